@@ -1,0 +1,77 @@
+"""The ``jetrules`` command (``python -m jetrules`` too).
+
+Each subcommand lives beside the rules it applies (``_cli_*.py``) and registers itself here.
+Bad arguments and bad input print one line per problem on stderr, no traceback, and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn, Protocol, TextIO, TypeAlias
+
+from jetrules._version import __version__
+from jetrules.errors import InvalidRecords, JetRulesError
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+_COMMAND_MODULES = ("jetrules._cli_calendar",)
+"""Modules that each define ``register(subcommands)`` for their subcommands."""
+
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"
+"""What ``register`` receives: ``add_parser`` on it adds a subcommand."""
+
+
+class Handler(Protocol):
+    """What a subcommand runs: it writes its result to *out* and returns the exit status."""
+
+    def __call__(self, args: argparse.Namespace, out: TextIO) -> int: ...  # pragma: no cover
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, without the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command's parser, with every subcommand registered."""
+    parser = _Parser(
+        prog="jetrules",
+        description="The JET Programme's mental-health support policies as exact, "
+        "explainable rules: subsidy claims, holidays and business days, web-mail threads, "
+        "video sessions.",
+    )
+    parser.add_argument("--version", action="version", version=f"jetrules {__version__}")
+    subcommands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for name in _COMMAND_MODULES:
+        register: Callable[[Subcommands], None] = importlib.import_module(name).register
+        register(subcommands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command with *argv* (the process's arguments by default); return the exit status."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args, out if out is not None else sys.stdout)
+    except InvalidRecords as error:
+        for line in error.lines():
+            print(f"jetrules: error: {line}", file=sys.stderr)
+    except (JetRulesError, OSError) as error:
+        print(f"jetrules: error: {_one_line(error)}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.filename is not None:
+        return f"cannot read {error.filename!r}: {error.strerror}"
+    return " ".join(str(error).split())

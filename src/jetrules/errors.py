@@ -1,0 +1,139 @@
+"""Every error jetrules raises.
+
+Each error is a :class:`JetRulesError` and also the built-in exception it refines, so callers may
+catch either. Messages name the field, the rule and the value::
+
+    'amount' must be more than ¥0 (got Yen(0))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Self, final
+
+import attrs
+
+if TYPE_CHECKING:
+    from jetrules.text import Reason
+
+__all__ = [
+    "InvalidInput",
+    "InvalidRecords",
+    "JetRulesError",
+    "NoRuleInForce",
+    "OutOfRange",
+    "RecordProblem",
+    "Refused",
+    "WrongType",
+]
+
+
+class JetRulesError(Exception):
+    """Base of every error jetrules raises."""
+
+
+class InvalidInput(JetRulesError, ValueError):
+    """A value a caller passed breaks a rule of its type.
+
+    Attributes:
+        field: the name of the offending field or argument, when known.
+        rule: what the value must satisfy, in words.
+        value: the offending value.
+    """
+
+    field: str | None
+    rule: str | None
+    value: object
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        value: object = None,
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.rule = rule
+        self.value = value
+
+    @classmethod
+    def for_field(cls, field: str, rule: str, value: object) -> Self:
+        """Build the error for *field*, whose *value* breaks *rule*.
+
+        >>> print(InvalidInput.for_field("amount", "must be more than ¥0", 0))
+        'amount' must be more than ¥0 (got 0)
+        """
+        return cls(f"{field!r} {rule} (got {value!r})", field=field, rule=rule, value=value)
+
+
+class WrongType(InvalidInput, TypeError):
+    """A value of a type the field does not accept (a float for yen, a naive datetime...)."""
+
+
+class OutOfRange(InvalidInput):
+    """A value outside the range a rule is known for (a date before the Act on Holidays)."""
+
+
+class NoRuleInForce(JetRulesError, LookupError):
+    """No published edition of a rule covers the date or fiscal year asked about."""
+
+
+@final
+class Refused(JetRulesError, ValueError):
+    """A rule forbids the action asked for (a fourth reply, an eighth session...).
+
+    The :attr:`reason` says why, in English and Japanese; the message is its English text.
+    """
+
+    reason: Reason
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(reason.render("en"))
+        self.reason = reason
+
+
+@final
+@attrs.frozen(kw_only=True)
+class RecordProblem:
+    """One problem in one record of an input file.
+
+    Attributes:
+        position: where the record is, e.g. ``"line 4"`` or ``"thread 2"``.
+        message: what is wrong with it, naming the field, the rule and the value.
+    """
+
+    position: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.message}"
+
+
+@final
+class InvalidRecords(JetRulesError, ValueError):
+    """An input file has bad records; every one of them is listed and nothing was read.
+
+    Attributes:
+        source: the file or stream the records came from.
+        problems: every problem found, in file order.
+    """
+
+    source: str
+    problems: tuple[RecordProblem, ...]
+
+    def __init__(self, source: str, problems: Iterable[RecordProblem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("InvalidRecords needs at least one problem")
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(
+            f"{source}: {count} {noun}\n" + "\n".join(f"{source}: {p}" for p in self.problems)
+        )
+
+    def lines(self) -> tuple[str, ...]:
+        """One line per problem, each naming the source and the position."""
+        return tuple(f"{self.source}: {p}" for p in self.problems)

@@ -1,0 +1,183 @@
+"""Whole yen, exactly.
+
+:class:`Yen` wraps an ``int``. It refuses floats, bools and fractional decimals, is never negative,
+and multiplies by a rate only through a named rounding, floor unless told otherwise (Japanese
+subsidies round down).
+
+>>> Yen(30_000)
+Yen(30000)
+>>> print(Yen.parse("¥7,001") * Fraction(1, 2))
+¥3,500
+>>> sum([Yen(1_000), Yen(2_500)])
+Yen(3500)
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+from typing import final
+
+import attrs
+
+from jetrules.errors import InvalidInput, WrongType
+
+__all__ = ["Rounding", "Yen"]
+
+
+class Rounding(enum.Enum):
+    """How a fractional amount of yen becomes whole yen."""
+
+    FLOOR = "floor"
+    """Toward zero (amounts are never negative): ¥3,500.5 -> ¥3,500."""
+    CEILING = "ceiling"
+    """Away from zero: ¥3,500.5 -> ¥3,501."""
+    HALF_UP = "half_up"
+    """To the nearest yen, halves up: ¥3,500.5 -> ¥3,501."""
+    HALF_EVEN = "half_even"
+    """To the nearest yen, halves to even (banker's rounding): ¥3,500.5 -> ¥3,500."""
+
+    def apply(self, value: Fraction) -> int:
+        """Round the exact *value* to an ``int`` this way.
+
+        >>> Rounding.HALF_UP.apply(Fraction(7, 2))
+        4
+        """
+        if self is Rounding.FLOOR:
+            return value.numerator // value.denominator
+        if self is Rounding.CEILING:
+            return -(-value.numerator // value.denominator)
+        if self is Rounding.HALF_UP:
+            return (value + Fraction(1, 2)).__floor__()
+        return round(value)  # Fraction.__round__ rounds halves to even
+
+
+_PARSE = re.compile(r"(?:¥\s*)?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?:\s*円)?", re.ASCII)
+
+
+def _amount(value: object) -> int:
+    """The whole number of yen *value* stands for, or an error naming it."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        hint = " (use Yen.parse for text)" if isinstance(value, str) else ""
+        raise WrongType(
+            f"'amount' must be whole yen as an int or a whole Decimal{hint} "
+            f"(got {type(value).__name__} {value!r})",
+            field="amount",
+            rule="must be whole yen as an int or a whole Decimal",
+            value=value,
+        )
+    if isinstance(value, Decimal):
+        if not value.is_finite() or value != value.to_integral_value():
+            raise InvalidInput.for_field("amount", "must be a whole number of yen", value)
+        value = int(value)
+    if value < 0:
+        raise InvalidInput.for_field("amount", "must not be negative", value)
+    return value
+
+
+@final
+@attrs.frozen(order=True, repr=False)
+class Yen:
+    """A non-negative amount of whole yen.
+
+    Args:
+        amount: an ``int`` or a whole ``Decimal``; floats, bools and text are refused
+            (text goes through :meth:`parse`).
+
+    >>> Yen(1.5)
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.WrongType: 'amount' must be whole yen as an int ... (got float 1.5)
+    """
+
+    amount: int = attrs.field(converter=_amount)
+
+    @classmethod
+    def parse(cls, text: str) -> Yen:
+        """Read an amount written as ``30000``, ``30,000``, ``¥30,000`` or ``30,000円``.
+
+        Full-width forms (``￥３０，０００``) are read the same way.
+
+        >>> Yen.parse(" ¥30,000 ")
+        Yen(30000)
+        """
+        if not isinstance(text, str):
+            raise WrongType.for_field("amount", "must be text to parse", text)
+        # NFKC folds full-width digits, commas and the full-width yen sign to their ASCII forms.
+        match = _PARSE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+        if match is None:
+            raise InvalidInput.for_field(
+                "amount", "must be whole yen such as 30000, 30,000 or ¥30,000", text
+            )
+        return cls(int(match["digits"].replace(",", "")))
+
+    @classmethod
+    def of(cls, value: Yen | int | Decimal | str) -> Yen:
+        """Convert *value* to :class:`Yen`: a converter for fields that hold money.
+
+        >>> Yen.of("1,000"), Yen.of(1000), Yen.of(Yen(1000))
+        (Yen(1000), Yen(1000), Yen(1000))
+        """
+        if isinstance(value, Yen):
+            return value
+        if isinstance(value, str):
+            return cls.parse(value)
+        return cls(value)
+
+    def times(self, rate: Fraction | int, rounding: Rounding = Rounding.FLOOR) -> Yen:
+        """Multiply by an exact *rate*, then round with the named *rounding*.
+
+        >>> Yen(7_001).times(Fraction(1, 2)), Yen(7_001).times(Fraction(1, 2), Rounding.HALF_UP)
+        (Yen(3500), Yen(3501))
+        """
+        if isinstance(rate, bool) or not isinstance(rate, Fraction | int):
+            raise WrongType.for_field("rate", "must be an int or a Fraction, never a float", rate)
+        if rate < 0:
+            raise InvalidInput.for_field("rate", "must not be negative", rate)
+        if not isinstance(rounding, Rounding):
+            raise WrongType.for_field("rounding", "must be a Rounding", rounding)
+        return Yen(rounding.apply(Fraction(self.amount) * rate))
+
+    def __mul__(self, rate: Fraction | int) -> Yen:
+        """Multiply by *rate*, rounding down: use :meth:`times` to name another rounding."""
+        return self.times(rate)
+
+    __rmul__ = __mul__
+
+    def __add__(self, other: Yen) -> Yen:
+        if not isinstance(other, Yen):
+            return NotImplemented
+        return Yen(self.amount + other.amount)
+
+    def __radd__(self, other: int) -> Yen:
+        # Lets the built-in sum() start from its default 0.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: Yen) -> Yen:
+        if not isinstance(other, Yen):
+            return NotImplemented
+        if other.amount > self.amount:
+            raise InvalidInput(
+                f"{self!r} - {other!r} would be negative; yen amounts are never negative",
+                field="amount",
+                rule="must not be negative",
+                value=self.amount - other.amount,
+            )
+        return Yen(self.amount - other.amount)
+
+    def __bool__(self) -> bool:
+        return self.amount != 0
+
+    def __int__(self) -> int:
+        return self.amount
+
+    def __repr__(self) -> str:
+        return f"Yen({self.amount})"
+
+    def __str__(self) -> str:
+        return f"¥{self.amount:,}"

@@ -1,0 +1,138 @@
+"""Shared machinery of the readers: CSV with line numbers, and collecting every problem."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO, TypeVar, final
+
+from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
+
+__all__ = ["CsvRow", "Problems", "read_csv"]
+
+T = TypeVar("T")
+
+
+@final
+class Problems:
+    """Collects the problems of one input so that all of them are reported at once.
+
+    >>> problems = Problems("claims.csv")
+    >>> problems.convert("line 2", "amount", int, "12a")
+    >>> problems.raise_if_any()
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.InvalidRecords: claims.csv: 1 problem
+    claims.csv: line 2: 'amount' could not be read (got '12a')
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._found: list[RecordProblem] = []
+
+    def add(self, position: str, message: str) -> None:
+        """Record that the record at *position* has the problem *message*."""
+        self._found.append(RecordProblem(position=position, message=message))
+
+    def convert(
+        self, position: str, field: str, converter: Callable[[str], T], raw: str
+    ) -> T | None:
+        """``converter(raw)``, or ``None`` with the problem recorded when it refuses *raw*."""
+        try:
+            return converter(raw)
+        except InvalidInput as error:
+            self.add(position, str(error))
+        except (ValueError, TypeError):
+            self.add(position, f"{field!r} could not be read (got {raw!r})")
+        return None
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def raise_if_any(self) -> None:
+        """Raise :class:`InvalidRecords` with every problem found, if there is any."""
+        if self._found:
+            raise InvalidRecords(self.source, self._found)
+
+
+@final
+class CsvRow:
+    """One data row of a CSV file, with the line it starts on."""
+
+    __slots__ = ("line", "values")
+
+    def __init__(self, line: int, values: dict[str, str]) -> None:
+        self.line = line
+        self.values = values
+
+    @property
+    def position(self) -> str:
+        """``"line N"``, counting the header as line 1."""
+        return f"line {self.line}"
+
+
+def _open(source: str | Path | TextIO) -> tuple[str, TextIO]:
+    if isinstance(source, str | Path):
+        path = Path(source)
+        return str(path), io.StringIO(path.read_text(encoding="utf-8-sig"))
+    return getattr(source, "name", "<input>"), source
+
+
+def read_csv(
+    source: str | Path | TextIO,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+) -> tuple[Problems, list[CsvRow]]:
+    """Read a CSV file with a header line; check its columns; keep each row's line number.
+
+    Missing required columns, unknown columns and rows with the wrong number of cells are
+    recorded in the returned :class:`Problems` (such rows are left out of the list); the caller
+    adds its own problems and calls ``raise_if_any()`` before using anything.
+    """
+    name, stream = _open(source)
+    problems = Problems(name)
+    reader = csv.reader(stream, strict=True)
+    try:
+        header = [cell.strip() for cell in next(reader)]
+    except StopIteration:
+        problems.add("line 1", f"the file is empty; expected a header with {', '.join(required)}")
+        return problems, []
+    except csv.Error as error:
+        problems.add("line 1", f"not valid CSV: {error}")
+        return problems, []
+    missing = [column for column in required if column not in header]
+    unknown = [column for column in header if column not in (*required, *optional)]
+    if missing:
+        problems.add("line 1", f"missing column(s): {', '.join(missing)}")
+    if unknown:
+        problems.add(
+            "line 1",
+            f"unknown column(s): {', '.join(unknown)}; "
+            f"expected {', '.join((*required, *optional))}",
+        )
+    if missing or unknown:
+        return problems, []
+    rows = list(_rows(reader, header, problems))
+    return problems, rows
+
+
+def _rows(reader: Iterator[list[str]], header: list[str], problems: Problems) -> Iterator[CsvRow]:
+    line = 1
+    while True:
+        line = getattr(reader, "line_num", line) + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problems.add(f"line {line}", f"not valid CSV: {error}")
+            return
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            problems.add(f"line {line}", f"has {len(cells)} cells; the header has {len(header)}")
+            continue
+        yield CsvRow(line, {k: v.strip() for k, v in zip(header, cells, strict=True)})

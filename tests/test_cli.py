@@ -1,0 +1,105 @@
+import io
+import runpy
+import subprocess
+import sys
+
+import pytest
+
+from jetrules import __version__, _cli_calendar
+from jetrules.cli import main
+from jetrules.errors import InvalidRecords, RecordProblem
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"jetrules {__version__}"
+
+
+def test_help_lists_commands(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    assert "fiscal-year" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [[], ["no-such-command"], ["fiscal-year"], ["--bogus"]])
+def test_bad_arguments_one_line_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("jetrules")
+    assert "Traceback" not in err
+
+
+def test_fiscal_year_command():
+    status, out = run("fiscal-year", "2020-03-31", "2020-04-01")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[2].split()[:3] == ["2020-03-31", "FY2019", "2019年度"]
+    assert lines[3].split()[:3] == ["2020-04-01", "FY2020", "2020年度"]
+
+
+def test_bad_input_is_one_line_on_stderr(capsys):
+    status, out = run("fiscal-year", "2019-02-30")
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert (
+        err == "jetrules: error: 'DATE' must be an ISO date such as 2019-04-01 (got '2019-02-30')\n"
+    )
+
+
+def test_invalid_records_print_one_line_each(monkeypatch, capsys):
+    def bad_file(args, out):
+        raise InvalidRecords(
+            "claims.csv",
+            [
+                RecordProblem(position="line 2", message="x"),
+                RecordProblem(position="line 3", message="y"),
+            ],
+        )
+
+    monkeypatch.setattr(_cli_calendar, "_fiscal_year", bad_file)
+    assert run("fiscal-year", "2019-04-01") == (2, "")
+    assert capsys.readouterr().err.splitlines() == [
+        "jetrules: error: claims.csv: line 2: x",
+        "jetrules: error: claims.csv: line 3: y",
+    ]
+
+
+def test_unreadable_file_is_one_line(monkeypatch, capsys):
+    def missing(args, out):
+        return open("/no/such/file.csv", encoding="utf-8").read()
+
+    monkeypatch.setattr(_cli_calendar, "_fiscal_year", missing)
+    assert run("fiscal-year", "2019-04-01") == (2, "")
+    assert capsys.readouterr().err == (
+        "jetrules: error: cannot read '/no/such/file.csv': No such file or directory\n"
+    )
+
+
+def test_python_dash_m_runs_the_command(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["jetrules", "fiscal-year", "2019-04-01"])
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_module("jetrules", run_name="__main__")
+    assert exit_info.value.code == 0
+    assert "FY2019" in capsys.readouterr().out
+
+
+def test_installed_command_runs():
+    result = subprocess.run(
+        [sys.executable, "-m", "jetrules", "fiscal-year", "2019-04-01"],  # a real process
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "FY2019" in result.stdout

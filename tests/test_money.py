@@ -1,0 +1,162 @@
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jetrules import InvalidInput, Rounding, WrongType, Yen
+
+from strategies import yen_amounts, yens
+
+
+class TestConstruction:
+    @pytest.mark.parametrize(
+        ("value", "error", "shown"),
+        [
+            (1.5, WrongType, "1.5"),  # floats are never money
+            (1.0, WrongType, "1.0"),  # not even whole ones
+            (True, WrongType, "True"),  # bool is an int subclass, but not an amount
+            ("abc", WrongType, "'abc'"),  # text goes through Yen.parse
+            (-1, InvalidInput, "-1"),  # never negative
+            (Decimal("1.5"), InvalidInput, "Decimal('1.5')"),  # fractional decimal
+            (Decimal("NaN"), InvalidInput, "Decimal('NaN')"),
+            (None, WrongType, "None"),
+        ],
+    )
+    def test_refuses(self, value, error, shown):
+        with pytest.raises(error, match="'amount'") as info:
+            Yen(value)
+        assert shown in str(info.value)
+        assert info.value.field == "amount"
+
+    def test_wrong_type_is_also_type_error_and_value_error(self):
+        with pytest.raises(TypeError):
+            Yen(1.5)
+        with pytest.raises(ValueError):  # noqa: PT011 - the built-in refinement is the point
+            Yen(1.5)
+
+    def test_accepts_whole_decimal(self):
+        assert Yen(Decimal("30000")) == Yen(30_000)
+        assert Yen(Decimal("3E+4")) == Yen(30_000)
+
+    @pytest.mark.parametrize(
+        ("text", "amount"),
+        [
+            ("30000", 30_000),
+            ("30,000", 30_000),
+            ("¥30,000", 30_000),
+            ("￥30,000", 30_000),  # full-width yen sign
+            ("30,000円", 30_000),
+            (" ¥ 7001 ", 7_001),
+            ("0", 0),
+            ("３０，０００円", 30_000),  # full-width digits and comma, as typed in Japanese
+        ],
+    )
+    def test_parse(self, text, amount):
+        assert Yen.parse(text) == Yen(amount)
+        assert Yen.of(text) == Yen(amount)
+
+    @pytest.mark.parametrize("text", ["abc", "", "-500", "1.5", "30,00", "¥", "1,2345", "٣٠"])
+    def test_parse_refuses(self, text):
+        with pytest.raises(InvalidInput, match="'amount'"):
+            Yen.parse(text)
+
+    def test_parse_refuses_non_text(self):
+        with pytest.raises(WrongType):
+            Yen.parse(30_000)  # type: ignore[arg-type]
+
+    def test_of_passes_yen_through(self):
+        yen = Yen(5)
+        assert Yen.of(yen) is yen
+        assert Yen.of(5) == yen
+
+
+class TestDisplay:
+    def test_repr_and_str(self):
+        assert repr(Yen(30_000)) == "Yen(30000)"
+        assert str(Yen(30_000)) == "¥30,000"
+        assert str(Yen(0)) == "¥0"
+        assert int(Yen(12)) == 12
+
+    def test_truthiness_follows_the_amount(self):
+        assert not Yen(0)
+        assert Yen(1)
+
+
+class TestArithmetic:
+    def test_subtraction_refuses_a_negative_result(self):
+        with pytest.raises(InvalidInput, match="negative"):
+            Yen(1) - Yen(2)
+        assert Yen(2) - Yen(2) == Yen(0)
+
+    def test_mixing_with_plain_numbers_is_refused(self):
+        with pytest.raises(TypeError):
+            Yen(1) + 1  # type: ignore[operator]
+        with pytest.raises(TypeError):
+            1 + Yen(1)  # type: ignore[operator]
+        with pytest.raises(TypeError):
+            Yen(1) - 1  # type: ignore[operator]
+
+    def test_multiplying_by_a_fraction_floors_by_default(self):
+        assert Yen(30_000) * Fraction(1, 2) == Yen(15_000)
+        assert Yen(7_001) * Fraction(1, 2) == Yen(3_500)
+        assert Fraction(1, 2) * Yen(7_001) == Yen(3_500)
+        assert Yen(3) * 2 == Yen(6)
+
+    @pytest.mark.parametrize(
+        ("rounding", "amount"),
+        [
+            (Rounding.FLOOR, 3_500),
+            (Rounding.CEILING, 3_501),
+            (Rounding.HALF_UP, 3_501),
+            (Rounding.HALF_EVEN, 3_500),
+        ],
+    )
+    def test_named_roundings_of_a_half(self, rounding, amount):
+        assert Yen(7_001).times(Fraction(1, 2), rounding) == Yen(amount)
+
+    def test_half_even_and_half_up_differ_only_on_halves(self):
+        assert Yen(7_003).times(Fraction(1, 2), Rounding.HALF_EVEN) == Yen(3_502)
+        assert Yen(10).times(Fraction(1, 3), Rounding.HALF_UP) == Yen(3)
+        assert Yen(10).times(Fraction(1, 3), Rounding.CEILING) == Yen(4)
+
+    @pytest.mark.parametrize("rate", [0.5, True, "1/2", Decimal("0.5")])
+    def test_times_refuses_inexact_rates(self, rate):
+        with pytest.raises(WrongType, match="'rate'"):
+            Yen(100).times(rate)
+
+    def test_times_refuses_negative_rates_and_unknown_roundings(self):
+        with pytest.raises(InvalidInput, match="'rate'"):
+            Yen(100).times(Fraction(-1, 2))
+        with pytest.raises(WrongType, match="'rounding'"):
+            Yen(100).times(Fraction(1, 2), "floor")  # type: ignore[arg-type]
+
+    def test_ordering(self):
+        assert Yen(1) < Yen(2) <= Yen(2)
+        assert max(Yen(3), Yen(9)) == Yen(9)
+
+
+@given(st.lists(yen_amounts, max_size=30), st.randoms())
+def test_sums_are_exact_and_order_independent(amounts, random):
+    values = [Yen(a) for a in amounts]
+    shuffled = values.copy()
+    random.shuffle(shuffled)
+    assert sum(values, Yen(0)) == sum(shuffled, Yen(0)) == Yen(sum(amounts))
+    if values:
+        assert sum(values) == Yen(sum(amounts))
+
+
+@given(yens, yens, st.fractions(min_value=0, max_value=1))
+def test_flooring_parts_never_exceeds_flooring_the_whole(a, b, rate):
+    assert (a * rate) + (b * rate) <= (a + b) * rate
+
+
+@given(yens, yens)
+def test_add_then_subtract_round_trips(a, b):
+    assert (a + b) - b == a
+
+
+@given(yens)
+def test_parse_round_trips_str(a):
+    assert Yen.parse(str(a)) == a

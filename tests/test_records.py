@@ -1,0 +1,70 @@
+import io
+
+import pytest
+
+from jetrules.errors import InvalidInput, InvalidRecords
+from jetrules.records import Problems, read_csv
+
+
+def test_reads_rows_with_line_numbers(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text('\ufeffid,amount\nr1, 100\n\nr2,"2,000"\n', encoding="utf-8")
+    problems, rows = read_csv(path, required=["id", "amount"])
+    assert not problems
+    assert [(row.line, row.values) for row in rows] == [
+        (2, {"id": "r1", "amount": "100"}),
+        (4, {"id": "r2", "amount": "2,000"}),
+    ]
+    assert rows[0].position == "line 2"
+    assert problems.source == str(path)
+
+
+def test_missing_and_unknown_columns():
+    problems, rows = read_csv(
+        io.StringIO("id,colour\n1,red\n"), required=["id", "amount"], optional=["note"]
+    )
+    assert rows == []
+    with pytest.raises(InvalidRecords) as info:
+        problems.raise_if_any()
+    assert info.value.lines() == (
+        "<input>: line 1: missing column(s): amount",
+        "<input>: line 1: unknown column(s): colour; expected id, amount, note",
+    )
+
+
+def test_wrong_cell_counts_and_bad_quoting_are_reported_with_lines():
+    text = 'id,amount\n1,2,3\n2,5\n3,"unterminated\n'
+    problems, rows = read_csv(io.StringIO(text), required=["id", "amount"])
+    assert [row.line for row in rows] == [3]
+    with pytest.raises(InvalidRecords) as info:
+        problems.raise_if_any()
+    assert [p.position for p in info.value.problems] == ["line 2", "line 4"]
+
+
+def test_empty_and_malformed_header():
+    problems, _ = read_csv(io.StringIO(""), required=["id"])
+    with pytest.raises(InvalidRecords, match="empty"):
+        problems.raise_if_any()
+    problems, _ = read_csv(io.StringIO('"a\n'), required=["id"])
+    with pytest.raises(InvalidRecords, match="not valid CSV"):
+        problems.raise_if_any()
+
+
+def test_no_problems_raises_nothing():
+    Problems("f").raise_if_any()
+
+
+def test_problems_convert_collects_instead_of_raising():
+    def strict(raw: str) -> int:
+        raise InvalidInput.for_field("amount", "must be positive", raw)
+
+    problems = Problems("f")
+    assert problems.convert("line 2", "amount", int, "7") == 7
+    assert problems.convert("line 3", "amount", strict, "-1") is None
+    assert problems.convert("line 4", "amount", int, "x") is None
+    with pytest.raises(InvalidRecords) as info:
+        problems.raise_if_any()
+    assert info.value.lines() == (
+        "f: line 3: 'amount' must be positive (got '-1')",
+        "f: line 4: 'amount' could not be read (got 'x')",
+    )
