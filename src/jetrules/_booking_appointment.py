@@ -26,7 +26,7 @@ from jetrules._booking_terms import (
 from jetrules._dates import InstantLike, to_instant
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
-from jetrules.text import Label, Lang, Reason, to_lang
+from jetrules.text import LANGUAGES, Label, Lang, Reason, to_lang
 
 __all__ = ["Appointment", "Reschedule", "SignUp", "Status"]
 
@@ -44,6 +44,8 @@ def _minutes(instance: object, attribute: attrs.Attribute[int], value: int) -> N
 
 
 def _language(value: str) -> Lang:
+    if value not in LANGUAGES:
+        raise InvalidInput.for_field("language", "must be 'en' or 'ja'", value)
     return to_lang(value)
 
 
