@@ -14,6 +14,7 @@ from jetrules.booking import (
     Ledger,
     SignUp,
     Status,
+    Usage,
     check_start,
     ledger_of,
     terms_for,
@@ -595,3 +596,17 @@ def test_sign_up_uses_tokyo_for_requests_given_elsewhere():
     made = sign_up("2020-01-09T18:00+09:00", requested=dt.datetime(2019, 12, 27, 1, tzinfo=dt.UTC))
     assert made.requested_at == pendulum.parse("2019-12-27T10:00+09:00")
     assert tokyo(dt.date(2020, 1, 9), 18, 0) == made.preferred_times[0]
+
+
+@pytest.mark.parametrize(
+    ("counts", "field"),
+    [
+        ({"sessions_used": -1}, "sessions_used"),  # counts are never negative
+        ({"sessions_used": 3, "sessions_booked": 2, "appointments": 4}, "appointments"),  # 5 > 4
+        ({"sessions_used": 6, "sessions_booked": 2, "appointments": 9}, "limit"),  # 8 > 7
+    ],
+)
+def test_usage_refuses_impossible_counts(counts, field):
+    fields = {"sessions_used": 0, "minutes_used": 0, "sessions_booked": 0, "appointments": 0}
+    with pytest.raises(InvalidInput, match=f"'{field}'"):
+        Usage(participant="P", fiscal_year=FiscalYear(2020), limit=7, **{**fields, **counts})

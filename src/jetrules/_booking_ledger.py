@@ -47,6 +47,19 @@ class Usage:
     minutes_used: int
     sessions_booked: int
 
+    def __attrs_post_init__(self) -> None:
+        taken = self.sessions_used + self.sessions_booked
+        if min(self.sessions_used, self.sessions_booked, self.minutes_used) < 0:
+            raise InvalidInput.for_field("sessions_used", "and the other counts must be >= 0", self)
+        if taken > self.appointments:
+            raise InvalidInput.for_field(
+                "appointments", "must be at least sessions used + sessions booked", self
+            )
+        if self.limit is not None and taken > self.limit:
+            raise InvalidInput.for_field(
+                "limit", "must be at least sessions used + sessions booked", self
+            )
+
     @property
     def sessions_left(self) -> int | None:
         """Sessions that can still be booked this year; ``None`` where no limit is published."""
