@@ -18,3 +18,12 @@ def dates(first: str = "1900-01-01", last: str = "2200-12-31") -> st.SearchStrat
 
 
 fiscal_years = st.integers(min_value=1900, max_value=2200).map(FiscalYear)
+
+
+# --- calendar: holidays and business days -------------------------------------------------------
+
+calendar_days = dates("1948-07-20", "2150-12-31")
+"""Every day the holiday rules know."""
+inner_calendar_days = dates("1950-01-01", "2148-12-31")
+"""Days far enough inside the range that a few hundred business days either way stay in it."""
+calendar_years = st.integers(min_value=1948, max_value=2150)
