@@ -30,7 +30,7 @@ _WEEKDAYS = (
     Label(en="Sunday", ja="日曜日"),
 )
 _YEAR_END = Label(
-    en="year-end closure (29 December to 3 January)", ja="年末年始の休日（12月29日から1月3日）"
+    en="year-end closure, 29 December to 3 January", ja="年末年始の休日（12月29日から1月3日）"
 )
 _ADDED_CLOSURE = Label(en="closure added to the calendar", ja="追加の休業日")
 _YEAR_END_DAYS = ((1, 1), (1, 2), (1, 3), (12, 29), (12, 30), (12, 31))
@@ -267,7 +267,7 @@ class BusinessCalendar:
         added closure.
 
         >>> print(SERVICE_CALENDAR.closure_reason("2020-01-02").en)
-        year-end closure (29 December to 3 January)
+        year-end closure, 29 December to 3 January
         """
         date = known_day(day, "day")
         if date in self.working_days:
