@@ -321,3 +321,20 @@ def test_business_days_lists_exactly_the_open_days(day, length):
         if not closed_by_hand(day + dt.timedelta(days=i))
     ]
     assert listed == expected
+
+
+@pytest.mark.parametrize("day", ["2019-12-27", dt.date(2019, 12, 27), pendulum.Date(2019, 12, 27)])
+def test_every_kind_of_date_gets_the_same_answer(day):
+    calendar = BusinessCalendar()  # a fresh memo: the first question builds the year
+    assert calendar.is_business_day(day)
+    assert calendar.is_business_day(day)  # the memo answers the second
+    assert calendar.add_business_days(day, 1) == pendulum.Date(2020, 1, 6)
+    assert type(calendar.add_business_days(day, 1)) is pendulum.Date
+
+
+@pytest.mark.parametrize(
+    "day", [["2019-12-27"], dt.datetime(2019, 12, 27, tzinfo=dt.UTC), 20191227]
+)
+def test_what_is_not_a_date_is_refused(day):
+    with pytest.raises(WrongType, match="'day'"):
+        CAL.is_business_day(day)

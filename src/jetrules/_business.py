@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from typing import final
 
 import attrs
@@ -72,15 +73,28 @@ def _date(ordinal: int) -> pendulum.Date:
 
 @final
 class _Year:
-    """One calendar year of a business calendar: which days are open, as ordinals."""
+    """One calendar year of a business calendar, as tables indexed by day of the year.
 
-    __slots__ = ("open", "ordinals", "start", "year")
+    ``open[i]`` is 1 when day *i* (counted from ``start``, an ordinal) is a business day;
+    ``ranks[i]`` is how many business days of the year fall on or before day *i*; ``ordinals``
+    lists the business days. ``dates`` holds them as ``pendulum.Date`` once first needed.
+    """
+
+    __slots__ = ("dates", "open", "ordinals", "ranks", "start", "year")
 
     def __init__(self, year: int, start: int, open_days: bytearray) -> None:
         self.year = year
         self.start = start
         self.open = bytes(open_days)
         self.ordinals = [start + i for i, is_open in enumerate(open_days) if is_open]
+        self.ranks = list(accumulate(open_days))
+        self.dates: list[pendulum.Date] | None = None
+
+    def business_dates(self) -> list[pendulum.Date]:
+        """The business days of the year as ``pendulum.Date`` values."""
+        if self.dates is None:
+            self.dates = [_date(ordinal) for ordinal in self.ordinals]
+        return self.dates
 
 
 def _past_the_range(n: int) -> OutOfRange:
@@ -115,6 +129,10 @@ class BusinessCalendar:
     _tables: dict[int, _Year] = attrs.field(
         init=False, factory=dict, eq=False, hash=False, repr=False
     )
+    _answers: dict[dt.date, bool] = attrs.field(
+        init=False, factory=dict, eq=False, hash=False, repr=False
+    )
+    """is_business_day's answers for every day of each year asked about (a memo)."""
 
     def with_closures(self, *days: DateLike) -> BusinessCalendar:
         """A copy that is also closed on *days* (which stop being working days)."""
@@ -157,17 +175,17 @@ class BusinessCalendar:
         return _Year(year, start, open_days)
 
     def _locate(self, day: DateLike, field: str) -> tuple[_Year, int]:
-        date = to_date(day, field)
-        year = date.year
-        table = self._tables.get(year)
+        """The year's tables and the day's index in them; OutOfRange outside the range."""
+        date = day if type(day) is pendulum.Date or type(day) is dt.date else to_date(day, field)
+        table = self._tables.get(date.year)
         if table is None:
-            if not FIRST_DAY.year <= year <= LAST_DAY.year:
+            if not FIRST_DAY.year <= date.year <= LAST_DAY.year:
                 known_day(date, field)
-            table = self._table(year)
-        ordinal = date.toordinal()
-        if ordinal < table.start:
+            table = self._table(date.year)
+        index = date.toordinal() - table.start
+        if index < 0:
             known_day(date, field)
-        return table, ordinal
+        return table, index
 
     def is_business_day(self, day: DateLike) -> bool:
         """Whether the office is open on *day*.
@@ -175,8 +193,14 @@ class BusinessCalendar:
         >>> [SERVICE_CALENDAR.is_business_day(day) for day in ("2019-05-07", "2020-01-03")]
         [True, False]
         """
-        table, ordinal = self._locate(day, "day")
-        return table.open[ordinal - table.start] == 1
+        try:
+            return self._answers[day]  # type: ignore[index]  # any other key is not found
+        except (KeyError, TypeError):
+            pass
+        table, index = self._locate(day, "day")
+        days = map(dt.date.fromordinal, range(table.start, table.start + len(table.open)))
+        self._answers.update(zip(days, map(bool, table.open), strict=True))
+        return table.open[index] == 1
 
     def add_business_days(self, day: DateLike, n: int) -> pendulum.Date:
         """The n-th business day strictly after *day* (strictly before it when n < 0).
@@ -191,30 +215,26 @@ class BusinessCalendar:
         >>> SERVICE_CALENDAR.add_business_days("2019-05-07", -1)
         Date(2019, 4, 26)
         """
-        n = _count(n, "n")
-        table, ordinal = self._locate(day, "day")
-        if n == 0:
-            if table.open[ordinal - table.start]:
-                return _date(ordinal)
-            return self.add_business_days(day, -1)
-        year = table.year
+        if type(n) is not int:
+            n = _count(n, "n")
+        table, index = self._locate(day, "day")
         if n > 0:
-            index = bisect_right(table.ordinals, ordinal) + n - 1
-            while index >= len(table.ordinals):
-                index -= len(table.ordinals)
-                year += 1
-                if year > LAST_DAY.year:
+            position = table.ranks[index] + n - 1  # business days up to the day, then n more
+            while position >= len(table.ordinals):
+                position -= len(table.ordinals)
+                if table.year == LAST_DAY.year:
                     raise _past_the_range(n)
-                table = self._table(year)
+                table = self._table(table.year + 1)
         else:
-            index = bisect_left(table.ordinals, ordinal) + n
-            while index < 0:
-                year -= 1
-                if year < FIRST_DAY.year:
+            # n < 0: business days strictly before the day, then n more; n == 0: the last
+            # business day on or before the day, as numpy's roll="backward"
+            position = table.ranks[index] - (table.open[index] if n else 1) + n
+            while position < 0:
+                if table.year == FIRST_DAY.year:
                     raise _past_the_range(n)
-                table = self._table(year)
-                index += len(table.ordinals)
-        return _date(table.ordinals[index])
+                table = self._table(table.year - 1)
+                position += len(table.ordinals)
+        return table.business_dates()[position]
 
     def business_days_between(self, start: DateLike, end: DateLike) -> int:
         """The number of business days d with start < d <= end; negative when end < start.
@@ -222,16 +242,12 @@ class BusinessCalendar:
         >>> SERVICE_CALENDAR.business_days_between("2019-12-27", "2020-01-08")
         3
         """
-        first, first_ordinal = self._locate(start, "start")
-        last, last_ordinal = self._locate(end, "end")
-        if last_ordinal < first_ordinal:
-            return -self.business_days_between(end, start)
-        count = bisect_right(last.ordinals, last_ordinal) - bisect_right(
-            first.ordinals, first_ordinal
-        )
-        for year in range(first.year, last.year):
-            count += len(self._table(year).ordinals)
-        return count
+        first, first_index = self._locate(start, "start")
+        last, last_index = self._locate(end, "end")
+        count = last.ranks[last_index] - first.ranks[first_index]
+        low, high = sorted((first.year, last.year))
+        years = sum(len(self._table(year).ordinals) for year in range(low, high))
+        return count + years if first.year <= last.year else count - years
 
     def next_business_day(self, day: DateLike) -> pendulum.Date:
         """The first business day strictly after *day*."""
@@ -247,8 +263,9 @@ class BusinessCalendar:
         >>> [d.day for d in SERVICE_CALENDAR.business_days("2019-04-25", "2019-05-08")]
         [25, 26, 7, 8]
         """
-        first, first_ordinal = self._locate(start, "start")
-        _, last_ordinal = self._locate(end, "end")
+        first, first_index = self._locate(start, "start")
+        last, last_index = self._locate(end, "end")
+        first_ordinal, last_ordinal = first.start + first_index, last.start + last_index
         year, table = first.year, first
         while table.start <= last_ordinal:
             low = bisect_left(table.ordinals, first_ordinal)
