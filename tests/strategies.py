@@ -20,7 +20,63 @@ def dates(first: str = "1900-01-01", last: str = "2200-12-31") -> st.SearchStrat
 fiscal_years = st.integers(min_value=1900, max_value=2200).map(FiscalYear)
 
 
+# --- subsidy (Counselling Assistance Programme) ---------------------------------------------
+
+from jetrules.subsidy import Place, Receipt  # noqa: E402
+
+SUBSIDY_PARTICIPANTS = ("P-001", "P-002", "P-003")
+
+
+def receipt_lists(
+    first: str = "2015-04-01", last: str = "2026-03-31", max_size: int = 30
+) -> st.SearchStrategy[list[Receipt]]:
+    """Receipts with unique ids, for a few participants, over several fiscal years.
+
+    Amounts are small or large enough to cross the caps; some are insured, some not by a
+    professional, some abroad; the years include ones with no published terms (FY2015, FY2022).
+    """
+    row = st.tuples(
+        st.sampled_from(SUBSIDY_PARTICIPANTS),
+        dates(first, last),
+        st.one_of(st.integers(1, 20), st.integers(1, 30_000), st.sampled_from([7_001, 10_000])),
+        st.booleans(),
+        st.booleans(),
+        st.sampled_from(list(Place)),
+        st.integers(0, 10**6),
+    )
+
+    def build(rows: list[tuple[str, dt.date, int, bool, bool, Place, int]]) -> list[Receipt]:
+        return [
+            Receipt(
+                id=f"r{tag}-{index}",
+                participant=participant,
+                service_date=day,
+                amount=Yen(amount),
+                insured=insured and amount % 3 == 0,
+                mental_health_professional=professional or amount % 2 == 0,
+                place=place,
+            )
+            for index, (participant, day, amount, insured, professional, place, tag) in enumerate(
+                rows
+            )
+        ]
+
+    return st.lists(row, max_size=max_size).map(build)
+
+
+# --- calendar: holidays and business days -------------------------------------------------------
+
+calendar_days = dates("1948-07-20", "2150-12-31")
+"""Every day the holiday rules know."""
+inner_calendar_days = dates("1950-01-01", "2148-12-31")
+"""Days far enough inside the range that a few hundred business days either way stay in it."""
+calendar_years = st.integers(min_value=1948, max_value=2150)
+
+
 # --- booking ------------------------------------------------------------------------------------
+
+from jetrules.booking import Appointment, SignUp  # noqa: E402
+from jetrules.calendar import SERVICE_CALENDAR  # noqa: E402
 
 TOKYO_OFFSET = dt.timezone(dt.timedelta(hours=9))
 
@@ -36,8 +92,6 @@ session_minutes = st.sampled_from([20, 40])
 @st.composite
 def session_starts(draw: st.DrawFn, minutes: int, first: str, last: str) -> dt.datetime:
     """A start on a business day of SERVICE_CALENDAR, on the half hour, ending by 21:30."""
-    from jetrules.calendar import SERVICE_CALENDAR
-
     day = draw(dates(first, last).filter(SERVICE_CALENDAR.is_business_day))
     latest = 21 * 60 + 30 - minutes
     slot = draw(st.integers(9 * 2, latest // 30))
@@ -47,10 +101,8 @@ def session_starts(draw: st.DrawFn, minutes: int, first: str, last: str) -> dt.d
 @st.composite
 def confirmed_appointments(
     draw: st.DrawFn, first: str = "2020-04-01", last: str = "2021-03-31", participants: int = 2
-) -> object:
+) -> Appointment:
     """A scheduled appointment of FY2020, signed up for 40 days ahead, by one of a few people."""
-    from jetrules.booking import SignUp
-
     minutes = draw(session_minutes)
     start = draw(session_starts(minutes, first, last))
     sign_up = SignUp(
