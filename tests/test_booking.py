@@ -610,3 +610,51 @@ def test_usage_refuses_impossible_counts(counts, field):
     fields = {"sessions_used": 0, "minutes_used": 0, "sessions_booked": 0, "appointments": 0}
     with pytest.raises(InvalidInput, match=f"'{field}'"):
         Usage(participant="P", fiscal_year=FiscalYear(2020), limit=7, **{**fields, **counts})
+
+
+# -- lead time against the business-day calendar -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("requested", "earliest"),
+    [
+        ("2019-12-27T10:00+09:00", "2020-01-09"),  # Friday before the year-end closure
+        ("2019-12-23T10:00+09:00", "2019-12-27"),  # Monday: 24, 25, 26, 27
+        ("2019-04-26T10:00+09:00", "2019-05-10"),  # Friday before Golden Week 2019 (10 days off)
+        ("2019-04-27T10:00+09:00", "2019-05-10"),  # a Saturday in Golden Week counts the same
+        ("2020-07-21T23:59+09:00", "2020-07-29"),  # the Olympic holidays of 23-24 July 2020
+        ("2020-03-26T10:00+09:00", "2020-04-01"),  # across the fiscal-year boundary
+        ("2020-01-09T15:30:00+00:00", "2020-01-17"),  # Fri 10th 00:30 in Tokyo; 13th a holiday
+    ],
+)
+def test_earliest_day_is_the_fourth_business_day_after_the_request(requested, earliest):
+    first = pendulum.Date.fromisoformat(earliest)
+    day_before = SERVICE_CALENDAR.previous_business_day(first)
+    sign_up(f"{earliest}T18:00+09:00", requested=requested, minutes=20)
+    with pytest.raises(Refused, match=f"earliest day is {earliest}"):
+        sign_up(f"{day_before}T18:00+09:00", requested=requested, minutes=20)
+
+
+@given(
+    st.datetimes(dt.datetime(2019, 4, 1), dt.datetime(2021, 3, 1), timezones=st.just(dt.UTC)),
+    st.integers(0, 20),
+    st.sampled_from([(9, 0), (12, 30), (20, 50), (21, 10), (21, 11)]),
+    st.sampled_from([20, 40]),
+)
+def test_a_time_is_accepted_exactly_when_every_rule_holds(requested, days, clock, minutes):
+    request = pendulum.instance(requested).in_timezone("Asia/Tokyo")
+    day = request.date().add(days=days)
+    start = tokyo(day, *clock)
+    far_enough = SERVICE_CALENDAR.business_days_between(request.date(), day) >= 4
+    open_day = SERVICE_CALENDAR.is_business_day(day)
+    in_hours = clock[0] * 60 + clock[1] + minutes <= 21 * 60 + 30
+    try:
+        terms_for(FiscalYear.of(day))
+    except NoRuleInForce:
+        return  # FY2021 and later: no published terms
+    accepted = True
+    try:
+        sign_up(start, requested=requested, minutes=minutes)
+    except Refused:
+        accepted = False
+    assert accepted is (far_enough and open_day and in_hours)

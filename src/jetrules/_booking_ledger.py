@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import final
 
 import attrs
@@ -20,7 +20,7 @@ from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, Refused
 from jetrules.text import Lang, Reason
 
-__all__ = ["Ledger", "Usage"]
+__all__ = ["Ledger", "Usage", "ledger_of", "refusals_over_limit"]
 
 
 @final
@@ -181,16 +181,18 @@ class Ledger:
 
     def usage(self, participant: str, fiscal_year: FiscalYear) -> Usage:
         """*participant*'s sessions in *fiscal_year* (raises ``NoRuleInForce`` without terms)."""
-        terms = terms_for(fiscal_year, self.editions)
         mine = [
             a
             for a in self.appointments
             if a.participant == participant and a.fiscal_year == fiscal_year
         ]
+        return self._usage(participant, fiscal_year, mine)
+
+    def _usage(self, participant: str, fiscal_year: FiscalYear, mine: list[Appointment]) -> Usage:
         return Usage(
             participant=participant,
             fiscal_year=fiscal_year,
-            limit=terms.yearly_session_limit,
+            limit=terms_for(fiscal_year, self.editions).yearly_session_limit,
             appointments=len(mine),
             sessions_used=sum(a.counted for a in mine),
             minutes_used=sum(a.counted_minutes for a in mine),
@@ -199,15 +201,46 @@ class Ledger:
 
     def usages(self) -> tuple[Usage, ...]:
         """The usage of every participant and fiscal year with an appointment, sorted."""
-        keys = sorted({(a.participant, a.fiscal_year) for a in self.appointments})
-        return tuple(self.usage(participant, year) for participant, year in keys)
+        groups: dict[tuple[str, FiscalYear], list[Appointment]] = {}
+        for a in self.appointments:
+            groups.setdefault((a.participant, a.fiscal_year), []).append(a)
+        return tuple(
+            self._usage(participant, year, groups[participant, year])
+            for participant, year in sorted(groups)
+        )
+
+
+def refusals_over_limit(
+    appointments: Sequence[Appointment], editions: Sequence[BookingTerms] = EDITIONS
+) -> dict[int, Refused]:
+    """Which of *appointments*, entered in the order given, would go past their year's limit.
+
+    Returns the position of each such appointment with its refusal (``LIMIT_REACHED``); the others
+    can all be entered. One pass, for files of any size.
+    """
+    taken: Counter[tuple[str, FiscalYear]] = Counter()
+    refused: dict[int, Refused] = {}
+    for position, appointment in enumerate(appointments):
+        if not _takes_a_place(appointment):
+            continue
+        key = (appointment.participant, appointment.fiscal_year)
+        terms = terms_for(appointment.fiscal_year, editions)
+        limit = terms.yearly_session_limit
+        if limit is not None and taken[key] >= limit:
+            refused[position] = Refused(_limit_reached(*key, terms, taken[key]))
+        else:
+            taken[key] += 1
+    return refused
 
 
 def ledger_of(
     appointments: Iterable[Appointment], editions: tuple[BookingTerms, ...] = EDITIONS
 ) -> Ledger:
-    """A ledger holding *appointments*, each checked against the limit in start order."""
-    ledger = Ledger(editions=editions)
-    for appointment in sorted(appointments, key=lambda a: (a.start, a.id)):
-        ledger = ledger.add(appointment)
-    return ledger
+    """A ledger holding *appointments*, each checked against the limit in start order.
+
+    Raises the first ``LIMIT_REACHED`` refusal in start order, if any.
+    """
+    in_order = sorted(appointments, key=lambda a: (a.start, a.id))
+    for refusal in refusals_over_limit(in_order, editions).values():
+        raise refusal
+    return Ledger(appointments=in_order, editions=editions)

@@ -26,7 +26,7 @@ False
 from __future__ import annotations
 
 from jetrules._booking_appointment import Appointment, Reschedule, SignUp, Status
-from jetrules._booking_ledger import Ledger, Usage, ledger_of
+from jetrules._booking_ledger import Ledger, Usage, ledger_of, refusals_over_limit
 from jetrules._booking_terms import (
     EDITIONS,
     NO_PUBLISHED_LIMIT,
@@ -51,5 +51,6 @@ __all__ = [
     "Usage",
     "check_start",
     "ledger_of",
+    "refusals_over_limit",
     "terms_for",
 ]

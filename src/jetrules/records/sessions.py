@@ -44,7 +44,15 @@ from typing import TextIO
 import pendulum
 
 from jetrules._dates import to_instant
-from jetrules.booking import EDITIONS, Appointment, BookingTerms, Ledger, SignUp, Status
+from jetrules.booking import (
+    EDITIONS,
+    Appointment,
+    BookingTerms,
+    Ledger,
+    SignUp,
+    Status,
+    refusals_over_limit,
+)
 from jetrules.errors import InvalidInput, JetRulesError
 from jetrules.records._tabular import CsvRow, Problems, read_csv
 
@@ -183,11 +191,9 @@ def read_sessions(
             continue
         first_line[appointment.id] = row.line
         entries.append((row, appointment))
-    ledger = Ledger(editions=terms)
-    for row, appointment in sorted(entries, key=lambda entry: (entry[1].start, entry[0].line)):
-        try:
-            ledger = ledger.add(appointment)
-        except JetRulesError as error:
-            problems.add(row.position, str(error))
+    entries.sort(key=lambda entry: (entry[1].start, entry[0].line))
+    in_order = [appointment for _, appointment in entries]
+    for position, refusal in refusals_over_limit(in_order, terms).items():
+        problems.add(entries[position][0].position, str(refusal))
     problems.raise_if_any()
-    return ledger
+    return Ledger(appointments=in_order, editions=terms)
