@@ -5,5 +5,6 @@ listing each problem with its position; it never returns part of a file.
 """
 
 from jetrules.records._tabular import Problems, read_csv
+from jetrules.records.threads import read_threads
 
-__all__ = ["Problems", "read_csv"]
+__all__ = ["Problems", "read_csv", "read_threads"]

@@ -1,0 +1,498 @@
+import contextlib
+import datetime as dt
+import itertools
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jetrules.errors import InvalidInput, JetRulesError, Refused, WrongType
+from jetrules.text import LANGUAGES
+from jetrules.threads import (
+    MAX_LINES,
+    MAX_REPLIES,
+    REASONS,
+    Author,
+    ContractCode,
+    Message,
+    Registration,
+    Thread,
+    ThreadState,
+    check_message_text,
+    count_lines,
+)
+
+from strategies import message_texts, thread_code, threads
+
+SECRET = "kokoro-2019"
+FY2019_CODE = ContractCode(code=SECRET, valid_from="2019-08-01", valid_to="2020-07-31")
+FY2020_CODE = ContractCode(code="kokoro-2020", valid_from="2020-08-01", valid_to="2021-07-31")
+
+
+def registered(at="2019-12-20T09:00+09:00"):
+    return Registration.submit(
+        participant="jet-0042", code=SECRET, codes=FY2019_CODE, at=at
+    ).confirm(at)
+
+
+def opened(at="2019-12-27T10:00+09:00", text="Hello.", **kwargs):
+    return registered().open_thread(id="T1", at=at, text=text, **kwargs)
+
+
+def full_thread():
+    return (
+        opened()
+        .reply("2020-01-06T10:00+09:00", "Reply 1")
+        .follow_up("2020-01-06T11:00+09:00", "Follow-up 1")
+        .reply("2020-01-07T10:00+09:00", "Reply 2")
+        .follow_up("2020-01-07T11:00+09:00", "Follow-up 2")
+        .reply("2020-01-08T10:00+09:00", "Reply 3")
+    )
+
+
+def refusal_code(call):
+    with pytest.raises(Refused) as info:
+        call()
+    return info.value.reason.code
+
+
+class TestReasons:
+    def test_every_reason_has_both_languages_and_a_unique_code(self):
+        codes = [template.code for template in REASONS]
+        assert len(codes) == len(set(codes)) >= 15
+        for template in REASONS:
+            assert template.en.strip()
+            assert template.ja.strip()
+            assert template.en != template.ja
+
+
+class TestLineCount:
+    @pytest.mark.parametrize(
+        ("text", "lines"),
+        [
+            ("a", 1),  # one line, no newline
+            ("a\n", 1),  # a final newline adds no line
+            ("a\r\nb\r\n", 2),  # CRLF is one line break (must-show 1)
+            ("a\rb\r", 2),  # a lone CR is a line break too
+            ("a\r\n\r\nb", 3),  # a blank line counts
+            ("\n", 1),  # one blank line
+            ("\n\n", 2),  # two blank lines
+            ("", 0),  # nothing at all
+            ("相談があります。\r\nよろしくお願いします。\r\n", 2),  # Japanese counts by line
+            ("ＡＢＣ　全角\n", 1),  # full-width letters and space are not wider lines
+        ],
+    )
+    def test_table(self, text, lines):
+        assert count_lines(text) == lines
+
+    @given(st.lists(st.text(alphabet="ab 相談\u3000", max_size=8), min_size=1, max_size=40))
+    def test_line_endings_do_not_change_the_count(self, lines):
+        """Each line ended by LF, CRLF or CR, the count is the number of lines."""
+        counts = {count_lines(ending.join(lines) + ending) for ending in ("\n", "\r\n", "\r")}
+        assert counts == {len(lines)}
+        if lines[-1]:  # without the final newline, a non-empty last line still counts once
+            assert count_lines("\r\n".join(lines)) == len(lines)
+
+    @given(st.lists(st.sampled_from(["Hello.", "相談です。", "ＡＢＣ"]), min_size=1, max_size=40))
+    def test_japanese_counts_like_english(self, kinds):
+        english = "\n".join("x" * len(kind) for kind in kinds)
+        japanese = "\n".join(kinds)
+        assert count_lines(english) == count_lines(japanese) == len(kinds)
+
+    def test_refuses_non_text(self):
+        with pytest.raises(WrongType, match="'text' must be text"):
+            count_lines(b"a\n")
+
+
+class TestMessageText:
+    def test_thirty_lines_accepted_thirty_one_refused(self):
+        thirty = "\n".join(f"line {n}" for n in range(1, 31)) + "\n"
+        assert count_lines(thirty) == MAX_LINES == 30
+        assert opened(text=thirty).messages[0].text == thirty
+        with pytest.raises(Refused) as info:
+            opened(text=thirty + "line 31")
+        assert info.value.reason.code == "MESSAGE_TOO_LONG"
+        assert str(info.value) == "The message has 31 lines; the limit is 30."
+        assert info.value.reason.render("ja") == "メッセージは31行あります。上限は30行です。"
+
+    def test_thirty_japanese_lines_with_crlf_accepted(self):
+        text = "\r\n".join(["相談です。"] * 30) + "\r\n"
+        assert check_message_text(text) == text
+        assert refusal_code(lambda: check_message_text(text + "もう一行")) == "MESSAGE_TOO_LONG"
+
+    @pytest.mark.parametrize("text", ["", " ", "\n\n", "\r\n", "\u3000", "\t \n "])
+    def test_blank_messages_refused(self, text):
+        assert refusal_code(lambda: check_message_text(text)) == "MESSAGE_EMPTY"
+
+    def test_follow_ups_have_the_limit_too(self):
+        thread = opened().reply("2020-01-06T10:00+09:00", "ok")
+        code = refusal_code(lambda: thread.follow_up("2020-01-06T11:00+09:00", "x\n" * 31))
+        assert code == "MESSAGE_TOO_LONG"
+
+    def test_counsellor_replies_have_no_line_limit_but_may_not_be_blank(self):
+        thread = opened().reply("2020-01-06T10:00+09:00", "x\n" * 50)
+        assert count_lines(thread.messages[1].text) == 50
+        assert refusal_code(lambda: opened().reply("2020-01-06T10:00+09:00", " ")) == (
+            "MESSAGE_EMPTY"
+        )
+
+    @given(message_texts)
+    def test_generated_texts_are_accepted(self, text):
+        assert check_message_text(text) == text
+
+
+class TestContractCode:
+    def test_repr_str_and_errors_hide_the_code(self):
+        assert SECRET not in repr(FY2019_CODE)
+        assert SECRET not in str(FY2019_CODE)
+        assert repr(FY2019_CODE) == (
+            "ContractCode(code=<hidden>, valid_from=Date(2019, 8, 1), valid_to=Date(2020, 7, 31))"
+        )
+        registration = registered()
+        assert SECRET not in repr(registration)
+        assert SECRET not in str(registration)
+        with pytest.raises(Refused) as info:
+            Registration.submit(
+                participant="p", code=SECRET, codes=[FY2019_CODE], at="2020-08-01T00:00+09:00"
+            )
+        assert SECRET not in str(info.value)
+        assert all(SECRET not in info.value.reason.render(lang) for lang in LANGUAGES)
+
+    @pytest.mark.parametrize("code", ["", "   "])
+    def test_blank_code_refused_without_echo(self, code):
+        with pytest.raises(InvalidInput, match="'code' must be non-empty text"):
+            ContractCode(code=code, valid_from="2019-08-01", valid_to="2020-07-31")
+
+    def test_non_text_code_refused_without_echo(self):
+        with pytest.raises(WrongType) as info:
+            ContractCode(code=12345, valid_from="2019-08-01", valid_to="2020-07-31")
+        assert "12345" not in str(info.value)
+
+    def test_period_must_not_end_before_it_starts(self):
+        with pytest.raises(InvalidInput, match="'valid_to' must not be before"):
+            ContractCode(code="x", valid_from="2020-08-01", valid_to="2020-07-31")
+
+    @pytest.mark.parametrize(
+        ("at", "valid"),
+        [
+            ("2019-07-31T23:59+09:00", False),  # the day before the period
+            ("2019-08-01T00:00+09:00", True),  # first day, Tokyo time
+            ("2019-07-31T15:00+00:00", True),  # the same instant written in UTC
+            ("2020-07-31T23:59+09:00", True),  # last day
+            ("2020-07-31T15:00+00:00", False),  # 2020-08-01 00:00 in Tokyo
+        ],
+    )
+    def test_valid_period_is_read_in_tokyo(self, at, valid):
+        assert FY2019_CODE.accepts(SECRET, at=at) is valid
+
+    def test_accepts_only_the_code(self):
+        at = "2019-12-20T09:00+09:00"
+        assert FY2019_CODE.accepts(f" {SECRET} ", at=at)
+        assert not FY2019_CODE.accepts("kokoro-2020", at=at)
+        assert not FY2019_CODE.accepts(None, at=at)
+        assert FY2019_CODE.is_valid_on("2020-07-31")
+
+
+class TestRegistration:
+    def test_pending_until_confirmed(self):
+        pending = Registration.submit(
+            participant="jet-0042",
+            code=SECRET,
+            codes=[FY2020_CODE, FY2019_CODE],
+            at="2019-12-20T09:00+09:00",
+        )
+        assert not pending.is_confirmed
+        assert pending.contract_code == FY2019_CODE
+        code = refusal_code(
+            lambda: pending.open_thread(id="T1", at="2019-12-21T09:00+09:00", text="Hi")
+        )
+        assert code == "REGISTRATION_PENDING"
+        confirmed = pending.confirm("2019-12-21T08:00+09:00")
+        assert confirmed.is_confirmed
+        assert not pending.is_confirmed  # the pending value is unchanged
+        thread = confirmed.open_thread(
+            id="T1", at="2019-12-21T09:00+09:00", text="Hi", language="ja"
+        )
+        assert (thread.participant, thread.language, thread.state) == (
+            "jet-0042",
+            "ja",
+            ThreadState.AWAITING_COUNSELLOR,
+        )
+
+    @pytest.mark.parametrize(
+        ("code", "at"),
+        [
+            ("wrong", "2019-12-20T09:00+09:00"),  # not a programme password
+            (SECRET, "2019-07-31T12:00+09:00"),  # before its period (changes in August)
+            (SECRET, "2020-08-01T12:00+09:00"),  # after its period
+            ("kokoro-2020", "2020-07-31T12:00+09:00"),  # next year's code, not valid yet
+        ],
+    )
+    def test_code_must_be_valid_when_submitted(self, code, at):
+        with pytest.raises(Refused) as info:
+            Registration.submit(participant="p", code=code, codes=[FY2019_CODE, FY2020_CODE], at=at)
+        assert info.value.reason.code == "CODE_NOT_VALID"
+        assert code not in str(info.value)
+
+    def test_a_registration_cannot_be_built_outside_its_codes_period(self):
+        with pytest.raises(Refused):
+            Registration(
+                participant="p", contract_code=FY2019_CODE, submitted_at="2021-01-01T00:00+09:00"
+            )
+
+    def test_contract_code_must_be_a_contract_code(self):
+        with pytest.raises(WrongType, match="'contract_code'"):
+            Registration(
+                participant="p", contract_code=SECRET, submitted_at="2019-12-20T09:00+09:00"
+            )
+        with pytest.raises(WrongType, match="'codes'"):
+            Registration.submit(
+                participant="p", code=SECRET, codes=[SECRET], at="2019-12-20T09:00+09:00"
+            )
+
+    @pytest.mark.parametrize("participant", ["", " ", None])
+    def test_participant_required(self, participant):
+        with pytest.raises(InvalidInput, match="'participant'"):
+            Registration.submit(
+                participant=participant, code=SECRET, codes=FY2019_CODE, at="2019-12-20T09:00+09:00"
+            )
+
+    def test_confirm_once_and_not_before_submitting(self):
+        pending = Registration.submit(
+            participant="p", code=SECRET, codes=FY2019_CODE, at="2019-12-20T09:00+09:00"
+        )
+        assert refusal_code(lambda: pending.confirm("2019-12-20T08:59+09:00")) == "TIME_BACKWARDS"
+        confirmed = pending.confirm("2019-12-20T09:00+09:00")
+        assert refusal_code(lambda: confirmed.confirm("2019-12-21T09:00+09:00")) == (
+            "ALREADY_CONFIRMED"
+        )
+
+    def test_thread_not_opened_before_confirmation(self):
+        code = refusal_code(
+            lambda: registered("2019-12-20T09:00+09:00").open_thread(
+                id="T1", at="2019-12-20T08:00+09:00", text="Hi"
+            )
+        )
+        assert code == "TIME_BACKWARDS"
+
+    def test_naive_instants_refused(self):
+        with pytest.raises(WrongType, match="'at'"):
+            Registration.submit(
+                participant="p", code=SECRET, codes=FY2019_CODE, at="2019-12-20T09:00"
+            )
+
+
+class TestThreadTurns:
+    def test_the_full_order(self):
+        thread = full_thread()
+        assert [m.author for m in thread.messages] == [
+            Author.PARTICIPANT,
+            Author.COUNSELLOR,
+        ] * 3
+        assert (thread.replies, thread.state) == (MAX_REPLIES, ThreadState.CLOSED)
+        assert thread.opened_at == pendulum.datetime(2019, 12, 27, 10, tz="Asia/Tokyo")
+        assert thread.last_at == pendulum.datetime(2020, 1, 8, 10, tz="Asia/Tokyo")
+
+    def test_methods_return_new_threads(self):
+        first = opened()
+        second = first.reply("2020-01-06T10:00+09:00", "ok")
+        assert len(first.messages) == 1
+        assert len(second.messages) == 2
+        assert first.state is ThreadState.AWAITING_COUNSELLOR
+        assert second.state is ThreadState.AWAITING_PARTICIPANT
+
+    def test_fourth_reply_and_follow_up_after_third_refused(self):
+        thread = full_thread()
+        with pytest.raises(Refused) as info:
+            thread.follow_up("2020-01-09T10:00+09:00", "One more thing")
+        assert info.value.reason.code == "THREAD_CLOSED"
+        assert "continue the topic in a new thread" in str(info.value)
+        assert "新しいスレッドで" in info.value.reason.render("ja")
+        with pytest.raises(Refused) as info:
+            thread.reply("2020-01-09T10:00+09:00", "A fourth reply")
+        assert info.value.reason.code == "THREAD_FULL"
+
+    def test_continue_in_new_thread(self):
+        old = full_thread()
+        new = old.continue_in_new_thread("2020-01-09T10:00+09:00", "Continuing.")
+        assert (new.id, new.continues, new.participant, new.language) == (
+            "T1.2",
+            "T1",
+            "jet-0042",
+            "en",
+        )
+        assert new.state is ThreadState.AWAITING_COUNSELLOR
+        assert len(new.messages) == 1
+        named = old.continue_in_new_thread("2020-01-09T10:00+09:00", "Again.", id="X")
+        assert named.id == "X"
+
+    @pytest.mark.parametrize(
+        ("thread_id", "next_id"),
+        [("T1", "T1.2"), ("T1.2", "T1.3"), ("v1.9", "v1.10"), ("a.b", "a.b.2"), ("x.", "x..2")],
+    )
+    def test_default_ids_of_continuations(self, thread_id, next_id):
+        old = Thread(id=thread_id, participant="p", messages=full_thread().messages)
+        assert old.continue_in_new_thread("2020-01-09T10:00+09:00", "Hi").id == next_id
+
+    def test_continuing_an_open_thread_or_going_back_in_time_refused(self):
+        code = refusal_code(lambda: opened().continue_in_new_thread("2020-01-09T10:00+09:00", "Hi"))
+        assert code == "CONTINUE_OPEN_THREAD"
+        code = refusal_code(
+            lambda: full_thread().continue_in_new_thread("2020-01-08T09:00+09:00", "Hi")
+        )
+        assert code == "TIME_BACKWARDS"
+
+    @pytest.mark.parametrize(
+        ("build", "code"),
+        [
+            # a second participant message before a reply
+            (lambda: opened().follow_up("2019-12-27T11:00+09:00", "Hello?"), "REPLY_PENDING"),
+            # a reply when nothing awaits one
+            (
+                lambda: (
+                    opened()
+                    .reply("2020-01-06T10:00+09:00", "ok")
+                    .reply("2020-01-06T11:00+09:00", "ok again")
+                ),
+                "NOTHING_TO_REPLY_TO",
+            ),
+            # a reply before the inquiry
+            (lambda: opened().reply("2019-12-27T09:59+09:00", "early"), "TIME_BACKWARDS"),
+            # a follow-up before the reply it follows
+            (
+                lambda: (
+                    opened()
+                    .reply("2020-01-06T10:00+09:00", "ok")
+                    .follow_up("2020-01-06T09:00+09:00", "hm")
+                ),
+                "TIME_BACKWARDS",
+            ),
+        ],
+    )
+    def test_out_of_turn_refused(self, build, code):
+        assert refusal_code(build) == code
+
+    def test_a_message_at_the_same_instant_is_in_order(self):
+        thread = opened().reply("2019-12-27T10:00+09:00", "Instant reply")
+        assert thread.replies == 1
+
+    def test_refusals_render_in_both_languages(self):
+        with pytest.raises(Refused) as info:
+            opened().follow_up("2019-12-27T11:00+09:00", "Hello?")
+        reason = info.value.reason
+        assert reason.render("en") != reason.render("ja")
+        assert "返信" in reason.render("ja")
+
+
+class TestThreadConstructor:
+    def message(self, author, at, text="text"):
+        return Message(author=author, at=at, text=text)
+
+    def test_restores_a_recorded_thread(self):
+        thread = Thread(
+            id="T9",
+            participant="p",
+            language="ja",
+            messages=[
+                self.message("participant", "2019-04-27T09:00+09:00"),
+                self.message("counsellor", "2019-05-07T09:00+09:00"),
+            ],
+        )
+        assert thread == Thread(id="T9", participant="p", language="ja", messages=thread.messages)
+        assert thread.state is ThreadState.AWAITING_PARTICIPANT
+        assert "Thread(id='T9'" in repr(thread)
+
+    @pytest.mark.parametrize(
+        ("authors", "code"),
+        [
+            (["counsellor"], "FIRST_NOT_INQUIRY"),  # a thread opens with an inquiry
+            (["participant", "participant"], "REPLY_PENDING"),  # two participant messages
+            (["participant", "counsellor", "counsellor"], "NOTHING_TO_REPLY_TO"),
+            (["participant", "counsellor"] * 3 + ["participant"], "THREAD_CLOSED"),
+            (["participant", "counsellor"] * 3 + ["counsellor"], "THREAD_FULL"),
+        ],
+    )
+    def test_out_of_order_messages_refused(self, authors, code):
+        start = pendulum.datetime(2019, 4, 1, 9, tz="Asia/Tokyo")
+        messages = [self.message(author, start.add(hours=n)) for n, author in enumerate(authors)]
+        with pytest.raises(Refused) as info:
+            Thread(id="T1", participant="p", messages=messages)
+        assert info.value.reason.code == code
+
+    @pytest.mark.parametrize(
+        ("fields", "error", "match"),
+        [
+            ({"messages": []}, InvalidInput, "'messages' must start"),
+            ({"messages": "text"}, WrongType, "'messages' must be a sequence"),
+            ({"messages": 5}, WrongType, "'messages' must be a sequence"),
+            ({"messages": ["text"]}, WrongType, "'messages' must hold only Message"),
+            ({"id": ""}, InvalidInput, "'id' must be non-empty"),
+            ({"participant": None}, InvalidInput, "'participant' must be non-empty"),
+            ({"language": "fr"}, InvalidInput, "'lang' must be 'en' or 'ja'"),
+            ({"continues": " "}, InvalidInput, "'continues' must be non-empty"),
+            ({"continues": "T1"}, InvalidInput, "'continues' must name another thread"),
+        ],
+    )
+    def test_bad_fields(self, fields, error, match):
+        base = {
+            "id": "T1",
+            "participant": "p",
+            "messages": [self.message("participant", "2019-04-01T09:00+09:00")],
+        }
+        with pytest.raises(error, match=match):
+            Thread(**{**base, **fields})
+
+    def test_message_fields(self):
+        with pytest.raises(InvalidInput, match="'author' must be 'participant' or 'counsellor'"):
+            Message(author="staff", at="2019-04-01T09:00+09:00", text="x")
+        with pytest.raises(WrongType, match="'at'"):
+            Message(author=Author.PARTICIPANT, at="2019-04-01T09:00", text="x")
+        assert Author.COUNSELLOR.render("ja") == "カウンセラー"
+        assert Author.PARTICIPANT.render("en") == "participant"
+        assert ThreadState.CLOSED.render("ja") == "終了"
+        assert repr(ThreadState.CLOSED) == "ThreadState.CLOSED"
+
+
+class TestThreadProperties:
+    @given(threads(), st.lists(st.tuples(st.booleans(), message_texts), max_size=8))
+    def test_never_more_than_three_replies(self, thread, steps):
+        """Whatever is tried, a thread holds at most three replies and alternates authors."""
+        at = thread.last_at
+        for is_reply, text in steps:
+            at = at + dt.timedelta(hours=1)
+            with contextlib.suppress(Refused):
+                thread = thread.reply(at, text) if is_reply else thread.follow_up(at, text)
+            assert thread.replies <= MAX_REPLIES
+            assert len(thread.messages) <= 2 * MAX_REPLIES
+        authors = [m.author for m in thread.messages]
+        assert all(a is not b for a, b in itertools.pairwise(authors))
+
+    @given(threads())
+    def test_every_participant_message_is_answered_or_pending(self, thread):
+        participant = [n for n, m in enumerate(thread.messages) if m.author is Author.PARTICIPANT]
+        answered = [n for n in participant if n + 1 < len(thread.messages)]
+        pending = [n for n in participant if n + 1 == len(thread.messages)]
+        assert all(thread.messages[n + 1].author is Author.COUNSELLOR for n in answered)
+        assert len(answered) + len(pending) == len(participant)
+        assert (thread.state is ThreadState.AWAITING_COUNSELLOR) == bool(pending)
+
+    @given(threads())
+    def test_rebuilding_from_messages_gives_the_same_thread(self, thread):
+        assert (
+            Thread(
+                id=thread.id,
+                participant=thread.participant,
+                language=thread.language,
+                messages=list(thread.messages),
+            )
+            == thread
+        )
+
+    def test_strategy_code_is_the_shared_one(self):
+        assert thread_code.is_valid_on("2020-01-01")
+
+
+def test_errors_are_jetrules_errors():
+    with pytest.raises(JetRulesError):
+        opened(text="")
