@@ -1,13 +1,15 @@
 import contextlib
 import datetime as dt
 import itertools
+from fractions import Fraction
 
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules.errors import InvalidInput, JetRulesError, Refused, WrongType
+from jetrules.errors import InvalidInput, JetRulesError, OutOfRange, Refused, WrongType
+from jetrules.money import Rounding
 from jetrules.text import LANGUAGES
 from jetrules.threads import (
     MAX_LINES,
@@ -17,13 +19,15 @@ from jetrules.threads import (
     ContractCode,
     Message,
     Registration,
+    StatusKind,
     Thread,
     ThreadState,
     check_message_text,
     count_lines,
+    report,
 )
 
-from strategies import message_texts, thread_code, threads
+from strategies import message_texts, thread_code, thread_instants, threads
 
 SECRET = "kokoro-2019"
 FY2019_CODE = ContractCode(code=SECRET, valid_from="2019-08-01", valid_to="2020-07-31")
@@ -496,3 +500,220 @@ class TestThreadProperties:
 def test_errors_are_jetrules_errors():
     with pytest.raises(JetRulesError):
         opened(text="")
+
+
+# --- deadlines, statuses, late replies and the report (need the calendar) ----------------------
+
+TOKYO = "Asia/Tokyo"
+
+
+def inquiry_at(at, thread_id="T1", language="en"):
+    return registered("2019-01-05T00:00+09:00").open_thread(
+        id=thread_id, at=at, text="Hello.", language=language
+    )
+
+
+class TestDeadlines:
+    @pytest.mark.parametrize(
+        ("received", "due_date"),
+        [
+            ("2019-12-23T09:00+09:00", "2019-12-26"),  # Monday: three plain business days
+            ("2019-12-27T10:00+09:00", "2020-01-08"),  # Friday before the year-end closure
+            ("2019-12-28T13:00+09:00", "2020-01-09"),  # closed day: counts from 6 January
+            ("2019-04-26T18:00+09:00", "2019-05-09"),  # Friday before Golden Week 2019
+            ("2019-04-27T09:00+09:00", "2019-05-10"),  # Saturday: counts from 7 May
+            ("2019-05-02T11:00+09:00", "2019-05-10"),  # a holiday in Golden Week
+            ("2019-05-11T08:00+00:00", "2019-05-16"),  # Saturday 17:00 Tokyo, written in UTC
+            ("2019-04-26T15:30+00:00", "2019-05-10"),  # 00:30 Saturday in Tokyo, Friday in UTC
+        ],
+    )
+    def test_table(self, received, due_date):
+        (due,) = inquiry_at(received).deadlines()
+        assert str(due.due_date) == due_date
+        assert due.due_by == pendulum.parse(due_date, tz=TOKYO).add(days=1)
+
+    def test_must_show_year_end_and_golden_week(self):
+        year_end = inquiry_at("2019-12-27T10:00+09:00")
+        assert year_end.deadlines()[0].due_date == pendulum.date(2020, 1, 8)
+        golden_week = inquiry_at("2019-04-27T10:00+09:00")
+        assert golden_week.deadlines()[0].due_date == pendulum.date(2019, 5, 10)
+        on_time = year_end.reply("2020-01-08T23:59+09:00", "Reply")
+        assert on_time.late_replies() == ()
+        late = year_end.reply("2020-01-09T00:00+09:00", "Reply")
+        (reply,) = late.late_replies()
+        assert (reply.thread, reply.number, reply.business_days_late) == ("T1", 1, 1)
+        assert reply.render("en") == (
+            "Reply 1 in thread T1 was due by the end of 2020-01-08 and came at "
+            "2020-01-09T00:00:00+09:00: 1 business day(s) late."
+        )
+        assert "1営業日遅れ" in reply.render("ja")
+
+    def test_each_participant_message_has_a_deadline(self):
+        assert len(full_thread().deadlines()) == 3
+        assert len(full_thread().late_replies()) == 0
+
+    @given(threads(), st.integers(-12, 14), st.sampled_from([0, 15, 30, 45]))
+    def test_deadlines_do_not_depend_on_the_zone_written(self, thread, hours, minutes):
+        """The same instants written at another offset give the same thread and deadlines."""
+        sign = -1 if hours < 0 else 1
+        zone = dt.timezone(sign * dt.timedelta(hours=abs(hours), minutes=minutes))
+        rewritten = Thread(
+            id=thread.id,
+            participant=thread.participant,
+            language=thread.language,
+            messages=[
+                Message(author=m.author, at=m.at.astimezone(zone).isoformat(), text=m.text)
+                for m in thread.messages
+            ],
+        )
+        assert rewritten == thread
+        assert rewritten.deadlines() == thread.deadlines()
+        assert rewritten.late_replies() == thread.late_replies()
+        later = thread.last_at.add(days=5)
+        assert thread.status_at(later.astimezone(zone)) == thread.status_at(later)
+
+
+class TestStatus:
+    @pytest.mark.parametrize(
+        ("at", "kind", "days"),
+        [
+            ("2019-12-27T10:00+09:00", StatusKind.ON_TIME, 0),  # just received
+            ("2020-01-08T23:59+09:00", StatusKind.ON_TIME, 0),  # last minute of the due date
+            ("2020-01-09T00:00+09:00", StatusKind.OVERDUE, 1),  # the next day has begun
+            ("2020-01-10T12:00+09:00", StatusKind.OVERDUE, 2),  # Friday
+            ("2020-01-13T12:00+09:00", StatusKind.OVERDUE, 2),  # Coming of Age Day: closed
+            ("2020-01-14T12:00+09:00", StatusKind.OVERDUE, 3),  # next business day
+        ],
+    )
+    def test_awaiting_counsellor(self, at, kind, days):
+        status = inquiry_at("2019-12-27T10:00+09:00").status_at(at)
+        assert (status.kind, status.business_days_overdue) == (kind, days)
+        assert status.deadline.due_date == pendulum.date(2020, 1, 8)
+
+    def test_renders(self):
+        thread = inquiry_at("2019-12-27T10:00+09:00")
+        assert thread.status_at("2020-01-06T09:00+09:00").render("en") == (
+            "Awaiting the counsellor's reply, due by the end of 2020-01-08."
+        )
+        overdue = thread.status_at("2020-01-10T12:00+09:00")
+        assert overdue.render("en").endswith("overdue by 2 business day(s).")
+        assert overdue.render("ja").endswith("2営業日超過。")
+        replied = thread.reply("2020-01-07T09:00+09:00", "Reply").status_at(
+            "2020-01-07T09:00+09:00"
+        )
+        assert replied.kind is StatusKind.AWAITING_PARTICIPANT
+        assert replied.deadline is None
+        assert replied.business_days_overdue == 0
+        assert replied.render("en") == (
+            "Replied; the participant may follow up (1 of 3 replies used)."
+        )
+        closed = full_thread().status_at("2020-02-01T00:00+09:00")
+        assert closed.kind is StatusKind.CLOSED
+        assert "new thread" in closed.render("en")
+        assert StatusKind.OVERDUE.render("ja") == "返信待ち（期限超過）"
+        assert repr(StatusKind.CLOSED) == "StatusKind.CLOSED"
+
+    def test_only_messages_received_by_then_count(self):
+        thread = full_thread()
+        assert thread.status_at("2019-12-27T10:00+09:00").kind is StatusKind.ON_TIME
+        assert thread.status_at("2020-01-06T10:30+09:00").replies == 1
+        with pytest.raises(OutOfRange, match="'at' must not be before thread T1 opened"):
+            thread.status_at("2019-12-27T09:59+09:00")
+
+    @given(threads(), st.lists(st.timedeltas(dt.timedelta(0), dt.timedelta(days=40)), max_size=12))
+    def test_never_back_from_overdue_to_on_time_without_a_reply(self, thread, offsets):
+        instants = sorted(thread.opened_at + offset for offset in offsets)
+        statuses = [thread.status_at(at) for at in instants]
+        for before, after in itertools.pairwise(statuses):
+            if before.kind is StatusKind.OVERDUE and after.kind is StatusKind.ON_TIME:
+                assert after.replies > before.replies
+            if before.kind is StatusKind.OVERDUE and after.kind is StatusKind.OVERDUE:
+                assert after.business_days_overdue >= before.business_days_overdue
+
+    @given(threads())
+    def test_a_status_agrees_with_the_deadline(self, thread):
+        status = thread.status_at(thread.last_at)
+        if thread.state is ThreadState.AWAITING_COUNSELLOR:
+            assert status.deadline == thread.deadlines()[-1]
+            assert status.kind is StatusKind.ON_TIME
+        else:
+            expected = {
+                ThreadState.AWAITING_PARTICIPANT: StatusKind.AWAITING_PARTICIPANT,
+                ThreadState.CLOSED: StatusKind.CLOSED,
+            }
+            assert status.kind is expected[thread.state]
+
+
+class TestReport:
+    def example(self):
+        return (
+            inquiry_at("2019-12-27T10:00+09:00", "on-time").reply("2020-01-08T23:59+09:00", "ok"),
+            inquiry_at("2019-12-27T10:00+09:00", "late").reply("2020-01-09T00:00+09:00", "ok"),
+            inquiry_at("2019-12-28T13:00+09:00", "overdue"),  # due 2020-01-09
+            inquiry_at("2020-01-14T09:00+09:00", "pending"),  # due 2020-01-17, not due yet
+            inquiry_at("2020-02-01T09:00+09:00", "later"),  # opened after the report
+        )
+
+    def test_figures(self):
+        result = report(self.example(), at="2020-01-14T12:00+09:00")
+        assert [s.thread for s in result.statuses] == ["on-time", "late", "overdue", "pending"]
+        assert result.replies_on_time == 1
+        assert [(r.thread, r.business_days_late) for r in result.late_replies] == [("late", 1)]
+        assert [s.thread for s in result.overdue] == ["overdue"]
+        assert result.overdue[0].business_days_overdue == 2  # 10 and 14 January; 13th closed
+        assert result.replies_due == 3
+        assert result.on_time_share == Fraction(1, 3)
+        assert result.on_time_percent() == 33
+        assert result.on_time_percent(Rounding.CEILING) == 34
+        assert result.worst_lateness == 2
+        assert result.count(StatusKind.ON_TIME) == 1
+        assert result.count(StatusKind.AWAITING_PARTICIPANT) == 2
+
+    def test_a_reply_after_the_report_instant_does_not_count(self):
+        late = inquiry_at("2019-12-27T10:00+09:00").reply("2020-01-10T00:00+09:00", "ok")
+        result = report([late], at="2020-01-09T12:00+09:00")
+        assert result.late_replies == ()
+        assert result.replies_due == 1
+        assert result.on_time_share == 0
+        assert result.worst_lateness == 1
+
+    def test_renders_in_both_languages(self):
+        result = report(self.example(), at="2020-01-14T12:00+09:00")
+        english = result.render("en")
+        assert english.splitlines()[:4] == [
+            "Web Mail Counselling as of 2020-01-14T12:00:00+09:00",
+            "Threads: 4 (awaiting counsellor (on time) 1, awaiting counsellor (overdue) 1, "
+            "awaiting participant 2, closed 0)",
+            "Replies due: 3; on time: 1 (33%, rounded down); late: 1; overdue and unanswered: 1",
+            "Worst lateness: 2 business day(s)",
+        ]
+        assert "Late replies:" in english
+        assert "  - overdue: Awaiting the counsellor's reply" in english
+        japanese = result.render("ja")
+        assert japanese.startswith("ウェブメール相談（2020-01-14T12:00:00+09:00時点）")
+        assert "33%、切り捨て" in japanese
+        assert "最大遅延：2営業日" in japanese
+        assert "遅れた返信：" in japanese
+
+    def test_nothing_due(self):
+        result = report([inquiry_at("2020-01-14T09:00+09:00")], at="2020-01-14T12:00+09:00")
+        assert result.on_time_share is None
+        assert result.on_time_percent() is None
+        assert "none due yet" in result.render("en")
+        assert "期限到来なし" in result.render("ja")
+        assert "Late replies" not in result.render("en")
+        assert report([], at="2020-01-14T12:00+09:00").statuses == ()
+
+    def test_refuses_what_is_not_a_thread(self):
+        with pytest.raises(WrongType, match="'threads' must hold only Thread"):
+            report(["T1"], at="2020-01-14T12:00+09:00")
+
+    @given(st.lists(threads(), max_size=5), thread_instants)
+    def test_share_is_on_time_over_due(self, many, at):
+        result = report(many, at=at)
+        late = len(result.late_replies)
+        assert result.replies_due == result.replies_on_time + late + len(result.overdue)
+        if result.replies_due:
+            assert 0 <= result.on_time_share <= 1
+            assert result.on_time_percent() <= result.on_time_share * 100
+        assert result.worst_lateness >= (1 if late or result.overdue else 0)

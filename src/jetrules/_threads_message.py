@@ -13,7 +13,10 @@ from jetrules._threads_text import MAX_LINES, check_message_text
 from jetrules.errors import InvalidInput
 from jetrules.text import Label, Lang
 
-__all__ = ["Author", "Message", "ThreadState"]
+__all__ = ["MAX_REPLIES", "Author", "Message", "ThreadState", "state_of"]
+
+MAX_REPLIES = 3
+"""Counsellor replies a thread holds ("you can only have 3 replies on a single thread")."""
 
 
 class Author(enum.Enum):
@@ -97,3 +100,11 @@ class Message:
     def __attrs_post_init__(self) -> None:
         limit = MAX_LINES if self.author is Author.PARTICIPANT else None
         check_message_text(self.text, limit=limit)
+
+
+def state_of(messages: tuple[Message, ...]) -> ThreadState:
+    """Whose turn it is after *messages* (a valid, non-empty sequence)."""
+    if messages[-1].author is Author.PARTICIPANT:
+        return ThreadState.AWAITING_COUNSELLOR
+    replies = sum(1 for m in messages if m.author is Author.COUNSELLOR)
+    return ThreadState.CLOSED if replies >= MAX_REPLIES else ThreadState.AWAITING_PARTICIPANT

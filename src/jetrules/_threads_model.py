@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from jetrules._dates import InstantLike, to_instant
-from jetrules._threads_message import Author, Message, ThreadState
+from jetrules._threads_message import MAX_REPLIES, Author, Message, ThreadState, state_of
 from jetrules._threads_reasons import (
     CONTINUE_OPEN_THREAD,
     FIRST_NOT_INQUIRY,
@@ -20,21 +20,18 @@ from jetrules._threads_reasons import (
     TIME_BACKWARDS,
     WEB_MAIL_SOURCE,
 )
+from jetrules._threads_status import (
+    LateReply,
+    ThreadStatus,
+    late_replies,
+    reply_deadline,
+    status_of,
+)
+from jetrules.calendar import Deadline
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Lang, Reason, to_lang
 
 __all__ = ["MAX_REPLIES", "Thread", "refusal_for_next", "state_of"]
-
-MAX_REPLIES = 3
-"""Counsellor replies a thread holds ("you can only have 3 replies on a single thread")."""
-
-
-def state_of(messages: tuple[Message, ...]) -> ThreadState:
-    """Whose turn it is after *messages* (a valid, non-empty sequence)."""
-    if messages[-1].author is Author.PARTICIPANT:
-        return ThreadState.AWAITING_COUNSELLOR
-    replies = sum(1 for m in messages if m.author is Author.COUNSELLOR)
-    return ThreadState.CLOSED if replies >= MAX_REPLIES else ThreadState.AWAITING_PARTICIPANT
 
 
 def _turn_refusal(author: Author, state: ThreadState) -> Reason | None:
@@ -160,6 +157,21 @@ class Thread:
     def last_at(self) -> pendulum.DateTime:
         """When the latest message was received."""
         return self.messages[-1].at
+
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """The reply deadline of each participant message, in thread order."""
+        return tuple(reply_deadline(m.at) for m in self.messages if m.author is Author.PARTICIPANT)
+
+    def status_at(self, at: InstantLike) -> ThreadStatus:
+        """Where the thread stands at *at*, counting only the messages received by then.
+
+        Refused (``OutOfRange``) for an instant before the inquiry.
+        """
+        return status_of(self, at)
+
+    def late_replies(self) -> tuple[LateReply, ...]:
+        """The counsellor replies that came after their deadline."""
+        return late_replies(self)
 
     def reply(self, at: InstantLike, text: str) -> Thread:
         """The thread with the counsellor's reply, received at *at*, added.

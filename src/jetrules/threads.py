@@ -18,23 +18,38 @@ continues in a new thread. English or Japanese.
 
 from __future__ import annotations
 
-from jetrules._threads_message import Author, Message, ThreadState
-from jetrules._threads_model import MAX_REPLIES, Thread
+from jetrules._threads_message import MAX_REPLIES, Author, Message, ThreadState
+from jetrules._threads_model import Thread
 from jetrules._threads_reasons import REASONS, WEB_MAIL_SOURCE
 from jetrules._threads_registration import ContractCode, Registration
+from jetrules._threads_report import ThreadsReport, report
+from jetrules._threads_status import (
+    REPLY_BUSINESS_DAYS,
+    LateReply,
+    StatusKind,
+    ThreadStatus,
+    reply_deadline,
+)
 from jetrules._threads_text import MAX_LINES, check_message_text, count_lines
 
 __all__ = [
     "MAX_LINES",
     "MAX_REPLIES",
     "REASONS",
+    "REPLY_BUSINESS_DAYS",
     "WEB_MAIL_SOURCE",
     "Author",
     "ContractCode",
+    "LateReply",
     "Message",
     "Registration",
+    "StatusKind",
     "Thread",
     "ThreadState",
+    "ThreadStatus",
+    "ThreadsReport",
     "check_message_text",
     "count_lines",
+    "reply_deadline",
+    "report",
 ]
