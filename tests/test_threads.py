@@ -3,6 +3,7 @@ import datetime as dt
 import itertools
 from fractions import Fraction
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -612,6 +613,13 @@ class TestStatus:
         assert "new thread" in closed.render("en")
         assert StatusKind.OVERDUE.render("ja") == "返信待ち（期限超過）"
         assert repr(StatusKind.CLOSED) == "StatusKind.CLOSED"
+
+    def test_a_status_needs_a_deadline_exactly_when_awaiting_the_counsellor(self):
+        status = inquiry_at("2019-12-27T10:00+09:00").status_at("2020-01-06T09:00+09:00")
+        with pytest.raises(InvalidInput, match="'deadline' must be given exactly when"):
+            attrs.evolve(status, deadline=None)
+        with pytest.raises(InvalidInput, match="'deadline' must be given exactly when"):
+            attrs.evolve(status, kind=StatusKind.CLOSED)
 
     def test_only_messages_received_by_then_count(self):
         thread = full_thread()

@@ -24,7 +24,7 @@ from jetrules._threads_reasons import (
     WEB_MAIL_SOURCE,
 )
 from jetrules.calendar import Deadline, deadline
-from jetrules.errors import OutOfRange
+from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.text import Label, Lang, Reason
 
 if TYPE_CHECKING:
@@ -138,6 +138,14 @@ class ThreadStatus:
     deadline: Deadline | None
     """The pending message's deadline while the counsellor is awaited, else ``None``."""
 
+    def __attrs_post_init__(self) -> None:
+        awaiting = self.kind in (StatusKind.ON_TIME, StatusKind.OVERDUE)
+        if awaiting != (self.deadline is not None):
+            rule = "must be given exactly when the counsellor is awaited"
+            raise InvalidInput.for_field(
+                "deadline", f"{rule} (status {self.kind.value})", self.deadline
+            )
+
     @property
     def business_days_overdue(self) -> int:
         """Business days past the due date (0 unless :attr:`kind` is ``OVERDUE``)."""
@@ -148,11 +156,11 @@ class ThreadStatus:
     @property
     def reason(self) -> Reason:
         """The status as a sentence, in English and Japanese."""
-        if self.kind is StatusKind.ON_TIME and self.deadline is not None:
-            return STATUS_ON_TIME.with_params(
-                due_date=self.deadline.due_date, source=WEB_MAIL_SOURCE
-            )
-        if self.kind is StatusKind.OVERDUE and self.deadline is not None:
+        if self.deadline is not None:
+            if self.kind is StatusKind.ON_TIME:
+                return STATUS_ON_TIME.with_params(
+                    due_date=self.deadline.due_date, source=WEB_MAIL_SOURCE
+                )
             return STATUS_OVERDUE.with_params(
                 due_date=self.deadline.due_date,
                 days=self.business_days_overdue,
