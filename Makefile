@@ -25,7 +25,8 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 ## run: the main job on the bundled examples
 run: $(VENV)/.installed-run
-	$(BIN)/jetrules fiscal-year 2019-03-31 2019-04-01 2020-03-31 2020-04-01
+	$(BIN)/jetrules subsidy examples/claims-fy2019.csv
+	$(BIN)/jetrules subsidy examples/claims-fy2019.csv --lang ja --submitted-on 2020-04-10
 
 ## test: every check CI runs
 test: lint typecheck pytest

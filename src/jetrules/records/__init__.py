@@ -5,6 +5,20 @@ listing each problem with its position; it never returns part of a file.
 """
 
 from jetrules.records._tabular import Problems, read_csv
+from jetrules.records.receipts import (
+    RECEIPT_FIELDS,
+    read_receipts,
+    read_receipts_csv,
+    read_receipts_json,
+)
 from jetrules.records.threads import read_threads
 
-__all__ = ["Problems", "read_csv", "read_threads"]
+__all__ = [
+    "RECEIPT_FIELDS",
+    "Problems",
+    "read_csv",
+    "read_receipts",
+    "read_receipts_csv",
+    "read_receipts_json",
+    "read_threads",
+]
