@@ -27,6 +27,10 @@ def test_example_as_json():
     assert by_id["YE-4"]["due_date"] == "2020-01-09"  # received on a closed day
     assert by_id["YE-4"]["business_days_overdue"] == 4  # 10, 14, 15, 16 January
     assert by_id["GW-3"]["status"] == "AWAITING_PARTICIPANT"
+    assert (by_id["YE-5"]["status"], by_id["YE-5"]["due_by"]) == (
+        "ON_TIME",
+        "2020-01-21T00:00:00+09:00",  # 16, 17, 20 January
+    )
     late = [
         (r["thread"], r["reply"], r["due_date"], r["business_days_late"])
         for r in data["late_replies"]
@@ -37,7 +41,7 @@ def test_example_as_json():
         ("YE-3", 1, "2020-01-08", 1),  # replied at 2020-01-09T00:00
     ]
     assert data["summary"] == {
-        "threads": 8,
+        "threads": 9,
         "replies_due": 11,
         "replies_on_time": 7,
         "replies_late": 3,

@@ -509,9 +509,10 @@ TOKYO = "Asia/Tokyo"
 
 
 def inquiry_at(at, thread_id="T1", language="en"):
-    return registered("2019-01-05T00:00+09:00").open_thread(
-        id=thread_id, at=at, text="Hello.", language=language
-    )
+    registration = Registration.submit(
+        participant="jet-0042", code="kokoro-2019", codes=thread_code, at="2019-01-05T00:00+09:00"
+    ).confirm("2019-01-05T00:00+09:00")
+    return registration.open_thread(id=thread_id, at=at, text="Hello.", language=language)
 
 
 class TestDeadlines:
@@ -702,6 +703,11 @@ class TestReport:
         assert "33%、切り捨て" in japanese
         assert "最大遅延：2営業日" in japanese
         assert "遅れた返信：" in japanese
+        assert (
+            "（返信待ち（期限内）1件、返信待ち（期限超過）1件、参加者の返信待ち2件、終了0件）"
+            in japanese
+        )
+        assert "  - overdue：カウンセラーの返信待ち" in japanese
 
     def test_nothing_due(self):
         result = report([inquiry_at("2020-01-14T09:00+09:00")], at="2020-01-14T12:00+09:00")

@@ -76,10 +76,8 @@ class ThreadsReport:
     def render(self, lang: Lang = "en") -> str:
         """The report as lines of text in *lang*."""
         words = _EN if to_lang(lang) == "en" else _JA
-        kinds = ", ".join(
-            f"{kind.render(lang)} {self.count(kind)}"
-            if lang == "en"
-            else f"{kind.render(lang)}{self.count(kind)}件"
+        kinds = words["separator"].join(
+            words["kind"].format(kind=kind.render(lang), count=self.count(kind))
             for kind in StatusKind
         )
         percent = self.on_time_percent()
@@ -101,7 +99,10 @@ class ThreadsReport:
             lines += [f"  - {late.render(lang)}" for late in self.late_replies]
         if self.overdue:
             lines.append(words["overdue_heading"])
-            lines += [f"  - {status.thread}: {status.render(lang)}" for status in self.overdue]
+            lines += [
+                words["overdue"].format(thread=status.thread, status=status.render(lang))
+                for status in self.overdue
+            ]
         return "\n".join(lines)
 
 
@@ -115,6 +116,9 @@ _EN = {
     "worst": "Worst lateness: {days} business day(s)",
     "late_heading": "Late replies:",
     "overdue_heading": "Overdue, awaiting the counsellor:",
+    "overdue": "  - {thread}: {status}",
+    "kind": "{kind} {count}",
+    "separator": ", ",
 }
 _JA = {
     "title": "ウェブメール相談（{at}時点）",
@@ -126,6 +130,9 @@ _JA = {
     "worst": "最大遅延：{days}営業日",
     "late_heading": "遅れた返信：",
     "overdue_heading": "期限超過の返信待ち：",
+    "overdue": "  - {thread}：{status}",
+    "kind": "{kind}{count}件",
+    "separator": "、",
 }
 
 
