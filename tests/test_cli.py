@@ -114,3 +114,42 @@ def test_rule_modules_are_reachable_from_the_package():
     assert jetrules.calendar.SERVICE_CALENDAR.is_business_day("2019-12-27")
     with pytest.raises(AttributeError, match="no_such_thing"):
         _ = jetrules.no_such_thing
+
+
+def test_a_pipe_closed_early_stops_quietly():
+    # `jetrules subsidy ... | head -1`: no error message, no traceback, SIGPIPE's status.
+    script = (
+        "import subprocess, sys\n"
+        "p = subprocess.Popen([sys.executable, '-m', 'jetrules', 'holidays', '2019'],"
+        " stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+        "p.stdout.close()\n"
+        "err = p.stderr.read()\n"
+        "print(p.wait(), repr(err))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    status, err = result.stdout.split(" ", 1)
+    assert err.strip() == "b''"
+    assert status in {"141", "0"}  # 0 when the output fit in the pipe before it closed
+
+
+def test_broken_pipe_in_process(monkeypatch, capsys):
+    def closed(args, out):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(_cli_calendar, "_fiscal_year", closed)
+    assert main(["fiscal-year", "2019-04-01"]) == 141
+    assert capsys.readouterr().err == ""
+
+
+def test_broken_pipe_points_stdout_at_devnull(monkeypatch, tmp_path):
+    def closed(args, out):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(_cli_calendar, "_fiscal_year", closed)
+    with (tmp_path / "stdout").open("w") as fake_stdout:
+        monkeypatch.setattr(sys, "stdout", fake_stdout)
+        assert main(["fiscal-year", "2019-04-01"]) == 141
+        fake_stdout.write("lost")  # now goes to /dev/null, not the file
+    assert (tmp_path / "stdout").read_text() == ""

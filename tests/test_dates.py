@@ -5,7 +5,7 @@ import pendulum
 import pytest
 
 from jetrules._dates import TOKYO, to_date, to_instant
-from jetrules.errors import InvalidInput, WrongType
+from jetrules.errors import InvalidInput, OutOfRange, WrongType
 
 
 class TestToDate:
@@ -58,3 +58,21 @@ class TestToInstant:
 
     def test_tokyo(self):
         assert TOKYO.name == "Asia/Tokyo"
+
+
+@pytest.mark.parametrize("value", ["20190501", "2019-W18-3", "2019-123", "２０１９-０５-０１"])
+def test_to_date_takes_only_the_extended_form(value):
+    with pytest.raises(InvalidInput, match="'day' must be an ISO date"):
+        to_date(value, "day")
+
+
+@pytest.mark.parametrize("value", ["20191227T100000+09:00", "2019-W52-5T10:00+09:00"])
+def test_to_instant_takes_only_the_extended_date_form(value):
+    with pytest.raises(InvalidInput, match="'at' must be an ISO date-time"):
+        to_instant(value)
+
+
+@pytest.mark.parametrize("value", ["9999-12-31T23:00-05:00", "0001-01-01T01:00+09:00"])
+def test_to_instant_refuses_instants_whose_tokyo_date_overflows(value):
+    with pytest.raises(OutOfRange, match="'received_at' must be an instant whose Asia/Tokyo date"):
+        to_instant(value, "received_at")

@@ -4,6 +4,7 @@ import pytest
 
 from jetrules.errors import InvalidInput, InvalidRecords
 from jetrules.records import Problems, read_csv
+from jetrules.records._tabular import parse_json, read_text
 
 
 def test_reads_rows_with_line_numbers(tmp_path):
@@ -68,3 +69,32 @@ def test_problems_convert_collects_instead_of_raising():
         "f: line 3: 'amount' must be positive (got '-1')",
         "f: line 4: 'amount' could not be read (got 'x')",
     )
+
+
+def test_a_file_that_is_not_utf8_is_one_problem_with_its_line(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_bytes(b"id,amount\nr1,100\n" + b"r2,\xff\xfe\n")
+    with pytest.raises(InvalidRecords) as info:
+        read_csv(path, required=["id", "amount"])
+    assert info.value.lines() == (
+        f"{path}: line 3: is not UTF-8 text (byte 0xff at offset 20); save the file as UTF-8",
+    )
+
+
+def test_a_stream_that_is_not_utf8_is_one_problem():
+    stream = io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x80abc"), encoding="utf-8")
+    with pytest.raises(InvalidRecords, match="the input: is not UTF-8 text"):
+        read_text(stream)
+
+
+def test_parse_json_records_bad_and_too_deep_documents():
+    problems = Problems("x.json")
+    assert parse_json('{"a": [1]}', problems) == {"a": [1]}
+    assert parse_json("[1,\n", problems) is None
+    assert parse_json("[" * 100_000 + "]" * 100_000, problems) is None
+    with pytest.raises(InvalidRecords) as info:
+        problems.raise_if_any()
+    assert [p.message for p in info.value.problems] == [
+        "not valid JSON: Expecting value",
+        "not valid JSON here: nested too deeply",
+    ]

@@ -7,16 +7,19 @@ refused where they would be ambiguous, with a message that says what to pass ins
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TypeAlias
 
 import pendulum
 
-from jetrules.errors import InvalidInput, WrongType
+from jetrules.errors import InvalidInput, OutOfRange, WrongType
 
 __all__ = ["TOKYO", "DateLike", "InstantLike", "to_date", "to_instant"]
 
 TOKYO = pendulum.timezone("Asia/Tokyo")
 """The programme's time zone: every day and deadline is read in it."""
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 DateLike: TypeAlias = dt.date | str
 """A ``datetime.date``, a ``pendulum.Date`` or an ISO 8601 date such as ``"2019-04-01"``."""
@@ -36,8 +39,12 @@ def to_date(value: DateLike, field: str = "date") -> pendulum.Date:
     jetrules.errors.WrongType: 'date' must be a date, not a datetime: ...
     """
     if isinstance(value, str):
+        # Only the extended YYYY-MM-DD form: fromisoformat would also take 20190401 or 2019-W18-3.
+        text = value.strip()
         try:
-            value = dt.date.fromisoformat(value.strip())
+            if _ISO_DATE.fullmatch(text) is None:
+                raise ValueError(text)
+            value = dt.date.fromisoformat(text)
         except ValueError:
             raise InvalidInput.for_field(
                 field, "must be an ISO date such as 2019-04-01", value
@@ -66,6 +73,8 @@ def to_instant(value: InstantLike, field: str = "at") -> pendulum.DateTime:
     original = value
     if isinstance(value, str):
         try:
+            if _ISO_DATE.match(value.strip()) is None:
+                raise ValueError(value)
             value = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             raise InvalidInput.for_field(
@@ -79,4 +88,11 @@ def to_instant(value: InstantLike, field: str = "at") -> pendulum.DateTime:
             "must be an aware datetime with a zone or offset, e.g. 2019-12-27T10:00+09:00",
             original,
         )
-    return pendulum.instance(value).in_timezone(TOKYO)
+    try:
+        return pendulum.instance(value).in_timezone(TOKYO)
+    except OverflowError:
+        raise OutOfRange.for_field(
+            field,
+            "must be an instant whose Asia/Tokyo date is from 0001-01-01 to 9999-12-31",
+            original,
+        ) from None

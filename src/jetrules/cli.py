@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, Protocol, TextIO, TypeAlias
@@ -15,10 +16,11 @@ from typing import Any, NoReturn, Protocol, TextIO, TypeAlias
 from jetrules._version import __version__
 from jetrules.errors import InvalidRecords, JetRulesError
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "build_parser", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_BROKEN_PIPE", "EXIT_OK", "build_parser", "main"]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a pipe closed early
 
 _COMMAND_MODULES = (
     "jetrules._cli_calendar",
@@ -71,9 +73,24 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except InvalidRecords as error:
         for line in error.lines():
             print(f"jetrules: error: {line}", file=sys.stderr)
+    except BrokenPipeError:
+        # The reader went away (``jetrules ... | head``): stop quietly, as other commands do.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except (JetRulesError, OSError) as error:
         print(f"jetrules: error: {_one_line(error)}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush raises nothing more."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
 
 
 def _one_line(error: BaseException) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO, TypeVar, final
 
 from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
 
-__all__ = ["CsvRow", "Problems", "read_csv"]
+__all__ = ["CsvRow", "Problems", "parse_json", "read_csv", "read_text"]
 
 T = TypeVar("T")
 
@@ -73,11 +74,48 @@ class CsvRow:
         return f"line {self.line}"
 
 
-def _open(source: str | Path | TextIO) -> tuple[str, TextIO]:
+def read_text(source: str | Path | TextIO) -> tuple[str, str]:
+    """The name and the whole text of *source*, a path to a UTF-8 file or an open text stream.
+
+    Raises:
+        InvalidRecords: the file is not UTF-8 text (naming the line of the first bad byte).
+        OSError: the file cannot be read.
+    """
     if isinstance(source, str | Path):
-        path = Path(source)
-        return str(path), io.StringIO(path.read_text(encoding="utf-8-sig"))
-    return getattr(source, "name", "<input>"), source
+        name, data = str(source), Path(source).read_bytes()
+        try:
+            return name, data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            message = (
+                f"is not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start}); "
+                "save the file as UTF-8"
+            )
+            raise InvalidRecords(
+                name, [RecordProblem(position=f"line {line}", message=message)]
+            ) from None
+    name = getattr(source, "name", "<input>")
+    try:
+        return name, source.read()
+    except UnicodeDecodeError as error:
+        message = f"is not UTF-8 text ({error.reason}); save the file as UTF-8"
+        raise InvalidRecords(name, [RecordProblem(position="the input", message=message)]) from None
+
+
+def parse_json(text: str, problems: Problems) -> object:
+    """The JSON document in *text*, or ``None`` with the problem recorded in *problems*."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.add(f"line {error.lineno}", f"not valid JSON: {error.msg}")
+    except RecursionError:
+        problems.add("the file", "not valid JSON here: nested too deeply")
+    return None
+
+
+def _open(source: str | Path | TextIO) -> tuple[str, TextIO]:
+    name, text = read_text(source)
+    return name, io.StringIO(text)
 
 
 def read_csv(

@@ -28,7 +28,6 @@ jetrules.errors.InvalidRecords: <input>: 3 problems
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Literal, TextIO
@@ -36,7 +35,7 @@ from typing import Literal, TextIO
 from jetrules._dates import to_date
 from jetrules.errors import InvalidInput, InvalidRecords
 from jetrules.money import Yen
-from jetrules.records._tabular import Problems, read_csv
+from jetrules.records._tabular import Problems, parse_json, read_csv, read_text
 from jetrules.subsidy import Place, Receipt
 
 __all__ = ["RECEIPT_FIELDS", "read_receipts", "read_receipts_csv", "read_receipts_json"]
@@ -167,19 +166,13 @@ def read_receipts_json(source: str | Path | TextIO) -> list[Receipt]:
     Raises:
         InvalidRecords: listing every bad receipt; nothing is returned.
     """
-    if isinstance(source, str | Path):
-        name, text = str(source), Path(source).read_text(encoding="utf-8-sig")
-    else:
-        name, text = getattr(source, "name", "<input>"), source.read()
+    name, text = read_text(source)
     problems = Problems(name)
     reader = _Reader(problems)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        problems.add(f"line {error.lineno}", f"not valid JSON: {error.msg}")
-        data = []
-    if not isinstance(data, list):
+    data = parse_json(text, problems)
+    if data is not None and not isinstance(data, list):
         problems.add("line 1", "must be a JSON list of receipt objects")
+    if not isinstance(data, list):
         data = []
     for number, item in enumerate(data, start=1):
         _read_json_item(reader, f"receipt {number}", item)

@@ -15,14 +15,13 @@ jetrules.errors.InvalidRecords: <input>: 1 problem
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
 from jetrules._threads_model import refusal_for_next
 from jetrules.errors import JetRulesError
-from jetrules.records._tabular import Problems, _open
+from jetrules.records._tabular import Problems, parse_json, read_text
 from jetrules.threads import Message, Thread, ThreadState
 
 __all__ = ["read_threads"]
@@ -38,9 +37,9 @@ def read_threads(source: str | Path | TextIO) -> tuple[Thread, ...]:
     Raises:
         InvalidRecords: listing every malformed thread and message; nothing is returned then.
     """
-    name, stream = _open(source)
+    name, text = read_text(source)
     problems = Problems(name)
-    entries = _entries(stream, problems)
+    entries = _entries(text, problems)
     threads: list[Thread] = []
     for number, entry in enumerate(entries, start=1):
         thread = _thread(entry, f"thread {number}", problems)
@@ -52,11 +51,9 @@ def read_threads(source: str | Path | TextIO) -> tuple[Thread, ...]:
     return tuple(threads)
 
 
-def _entries(stream: TextIO, problems: Problems) -> list[Any]:
-    try:
-        document = json.load(stream)
-    except json.JSONDecodeError as error:
-        problems.add(f"line {error.lineno}", f"not valid JSON: {error.msg}")
+def _entries(text: str, problems: Problems) -> list[Any]:
+    document = parse_json(text, problems)
+    if problems:
         return []
     entries = document.get("threads") if isinstance(document, dict) else None
     if not isinstance(entries, list):
