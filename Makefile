@@ -23,6 +23,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[bench]'
 	@touch $@
 
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[docs]'
+	@touch $@
+
 ## run: the main job on the bundled examples
 run: $(VENV)/.installed-run
 	$(BIN)/jetrules fiscal-year 2019-03-31 2019-04-01 2020-03-31 2020-04-01
@@ -43,6 +47,11 @@ pytest: $(VENV)/.installed-test
 ## bench: performance figures, side by side with the packages people would otherwise use
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
+
+## docs: the documentation site, built into site/ with every warning an error (open site/index.html)
+# NO_MKDOCS_2_WARNING silences Material's end-of-life banner, which is not about this site.
+docs: $(VENV)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --site-dir site
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage site
