@@ -46,11 +46,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {module: f"reference/{module.removeprefix('jetrules.')}.md"}
         for module in _docpages.public_modules()
     ]
+    sections = {"Rule modules": _module_guides(Path(config.docs_dir)), "API reference": reference}
+    nav = []
     for entry in config.nav or []:
-        if isinstance(entry, dict) and "Rule modules" in entry:
-            entry["Rule modules"] = _module_guides(Path(config.docs_dir))
-        if isinstance(entry, dict) and "API reference" in entry:
-            entry["API reference"] = reference
+        title = next(iter(entry)) if isinstance(entry, dict) else None
+        if title not in sections:
+            nav.append(entry)
+        elif sections[title]:  # no page yet: no empty section
+            nav.append({title: sections[title]})
+    config.nav = nav
     return config
 
 
