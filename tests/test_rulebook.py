@@ -109,6 +109,23 @@ def test_page_shows_every_parameter_year_value_and_source():
     assert "Source: CLAIR News, August 2018\n" in page  # a source without an address
 
 
+def test_overview_has_a_row_per_year_and_marks_years_without_terms():
+    fy2021 = attrs.evolve(FY2019, fiscal_year=FiscalYear(2021), annual_cap=Yen(35_000))
+    page = rules_markdown([fake_module(fy2021, FY2018, FY2019)])
+    header = (
+        "| fiscal year | rate | annual cap | claim deadline | places | lengths | hours"
+        " | requires professional | name | source |"
+    )
+    assert header in page
+    rows = page[page.index(header) :].split("\n\n", 1)[0].splitlines()[2:]
+    assert [row.split(" | ")[0] for row in rows] == ["| FY2018", "| FY2019", "| FY2020", "| FY2021"]
+    assert rows[2] == "| FY2020 | no published terms" + " | —" * 8 + " |"  # 9 columns
+    assert rows[3].startswith("| FY2021 | 50% | ¥35,000 | — |")
+    assert rows[3].endswith(
+        "| [CLAIR News \\| April 2020](https://jetprogramme.org/en/clairnewsapril2020) |"
+    )
+
+
 def test_changing_an_editions_cap_changes_the_page(monkeypatch):
     """The page is made from the editions the code applies: change one, and the page follows."""
     module = fake_module(FY2018, FY2019)
@@ -174,7 +191,7 @@ def test_the_default_modules_are_the_rule_modules():
 
 def test_a_module_without_a_docstring():
     page = rules_markdown([fake_module(FY2019, doc=None)])
-    assert "## `jetrules.fake`\n\n### FY2019" in page
+    assert "## `jetrules.fake`\n\n| fiscal year |" in page
 
 
 @pytest.mark.parametrize(
@@ -185,6 +202,7 @@ def test_a_module_without_a_docstring():
         (),  # empty
         (object(),),  # not an attrs value
         (Hours(opens=dt.time(9), closes=dt.time(17)),),  # attrs, but no fiscal year nor source
+        (FY2019, attrs.evolve(FY2019, fiscal_year=FiscalYear(2020)), Hours),  # mixed classes
     ],
 )
 def test_malformed_editions_are_refused(editions):

@@ -43,7 +43,15 @@ from jetrules.calendar import FiscalYear
 from jetrules.errors import WrongType
 from jetrules.text import Renderable, Source
 
-__all__ = ["RULE_MODULES", "edition_markdown", "editions_of", "rules_markdown", "value_markdown"]
+__all__ = [
+    "RULE_MODULES",
+    "edition_markdown",
+    "editions_of",
+    "module_markdown",
+    "overview_markdown",
+    "rules_markdown",
+    "value_markdown",
+]
 
 RULE_MODULES: tuple[str, ...] = ()
 """The modules whose ``EDITIONS`` the rules page shows, in order."""
@@ -126,10 +134,10 @@ def editions_of(module: ModuleType) -> tuple[AttrsInstance, ...]:
     for edition in editions:
         kind = type(edition)
         names = {field.name for field in attrs.fields(kind)} if attrs.has(kind) else set()
-        if not {"fiscal_year", "source"} <= names:
+        if not {"fiscal_year", "source"} <= names or kind is not type(editions[0]):
             raise WrongType.for_field(
                 f"{module.__name__}.EDITIONS",
-                "must hold attrs values with 'fiscal_year' and 'source' fields",
+                "must hold attrs values of one class with 'fiscal_year' and 'source' fields",
                 edition,
             )
     return editions
@@ -155,13 +163,39 @@ def edition_markdown(edition: AttrsInstance) -> str:
     return "\n".join(lines)
 
 
+def overview_markdown(editions: Sequence[AttrsInstance]) -> str:
+    """All of a module's editions in one table, a row per fiscal year, gaps included.
+
+    A fiscal year between two editions that has none is shown as having no published terms.
+    """
+    kind = type(editions[0])
+    names = [f.name for f in attrs.fields(kind) if f.name not in {"fiscal_year", "source"}]
+    lines = [
+        "| fiscal year | " + " | ".join(_words(name) for name in names) + " | source |",
+        "|---" * (len(names) + 2) + "|",
+    ]
+    by_year = {getattr(edition, "fiscal_year"): edition for edition in editions}  # noqa: B009
+    first, last = min(by_year), max(by_year)
+    for number in range(first.year, last.year + 1):
+        year = FiscalYear(number)
+        edition = by_year.get(year)
+        if edition is None:
+            cells = ["no published terms", *([_NO_VALUE] * len(names))]
+        else:
+            cells = [value_markdown(getattr(edition, name)) for name in names]
+            cells.append(value_markdown(getattr(edition, "source")))  # noqa: B009
+        lines.append(f"| {year} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def module_markdown(module: ModuleType) -> str:
-    """The section of one rule module: its name, what it is about, and every edition in order."""
+    """The section of one rule module: what it is about, an overview, then every edition."""
     summary = (module.__doc__ or "").strip().split("\n\n", 1)[0]
     parts = [f"## `{module.__name__}`"]
     if summary:
         parts.append(" ".join(summary.split()))
     editions = sorted(editions_of(module), key=lambda e: getattr(e, "fiscal_year"))  # noqa: B009
+    parts.append(overview_markdown(editions))
     parts += [edition_markdown(edition) for edition in editions]
     return "\n\n".join(parts)
 
