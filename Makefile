@@ -29,7 +29,8 @@ $(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
 
 ## run: the main job on the bundled examples
 run: $(VENV)/.installed-run
-	$(BIN)/jetrules fiscal-year 2019-03-31 2019-04-01 2020-03-31 2020-04-01
+	$(BIN)/jetrules subsidy examples/claims-fy2019.csv
+	$(BIN)/jetrules subsidy examples/claims-fy2019.csv --lang ja --submitted-on 2020-04-10
 
 ## test: every check CI runs
 test: lint typecheck pytest
@@ -49,9 +50,10 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
 
 ## docs: the documentation site, built into site/ with every warning an error (open site/index.html)
-# NO_MKDOCS_2_WARNING silences Material's end-of-life banner, which is not about this site.
+# NO_MKDOCS_2_WARNING silences Material's end-of-life banner, which is not about this site;
+# .jupyter/ has the notebook's kernel talk over CurveZMQ-encrypted sockets (ipykernel warns if not).
 docs: $(VENV)/.installed-docs
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --site-dir site
+	NO_MKDOCS_2_WARNING=1 JUPYTER_CONFIG_PATH=.jupyter JUPYTER_PLATFORM_DIRS=1 $(BIN)/mkdocs build --strict --clean --site-dir site
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage site

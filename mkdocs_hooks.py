@@ -28,16 +28,13 @@ GENERATED: dict[str, Callable[[], str]] = {
 }
 
 
-def _module_guides(docs_dir: Path) -> list[dict[str, str]]:
-    """The hand-written page of each rule module present in *docs_dir*, in reference order."""
-    guides = []
-    for module in _docpages.public_modules():
-        name = module.removeprefix("jetrules.")
-        page = docs_dir / f"{name}.md"
-        if page.exists():
-            first = page.read_text(encoding="utf-8").splitlines()[0]
-            guides.append({first.lstrip("# ").strip("`"): f"{name}.md"})
-    return guides
+def _module_guides(docs_dir: Path) -> list[str]:
+    """The hand-written page of each rule module present in *docs_dir*, in reference order.
+
+    Each is titled by its own first heading.
+    """
+    pages = (f"{module.removeprefix('jetrules.')}.md" for module in _docpages.public_modules())
+    return [page for page in pages if (docs_dir / page).exists()]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -46,7 +43,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {module: f"reference/{module.removeprefix('jetrules.')}.md"}
         for module in _docpages.public_modules()
     ]
-    sections = {"Rule modules": _module_guides(Path(config.docs_dir)), "API reference": reference}
+    sections: dict[str, list[Any]] = {
+        "Rule modules": _module_guides(Path(config.docs_dir)),
+        "API reference": reference,
+    }
     nav = []
     for entry in config.nav or []:
         title = next(iter(entry)) if isinstance(entry, dict) else None

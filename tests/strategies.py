@@ -18,3 +18,47 @@ def dates(first: str = "1900-01-01", last: str = "2200-12-31") -> st.SearchStrat
 
 
 fiscal_years = st.integers(min_value=1900, max_value=2200).map(FiscalYear)
+
+
+# --- subsidy (Counselling Assistance Programme) ---------------------------------------------
+
+from jetrules.subsidy import Place, Receipt  # noqa: E402
+
+SUBSIDY_PARTICIPANTS = ("P-001", "P-002", "P-003")
+
+
+def receipt_lists(
+    first: str = "2015-04-01", last: str = "2026-03-31", max_size: int = 30
+) -> st.SearchStrategy[list[Receipt]]:
+    """Receipts with unique ids, for a few participants, over several fiscal years.
+
+    Amounts are small or large enough to cross the caps; some are insured, some not by a
+    professional, some abroad; the years include ones with no published terms (FY2015, FY2022).
+    """
+    row = st.tuples(
+        st.sampled_from(SUBSIDY_PARTICIPANTS),
+        dates(first, last),
+        st.one_of(st.integers(1, 20), st.integers(1, 30_000), st.sampled_from([7_001, 10_000])),
+        st.booleans(),
+        st.booleans(),
+        st.sampled_from(list(Place)),
+        st.integers(0, 10**6),
+    )
+
+    def build(rows: list[tuple[str, dt.date, int, bool, bool, Place, int]]) -> list[Receipt]:
+        return [
+            Receipt(
+                id=f"r{tag}-{index}",
+                participant=participant,
+                service_date=day,
+                amount=Yen(amount),
+                insured=insured and amount % 3 == 0,
+                mental_health_professional=professional or amount % 2 == 0,
+                place=place,
+            )
+            for index, (participant, day, amount, insured, professional, place, tag) in enumerate(
+                rows
+            )
+        ]
+
+    return st.lists(row, max_size=max_size).map(build)

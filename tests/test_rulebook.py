@@ -217,3 +217,23 @@ def test_rules_command_prints_the_page():
     out = io.StringIO()
     assert main(["rules"], out=out) == 0
     assert out.getvalue() == rules_markdown()
+
+
+def test_changing_the_real_subsidy_cap_changes_the_page(monkeypatch):
+    """The same, on the editions jetrules.subsidy applies: a ¥40,000 FY2019 cap shows."""
+    from jetrules import subsidy
+
+    before = rules_markdown()
+    assert "## `jetrules.subsidy`" in before
+    fy2019 = subsidy.terms_for(2019)
+    assert f"| annual cap | {fy2019.annual_cap} |" in before
+    evolved = tuple(
+        attrs.evolve(e, annual_cap=Yen(40_000)) if e.fiscal_year == FiscalYear(2019) else e
+        for e in subsidy.EDITIONS
+    )
+    monkeypatch.setattr(subsidy, "EDITIONS", evolved)
+    after = rules_markdown()
+    assert after != before
+    section = after[after.index("### FY2019") :].split("### FY2020", 1)[0]
+    assert "| annual cap | ¥40,000 |" in section
+    assert "| FY2019 | 50% | ¥40,000 |" in after  # the overview row too

@@ -53,7 +53,7 @@ __all__ = [
     "value_markdown",
 ]
 
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = ("jetrules.subsidy",)
 """The modules whose ``EDITIONS`` the rules page shows, in order."""
 
 _NO_VALUE = "—"

@@ -17,6 +17,7 @@ parameters gives a :class:`Reason`, which renders in either language and can nam
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterable, Mapping
 from typing import Literal, Protocol, final, get_args, runtime_checkable
@@ -104,7 +105,9 @@ class Source:
         return self.title if self.url is None else f"{self.title} <{self.url}>"
 
 
+@functools.cache
 def _fields(template: str) -> frozenset[str]:
+    # Memoised: reasons are built per decision, and their templates are few.
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 

@@ -5,5 +5,18 @@ listing each problem with its position; it never returns part of a file.
 """
 
 from jetrules.records._tabular import Problems, read_csv
+from jetrules.records.receipts import (
+    RECEIPT_FIELDS,
+    read_receipts,
+    read_receipts_csv,
+    read_receipts_json,
+)
 
-__all__ = ["Problems", "read_csv"]
+__all__ = [
+    "RECEIPT_FIELDS",
+    "Problems",
+    "read_csv",
+    "read_receipts",
+    "read_receipts_csv",
+    "read_receipts_json",
+]

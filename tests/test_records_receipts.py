@@ -1,0 +1,148 @@
+import io
+import json
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from jetrules import Yen
+from jetrules.errors import InvalidInput, InvalidRecords
+from jetrules.records import RECEIPT_FIELDS, read_receipts, read_receipts_csv, read_receipts_json
+from jetrules.subsidy import Place, Receipt
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+HEADER = ",".join(RECEIPT_FIELDS)
+
+
+def problems(read, text: str) -> list[str]:
+    with pytest.raises(InvalidRecords) as info:
+        read(io.StringIO(text))
+    return [str(problem) for problem in info.value.problems]
+
+
+def test_reads_every_field():
+    text = (
+        f'{HEADER}\nr1, P-1 ,2020-03-31,"¥7,001",No,YES,Abroad\nr2,P-2,2020-04-01,500,true,0,日本\n'
+    )
+    assert read_receipts_csv(io.StringIO(text)) == [
+        Receipt(
+            id="r1",
+            participant="P-1",
+            service_date=pendulum.Date(2020, 3, 31),
+            amount=Yen(7_001),
+            insured=False,
+            mental_health_professional=True,
+            place=Place.ABROAD,
+        ),
+        Receipt(
+            id="r2",
+            participant="P-2",
+            service_date="2020-04-01",
+            amount=500,
+            insured=True,
+            mental_health_professional=False,
+        ),
+    ]
+
+
+def test_every_bad_row_is_listed_with_its_line():
+    text = "\n".join(
+        [
+            HEADER,
+            "ok,P,2019-05-01,1000,no,yes,japan",
+            "neg,P,2019-05-01,-500,no,yes,japan",  # a negative amount
+            "zero,P,2019-05-01,0,no,yes,japan",  # nothing paid
+            "date,P,2019-02-30,1000,no,yes,japan",  # an unknown date
+            "ok,P,2019-05-02,1000,no,yes,japan",  # a duplicate id
+            "short,P,2019-05-01,1000,no,yes",  # a missing cell
+            ",,2019-05-01,1000,no,yes,mars",  # blank id and participant, unknown place
+            "flags,P,2019-05-01,1000,sometimes,yes,japan",
+        ]
+    )
+    assert problems(read_receipts_csv, text) == [
+        "line 3: 'amount' must be more than ¥0 (got '-500')",
+        "line 4: 'amount' must be more than ¥0 (got '0')",
+        "line 5: 'service_date' must be an ISO date such as 2019-04-01 (got '2019-02-30')",
+        "line 6: 'id' must be unique in the file: 'ok' is also on line 2 (got 'ok')",
+        "line 7: has 6 cells; the header has 7",
+        "line 8: 'id' must be non-empty text (got '')",
+        "line 8: 'participant' must be non-empty text (got '')",
+        "line 8: 'place' must be 'japan' or 'abroad' (日本 / 海外) (got 'mars')",
+        "line 9: 'insured' must be yes or no (got 'sometimes')",
+    ]
+
+
+def test_a_missing_column_is_reported():
+    assert problems(
+        read_receipts_csv, "id,participant,service_date,amount\nr,P,2019-05-01,1\n"
+    ) == ["line 1: missing column(s): insured, mental_health_professional, place"]
+
+
+def test_json_reads_the_same_receipts_as_csv():
+    from_csv = read_receipts(EXAMPLES / "claims-fy2019.csv")
+    from_json = read_receipts(EXAMPLES / "claims-fy2019.json")
+    assert from_csv == from_json
+    assert len(from_csv) == 25
+    with open(EXAMPLES / "claims-fy2019.json", encoding="utf-8") as stream:
+        assert read_receipts(stream) == from_json  # an open file is read by its name's suffix
+
+
+def test_json_accepts_text_and_booleans():
+    items = [
+        {
+            "id": "r1",
+            "participant": "P",
+            "service_date": "2019-05-01",
+            "amount": "¥1,000",
+            "insured": "no",
+            "mental_health_professional": True,
+            "place": "japan",
+        }
+    ]
+    stream = io.StringIO(json.dumps(items))
+    assert read_receipts(stream, format="json")[0].amount == Yen(1_000)
+
+
+def test_bad_json_receipts_are_each_listed():
+    good = {
+        "id": "a",
+        "participant": "P",
+        "service_date": "2019-05-01",
+        "amount": 1000,
+        "insured": False,
+        "mental_health_professional": True,
+        "place": "japan",
+    }
+    items = [
+        good,
+        {**good, "id": "b", "amount": -5},
+        {**good, "id": "c", "amount": 1.5},
+        {k: v for k, v in good.items() if k != "place"} | {"colour": "red"},
+        "not an object",
+        {**good},  # duplicate of the first
+    ]
+    assert problems(read_receipts_json, json.dumps(items)) == [
+        "receipt 2: 'amount' must be more than ¥0 (got '-5')",
+        "receipt 3: 'amount' must be text or a whole number (got 1.5)",
+        "receipt 4: missing key(s): place",
+        "receipt 4: unknown key(s): colour",
+        "receipt 5: must be an object with " + ", ".join(RECEIPT_FIELDS),
+        "receipt 6: 'id' must be unique in the file: 'a' is also on receipt 1 (got 'a')",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[{"id": 1,', "line 1: not valid JSON: Expecting property name enclosed in double quotes"),
+        ('{"id": "r1"}', "line 1: must be a JSON list of receipt objects"),
+    ],
+)
+def test_malformed_json(text, expected):
+    assert problems(read_receipts_json, text) == [expected]
+
+
+def test_format_is_checked():
+    with pytest.raises(InvalidInput, match="'format' must be 'csv' or 'json'"):
+        read_receipts(io.StringIO(""), format="xml")  # type: ignore[arg-type]
+    assert read_receipts(io.StringIO(HEADER + "\n")) == []
