@@ -20,9 +20,10 @@ def test_command_line_page_holds_every_commands_help():
     subcommands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert "## jetrules\n" in page
     assert "usage: jetrules [-h] [--version] COMMAND ..." in page
+    words = " ".join(page.split())
     for name, command in subcommands.choices.items():
         assert f"## jetrules {name}\n" in page
-        assert command.description in page
+        assert " ".join(command.description.split()) in words
         assert f"usage: jetrules {name}" in page
 
 
@@ -33,7 +34,7 @@ def test_help_is_wrapped_to_a_fixed_width_whatever_the_terminal(monkeypatch):
     assert command_line_markdown() == narrow
     blocks = re.findall(r"```text\n(.*?)```", narrow, re.DOTALL)
     assert blocks
-    assert max(len(line) for block in blocks for line in block.splitlines()) <= 88
+    assert max(len(line) for block in blocks for line in block.splitlines()) <= 76
 
 
 def test_nested_commands_and_aliases_each_appear_once():
@@ -41,7 +42,7 @@ def test_nested_commands_and_aliases_each_appear_once():
     commands = parser.add_subparsers()
     group = commands.add_parser("group", aliases=["g"], description="A group.")
     inner = group.add_subparsers()
-    inner.add_parser("leaf")  # no description
+    inner.add_parser("leaf")
     page = command_line_markdown(parser)
     assert [line for line in page.splitlines() if line.startswith("## ")] == [
         "## tool",

@@ -43,8 +43,9 @@ MODULE_ORDER = (
 )
 """The order of the API reference; public modules not named here follow, alphabetically."""
 
-HELP_WIDTH = 88
-"""Columns the help texts are wrapped to, whatever terminal builds the site."""
+HELP_WIDTH = 76
+"""Columns the help texts are wrapped to (what a code block on the site shows), whatever terminal
+builds the site."""
 
 
 def command_line_markdown(parser: argparse.ArgumentParser | None = None) -> str:
@@ -64,10 +65,7 @@ def command_line_markdown(parser: argparse.ArgumentParser | None = None) -> str:
         "with status 2; success exits 0.",
     ]
     for prog, command in _commands(parser):
-        parts += ["", f"## {prog}", ""]
-        if command.description:
-            parts += [command.description, ""]
-        parts += ["```text", _help(command).rstrip(), "```"]
+        parts += ["", f"## {prog}", "", "```text", _help(command).rstrip(), "```"]
     return "\n".join(parts) + "\n"
 
 
