@@ -98,15 +98,12 @@ def test_page_shows_every_parameter_year_value_and_source():
         "| name | Counselling (カウンセリング) |",
     ]:
         assert row in page, row
+    # the pipe is escaped only inside table cells
     assert (
-        "Source: [CLAIR News \\| April 2020](https://jetprogramme.org/en/clairnewsapril2020)"
-        not in page
-    )  # the pipe is escaped only inside table cells
-    assert "Source: [CLAIR News | April 2020](https://jetprogramme.org/en/clairnewsapril2020)" in (
-        page
-    )
-    assert "> up to seven sessions" in page  # the quote, on one line
-    assert "Source: CLAIR News, August 2018\n" in page  # a source without an address
+        "Source:\n\n- [CLAIR News | April 2020](https://jetprogramme.org/en/clairnewsapril2020)"
+        "\n\n    > up to seven sessions\n"  # the quote, on one line
+    ) in page
+    assert "Source:\n\n- CLAIR News, August 2018\n" in page  # a source without an address
 
 
 def test_overview_has_a_row_per_year_and_marks_years_without_terms():
@@ -114,7 +111,7 @@ def test_overview_has_a_row_per_year_and_marks_years_without_terms():
     page = rules_markdown([fake_module(fy2021, FY2018, FY2019)])
     header = (
         "| fiscal year | rate | annual cap | claim deadline | places | lengths | hours"
-        " | requires professional | name | source |"
+        " | requires professional | name | sources |"
     )
     assert header in page
     rows = page[page.index(header) :].split("\n\n", 1)[0].splitlines()[2:]
@@ -124,6 +121,32 @@ def test_overview_has_a_row_per_year_and_marks_years_without_terms():
     assert rows[3].endswith(
         "| [CLAIR News \\| April 2020](https://jetprogramme.org/en/clairnewsapril2020) |"
     )
+
+
+@attrs.frozen(kw_only=True)
+class FakeBookingTerms:
+    fiscal_year: FiscalYear
+    yearly_session_limit: int | None
+    sources: tuple[Source, ...]
+
+
+def test_editions_with_several_sources_list_each():
+    edition = FakeBookingTerms(
+        fiscal_year=FiscalYear(2020),
+        yearly_session_limit=7,
+        sources=(
+            Source(title="CLAIR News, April 2020", quote="up to seven"),
+            Source(title="HAJET", url="https://hajet.org/mental-health-counseling"),
+        ),
+    )
+    page = rules_markdown([fake_module(edition)])
+    assert "| FY2020 | 7 | CLAIR News, April 2020, [HAJET](https" in page
+    assert (
+        "Sources:\n\n- CLAIR News, April 2020\n\n    > up to seven\n\n"
+        "- [HAJET](https://hajet.org/mental-health-counseling)\n"
+    ) in page
+    assert "| sources |" in page
+    assert "| yearly session limit | 7 |" in page
 
 
 def test_changing_an_editions_cap_changes_the_page(monkeypatch):

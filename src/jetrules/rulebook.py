@@ -2,9 +2,10 @@
 
 Each rule module with dated terms exposes ``EDITIONS``: a tuple of frozen attrs values, one per
 fiscal year with published terms, each with a ``fiscal_year``, its parameters as fields, and the
-``source`` it came from. :func:`rules_markdown` renders every parameter of every edition, with its
-fiscal year, its value and its source, straight from those tuples, so the documentation cannot say
-anything the code does not apply. ``jetrules rules`` prints the same page.
+``source`` it came from (or ``sources``, a tuple, when several sources make up the terms).
+:func:`rules_markdown` renders every parameter of every edition, with its fiscal year, its value
+and its sources, straight from those tuples, so the documentation cannot say anything the code does
+not apply. ``jetrules rules`` prints the same page.
 
 >>> import types, attrs
 >>> from jetrules import FiscalYear, Source, Yen
@@ -24,7 +25,9 @@ anything the code does not apply. ``jetrules rules`` prints the same page.
 |---|---|
 | annual cap | ¥30,000 |
 <BLANKLINE>
-Source: Notice
+Source:
+<BLANKLINE>
+- Notice
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ __all__ = [
     "module_markdown",
     "overview_markdown",
     "rules_markdown",
+    "sources_of",
     "value_markdown",
 ]
 
@@ -120,11 +124,21 @@ def _source(source: Source) -> str:
     return source.title if source.url is None else f"[{source.title}]({source.url})"
 
 
+_NOT_PARAMETERS = frozenset({"fiscal_year", "source", "sources"})
+
+
+def sources_of(edition: AttrsInstance) -> tuple[Source, ...]:
+    """The sources of *edition*: its ``source``, or each of its ``sources``."""
+    single = getattr(edition, "source", None)
+    return (single,) if isinstance(single, Source) else tuple(getattr(edition, "sources", ()))
+
+
 def editions_of(module: ModuleType) -> tuple[AttrsInstance, ...]:
-    """The ``EDITIONS`` of *module*, checked to be attrs values with a fiscal year and a source.
+    """The ``EDITIONS`` of *module*, checked to be attrs values with a fiscal year and sources.
 
     Raises:
-        WrongType: an edition is not an attrs value with ``fiscal_year`` and ``source`` fields.
+        WrongType: an edition is not an attrs value of the same class as the others, with a
+            ``fiscal_year`` and a ``source`` (or ``sources``) field.
     """
     editions = getattr(module, "EDITIONS", None)
     if not isinstance(editions, tuple) or not editions:
@@ -134,7 +148,11 @@ def editions_of(module: ModuleType) -> tuple[AttrsInstance, ...]:
     for edition in editions:
         kind = type(edition)
         names = {field.name for field in attrs.fields(kind)} if attrs.has(kind) else set()
-        if not {"fiscal_year", "source"} <= names or kind is not type(editions[0]):
+        if (
+            "fiscal_year" not in names
+            or not names & {"source", "sources"}
+            or kind is not type(editions[0])
+        ):
             raise WrongType.for_field(
                 f"{module.__name__}.EDITIONS",
                 "must hold attrs values of one class with 'fiscal_year' and 'source' fields",
@@ -144,9 +162,8 @@ def editions_of(module: ModuleType) -> tuple[AttrsInstance, ...]:
 
 
 def edition_markdown(edition: AttrsInstance) -> str:
-    """One edition: its fiscal year as a heading, a table of its parameters, then its source."""
+    """One edition: its fiscal year as a heading, a table of its parameters, then its sources."""
     year: FiscalYear = getattr(edition, "fiscal_year")  # noqa: B009 (checked by editions_of)
-    source: Source = getattr(edition, "source")  # noqa: B009
     lines = [
         f"### {_value(year)}: {year.start.isoformat()} to {year.end.isoformat()}",
         "",
@@ -154,13 +171,16 @@ def edition_markdown(edition: AttrsInstance) -> str:
         "|---|---|",
     ]
     for field in attrs.fields(type(edition)):
-        if field.name not in {"fiscal_year", "source"}:
+        if field.name not in _NOT_PARAMETERS:
             value = value_markdown(getattr(edition, field.name))
             lines.append(f"| {_words(field.name)} | {value} |")
-    lines += ["", f"Source: {_source(source)}"]
-    if source.quote:
-        lines += ["", f"> {' '.join(source.quote.split())}"]
-    return "\n".join(lines)
+    sources = sources_of(edition)
+    lines += ["", "Source:" if len(sources) == 1 else "Sources:", ""]
+    for source in sources:
+        lines.append(f"- {_source(source)}")
+        if source.quote:
+            lines += ["", f"    > {' '.join(source.quote.split())}", ""]
+    return "\n".join(lines).rstrip()
 
 
 def overview_markdown(editions: Sequence[AttrsInstance]) -> str:
@@ -169,9 +189,9 @@ def overview_markdown(editions: Sequence[AttrsInstance]) -> str:
     A fiscal year between two editions that has none is shown as having no published terms.
     """
     kind = type(editions[0])
-    names = [f.name for f in attrs.fields(kind) if f.name not in {"fiscal_year", "source"}]
+    names = [f.name for f in attrs.fields(kind) if f.name not in _NOT_PARAMETERS]
     lines = [
-        "| fiscal year | " + " | ".join(_words(name) for name in names) + " | source |",
+        "| fiscal year | " + " | ".join(_words(name) for name in names) + " | sources |",
         "|---" * (len(names) + 2) + "|",
     ]
     by_year = {getattr(edition, "fiscal_year"): edition for edition in editions}  # noqa: B009
@@ -183,7 +203,7 @@ def overview_markdown(editions: Sequence[AttrsInstance]) -> str:
             cells = ["no published terms", *([_NO_VALUE] * len(names))]
         else:
             cells = [value_markdown(getattr(edition, name)) for name in names]
-            cells.append(value_markdown(getattr(edition, "source")))  # noqa: B009
+            cells.append(value_markdown(sources_of(edition)))
         lines.append(f"| {year} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
