@@ -93,7 +93,7 @@ def test_page_shows_every_parameter_year_value_and_source():
         "| claim deadline | 2019-04-12 |",
         "| places | ANYWHERE, in Japan |",  # sorted; an enum whose value is not text: its name
         "| lengths | 20 minutes, 40 minutes |",
-        "| hours | opens: 09:00:00; closes: 21:30:00 |",
+        "| hours | opens: 09:00; closes: 21:30 |",
         "| requires professional | yes |",
         "| name | Counselling (カウンセリング) |",
     ]:
@@ -194,6 +194,7 @@ def test_a_value_never_breaks_its_table_cell(text):
         (Label(en="same", ja="same"), "same"),  # one text when both languages agree
         (Source(title="T", url="https://example.org"), "[T](https://example.org)"),
         (pendulum.Date(2026, 4, 1), "2026-04-01"),
+        (dt.time(21, 30, 15), "21:30:15"),  # seconds only when there are some
         (7, "7"),
         ("a|b", "a\\|b"),
     ],

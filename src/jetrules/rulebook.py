@@ -101,6 +101,8 @@ def _value(value: object) -> str:  # noqa: PLR0911 (one return per kind of value
     if isinstance(value, dt.timedelta):
         minutes, seconds = divmod(value.total_seconds(), 60)
         return f"{int(minutes)} minutes" if not seconds else str(value)
+    if isinstance(value, dt.time) and not (value.second or value.microsecond):
+        return value.isoformat(timespec="minutes")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, tuple | list):
