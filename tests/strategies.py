@@ -62,3 +62,12 @@ def receipt_lists(
         ]
 
     return st.lists(row, max_size=max_size).map(build)
+
+
+# --- calendar: holidays and business days -------------------------------------------------------
+
+calendar_days = dates("1948-07-20", "2150-12-31")
+"""Every day the holiday rules know."""
+inner_calendar_days = dates("1950-01-01", "2148-12-31")
+"""Days far enough inside the range that a few hundred business days either way stay in it."""
+calendar_years = st.integers(min_value=1948, max_value=2150)

@@ -1,0 +1,408 @@
+"""Business days and reply deadlines (private: :mod:`jetrules.calendar` is its face)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
+from typing import final
+
+import attrs
+import pendulum
+
+from jetrules._dates import TOKYO, DateLike, InstantLike, to_date, to_instant
+from jetrules._holidays import FIRST_DAY, LAST_DAY, RANGE, known_day
+from jetrules._official import HolidayTable
+from jetrules.errors import InvalidInput, OutOfRange, WrongType
+from jetrules.text import Label, Lang
+
+__all__ = ["SERVICE_CALENDAR", "BusinessCalendar", "ClosedDay", "Deadline", "deadline"]
+
+# --- business days --------------------------------------------------------------------------
+
+_WEEKDAYS = (
+    Label(en="Monday", ja="月曜日"),
+    Label(en="Tuesday", ja="火曜日"),
+    Label(en="Wednesday", ja="水曜日"),
+    Label(en="Thursday", ja="木曜日"),
+    Label(en="Friday", ja="金曜日"),
+    Label(en="Saturday", ja="土曜日"),
+    Label(en="Sunday", ja="日曜日"),
+)
+_YEAR_END = Label(
+    en="year-end closure, 29 December to 3 January", ja="年末年始の休日（12月29日から1月3日）"
+)
+_ADDED_CLOSURE = Label(en="closure added to the calendar", ja="追加の休業日")
+_YEAR_END_DAYS = ((1, 1), (1, 2), (1, 3), (12, 29), (12, 30), (12, 31))
+
+
+def _weekend(value: Iterable[int]) -> frozenset[int]:
+    days = frozenset(value)
+    if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in days):
+        raise InvalidInput.for_field(
+            "weekend", "must hold weekday numbers from 0 (Monday) to 6 (Sunday)", value
+        )
+    if len(days) == 7:
+        raise InvalidInput.for_field("weekend", "must leave at least one weekday open", value)
+    return days
+
+
+def _day_set(value: Iterable[DateLike], field: str) -> frozenset[pendulum.Date]:
+    return frozenset(known_day(day, field) for day in value)
+
+
+def _closures(value: Iterable[DateLike]) -> frozenset[pendulum.Date]:
+    return _day_set(value, "closures")
+
+
+def _working_days(value: Iterable[DateLike]) -> frozenset[pendulum.Date]:
+    return _day_set(value, "working_days")
+
+
+def _count(value: int, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongType.for_field(field, "must be an int", value)
+    return value
+
+
+def _date(ordinal: int) -> pendulum.Date:
+    day = dt.date.fromordinal(ordinal)
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+@final
+class _Year:
+    """One calendar year of a business calendar, as tables indexed by day of the year.
+
+    ``open[i]`` is 1 when day *i* (counted from ``start``, an ordinal) is a business day;
+    ``ranks[i]`` is how many business days of the year fall on or before day *i*; ``ordinals``
+    lists the business days. ``dates`` holds them as ``pendulum.Date`` once first needed.
+    """
+
+    __slots__ = ("dates", "open", "ordinals", "ranks", "start", "year")
+
+    def __init__(self, year: int, start: int, open_days: bytearray) -> None:
+        self.year = year
+        self.start = start
+        self.open = bytes(open_days)
+        self.ordinals = [start + i for i, is_open in enumerate(open_days) if is_open]
+        self.ranks = list(accumulate(open_days))
+        self.dates: list[pendulum.Date] | None = None
+
+    def business_dates(self) -> list[pendulum.Date]:
+        """The business days of the year as ``pendulum.Date`` values."""
+        if self.dates is None:
+            self.dates = [_date(ordinal) for ordinal in self.ordinals]
+        return self.dates
+
+
+def _past_the_range(n: int) -> OutOfRange:
+    return OutOfRange.for_field("n", f"must keep the result within {RANGE}", n)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class BusinessCalendar:
+    """Which days are business days; adding and counting them.
+
+    The default is :data:`SERVICE_CALENDAR`: closed on Saturdays, Sundays, national holidays and
+    29 December to 3 January (Act on Holidays of Administrative Organs, Act No. 91 of 1988).
+    ``working_days`` open a day whatever else would close it; ``closures`` close more days.
+
+    Tables of open days are built per year on first use and kept with the calendar.
+
+    >>> cal = SERVICE_CALENDAR.with_closures("2019-12-27")
+    >>> cal.add_business_days("2019-12-26", 1), SERVICE_CALENDAR.add_business_days("2019-12-26", 1)
+    (Date(2020, 1, 6), Date(2019, 12, 27))
+    """
+
+    holidays: HolidayTable = attrs.field(factory=HolidayTable)
+    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend)
+    """Weekdays closed every week, as ``date.weekday()`` numbers (5 Saturday, 6 Sunday)."""
+    year_end_closure: bool = True
+    """Whether 29 December to 3 January are closed."""
+    closures: frozenset[pendulum.Date] = attrs.field(default=frozenset(), converter=_closures)
+    working_days: frozenset[pendulum.Date] = attrs.field(
+        default=frozenset(), converter=_working_days
+    )
+    _tables: dict[int, _Year] = attrs.field(
+        init=False, factory=dict, eq=False, hash=False, repr=False
+    )
+    _answers: dict[dt.date, bool] = attrs.field(
+        init=False, factory=dict, eq=False, hash=False, repr=False
+    )
+    """is_business_day's answers for every day of each year asked about (a memo)."""
+
+    def with_closures(self, *days: DateLike) -> BusinessCalendar:
+        """A copy that is also closed on *days* (which stop being working days)."""
+        added = _day_set(days, "days")
+        return attrs.evolve(
+            self, closures=self.closures | added, working_days=self.working_days - added
+        )
+
+    def with_working_days(self, *days: DateLike) -> BusinessCalendar:
+        """A copy that is open on *days*, whatever would close them.
+
+        >>> SERVICE_CALENDAR.with_working_days("2019-12-28").is_business_day("2019-12-28")
+        True
+        """
+        added = _day_set(days, "days")
+        return attrs.evolve(
+            self, working_days=self.working_days | added, closures=self.closures - added
+        )
+
+    def _table(self, year: int) -> _Year:
+        table = self._tables.get(year)
+        if table is None:
+            table = self._tables[year] = self._build(year)
+        return table
+
+    def _build(self, year: int) -> _Year:
+        first = max(FIRST_DAY, dt.date(year, 1, 1))
+        start = first.toordinal()
+        closed = {h.date.toordinal() for h in self.holidays.holidays_in(year)}
+        if self.year_end_closure:
+            closed.update(dt.date(year, m, d).toordinal() for m, d in _YEAR_END_DAYS)
+        closed.update(d.toordinal() for d in self.closures if d.year == year)
+        working = {d.toordinal() for d in self.working_days if d.year == year}
+        weekday, weekend = first.weekday(), self.weekend
+        open_days = bytearray(dt.date(year, 12, 31).toordinal() - start + 1)
+        for i in range(len(open_days)):
+            ordinal = start + i
+            if ordinal in working or ((weekday + i) % 7 not in weekend and ordinal not in closed):
+                open_days[i] = 1
+        return _Year(year, start, open_days)
+
+    def _locate(self, day: DateLike, field: str) -> tuple[_Year, int]:
+        """The year's tables and the day's index in them; OutOfRange outside the range."""
+        date = day if type(day) is pendulum.Date or type(day) is dt.date else to_date(day, field)
+        table = self._tables.get(date.year)
+        if table is None:
+            if not FIRST_DAY.year <= date.year <= LAST_DAY.year:
+                known_day(date, field)
+            table = self._table(date.year)
+        index = date.toordinal() - table.start
+        if index < 0:
+            known_day(date, field)
+        return table, index
+
+    def is_business_day(self, day: DateLike) -> bool:
+        """Whether the office is open on *day*.
+
+        >>> [SERVICE_CALENDAR.is_business_day(day) for day in ("2019-05-07", "2020-01-03")]
+        [True, False]
+        """
+        try:
+            return self._answers[day]  # type: ignore[index]  # any other key is not found
+        except (KeyError, TypeError):
+            pass
+        table, index = self._locate(day, "day")
+        days = map(dt.date.fromordinal, range(table.start, table.start + len(table.open)))
+        self._answers.update(zip(days, map(bool, table.open), strict=True))
+        return table.open[index] == 1
+
+    def add_business_days(self, day: DateLike, n: int) -> pendulum.Date:
+        """The n-th business day strictly after *day* (strictly before it when n < 0).
+
+        *day* itself need not be a business day. For n > 0 this is
+        ``numpy.busday_offset(day, n, roll="backward")``, for n < 0 ``roll="forward"``; for
+        n == 0 it is *day* when that is a business day and the one before it otherwise (as
+        ``roll="backward"``).
+
+        >>> SERVICE_CALENDAR.add_business_days("2019-04-26", 1)
+        Date(2019, 5, 7)
+        >>> SERVICE_CALENDAR.add_business_days("2019-05-07", -1)
+        Date(2019, 4, 26)
+        """
+        if type(n) is not int:
+            n = _count(n, "n")
+        table, index = self._locate(day, "day")
+        if n > 0:
+            position = table.ranks[index] + n - 1  # business days up to the day, then n more
+            while position >= len(table.ordinals):
+                position -= len(table.ordinals)
+                if table.year == LAST_DAY.year:
+                    raise _past_the_range(n)
+                table = self._table(table.year + 1)
+        else:
+            # n < 0: business days strictly before the day, then n more; n == 0: the last
+            # business day on or before the day, as numpy's roll="backward"
+            position = table.ranks[index] - (table.open[index] if n else 1) + n
+            while position < 0:
+                if table.year == FIRST_DAY.year:
+                    raise _past_the_range(n)
+                table = self._table(table.year - 1)
+                position += len(table.ordinals)
+        return table.business_dates()[position]
+
+    def business_days_between(self, start: DateLike, end: DateLike) -> int:
+        """The number of business days d with start < d <= end; negative when end < start.
+
+        >>> SERVICE_CALENDAR.business_days_between("2019-12-27", "2020-01-08")
+        3
+        """
+        first, first_index = self._locate(start, "start")
+        last, last_index = self._locate(end, "end")
+        count = last.ranks[last_index] - first.ranks[first_index]
+        low, high = sorted((first.year, last.year))
+        years = sum(len(self._table(year).ordinals) for year in range(low, high))
+        return count + years if first.year <= last.year else count - years
+
+    def next_business_day(self, day: DateLike) -> pendulum.Date:
+        """The first business day strictly after *day*."""
+        return self.add_business_days(day, 1)
+
+    def previous_business_day(self, day: DateLike) -> pendulum.Date:
+        """The last business day strictly before *day*."""
+        return self.add_business_days(day, -1)
+
+    def business_days(self, start: DateLike, end: DateLike) -> Iterator[pendulum.Date]:
+        """The business days d with start <= d <= end, in order.
+
+        >>> [d.day for d in SERVICE_CALENDAR.business_days("2019-04-25", "2019-05-08")]
+        [25, 26, 7, 8]
+        """
+        first, first_index = self._locate(start, "start")
+        last, last_index = self._locate(end, "end")
+        first_ordinal, last_ordinal = first.start + first_index, last.start + last_index
+        year, table = first.year, first
+        while table.start <= last_ordinal:
+            low = bisect_left(table.ordinals, first_ordinal)
+            high = bisect_right(table.ordinals, last_ordinal)
+            for ordinal in table.ordinals[low:high]:
+                yield _date(ordinal)
+            year += 1
+            if year > LAST_DAY.year:
+                return
+            table = self._table(year)
+
+    def closure_reason(self, day: DateLike) -> Label | None:
+        """Why the office is closed on *day*, or None on a business day.
+
+        A national holiday is named first, then the year-end closure, then the weekday, then an
+        added closure.
+
+        >>> print(SERVICE_CALENDAR.closure_reason("2020-01-02").en)
+        year-end closure, 29 December to 3 January
+        """
+        date = known_day(day, "day")
+        if date in self.working_days:
+            return None
+        holiday = self.holidays.holiday_on(date)
+        if holiday is not None:
+            return holiday.label
+        if self.year_end_closure and (date.month, date.day) in _YEAR_END_DAYS:
+            return _YEAR_END
+        if date.weekday() in self.weekend:
+            return _WEEKDAYS[date.weekday()]
+        if date in self.closures:
+            return _ADDED_CLOSURE
+        return None
+
+    def deadline(
+        self, received_at: InstantLike, business_days: int = 3, cutoff: dt.time | None = None
+    ) -> Deadline:
+        """When a reply to a message received at *received_at* is due.
+
+        A message received on a closed day (or at or after *cutoff*, Tokyo time) counts as
+        received on the next business day; the reply is due by the end of the
+        *business_days*-th business day after that day.
+
+        >>> d = SERVICE_CALENDAR.deadline("2019-12-27T10:00+09:00")
+        >>> d.due_date, d.due_by
+        (Date(2020, 1, 8), DateTime(2020, 1, 9, 0, 0, 0, tzinfo=Timezone('Asia/Tokyo')))
+        """
+        at = to_instant(received_at, "received_at")
+        received = known_day(at.date(), "received_at")
+        days = _count(business_days, "business_days")
+        if days < 0:
+            raise InvalidInput.for_field("business_days", "must be 0 or more", business_days)
+        if cutoff is not None and (not isinstance(cutoff, dt.time) or cutoff.tzinfo is not None):
+            raise WrongType.for_field(
+                "cutoff", "must be a datetime.time without a zone (read in Asia/Tokyo)", cutoff
+            )
+        late = cutoff is not None and at.time() >= cutoff
+        counted = received
+        if late or not self.is_business_day(received):
+            counted = self.next_business_day(received)
+        due = self.add_business_days(counted, days)
+        pushed = []
+        for ordinal in range(received.toordinal(), due.toordinal() + 1):
+            date = _date(ordinal)
+            reason = self.closure_reason(date)
+            if reason is not None:
+                pushed.append(ClosedDay(date=date, reason=reason))
+        after = due.add(days=1)
+        return Deadline(
+            received_at=at,
+            counted_from=counted,
+            business_days=days,
+            due_date=due,
+            due_by=pendulum.datetime(after.year, after.month, after.day, tz=TOKYO),
+            pushed_by=tuple(pushed),
+            calendar=self,
+        )
+
+
+SERVICE_CALENDAR = BusinessCalendar()
+"""Closed on Saturdays, Sundays, national holidays and 29 December to 3 January."""
+
+
+@final
+@attrs.frozen(kw_only=True)
+class ClosedDay:
+    """A day the office was closed, and why."""
+
+    date: pendulum.Date
+    reason: Label
+
+    def render(self, lang: Lang) -> str:
+        """``2020-01-01 (New Year's Day)`` in *lang*."""
+        return f"{self.date.isoformat()} ({self.reason.render(lang)})"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """When a reply is due, and the closed days that pushed it later.
+
+    A reply is on time when it is sent strictly before :attr:`due_by`, 24:00 Tokyo time at the end
+    of :attr:`due_date`.
+
+    >>> d = deadline("2019-12-27T10:00+09:00")
+    >>> d.is_met_by("2020-01-08T23:59+09:00"), d.business_days_late("2020-01-09T00:00+09:00")
+    (True, 1)
+    >>> [c.date.day for c in d.pushed_by]
+    [28, 29, 30, 31, 1, 2, 3, 4, 5]
+    """
+
+    received_at: pendulum.DateTime
+    counted_from: pendulum.Date
+    business_days: int
+    due_date: pendulum.Date
+    due_by: pendulum.DateTime
+    pushed_by: tuple[ClosedDay, ...]
+    calendar: BusinessCalendar = attrs.field(repr=False)
+
+    def is_met_by(self, instant: InstantLike) -> bool:
+        """Whether a reply sent at *instant* is on time."""
+        return to_instant(instant, "instant") < self.due_by
+
+    def business_days_late(self, instant: InstantLike) -> int:
+        """0 for a reply on time; else the business days after the due date, at least 1."""
+        at = to_instant(instant, "instant")
+        if at < self.due_by:
+            return 0
+        return max(1, self.calendar.business_days_between(self.due_date, at.date()))
+
+
+def deadline(
+    received_at: InstantLike, business_days: int = 3, cutoff: dt.time | None = None
+) -> Deadline:
+    """When a reply is due under :data:`SERVICE_CALENDAR` (see :meth:`BusinessCalendar.deadline`).
+
+    >>> deadline("2019-04-27T09:00+09:00").due_date
+    Date(2019, 5, 10)
+    """
+    return SERVICE_CALENDAR.deadline(received_at, business_days, cutoff)
