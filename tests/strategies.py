@@ -71,3 +71,48 @@ calendar_days = dates("1948-07-20", "2150-12-31")
 inner_calendar_days = dates("1950-01-01", "2148-12-31")
 """Days far enough inside the range that a few hundred business days either way stay in it."""
 calendar_years = st.integers(min_value=1948, max_value=2150)
+
+
+# --- booking ------------------------------------------------------------------------------------
+
+from jetrules.booking import Appointment, SignUp  # noqa: E402
+from jetrules.calendar import SERVICE_CALENDAR  # noqa: E402
+
+TOKYO_OFFSET = dt.timezone(dt.timedelta(hours=9))
+
+
+def tokyo(day: dt.date, hour: int, minute: int) -> dt.datetime:
+    """An aware datetime at *hour*:*minute* on *day* in Tokyo (UTC+9, no daylight saving)."""
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=TOKYO_OFFSET)
+
+
+session_minutes = st.sampled_from([20, 40])
+
+
+@st.composite
+def session_starts(draw: st.DrawFn, minutes: int, first: str, last: str) -> dt.datetime:
+    """A start on a business day of SERVICE_CALENDAR, on the half hour, ending by 21:30."""
+    day = draw(dates(first, last).filter(SERVICE_CALENDAR.is_business_day))
+    latest = 21 * 60 + 30 - minutes
+    slot = draw(st.integers(9 * 2, latest // 30))
+    return tokyo(day, slot // 2, 30 * (slot % 2))
+
+
+@st.composite
+def confirmed_appointments(
+    draw: st.DrawFn, first: str = "2020-04-01", last: str = "2021-03-31", participants: int = 2
+) -> Appointment:
+    """A scheduled appointment of FY2020, signed up for 40 days ahead, by one of a few people."""
+    minutes = draw(session_minutes)
+    start = draw(session_starts(minutes, first, last))
+    sign_up = SignUp(
+        participant=f"P-{draw(st.integers(1, participants))}",
+        requested_at=start - dt.timedelta(days=40),
+        preferred_times=[start],
+        minutes=minutes,
+        language=draw(st.sampled_from(["en", "ja"])),
+    )
+    return sign_up.confirm(start, id=f"A-{draw(st.uuids())}")
+
+
+outcomes = st.sampled_from(["scheduled", "completed", "missed", "cancelled"])

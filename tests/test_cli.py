@@ -103,3 +103,14 @@ def test_installed_command_runs():
     )
     assert result.returncode == 0, result.stderr
     assert "FY2019" in result.stdout
+
+
+def test_rule_modules_are_reachable_from_the_package():
+    import jetrules
+
+    assert jetrules.subsidy.assess is not None
+    # Other tests may already have imported it; ask the module hook directly too.
+    assert jetrules.__getattr__("subsidy") is jetrules.subsidy
+    assert jetrules.calendar.SERVICE_CALENDAR.is_business_day("2019-12-27")
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        _ = jetrules.no_such_thing

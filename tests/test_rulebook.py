@@ -261,3 +261,23 @@ def test_changing_the_real_subsidy_cap_changes_the_page(monkeypatch):
     section = after[after.index("### FY2019") :].split("### FY2020", 1)[0]
     assert "| annual cap | ¥40,000 |" in section
     assert "| FY2019 | 50% | ¥40,000 |" in after  # the overview row too
+
+
+def test_changing_the_real_booking_limit_changes_the_page(monkeypatch):
+    from jetrules import booking
+
+    before = rules_markdown()
+    assert "## `jetrules.booking`" in before
+    evolved = tuple(
+        attrs.evolve(e, yearly_session_limit=8) if e.fiscal_year == FiscalYear(2020) else e
+        for e in booking.EDITIONS
+    )
+    monkeypatch.setattr(booking, "EDITIONS", evolved)
+    after = rules_markdown()
+    section = after[after.index("## `jetrules.booking`") :]
+    section = section[section.index("### FY2020") :].split("### FY2023", 1)[0]
+    assert "| yearly session limit | 8 |" in section
+    assert (
+        before.count("| yearly session limit | 7 |")
+        == after.count("| yearly session limit | 7 |") + 1
+    )

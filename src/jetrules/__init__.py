@@ -5,6 +5,9 @@
 (FiscalYear(2019), Yen(30000))
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from jetrules._version import __version__
 from jetrules.calendar import FiscalYear
 from jetrules.errors import (
@@ -18,6 +21,24 @@ from jetrules.errors import (
 )
 from jetrules.money import Rounding, Yen
 from jetrules.text import Label, Reason, ReasonTemplate, Source
+
+if TYPE_CHECKING:
+    from jetrules import calendar as calendar
+    from jetrules import records as records
+    from jetrules import subsidy as subsidy
+
+_SUBMODULES = frozenset({"booking", "calendar", "records", "subsidy", "threads"})
+
+
+def __getattr__(name: str) -> object:
+    """Import a rule module on first use, so that ``import jetrules`` gives ``jetrules.subsidy``.
+
+    Importing ``jetrules`` itself stays cheap: no rule module is imported until it is asked for.
+    """
+    if name in _SUBMODULES:
+        return importlib.import_module(f"jetrules.{name}")
+    raise AttributeError(f"module 'jetrules' has no attribute {name!r}")
+
 
 __all__ = [
     "FiscalYear",

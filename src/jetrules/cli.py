@@ -20,7 +20,12 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "build_parser", "main"]
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-_COMMAND_MODULES = ("jetrules._cli_calendar", "jetrules._cli_subsidy", "jetrules._cli_rules")
+_COMMAND_MODULES = (
+    "jetrules._cli_calendar",
+    "jetrules._cli_subsidy",
+    "jetrules._cli_booking",
+    "jetrules._cli_rules",
+)
 """Modules that each define ``register(subcommands)`` for their subcommands."""
 
 

@@ -11,6 +11,7 @@ from jetrules.records.receipts import (
     read_receipts_csv,
     read_receipts_json,
 )
+from jetrules.records.sessions import read_sessions
 
 __all__ = [
     "RECEIPT_FIELDS",
@@ -19,4 +20,5 @@ __all__ = [
     "read_receipts",
     "read_receipts_csv",
     "read_receipts_json",
+    "read_sessions",
 ]

@@ -1,0 +1,199 @@
+"""Reading Skype Counselling appointments from CSV into a :class:`~jetrules.booking.Ledger`.
+
+One row per appointment (columns are documented in ``docs/booking.md``):
+
+=============== ======== ===============================================================
+column          needed   meaning
+=============== ======== ===============================================================
+id              yes      the appointment's id, unique in the file
+participant     yes      who it is for
+requested_at    yes      when the sign-up was made (ISO date-time with an offset)
+start           yes      the start time the counsellor confirmed (with an offset)
+minutes         yes      20 or 40
+status          yes      scheduled, completed, missed or cancelled
+language        no       en or ja (en when absent or empty)
+cancelled_at    no       when the provider was contacted to cancel; needed iff cancelled
+rescheduled_at  no       when the provider was contacted to move the session
+rescheduled_to  no       the new start; given together with rescheduled_at
+=============== ======== ===============================================================
+
+Each row is replayed through the booking rules (the lead time, the service hours, the state
+machine) and the appointments are then entered in start order, so an appointment beyond the
+yearly limit is reported on its own line. Every problem of every row is reported; nothing is
+returned unless the whole file is good.
+
+>>> import io
+>>> text = '''id,participant,requested_at,start,minutes,status
+... A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,completed
+... A-2,P-01,2020-06-01T10:00+09:00,2020-06-13T18:00+09:00,40,completed
+... '''
+>>> read_sessions(io.StringIO(text))
+Traceback (most recent call last):
+...
+jetrules.errors.InvalidRecords: <input>: 1 problem
+<input>: line 3: The time 2020-06-13 18:00 falls on a day without sessions (Saturday); ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import TextIO
+
+import pendulum
+
+from jetrules._dates import to_instant
+from jetrules.booking import (
+    EDITIONS,
+    Appointment,
+    BookingTerms,
+    Ledger,
+    SignUp,
+    Status,
+    refusals_over_limit,
+)
+from jetrules.errors import InvalidInput, JetRulesError
+from jetrules.records._tabular import CsvRow, Problems, read_csv
+
+__all__ = ["SESSION_COLUMNS", "read_sessions"]
+
+REQUIRED = ("id", "participant", "requested_at", "start", "minutes", "status")
+OPTIONAL = ("language", "cancelled_at", "rescheduled_at", "rescheduled_to")
+SESSION_COLUMNS = (*REQUIRED, *OPTIONAL)
+"""The columns an appointments file may have, required ones first."""
+
+_OPTIONAL_INSTANTS = ("cancelled_at", "rescheduled_at", "rescheduled_to")
+_STATUSES = {status.value: status for status in Status}
+
+
+def _minutes(raw: str) -> int:
+    if not raw.isascii() or not raw.isdigit():
+        raise InvalidInput.for_field("minutes", "must be a whole number of minutes", raw)
+    return int(raw)
+
+
+def _status(raw: str) -> Status:
+    try:
+        return _STATUSES[raw.lower()]
+    except KeyError:
+        raise InvalidInput.for_field(
+            "status", f"must be one of {', '.join(_STATUSES)}", raw
+        ) from None
+
+
+def _text(field: str, raw: str) -> str:
+    if not raw:
+        raise InvalidInput.for_field(field, "must not be empty", raw)
+    return raw
+
+
+def _appointment(
+    row: CsvRow, problems: Problems, editions: tuple[BookingTerms, ...]
+) -> Appointment | None:
+    """The appointment of *row*, or ``None`` with every problem of the row recorded."""
+    values, at = row.values, row.position
+    ident = problems.convert(at, "id", lambda raw: _text("id", raw), values["id"])
+    who = problems.convert(
+        at, "participant", lambda raw: _text("participant", raw), values["participant"]
+    )
+    instants = {
+        field: problems.convert(at, field, partial(to_instant, field=field), values[field])
+        for field in ("requested_at", "start", *_OPTIONAL_INSTANTS)
+        if values.get(field)
+    }
+    minutes = problems.convert(at, "minutes", _minutes, values["minutes"])
+    status = problems.convert(at, "status", _status, values["status"])
+    language = values.get("language") or "en"
+    cancelled_raw = values.get("cancelled_at", "")
+    moved_at_raw = values.get("rescheduled_at", "")
+    moved_to_raw = values.get("rescheduled_to", "")
+    consistent = True
+    if status is not None and (status is Status.CANCELLED) != bool(cancelled_raw):
+        consistent = False
+        problems.add(
+            at,
+            "'cancelled_at' is needed exactly when the status is cancelled "
+            f"(got status {values['status']!r}, cancelled_at {cancelled_raw!r})",
+        )
+    if bool(moved_at_raw) != bool(moved_to_raw):
+        consistent = False
+        problems.add(
+            at,
+            "'rescheduled_at' and 'rescheduled_to' go together "
+            f"(got {moved_at_raw!r} and {moved_to_raw!r})",
+        )
+    checked = {field: value for field, value in instants.items() if value is not None}
+    requested, start = checked.get("requested_at"), checked.get("start")
+    if (
+        not consistent
+        or ident is None
+        or who is None
+        or requested is None
+        or start is None
+        or minutes is None
+        or status is None
+        or len(checked) != len(instants)
+    ):
+        return None
+    try:
+        appointment = SignUp(
+            participant=who,
+            requested_at=requested,
+            preferred_times=[start],
+            minutes=minutes,
+            language=language,
+            editions=editions,
+        ).confirm(start, id=ident)
+        if "rescheduled_to" in checked:
+            appointment = appointment.reschedule(
+                checked["rescheduled_to"], contacted_at=checked["rescheduled_at"]
+            )
+        return _finish(appointment, status, checked.get("cancelled_at"))
+    except JetRulesError as error:
+        problems.add(at, " ".join(str(error).split()))
+        return None
+
+
+def _finish(
+    appointment: Appointment, status: Status, cancelled_at: pendulum.DateTime | None
+) -> Appointment:
+    if status is Status.COMPLETED:
+        return appointment.complete()
+    if status is Status.MISSED:
+        return appointment.miss()
+    if cancelled_at is not None:
+        return appointment.cancel(contacted_at=cancelled_at)
+    return appointment
+
+
+def read_sessions(
+    source: str | Path | TextIO, *, editions: Sequence[BookingTerms] = EDITIONS
+) -> Ledger:
+    """Read appointments from CSV into a ledger; raise ``InvalidRecords`` listing every bad row.
+
+    *editions* are the terms to apply (the published ones by default).
+    """
+    problems, rows = read_csv(source, required=REQUIRED, optional=OPTIONAL)
+    terms = tuple(editions)
+    first_line: dict[str, int] = {}
+    entries: list[tuple[CsvRow, Appointment]] = []
+    for row in rows:
+        appointment = _appointment(row, problems, terms)
+        if appointment is None:
+            continue
+        if appointment.id in first_line:
+            problems.add(
+                row.position,
+                f"'id' must be unique in the file (got {appointment.id!r}, "
+                f"first on line {first_line[appointment.id]})",
+            )
+            continue
+        first_line[appointment.id] = row.line
+        entries.append((row, appointment))
+    entries.sort(key=lambda entry: (entry[1].start, entry[0].line))
+    in_order = [appointment for _, appointment in entries]
+    for position, refusal in refusals_over_limit(in_order, terms).items():
+        problems.add(entries[position][0].position, str(refusal))
+    problems.raise_if_any()
+    return Ledger(appointments=in_order, editions=terms)

@@ -1,0 +1,660 @@
+import datetime as dt
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jetrules.booking import (
+    EDITIONS,
+    REASONS,
+    Appointment,
+    FiscalYear,
+    Ledger,
+    SignUp,
+    Status,
+    Usage,
+    check_start,
+    ledger_of,
+    terms_for,
+)
+from jetrules.calendar import SERVICE_CALENDAR
+from jetrules.errors import InvalidInput, NoRuleInForce, Refused, WrongType
+from jetrules.text import LANGUAGES
+
+from strategies import confirmed_appointments, outcomes, tokyo
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def sign_up(*times: str, requested: str = "2019-12-27T10:00+09:00", minutes: int = 40, **kw):
+    return SignUp(
+        participant=kw.pop("participant", "P-01"),
+        requested_at=requested,
+        preferred_times=list(times),
+        minutes=minutes,
+        language=kw.pop("language", "en"),
+        **kw,
+    )
+
+
+def booked(start: str, *, id: str = "A-1", participant: str = "P-01", minutes: int = 40, **kw):
+    """An appointment at *start*, signed up for three weeks before."""
+    requested = pendulum.parse(start).subtract(weeks=3).isoformat()
+    return sign_up(
+        start, requested=requested, minutes=minutes, participant=participant, **kw
+    ).confirm(start, id=id)
+
+
+def refusal(error: pytest.ExceptionInfo[Refused]) -> str:
+    return error.value.reason.code
+
+
+# -- editions ------------------------------------------------------------------------------------
+
+
+def test_editions_are_fy2019_fy2020_fy2023_with_limits_where_published():
+    assert [(t.fiscal_year.year, t.yearly_session_limit) for t in EDITIONS] == [
+        (2019, None),  # the seed text publishes no limit
+        (2020, 7),  # CLAIR News April 2020
+        (2023, 7),  # CLAIR News June 2023
+    ]
+    for terms in EDITIONS:
+        assert terms.session_minutes == (20, 40)
+        assert terms.max_preferred_times == 3
+        assert terms.lead_business_days == 4
+        assert terms.sessions_end_by == dt.time(21, 30)
+        assert terms.sources
+
+
+def test_limit_sources_name_clair_news():
+    assert terms_for(FiscalYear(2020)).source.title == "CLAIR News, April 2020"
+    assert terms_for(FiscalYear(2023)).source.title == "CLAIR News, June 2023"
+
+
+@pytest.mark.parametrize("year", [2016, 2018, 2021, 2022, 2024, 2025])
+def test_years_without_published_terms_raise(year):
+    with pytest.raises(NoRuleInForce, match=f"FY{year}"):
+        terms_for(FiscalYear(year))
+
+
+def test_no_editions_at_all_says_none():
+    with pytest.raises(NoRuleInForce, match="editions exist for none"):
+        terms_for(FiscalYear(2020), ())
+
+
+def test_limit_text():
+    assert terms_for(FiscalYear(2019)).limit_text("en") == "no published limit"
+    assert terms_for(FiscalYear(2020)).limit_text("ja") == "7"
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"session_minutes": ()}, InvalidInput),  # no lengths at all
+        ({"session_minutes": (20, 0)}, InvalidInput),  # a zero-minute session
+        ({"max_preferred_times": True}, InvalidInput),  # a bool is not a count
+        ({"lead_business_days": 0}, InvalidInput),  # the lead time is at least a day
+        ({"yearly_session_limit": 0}, InvalidInput),  # a limit of none is written None
+        ({"sessions_end_by": "21:30"}, WrongType),  # text is not a time
+        ({"sessions_end_by": dt.time(21, 30, tzinfo=dt.UTC)}, WrongType),  # zones live in Tokyo
+    ],
+)
+def test_terms_refuse_bad_parameters(changes, error):
+    with pytest.raises(error):
+        attrs.evolve(EDITIONS[1], **changes)
+
+
+def test_every_reason_renders_in_both_languages():
+    codes = [template.code for template in REASONS]
+    assert len(codes) == len(set(codes)) == 11
+    for template in REASONS:
+        reason = template.with_params(**dict.fromkeys(template.parameters, "X"))
+        for lang in LANGUAGES:
+            text = reason.render(lang)
+            assert text
+            assert "{" not in text
+
+
+# -- sign-up (must show 2) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("time", "minutes", "code"),
+    [
+        ("2020-01-08T18:00+09:00", 40, "TOO_SOON"),  # third business day after Fri 2019-12-27
+        ("2020-01-06T09:00+09:00", 20, "TOO_SOON"),  # first business day after the closure
+        ("2019-12-30T18:00+09:00", 40, "TOO_SOON"),  # the year-end closure, and too soon
+        ("2020-01-11T10:00+09:00", 40, "CLOSED_DAY"),  # a Saturday
+        ("2020-01-12T10:00+09:00", 40, "CLOSED_DAY"),  # a Sunday
+        ("2020-01-13T10:00+09:00", 40, "CLOSED_DAY"),  # Coming of Age Day
+        ("2020-01-09T21:31+09:00", 20, "AFTER_HOURS"),  # starts after 21:30
+        ("2020-01-09T21:30+09:00", 20, "AFTER_HOURS"),  # starts at 21:30: ends at 21:50
+        ("2020-01-09T21:11+09:00", 20, "AFTER_HOURS"),  # ends at 21:31
+        ("2020-01-09T20:51+09:00", 40, "AFTER_HOURS"),  # ends at 21:31
+        ("2020-01-09T23:50+09:00", 20, "AFTER_HOURS"),  # ends the next day
+        ("2020-01-09T18:00+09:00", 30, "LENGTH_NOT_OFFERED"),  # 20 or 40 minutes only
+    ],
+)
+def test_refused_preferred_times(time, minutes, code):
+    with pytest.raises(Refused) as error:
+        sign_up(time, minutes=minutes)
+    assert refusal(error) == code
+    shown = pendulum.parse(time).format("YYYY-MM-DD HH:mm")
+    if code != "LENGTH_NOT_OFFERED":
+        assert shown in str(error.value)  # the message names the offending time
+
+
+@pytest.mark.parametrize(
+    ("time", "minutes"),
+    [
+        ("2020-01-09T09:00+09:00", 40),  # the fourth business day after Fri 2019-12-27
+        ("2020-01-09T20:50+09:00", 40),  # ends exactly at 21:30
+        ("2020-01-09T21:10+09:00", 20),  # ends exactly at 21:30
+        ("2020-01-09T09:00:00+00:00", 20),  # 18:00 in Tokyo, given in UTC
+        ("2020-01-14T10:00+09:00", 20),  # the Tuesday after Coming of Age Day
+    ],
+)
+def test_accepted_preferred_times(time, minutes):
+    assert sign_up(time, minutes=minutes).preferred_times[0] == pendulum.parse(time)
+
+
+def test_request_read_in_tokyo():
+    # 2019-12-26T16:00Z is Friday 2019-12-27 01:00 in Tokyo: the lead time counts from the 27th.
+    with pytest.raises(Refused, match="earliest day is 2020-01-09"):
+        sign_up("2020-01-08T10:00+09:00", requested="2019-12-26T16:00:00+00:00")
+
+
+def test_refusal_in_japanese_names_the_rule():
+    with pytest.raises(Refused) as error:
+        sign_up("2020-01-08T18:00+09:00")
+    ja = error.value.reason.render("ja", with_source=True)
+    assert "4営業日" in ja
+    assert "2020-01-09" in ja
+    assert "出典" in ja
+
+
+def test_saturday_refusal_names_the_day():
+    with pytest.raises(Refused, match=r"2020-01-11 10:00 .*Saturday"):
+        sign_up("2020-01-11T10:00+09:00")
+
+
+def test_each_time_is_checked_and_order_kept():
+    times = ["2020-01-10T18:00+09:00", "2020-01-09T10:00+09:00", "2020-01-14T20:00+09:00"]
+    assert [t.isoformat() for t in sign_up(*times).preferred_times] == [
+        pendulum.parse(t).isoformat() for t in times
+    ]
+    with pytest.raises(Refused, match="2020-01-11 10:00"):
+        sign_up(times[0], "2020-01-11T10:00+09:00")
+
+
+@pytest.mark.parametrize(
+    ("times", "error", "text"),
+    [
+        ([], InvalidInput, "at least one"),  # nothing to confirm
+        (["2020-01-09T10:00+09:00"] * 2, InvalidInput, "distinct"),  # the same time twice
+        (["2020-01-09T10:00"], WrongType, "aware"),  # a naive time names no instant
+        ("2020-01-09T10:00+09:00", WrongType, "list"),  # one string, not a list of times
+    ],
+)
+def test_malformed_preferred_times(times, error, text):
+    with pytest.raises(error, match=text):
+        SignUp(
+            participant="P",
+            requested_at="2019-12-27T10:00+09:00",
+            preferred_times=times,
+            minutes=20,
+            language="en",
+        )
+
+
+def test_at_most_three_preferred_times():
+    times = [f"2020-01-{d}T18:00+09:00" for d in ("09", "10", "14", "15")]
+    assert len(sign_up(*times[:3]).preferred_times) == 3
+    with pytest.raises(Refused) as error:
+        sign_up(*times)
+    assert refusal(error) == "TOO_MANY_TIMES"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("participant", " ", InvalidInput),  # blank
+        ("language", "fr", InvalidInput),  # English or Japanese only
+        ("minutes", 40.0, WrongType),  # whole minutes
+        ("minutes", 0, InvalidInput),  # at least a minute
+    ],
+)
+def test_sign_up_fields(field, value, error):
+    with pytest.raises(error):
+        sign_up("2020-01-09T18:00+09:00", **{field: value})
+
+
+def test_time_in_a_year_without_terms():
+    with pytest.raises(NoRuleInForce, match="FY2021"):
+        sign_up("2021-04-08T18:00+09:00", requested="2021-03-01T10:00+09:00")
+
+
+def test_caller_supplied_editions():
+    fy2021 = attrs.evolve(EDITIONS[1], fiscal_year=FiscalYear(2021))
+    made = sign_up("2021-04-08T18:00+09:00", requested="2021-03-01T10:00+09:00", editions=(fy2021,))
+    assert made.confirm("2021-04-08T18:00+09:00", id="A").terms is fy2021
+
+
+def test_confirm_only_a_preferred_time():
+    made = sign_up("2020-01-09T18:00+09:00", "2020-01-10T18:00+09:00")
+    appointment = made.confirm("2020-01-10T09:00:00+00:00", id="A-1")  # 18:00 in Tokyo
+    assert appointment.start == pendulum.parse("2020-01-10T18:00+09:00")
+    assert appointment.status is Status.SCHEDULED
+    assert (appointment.fiscal_year, appointment.minutes) == (FiscalYear(2019), 40)
+    with pytest.raises(Refused) as error:
+        made.confirm("2020-01-14T18:00+09:00", id="A-2")
+    assert refusal(error) == "NOT_A_PREFERENCE"
+    assert "2020-01-14 18:00" in str(error.value)
+
+
+def test_check_start_returns_the_terms():
+    start = pendulum.parse("2020-06-01T10:00+09:00")
+    terms = check_start(start, minutes=20, requested_at=start.subtract(days=10))
+    assert terms.fiscal_year == FiscalYear(2020)
+
+
+# -- appointments (must show 1) ----------------------------------------------------------------
+
+START = "2020-06-10T18:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("contacted", "counted"),
+    [
+        ("2020-06-10T17:59+09:00", False),  # one minute before the start: not counted
+        ("2020-06-10T17:59:59.999999+09:00", False),  # still strictly before
+        ("2020-06-10T18:00+09:00", True),  # at the start: no contact in advance
+        ("2020-06-10T18:01+09:00", True),  # one minute after the start
+        ("2020-06-10T09:00:00+00:00", True),  # 18:00 in Tokyo, given in UTC
+        ("2020-06-01T10:00+09:00", False),  # days ahead
+    ],
+)
+def test_cancellation_counts_unless_contact_before_start(contacted, counted):
+    cancelled = booked(START).cancel(contacted_at=contacted)
+    assert cancelled.status is Status.CANCELLED
+    assert cancelled.counted is counted
+    assert cancelled.counted_minutes == (40 if counted else 0)
+    assert (cancelled.reason is not None) is counted
+
+
+def test_missed_and_completed_count_their_booked_minutes():
+    missed = booked(START, minutes=20).miss()
+    assert (missed.counted, missed.counted_minutes) == (True, 20)
+    assert missed.reason is not None
+    assert missed.reason.code == "MISSED"
+    assert "無断欠席" in missed.reason.render("ja")
+    completed = booked(START).complete()
+    assert (completed.counted, completed.counted_minutes, completed.reason) == (True, 40, None)
+    scheduled = booked(START)
+    assert (scheduled.counted, scheduled.counted_minutes, scheduled.reason) == (False, 0, None)
+
+
+def test_late_cancellation_reason_in_both_languages():
+    reason = booked(START).cancel(contacted_at="2020-06-10T18:01+09:00").reason
+    assert reason is not None
+    assert reason.render("en") == (
+        "Appointment A-1 was cancelled at 2020-06-10 18:01, not before its start at "
+        "2020-06-10 18:00; it counts as a consultation of 40 minutes."
+    )
+    assert "40分の相談として数えます" in reason.render("ja")
+
+
+def test_reschedule_moves_the_start_and_keeps_a_history():
+    moved = booked(START).reschedule(
+        "2020-06-19T20:00+09:00", contacted_at="2020-06-10T17:59+09:00"
+    )
+    assert moved.start == pendulum.parse("2020-06-19T20:00+09:00")
+    assert moved.status is Status.SCHEDULED
+    assert [(r.previous_start.day, r.new_start.day) for r in moved.reschedules] == [(10, 19)]
+    assert not moved.counted
+
+
+@pytest.mark.parametrize(
+    ("new_start", "code"),
+    [
+        ("2020-06-15T18:00+09:00", "TOO_SOON"),  # 3rd business day after the contact on 06-10
+        ("2020-06-20T18:00+09:00", "CLOSED_DAY"),  # a Saturday
+        ("2020-06-19T21:00+09:00", "AFTER_HOURS"),  # a 40-minute session would end at 21:40
+    ],
+)
+def test_the_new_time_must_be_valid(new_start, code):
+    with pytest.raises(Refused) as error:
+        booked(START).reschedule(new_start, contacted_at="2020-06-10T12:00+09:00")
+    assert refusal(error) == code
+
+
+def after(appointment: Appointment, step: str) -> Appointment:
+    if step == "cancel":
+        return appointment.cancel(contacted_at="2020-06-01T10:00+09:00")
+    if step == "complete":
+        return appointment.complete()
+    return appointment.miss()
+
+
+@pytest.mark.parametrize("done", ["cancel", "complete", "miss"])
+@pytest.mark.parametrize(
+    "action",
+    [
+        lambda a: a.complete(),  # completing a cancelled (or finished) session
+        lambda a: a.miss(),
+        lambda a: a.cancel(contacted_at="2020-06-01T10:00+09:00"),
+        lambda a: a.reschedule("2020-06-19T18:00+09:00", contacted_at="2020-06-01T10:00+09:00"),
+    ],
+)
+def test_only_scheduled_appointments_change(done, action):
+    finished = after(booked(START), done)
+    with pytest.raises(Refused) as error:
+        action(finished)
+    assert refusal(error) == "NOT_SCHEDULED"
+    assert f"is {finished.status.value}" in str(error.value)
+    assert finished.status.label.ja in error.value.reason.render("ja")
+
+
+@pytest.mark.parametrize("contacted", ["2020-06-10T18:00+09:00", "2020-06-10T18:01+09:00"])
+def test_rescheduling_at_or_after_the_start_is_refused(contacted):
+    with pytest.raises(Refused) as error:
+        booked(START).reschedule("2020-06-26T18:00+09:00", contacted_at=contacted)
+    assert refusal(error) == "TOO_LATE_TO_RESCHEDULE"
+
+
+@pytest.mark.parametrize(
+    ("status", "cancelled_at"),
+    [
+        ("cancelled", None),  # a cancellation needs its contact time
+        ("completed", "2020-06-01T10:00+09:00"),  # only a cancellation has one
+    ],
+)
+def test_constructor_checks_status_against_cancelled_at(status, cancelled_at):
+    with pytest.raises(InvalidInput, match="cancelled_at"):
+        attrs.evolve(booked(START), status=status, cancelled_at=cancelled_at)
+
+
+def test_repr_reads_like_the_constructor():
+    text = repr(booked(START))
+    assert text.startswith("Appointment(id='A-1', participant='P-01', requested_at=")
+    assert "editions" not in text
+
+
+# -- properties (must show 4) --------------------------------------------------------------------
+
+
+def finish(appointment: Appointment, outcome: str, offset: int) -> Appointment:
+    if outcome == "completed":
+        return appointment.complete()
+    if outcome == "missed":
+        return appointment.miss()
+    if outcome == "cancelled":
+        return appointment.cancel(contacted_at=appointment.start + dt.timedelta(seconds=offset))
+    return appointment
+
+
+offsets = st.integers(-30 * 86_400, 30 * 86_400)
+
+
+@given(confirmed_appointments(), st.integers(-(10**7), 10**7))
+def test_cancellation_counts_exactly_when_contact_is_not_before_start(appointment, offset):
+    contact = appointment.start + dt.timedelta(microseconds=offset)
+    cancelled = appointment.cancel(contacted_at=contact)
+    assert cancelled.counted is (contact >= appointment.start)
+    assert cancelled.counted_minutes == (appointment.minutes if offset >= 0 else 0)
+
+
+@given(
+    confirmed_appointments(last="2021-02-28"),
+    st.integers(0, 10),
+    st.integers(1, 96 * 60),
+    outcomes,
+    offsets,
+)
+def test_rescheduling_never_changes_the_count(appointment, extra, before, outcome, offset):
+    contact = appointment.start - dt.timedelta(minutes=before)
+    day = SERVICE_CALENDAR.add_business_days(contact.date(), 4 + extra)
+    new_start = tokyo(day, appointment.start.hour, appointment.start.minute)
+    moved = appointment.reschedule(new_start, contacted_at=contact)
+    assert moved.counted is appointment.counted is False
+    year = FiscalYear(2020)
+    assert moved.fiscal_year == year
+    before_move = Ledger(appointments=[finish(appointment, outcome, offset)])
+    after_move = Ledger(appointments=[finish(moved, outcome, offset)])
+    usages = [ledger.usage(appointment.participant, year) for ledger in (before_move, after_move)]
+    assert usages[0].sessions_used == usages[1].sessions_used
+    assert usages[0].minutes_used == usages[1].minutes_used
+    assert usages[0].sessions_left == usages[1].sessions_left
+
+
+@given(st.lists(st.tuples(confirmed_appointments(), outcomes, offsets), max_size=25))
+def test_counted_never_exceed_appointments_and_sessions_left_never_negative(histories):
+    ledger = Ledger()
+    for appointment, outcome, offset in histories:
+        refused = None
+        try:
+            ledger = ledger.add(finish(appointment, outcome, offset))
+        except Refused as error:
+            refused = error.reason.code
+        assert refused in {None, "LIMIT_REACHED"}
+    for usage in ledger.usages():
+        assert 0 <= usage.sessions_used <= usage.appointments
+        assert usage.sessions_used + usage.sessions_booked <= usage.appointments
+        assert usage.minutes_used <= 40 * usage.sessions_used
+        assert usage.sessions_left is not None
+        assert 0 <= usage.sessions_left <= 7
+
+
+@given(st.lists(st.tuples(confirmed_appointments(participants=1), outcomes, offsets), max_size=12))
+def test_ledger_of_agrees_with_counting_by_hand(histories):
+    finished = [finish(a, outcome, offset) for a, outcome, offset in histories]
+    taking = [a for a in finished if a.counted or a.status is Status.SCHEDULED]
+    if len(taking) > 7:
+        with pytest.raises(Refused):
+            ledger_of(finished)
+        return
+    usage = ledger_of(finished).usage("P-1", FiscalYear(2020))
+    assert usage.sessions_used == sum(a.counted for a in finished)
+    assert usage.minutes_used == sum(a.minutes for a in finished if a.counted)
+
+
+@given(confirmed_appointments())
+def test_confirmed_times_end_by_21_30(appointment):
+    end = appointment.start + dt.timedelta(minutes=appointment.minutes)
+    assert end.time() <= dt.time(21, 30)
+    assert appointment.start.tzinfo is not None
+
+
+# -- accounting (must show 3) ------------------------------------------------------------------
+
+FY2020_DAYS = ["2020-04-08", "2020-05-13", "2020-06-10", "2020-07-08", "2020-09-09", "2020-10-14"]
+
+
+def seven_in_fy2020(participant: str = "P-01") -> list[Appointment]:
+    days = [*FY2020_DAYS, "2020-11-11"]
+    return [
+        booked(f"{day}T18:00+09:00", id=f"{participant}-{i}", participant=participant).complete()
+        for i, day in enumerate(days)
+    ]
+
+
+def test_the_eighth_counted_session_is_refused():
+    ledger = ledger_of(seven_in_fy2020())
+    usage = ledger.usage("P-01", FiscalYear(2020))
+    assert (usage.sessions_used, usage.minutes_used, usage.sessions_left) == (7, 280, 0)
+    eighth = booked("2021-03-10T18:00+09:00", id="P-01-8")
+    with pytest.raises(Refused) as error:
+        ledger.add(eighth)
+    assert refusal(error) == "LIMIT_REACHED"
+    assert str(error.value) == (
+        "P-01 has used or booked 7 of the 7 sessions of FY2020; "
+        "no more can be booked before 2021-04-01."
+    )
+    assert error.value.reason.render("ja") == (
+        "P-01は2020年度のセッション7回のうち7回を利用または予約済みです。"
+        "2021-04-01まで新たな予約はできません。"
+    )
+    assert "CLAIR News, April 2020" in error.value.reason.render("en", with_source=True)
+    with pytest.raises(Refused, match="7 of the 7"):
+        ledger_of([*seven_in_fy2020(), eighth])
+
+
+def test_cancelled_in_time_takes_no_place_but_booked_ones_do():
+    six = seven_in_fy2020()[:6]
+    ledger = ledger_of(six).add(booked("2021-03-10T18:00+09:00", id="S"))
+    assert ledger.usage("P-01", FiscalYear(2020)).sessions_left == 0  # six used, one booked
+    with pytest.raises(Refused):
+        ledger.add(booked("2021-03-11T18:00+09:00", id="T"))
+    early = ledger.appointments[-1].cancel(contacted_at="2021-03-09T10:00+09:00")
+    freed = ledger.update(early)
+    assert freed.usage("P-01", FiscalYear(2020)).sessions_left == 1
+    freed = freed.add(booked("2021-03-11T18:00+09:00", id="T"))
+    with pytest.raises(Refused):  # a late cancellation would take a place again
+        freed.update(attrs.evolve(early, cancelled_at="2021-03-10T18:00+09:00"))
+
+
+def test_other_participants_are_not_affected():
+    ledger = ledger_of(seven_in_fy2020())
+    other = ledger.add(booked("2021-03-10T18:00+09:00", id="Q", participant="P-02"))
+    assert other.usage("P-02", FiscalYear(2020)).sessions_left == 6
+
+
+def test_usage_resets_on_1_april():
+    # Sessions in March 2020 belong to FY2019 (no published limit) and do not use FY2020's seven.
+    march = [booked(f"2020-03-{d}T18:00+09:00", id=f"M-{d}").complete() for d in ("10", "11", "12")]
+    ledger = ledger_of([*march, *seven_in_fy2020()])
+    fy2019, fy2020 = ledger.usages()
+    assert (fy2019.fiscal_year, fy2019.sessions_used, fy2019.limit, fy2019.sessions_left) == (
+        FiscalYear(2019),
+        3,
+        None,
+        None,
+    )
+    assert fy2019.sessions_left_text("en") == fy2019.limit_text("en") == "no published limit"
+    assert fy2019.sessions_left_text("ja") == "公表された上限なし"
+    assert (fy2020.sessions_used, fy2020.sessions_left_text("en"), fy2020.limit_text("ja")) == (
+        7,
+        "0",
+        "7",
+    )
+    # With terms for FY2021 supplied, a session on 1 April 2021 is the first of a new year.
+    editions = (*EDITIONS, attrs.evolve(EDITIONS[1], fiscal_year=FiscalYear(2021)))
+    full = ledger_of(seven_in_fy2020(), editions=editions)
+    april = SignUp(
+        participant="P-01",
+        requested_at="2021-03-20T10:00+09:00",
+        preferred_times=["2021-04-01T18:00+09:00"],
+        minutes=20,
+        language="ja",
+        editions=editions,
+    )
+    full.check_sign_up(april)
+    later = full.add(april.confirm("2021-04-01T18:00+09:00", id="APR"))
+    assert later.usage("P-01", FiscalYear(2021)).sessions_left == 6
+    assert later.usage("P-01", FiscalYear(2020)).sessions_left == 0
+
+
+def test_check_sign_up_needs_one_time_with_room():
+    editions = (*EDITIONS, attrs.evolve(EDITIONS[1], fiscal_year=FiscalYear(2021)))
+    full = ledger_of(seven_in_fy2020(), editions=editions)
+    march = sign_up("2021-03-30T18:00+09:00", requested="2021-03-20T10:00+09:00", editions=editions)
+    with pytest.raises(Refused) as error:
+        full.check_sign_up(march)
+    assert refusal(error) == "LIMIT_REACHED"
+    either = sign_up(
+        "2021-03-30T18:00+09:00",
+        "2021-04-01T18:00+09:00",
+        requested="2021-03-20T10:00+09:00",
+        editions=editions,
+    )
+    full.check_sign_up(either)  # the April time is in a year with room
+
+
+def test_no_published_limit_refuses_nothing():
+    days = ["06-10", "06-11", "06-12", "06-13", "07-08", "07-09", "07-10", "07-11"]
+    many = [booked(f"2019-{day}T18:00+09:00", id=day) for day in days]
+    ledger = ledger_of(many)
+    usage = ledger.usage("P-01", FiscalYear(2019))
+    assert (usage.sessions_booked, usage.sessions_left, usage.appointments) == (8, None, 8)
+    ledger.check_room("P-01", FiscalYear(2019))
+
+
+def test_ledger_ids():
+    one = booked(START)
+    with pytest.raises(InvalidInput, match="distinct ids"):
+        Ledger(appointments=[one, one])
+    with pytest.raises(InvalidInput, match="already"):
+        Ledger(appointments=[one]).add(one)
+    with pytest.raises(InvalidInput, match="must be in the ledger"):
+        Ledger().update(one)
+    assert Ledger(appointments=[one]).update(one.complete()).appointments == (one.complete(),)
+
+
+def test_sign_up_uses_tokyo_for_requests_given_elsewhere():
+    made = sign_up("2020-01-09T18:00+09:00", requested=dt.datetime(2019, 12, 27, 1, tzinfo=dt.UTC))
+    assert made.requested_at == pendulum.parse("2019-12-27T10:00+09:00")
+    assert tokyo(dt.date(2020, 1, 9), 18, 0) == made.preferred_times[0]
+
+
+@pytest.mark.parametrize(
+    ("counts", "field"),
+    [
+        ({"sessions_used": -1}, "sessions_used"),  # counts are never negative
+        ({"sessions_used": 3, "sessions_booked": 2, "appointments": 4}, "appointments"),  # 5 > 4
+        ({"sessions_used": 6, "sessions_booked": 2, "appointments": 9}, "limit"),  # 8 > 7
+    ],
+)
+def test_usage_refuses_impossible_counts(counts, field):
+    fields = {"sessions_used": 0, "minutes_used": 0, "sessions_booked": 0, "appointments": 0}
+    with pytest.raises(InvalidInput, match=f"'{field}'"):
+        Usage(participant="P", fiscal_year=FiscalYear(2020), limit=7, **{**fields, **counts})
+
+
+# -- lead time against the business-day calendar -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("requested", "earliest"),
+    [
+        ("2019-12-27T10:00+09:00", "2020-01-09"),  # Friday before the year-end closure
+        ("2019-12-23T10:00+09:00", "2019-12-27"),  # Monday: 24, 25, 26, 27
+        ("2019-04-26T10:00+09:00", "2019-05-10"),  # Friday before Golden Week 2019 (10 days off)
+        ("2019-04-27T10:00+09:00", "2019-05-10"),  # a Saturday in Golden Week counts the same
+        ("2020-07-21T23:59+09:00", "2020-07-29"),  # the Olympic holidays of 23-24 July 2020
+        ("2020-03-26T10:00+09:00", "2020-04-01"),  # across the fiscal-year boundary
+        ("2020-01-09T15:30:00+00:00", "2020-01-17"),  # Fri 10th 00:30 in Tokyo; 13th a holiday
+    ],
+)
+def test_earliest_day_is_the_fourth_business_day_after_the_request(requested, earliest):
+    first = pendulum.Date.fromisoformat(earliest)
+    day_before = SERVICE_CALENDAR.previous_business_day(first)
+    sign_up(f"{earliest}T18:00+09:00", requested=requested, minutes=20)
+    with pytest.raises(Refused, match=f"earliest day is {earliest}"):
+        sign_up(f"{day_before}T18:00+09:00", requested=requested, minutes=20)
+
+
+@given(
+    st.datetimes(dt.datetime(2019, 4, 1), dt.datetime(2021, 3, 1), timezones=st.just(dt.UTC)),
+    st.integers(0, 20),
+    st.sampled_from([(9, 0), (12, 30), (20, 50), (21, 10), (21, 11)]),
+    st.sampled_from([20, 40]),
+)
+def test_a_time_is_accepted_exactly_when_every_rule_holds(requested, days, clock, minutes):
+    request = pendulum.instance(requested).in_timezone("Asia/Tokyo")
+    day = request.date().add(days=days)
+    start = tokyo(day, *clock)
+    far_enough = SERVICE_CALENDAR.business_days_between(request.date(), day) >= 4
+    open_day = SERVICE_CALENDAR.is_business_day(day)
+    in_hours = clock[0] * 60 + clock[1] + minutes <= 21 * 60 + 30
+    try:
+        terms_for(FiscalYear.of(day))
+    except NoRuleInForce:
+        return  # FY2021 and later: no published terms
+    accepted = True
+    try:
+        sign_up(start, requested=requested, minutes=minutes)
+    except Refused:
+        accepted = False
+    assert accepted is (far_enough and open_day and in_hours)

@@ -1,0 +1,105 @@
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from jetrules.cli import main
+
+EXAMPLE = str(Path(__file__).parent.parent / "examples" / "sessions.csv")
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def test_table_in_english():
+    status, out = run("sessions", EXAMPLE)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split("  ")[0] == "participant"
+    assert lines[2].split() == ["P-01", "FY2020", "7", "260", "0", "0", "7"]
+    assert lines[3].split() == ["P-02", "FY2020", "2", "40", "1", "4", "7"]
+    assert len(lines) == 6
+
+
+def test_table_in_japanese():
+    status, out = run("sessions", EXAMPLE, "--lang", "ja")
+    assert status == 0
+    assert out.splitlines()[0].startswith("参加者")
+    assert out.splitlines()[2].split()[:3] == ["P-01", "2020年度", "7"]
+
+
+def test_json():
+    status, out = run("sessions", EXAMPLE, "--format", "json")
+    assert status == 0
+    records = json.loads(out)
+    assert records[0] == {
+        "participant": "P-01",
+        "fiscal_year": "FY2020",
+        "sessions_used": 7,
+        "minutes_used": 260,
+        "sessions_booked": 0,
+        "sessions_left": 0,
+        "limit": 7,
+        "limit_text": "7",
+    }
+
+
+def test_csv_and_no_published_limit(tmp_path):
+    path = tmp_path / "fy2019.csv"
+    path.write_text(
+        "id,participant,requested_at,start,minutes,status\n"
+        "A-1,P-01,2020-03-02T10:00+09:00,2020-03-10T18:00+09:00,40,missed\n",
+        encoding="utf-8",
+    )
+    status, out = run("sessions", str(path), "--format", "csv", "--lang", "ja")
+    assert status == 0
+    assert list(csv.reader(io.StringIO(out))) == [
+        [
+            "participant",
+            "fiscal_year",
+            "sessions_used",
+            "minutes_used",
+            "sessions_booked",
+            "sessions_left",
+            "limit",
+        ],
+        ["P-01", "FY2019", "1", "40", "0", "公表された上限なし", "公表された上限なし"],
+    ]
+    status, out = run("sessions", str(path), "--format", "json")
+    assert json.loads(out)[0]["limit"] is None
+    assert json.loads(out)[0]["limit_text"] == "no published limit"
+
+
+def test_bad_rows_exit_2_with_every_line_on_stderr_and_nothing_on_stdout(tmp_path, capsys):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "id,participant,requested_at,start,minutes,status\n"
+        "A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,completed\n"
+        "A-2,P-01,2020-06-01T10:00+09:00,2020-06-13T18:00+09:00,40,completed\n"
+        "A-3,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,45,held\n",
+        encoding="utf-8",
+    )
+    assert run("sessions", str(path)) == (2, "")
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    err = captured.err.splitlines()
+    assert [line.split(": ")[3] for line in err] == ["line 3", "line 4"]
+    assert all(line.startswith(f"jetrules: error: {path}: line ") for line in err)
+    assert "Traceback" not in captured.err
+
+
+def test_missing_file(capsys):
+    assert run("sessions", "/no/such/sessions.csv") == (2, "")
+    assert "cannot read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["sessions"], ["sessions", EXAMPLE, "--lang", "fr"]])
+def test_bad_arguments(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1

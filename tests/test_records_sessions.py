@@ -1,0 +1,141 @@
+import io
+from pathlib import Path
+
+import attrs
+import pytest
+
+from jetrules.booking import EDITIONS, FiscalYear, Status
+from jetrules.errors import InvalidRecords
+from jetrules.records import read_sessions
+from jetrules.records.sessions import SESSION_COLUMNS
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "sessions.csv"
+HEADER = ",".join(SESSION_COLUMNS)
+
+
+def csv_text(*rows: str) -> io.StringIO:
+    return io.StringIO("\n".join([HEADER, *rows]) + "\n")
+
+
+def problems_of(*rows: str) -> list[str]:
+    with pytest.raises(InvalidRecords) as error:
+        read_sessions(csv_text(*rows))
+    return [str(problem) for problem in error.value.problems]
+
+
+GOOD = "A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,{status},en,{cancelled},,"
+
+
+def test_the_example_file():
+    ledger = read_sessions(EXAMPLE)
+    figures = {
+        u.participant: (u.sessions_used, u.minutes_used, u.sessions_booked, u.sessions_left)
+        for u in ledger.usages()
+    }
+    assert figures == {
+        "P-01": (7, 260, 0, 0),  # reaches FY2020's limit: 5 held, 1 missed, 1 cancelled late
+        "P-02": (2, 40, 1, 4),
+        "P-03": (2, 80, 0, 5),  # one missed, one cancelled in time, one held
+        "P-04": (1, 20, 0, 6),
+    }
+    assert {u.fiscal_year for u in ledger.usages()} == {FiscalYear(2020)}
+    statuses = {a.id: a.status for a in ledger.appointments}
+    assert statuses["A-103"] is Status.CANCELLED
+    moved = next(a for a in ledger.appointments if a.id == "A-104")
+    assert moved.start.isoformat() == "2020-06-26T20:00:00+09:00"
+    assert len(moved.reschedules) == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "cancelled", "used"),
+    [
+        ("completed", "", 1),
+        ("Missed", "", 1),  # status is read case-insensitively
+        ("cancelled", "2020-06-10T17:59+09:00", 0),  # one minute before the start
+        ("cancelled", "2020-06-10T18:01+09:00", 1),  # one minute after the start
+        ("scheduled", "", 0),
+    ],
+)
+def test_statuses(status, cancelled, used):
+    ledger = read_sessions(csv_text(GOOD.format(status=status, cancelled=cancelled)))
+    assert ledger.usage("P-01", FiscalYear(2020)).sessions_used == used
+
+
+def test_language_is_optional_and_english_by_default():
+    text = io.StringIO(
+        "id,participant,requested_at,start,minutes,status\n"
+        "A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,20,completed\n"
+    )
+    (appointment,) = read_sessions(text).appointments
+    assert appointment.language == "en"
+
+
+def test_every_bad_row_is_reported_with_its_line():
+    lines = problems_of(
+        GOOD.format(status="completed", cancelled=""),  # line 2: good
+        "A-2,,2020-06-01T10:00,2020-06-10,x,done,en,,,",  # line 3: five problems
+        "A-3,P-01,2020-06-01T10:00+09:00,2020-06-13T18:00+09:00,40,completed,en,,,",  # Saturday
+        "A-4,P-01,2020-06-08T10:00+09:00,2020-06-10T18:00+09:00,40,completed,en,,,",  # too soon
+        "A-5,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,cancelled,en,,,",  # no contact
+        "A-6,P-01,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,40,completed,en,2020-06-09T10:00+09:00,,",
+        "A-7,P-01,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,40,scheduled,en,,2020-06-02T10:00+09:00,",
+        "A-1,P-01,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,40,completed,en,,,",  # same id
+        "A-8,P-01,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,30,completed,fr,,,",  # language
+        "A-9,P-01,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,40,completed,en,,"
+        "2020-06-11T18:00+09:00,2020-06-19T18:00+09:00",  # rescheduled at the start
+        "A-10,P-01,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,40,cancelled,en,soon,,",
+        "A-11,P-01,2021-05-01T10:00+09:00,2021-05-12T18:00+09:00,40,completed,en,,,",  # FY2021
+    )
+    positions = [line.split(":")[0] for line in lines]
+    assert positions == [
+        *["line 3"] * 5,
+        "line 4",
+        "line 5",
+        "line 6",
+        "line 7",
+        "line 8",
+        "line 9",
+        "line 10",
+        "line 11",
+        "line 12",
+        "line 13",
+    ]
+    assert lines[0] == "line 3: 'participant' must not be empty (got '')"
+    assert "'requested_at' must be an aware datetime" in lines[1]
+    assert "'start' must be an aware datetime" in lines[2]
+    assert lines[3] == "line 3: 'minutes' must be a whole number of minutes (got 'x')"
+    assert lines[4].startswith("line 3: 'status' must be one of scheduled, completed, missed")
+    assert "2020-06-13 18:00" in lines[5]
+    assert "Saturday" in lines[5]
+    assert "earliest day is 2020-06-12" in lines[6]
+    assert "'cancelled_at' is needed exactly when the status is cancelled" in lines[7]
+    assert "'cancelled_at' is needed exactly when" in lines[8]
+    assert "'rescheduled_at' and 'rescheduled_to' go together" in lines[9]
+    assert lines[10] == "line 9: 'id' must be unique in the file (got 'A-1', first on line 2)"
+    assert "'language' must be 'en' or 'ja'" in lines[11]
+    assert "rescheduled only by contact before then" in lines[12]
+    assert "'cancelled_at' must be an ISO date-time" in lines[13]
+    assert "FY2021" in lines[14]
+
+
+def test_the_eighth_session_is_reported_on_its_own_line():
+    days = ["04-08", "05-13", "06-10", "07-08", "09-09", "10-14", "11-11", "12-09"]
+    rows = [
+        f"A-{i},P-01,2020-{day[:2]}-01T10:00+09:00,2020-{day}T18:00+09:00,40,completed,en,,,"
+        for i, day in enumerate(reversed(days))  # the file is in reverse order
+    ]
+    lines = problems_of(*rows)
+    assert len(lines) == 1
+    assert lines[0].startswith("line 2: P-01 has used or booked 7 of the 7 sessions of FY2020")
+
+
+def test_column_problems_and_nothing_returned():
+    with pytest.raises(InvalidRecords, match="missing column"):
+        read_sessions(io.StringIO("id,participant\nA,P\n"))
+
+
+def test_caller_supplied_editions():
+    fy2021 = attrs.evolve(EDITIONS[1], fiscal_year=FiscalYear(2021))
+    row = "A-11,P-01,2021-05-01T10:00+09:00,2021-05-12T18:00+09:00,40,completed,en,,,"
+    ledger = read_sessions(csv_text(row), editions=(fy2021,))
+    assert ledger.usage("P-01", FiscalYear(2021)).sessions_left == 6
