@@ -31,6 +31,8 @@ $(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/jetrules subsidy examples/claims-fy2019.csv
 	$(BIN)/jetrules subsidy examples/claims-fy2019.csv --lang ja --submitted-on 2020-04-10
+	$(BIN)/jetrules threads examples/threads.json --at 2020-01-16T12:00+09:00
+	$(BIN)/jetrules sessions examples/sessions.csv
 
 ## test: every check CI runs
 test: lint typecheck pytest

@@ -116,3 +116,55 @@ def confirmed_appointments(
 
 
 outcomes = st.sampled_from(["scheduled", "completed", "missed", "cancelled"])
+
+
+# --- threads (Web Mail Counselling) -------------------------------------------------------------
+
+from jetrules.threads import ContractCode, Registration, Thread  # noqa: E402
+
+TOKYO_ZONE = dt.timezone(dt.timedelta(hours=9))
+thread_code = ContractCode(code="kokoro-2019", valid_from="2019-01-01", valid_to="2021-12-31")
+
+message_lines = st.text(
+    alphabet=st.sampled_from("abcxyz 相談です。ＡＢＣ　!?"), min_size=0, max_size=12
+)
+message_texts = (
+    st.lists(message_lines, min_size=1, max_size=30)
+    .filter(lambda lines: any(line.strip() for line in lines))
+    .map("\n".join)
+)
+"""Texts a message may hold: 1 to 30 lines, not blank, English and full-width Japanese."""
+
+thread_instants = st.datetimes(
+    min_value=dt.datetime(2019, 1, 2), max_value=dt.datetime(2021, 6, 30)
+).map(lambda moment: moment.replace(second=0, microsecond=0, tzinfo=TOKYO_ZONE))
+"""Aware instants in 2019-2021 (the code above is valid then), written at +09:00."""
+
+gaps = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=9)).map(
+    lambda gap: dt.timedelta(minutes=gap // dt.timedelta(minutes=1))
+)
+"""Time between two messages: none to nine days, in whole minutes."""
+
+
+@st.composite
+def threads(draw: st.DrawFn, *, max_messages: int = 6) -> Thread:
+    """A thread built the way the service builds one: register, confirm, open, then take turns."""
+    opened = draw(thread_instants)
+    registration = Registration.submit(
+        participant=draw(st.sampled_from(["jet-0001", "jet-0042"])),
+        code="kokoro-2019",
+        codes=[thread_code],
+        at=opened,
+    ).confirm(opened)
+    thread = registration.open_thread(
+        id=draw(st.sampled_from(["T1", "T2", "W-9"])),
+        at=opened,
+        text=draw(message_texts),
+        language=draw(st.sampled_from(["en", "ja"])),
+    )
+    at = opened
+    for count in range(1, draw(st.integers(1, max_messages))):
+        at = at + draw(gaps)
+        text = draw(message_texts)
+        thread = thread.reply(at, text) if count % 2 else thread.follow_up(at, text)
+    return thread

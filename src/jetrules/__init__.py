@@ -23,9 +23,11 @@ from jetrules.money import Rounding, Yen
 from jetrules.text import Label, Reason, ReasonTemplate, Source
 
 if TYPE_CHECKING:
+    from jetrules import booking as booking
     from jetrules import calendar as calendar
     from jetrules import records as records
     from jetrules import subsidy as subsidy
+    from jetrules import threads as threads
 
 _SUBMODULES = frozenset({"booking", "calendar", "records", "subsidy", "threads"})
 

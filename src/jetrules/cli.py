@@ -23,6 +23,7 @@ EXIT_BAD_INPUT = 2
 _COMMAND_MODULES = (
     "jetrules._cli_calendar",
     "jetrules._cli_subsidy",
+    "jetrules._cli_threads",
     "jetrules._cli_booking",
     "jetrules._cli_rules",
 )

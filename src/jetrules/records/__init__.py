@@ -12,6 +12,7 @@ from jetrules.records.receipts import (
     read_receipts_json,
 )
 from jetrules.records.sessions import read_sessions
+from jetrules.records.threads import read_threads
 
 __all__ = [
     "RECEIPT_FIELDS",
@@ -21,4 +22,5 @@ __all__ = [
     "read_receipts_csv",
     "read_receipts_json",
     "read_sessions",
+    "read_threads",
 ]

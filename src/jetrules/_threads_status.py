@@ -1,0 +1,212 @@
+"""Reply deadlines, late replies and a thread's status at an instant (private).
+
+``threads`` is its face. Deadlines come from :func:`jetrules.calendar.deadline`: a message
+received on a closed day counts from the next business day, and the reply is due by the end
+(24:00 Tokyo) of the third business day after.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, final
+
+import attrs
+import pendulum
+
+from jetrules._dates import InstantLike, to_instant
+from jetrules._threads_message import MAX_REPLIES, Author, ThreadState, state_of
+from jetrules._threads_reasons import (
+    REPLY_LATE,
+    STATUS_AWAITING_PARTICIPANT,
+    STATUS_CLOSED,
+    STATUS_ON_TIME,
+    STATUS_OVERDUE,
+    WEB_MAIL_SOURCE,
+)
+from jetrules.calendar import Deadline, deadline
+from jetrules.errors import InvalidInput, OutOfRange
+from jetrules.text import Label, Lang, Reason
+
+if TYPE_CHECKING:
+    from jetrules._threads_model import Thread
+
+__all__ = [
+    "REPLY_BUSINESS_DAYS",
+    "LateReply",
+    "StatusKind",
+    "ThreadStatus",
+    "late_replies",
+    "reply_deadline",
+    "status_of",
+]
+
+REPLY_BUSINESS_DAYS = 3
+"""The counsellor replies "within 3 business days" of a participant's message."""
+
+
+def reply_deadline(received_at: InstantLike) -> Deadline:
+    """When the reply to a message received at *received_at* is due.
+
+    >>> due = reply_deadline("2019-12-27T10:00+09:00")
+    >>> due.due_date, due.due_by
+    (Date(2020, 1, 8), DateTime(2020, 1, 9, 0, 0, 0, tzinfo=Timezone('Asia/Tokyo')))
+    """
+    return deadline(received_at, business_days=REPLY_BUSINESS_DAYS)
+
+
+def _when(instant: pendulum.DateTime) -> str:
+    return instant.isoformat()
+
+
+@final
+@attrs.frozen(kw_only=True)
+class LateReply:
+    """A counsellor reply that came after its deadline."""
+
+    thread: str
+    """The thread's ID."""
+    number: int
+    """Which reply of the thread it is: 1, 2 or 3."""
+    deadline: Deadline
+    """The deadline of the participant message it answers."""
+    replied_at: pendulum.DateTime
+
+    @property
+    def business_days_late(self) -> int:
+        """How many business days after the due date the reply came (at least 1)."""
+        return self.deadline.business_days_late(self.replied_at)
+
+    @property
+    def reason(self) -> Reason:
+        """The lateness, in English and Japanese."""
+        return REPLY_LATE.with_params(
+            number=self.number,
+            thread=self.thread,
+            due_date=self.deadline.due_date,
+            at=_when(self.replied_at),
+            days=self.business_days_late,
+            source=WEB_MAIL_SOURCE,
+        )
+
+    def render(self, lang: Lang) -> str:
+        """The lateness as a sentence in *lang*."""
+        return self.reason.render(lang)
+
+
+class StatusKind(enum.Enum):
+    """A thread's status at an instant, with the counsellor's side split by the deadline."""
+
+    ON_TIME = "on time"
+    """Awaiting the counsellor, before the reply's deadline."""
+    OVERDUE = "overdue"
+    """Awaiting the counsellor, past the reply's deadline."""
+    AWAITING_PARTICIPANT = "awaiting participant"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> Label:
+        """The status in English and Japanese."""
+        return _KIND_LABELS[self]
+
+    def render(self, lang: Lang) -> str:
+        """The status in *lang*."""
+        return self.label.render(lang)
+
+    def __repr__(self) -> str:
+        return f"StatusKind.{self.name}"
+
+
+_KIND_LABELS = {
+    StatusKind.ON_TIME: Label(en="awaiting counsellor (on time)", ja="返信待ち（期限内）"),
+    StatusKind.OVERDUE: Label(en="awaiting counsellor (overdue)", ja="返信待ち（期限超過）"),
+    StatusKind.AWAITING_PARTICIPANT: Label(en="awaiting participant", ja="参加者の返信待ち"),
+    StatusKind.CLOSED: Label(en="closed", ja="終了"),
+}
+
+
+@final
+@attrs.frozen(kw_only=True)
+class ThreadStatus:
+    """Where a thread stands at an instant, counting only the messages received by then."""
+
+    thread: str
+    """The thread's ID."""
+    at: pendulum.DateTime
+    kind: StatusKind
+    replies: int
+    """Counsellor replies received by :attr:`at`."""
+    deadline: Deadline | None
+    """The pending message's deadline while the counsellor is awaited, else ``None``."""
+
+    def __attrs_post_init__(self) -> None:
+        awaiting = self.kind in (StatusKind.ON_TIME, StatusKind.OVERDUE)
+        if awaiting != (self.deadline is not None):
+            rule = "must be given exactly when the counsellor is awaited"
+            raise InvalidInput.for_field(
+                "deadline", f"{rule} (status {self.kind.value})", self.deadline
+            )
+
+    @property
+    def business_days_overdue(self) -> int:
+        """Business days past the due date (0 unless :attr:`kind` is ``OVERDUE``)."""
+        if self.deadline is None:
+            return 0
+        return self.deadline.business_days_late(self.at)
+
+    @property
+    def reason(self) -> Reason:
+        """The status as a sentence, in English and Japanese."""
+        if self.deadline is not None:
+            if self.kind is StatusKind.ON_TIME:
+                return STATUS_ON_TIME.with_params(
+                    due_date=self.deadline.due_date, source=WEB_MAIL_SOURCE
+                )
+            return STATUS_OVERDUE.with_params(
+                due_date=self.deadline.due_date,
+                days=self.business_days_overdue,
+                source=WEB_MAIL_SOURCE,
+            )
+        if self.kind is StatusKind.AWAITING_PARTICIPANT:
+            return STATUS_AWAITING_PARTICIPANT.with_params(
+                replies=self.replies, limit=MAX_REPLIES, source=WEB_MAIL_SOURCE
+            )
+        return STATUS_CLOSED.with_params(limit=MAX_REPLIES, source=WEB_MAIL_SOURCE)
+
+    def render(self, lang: Lang) -> str:
+        """The status as a sentence in *lang*."""
+        return self.reason.render(lang)
+
+
+def status_of(thread: Thread, at: InstantLike) -> ThreadStatus:
+    """The status of *thread* at *at*, from the messages received by then."""
+    instant = to_instant(at)
+    known = tuple(m for m in thread.messages if m.at <= instant)
+    if not known:
+        raise OutOfRange.for_field(
+            "at", f"must not be before thread {thread.id} opened at {_when(thread.opened_at)}", at
+        )
+    replies = sum(1 for m in known if m.author is Author.COUNSELLOR)
+    state = state_of(known)
+    due: Deadline | None = None
+    if state is ThreadState.AWAITING_COUNSELLOR:
+        due = reply_deadline(known[-1].at)
+        kind = StatusKind.ON_TIME if due.is_met_by(instant) else StatusKind.OVERDUE
+    elif state is ThreadState.AWAITING_PARTICIPANT:
+        kind = StatusKind.AWAITING_PARTICIPANT
+    else:
+        kind = StatusKind.CLOSED
+    return ThreadStatus(thread=thread.id, at=instant, kind=kind, replies=replies, deadline=due)
+
+
+def late_replies(thread: Thread) -> tuple[LateReply, ...]:
+    """The replies of *thread* that came after their deadline, in thread order."""
+    late = []
+    asked = thread.messages[0::2]
+    answered = thread.messages[1::2]
+    for number, (question, answer) in enumerate(zip(asked, answered, strict=False), start=1):
+        due = reply_deadline(question.at)
+        if not due.is_met_by(answer.at):
+            late.append(
+                LateReply(thread=thread.id, number=number, deadline=due, replied_at=answer.at)
+            )
+    return tuple(late)

@@ -1,0 +1,156 @@
+"""Reading Web Mail Counselling threads from JSON (the format is in ``docs/threads.md``).
+
+A file is an object with a ``"threads"`` list; each thread has an ``id``, a ``participant``, an
+optional ``language`` (``"en"`` by default) and ``continues``, and its ``messages``, each with
+``from`` (``"participant"`` or ``"counsellor"``), ``at`` (ISO 8601 with an offset) and ``text``.
+Every malformed thread is reported with its position (``thread 3``, ``thread 3, message 2``).
+
+>>> import io
+>>> read_threads(io.StringIO('{"threads": [{"id": "T1", "participant": "p", "messages": []}]}'))
+Traceback (most recent call last):
+...
+jetrules.errors.InvalidRecords: <input>: 1 problem
+<input>: thread 1: 'messages' must start with the participant's inquiry (got ())
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+from jetrules._threads_model import refusal_for_next
+from jetrules.errors import JetRulesError
+from jetrules.records._tabular import Problems, _open
+from jetrules.threads import Message, Thread, ThreadState
+
+__all__ = ["read_threads"]
+
+_THREAD_KEYS = ("id", "participant", "language", "continues", "messages")
+_THREAD_REQUIRED = ("id", "participant", "messages")
+_MESSAGE_KEYS = ("from", "at", "text")
+
+
+def read_threads(source: str | Path | TextIO) -> tuple[Thread, ...]:
+    """Read every thread in the JSON file *source*, in file order.
+
+    Raises:
+        InvalidRecords: listing every malformed thread and message; nothing is returned then.
+    """
+    name, stream = _open(source)
+    problems = Problems(name)
+    entries = _entries(stream, problems)
+    threads: list[Thread] = []
+    for number, entry in enumerate(entries, start=1):
+        thread = _thread(entry, f"thread {number}", problems)
+        if thread is not None:
+            threads.append(thread)
+    if not problems:
+        _check_links(threads, problems)
+    problems.raise_if_any()
+    return tuple(threads)
+
+
+def _entries(stream: TextIO, problems: Problems) -> list[Any]:
+    try:
+        document = json.load(stream)
+    except json.JSONDecodeError as error:
+        problems.add(f"line {error.lineno}", f"not valid JSON: {error.msg}")
+        return []
+    entries = document.get("threads") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        problems.add("the file", 'must be a JSON object with a "threads" list')
+        return []
+    return entries
+
+
+def _keys(
+    entry: object,
+    position: str,
+    problems: Problems,
+    *,
+    allowed: tuple[str, ...],
+    required: tuple[str, ...],
+) -> Mapping[str, Any] | None:
+    if not isinstance(entry, dict):
+        problems.add(position, f"must be a JSON object with {', '.join(required)}")
+        return None
+    missing = [key for key in required if key not in entry]
+    unknown = [key for key in entry if key not in allowed]
+    if missing:
+        problems.add(position, f"missing key(s): {', '.join(missing)}")
+    if unknown:
+        problems.add(
+            position, f"unknown key(s): {', '.join(unknown)}; expected {', '.join(allowed)}"
+        )
+    return None if missing or unknown else entry
+
+
+def _thread(entry: object, position: str, problems: Problems) -> Thread | None:
+    fields = _keys(entry, position, problems, allowed=_THREAD_KEYS, required=_THREAD_REQUIRED)
+    if fields is None:
+        return None
+    raw_messages = fields["messages"]
+    if not isinstance(raw_messages, list):
+        problems.add(position, f"'messages' must be a list (got {raw_messages!r})")
+        return None
+    messages = [
+        _message(raw, f"{position}, message {number}", problems)
+        for number, raw in enumerate(raw_messages, start=1)
+    ]
+    if any(message is None for message in messages):
+        return None
+    checked = tuple(message for message in messages if message is not None)
+    for count, message in enumerate(checked):
+        reason = refusal_for_next(checked[:count], message.author, message.at)
+        if reason is not None:
+            problems.add(f"{position}, message {count + 1}", reason.render("en"))
+            return None
+    try:
+        return Thread(
+            id=fields["id"],
+            participant=fields["participant"],
+            language=fields.get("language", "en"),
+            continues=fields.get("continues"),
+            messages=checked,
+        )
+    except JetRulesError as error:
+        problems.add(position, str(error))
+    return None
+
+
+def _message(entry: object, position: str, problems: Problems) -> Message | None:
+    fields = _keys(entry, position, problems, allowed=_MESSAGE_KEYS, required=_MESSAGE_KEYS)
+    if fields is None:
+        return None
+    try:
+        return Message(
+            author=fields["from"],
+            at=fields["at"],
+            text=fields["text"],
+        )
+    except JetRulesError as error:
+        problems.add(position, str(error))
+    return None
+
+
+def _check_links(threads: list[Thread], problems: Problems) -> None:
+    seen: dict[str, int] = {}
+    for number, thread in enumerate(threads, start=1):
+        if thread.id in seen:
+            problems.add(
+                f"thread {number}",
+                f"'id' must be unique in the file (got {thread.id!r}, "
+                f"also thread {seen[thread.id]})",
+            )
+        seen.setdefault(thread.id, number)
+    by_id = {thread.id: thread for thread in threads}
+    for number, thread in enumerate(threads, start=1):
+        earlier = by_id.get(thread.continues) if thread.continues is not None else None
+        if earlier is not None and earlier.state is not ThreadState.CLOSED:
+            problems.add(
+                f"thread {number}",
+                f"'continues' must name a closed thread (got {thread.continues!r}, "
+                f"which is {earlier.state.render('en')})",
+            )

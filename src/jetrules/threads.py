@@ -1,0 +1,55 @@
+"""Web Mail Counselling: registration, 30-line messages, three replies per thread, deadlines.
+
+The JET Online Counselling Service's web-mail counselling, as the programme describes it:
+participants register with the programme password from their contracting organisation and
+complete registration through the confirmation e-mail; an inquiry holds up to 30 lines; the
+counsellor replies within 3 business days; a thread holds 3 replies, after which the participant
+continues in a new thread. English or Japanese.
+
+>>> codes = [ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2020-07-31")]
+>>> me = Registration.submit(
+...     participant="jet-0042", code="s3cret", codes=codes, at="2019-12-20T09:00+09:00"
+... ).confirm("2019-12-20T09:05+09:00")
+>>> thread = me.open_thread(id="T1", at="2019-12-27T10:00+09:00", text="May I ask...?")
+>>> thread = thread.reply("2020-01-06T15:00+09:00", "Of course.")
+>>> thread.state, thread.replies
+(ThreadState.AWAITING_PARTICIPANT, 1)
+"""
+
+from __future__ import annotations
+
+from jetrules._threads_message import MAX_REPLIES, Author, Message, ThreadState
+from jetrules._threads_model import Thread
+from jetrules._threads_reasons import REASONS, WEB_MAIL_SOURCE
+from jetrules._threads_registration import ContractCode, Registration
+from jetrules._threads_report import ThreadsReport, report
+from jetrules._threads_status import (
+    REPLY_BUSINESS_DAYS,
+    LateReply,
+    StatusKind,
+    ThreadStatus,
+    reply_deadline,
+)
+from jetrules._threads_text import MAX_LINES, check_message_text, count_lines
+
+__all__ = [
+    "MAX_LINES",
+    "MAX_REPLIES",
+    "REASONS",
+    "REPLY_BUSINESS_DAYS",
+    "WEB_MAIL_SOURCE",
+    "Author",
+    "ContractCode",
+    "LateReply",
+    "Message",
+    "Registration",
+    "StatusKind",
+    "Thread",
+    "ThreadState",
+    "ThreadStatus",
+    "ThreadsReport",
+    "check_message_text",
+    "count_lines",
+    "reply_deadline",
+    "report",
+]

@@ -1,0 +1,152 @@
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from jetrules.cli import main
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "threads.json"
+AT = "2020-01-16T12:00+09:00"
+
+
+def run(*argv):
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def test_example_as_json():
+    status, out = run("threads", str(EXAMPLE), "--at", AT, "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["at"] == "2020-01-16T12:00:00+09:00"
+    by_id = {thread["id"]: thread for thread in data["threads"]}
+    assert by_id["YE-1"]["status"] == "CLOSED"
+    assert by_id["YE-1.2"]["continues"] == "YE-1"
+    assert by_id["YE-4"]["status"] == "OVERDUE"
+    assert by_id["YE-4"]["due_date"] == "2020-01-09"  # received on a closed day
+    assert by_id["YE-4"]["business_days_overdue"] == 4  # 10, 14, 15, 16 January
+    assert by_id["GW-3"]["status"] == "AWAITING_PARTICIPANT"
+    assert (by_id["YE-5"]["status"], by_id["YE-5"]["due_by"]) == (
+        "ON_TIME",
+        "2020-01-21T00:00:00+09:00",  # 16, 17, 20 January
+    )
+    late = [
+        (r["thread"], r["reply"], r["due_date"], r["business_days_late"])
+        for r in data["late_replies"]
+    ]
+    assert late == [
+        ("GW-2", 1, "2019-05-10", 1),  # received Saturday 27 April: due Friday 10 May
+        ("YE-1", 3, "2020-01-10", 1),  # 13 January (Coming of Age Day) does not count
+        ("YE-3", 1, "2020-01-08", 1),  # replied at 2020-01-09T00:00
+    ]
+    assert data["summary"] == {
+        "threads": 9,
+        "replies_due": 11,
+        "replies_on_time": 7,
+        "replies_late": 3,
+        "overdue_unanswered": 1,
+        "on_time_share": "7/11",
+        "on_time_percent_rounded_down": 63,
+        "worst_lateness_business_days": 4,
+    }
+
+
+def test_example_as_table_in_english_and_japanese():
+    status, out = run("threads", str(EXAMPLE), "--at", AT)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == [
+        "thread",
+        "continues",
+        "language",
+        "replies",
+        "status",
+        "due",
+        "by",
+        "end",
+        "of",
+        "overdue",
+    ]
+    assert (
+        "Replies due: 11; on time: 7 (63%, rounded down); late: 3; overdue and unanswered: 1"
+        in lines
+    )
+    status, out = run("threads", str(EXAMPLE), "--at", AT, "--lang", "ja")
+    assert status == 0
+    assert out.splitlines()[0].startswith("スレッド")
+    assert "最大遅延：4営業日" in out
+
+
+def test_default_instant_is_the_latest_message():
+    status, out = run("threads", str(EXAMPLE), "--format", "json")
+    assert status == 0
+    assert json.loads(out)["at"] == "2020-01-16T10:00:00+09:00"
+
+
+def test_malformed_threads_exit_2_with_nothing_on_stdout(tmp_path, capsys):
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps(
+            {
+                "threads": [
+                    {"id": "T1", "participant": "p", "messages": []},
+                    {
+                        "id": "T2",
+                        "participant": "p",
+                        "messages": [
+                            {"from": "participant", "at": "2019-12-27T10:00+09:00", "text": "a"},
+                            {"from": "participant", "at": "2019-12-27T11:00+09:00", "text": "b"},
+                        ],
+                    },
+                    {
+                        "id": "T3",
+                        "participant": "p",
+                        "messages": [
+                            {
+                                "from": "participant",
+                                "at": "2019-12-27T10:00+09:00",
+                                "text": "x\n" * 31,
+                            }
+                        ],
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert run("threads", str(path)) == (2, "")
+    assert capsys.readouterr().err.splitlines() == [
+        f"jetrules: error: {path}: thread 1: 'messages' must start with the participant's "
+        "inquiry (got ())",
+        f"jetrules: error: {path}: thread 2, message 2: The counsellor has not replied to the "
+        "last message yet; wait for the reply before writing again.",
+        f"jetrules: error: {path}: thread 3, message 1: The message has 31 lines; the limit is 30.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["--at", "2020-01-16T12:00"], "'--at' must be an aware datetime"),  # naive
+        (["--at", "soon"], "'--at' must be an ISO date-time"),
+    ],
+)
+def test_bad_instant(argv, error, capsys):
+    assert run("threads", str(EXAMPLE), *argv) == (2, "")
+    assert error in capsys.readouterr().err
+
+
+def test_empty_file_needs_an_instant(tmp_path, capsys):
+    path = tmp_path / "empty.json"
+    path.write_text('{"threads": []}', encoding="utf-8")
+    assert run("threads", str(path)) == (2, "")
+    assert "'--at' is needed when FILE holds no threads" in capsys.readouterr().err
+    status, out = run("threads", str(path), "--at", AT)
+    assert status == 0
+    assert "Threads: 0" in out
+
+
+def test_missing_file(capsys):
+    assert run("threads", "/no/such/threads.json") == (2, "")
+    assert "cannot read '/no/such/threads.json'" in capsys.readouterr().err

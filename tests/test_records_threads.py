@@ -1,0 +1,185 @@
+import io
+import json
+
+import pytest
+from hypothesis import given
+
+from jetrules.errors import InvalidRecords
+from jetrules.records import read_threads
+from jetrules.threads import Author, Thread, ThreadState
+
+from strategies import threads
+
+
+def message(author, at, text="text"):
+    return {"from": author, "at": at, "text": text}
+
+
+def inquiry(at="2019-12-27T10:00:00+09:00", text="Hello."):
+    return message("participant", at, text)
+
+
+def full_messages():
+    return [
+        inquiry(),
+        message("counsellor", "2020-01-06T10:00:00+09:00"),
+        message("participant", "2020-01-06T11:00:00+09:00"),
+        message("counsellor", "2020-01-07T10:00:00+09:00"),
+        message("participant", "2020-01-07T11:00:00+09:00"),
+        message("counsellor", "2020-01-08T10:00:00+09:00"),
+    ]
+
+
+def read(document):
+    text = document if isinstance(document, str) else json.dumps(document, ensure_ascii=False)
+    return read_threads(io.StringIO(text))
+
+
+def problems(document):
+    with pytest.raises(InvalidRecords) as info:
+        read(document)
+    return [str(problem) for problem in info.value.problems]
+
+
+def to_json(thread):
+    return {
+        "id": thread.id,
+        "participant": thread.participant,
+        "language": thread.language,
+        "continues": thread.continues,
+        "messages": [message(m.author.value, m.at.isoformat(), m.text) for m in thread.messages],
+    }
+
+
+def test_reads_threads_in_order():
+    result = read(
+        {
+            "threads": [
+                {"id": "T1", "participant": "p", "messages": full_messages()},
+                {
+                    "id": "T1.2",
+                    "participant": "p",
+                    "language": "ja",
+                    "continues": "T1",
+                    "messages": [inquiry("2020-01-09T10:00:00+09:00", "続きです。")],
+                },
+            ]
+        }
+    )
+    assert [t.id for t in result] == ["T1", "T1.2"]
+    assert result[0].state is ThreadState.CLOSED
+    assert result[1].continues == "T1"
+    assert result[1].language == "ja"
+    assert result[1].messages[0].author is Author.PARTICIPANT
+
+
+def test_reads_a_file_path(tmp_path):
+    path = tmp_path / "threads.json"
+    document = {"threads": [{"id": "T1", "participant": "p", "messages": [inquiry()]}]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    (thread,) = read_threads(path)
+    assert thread.state is ThreadState.AWAITING_COUNSELLOR
+    assert read_threads(str(path)) == (thread,)
+
+
+@given(threads())
+def test_round_trip(thread):
+    assert read({"threads": [to_json(thread)]}) == (thread,)
+
+
+def test_every_malformed_thread_is_reported_with_its_position():
+    document = {
+        "threads": [
+            {"id": "T1", "participant": "p", "messages": [inquiry()]},  # fine
+            "not a thread",
+            {"id": "T3", "participant": "p", "messages": [inquiry(text="x\n" * 31)]},
+            {"id": "T4", "participant": "p", "messages": [inquiry(), inquiry()]},
+            {"id": "T5", "participant": "p", "messages": [inquiry("2019-12-27T10:00:00")]},
+            {"id": "T6", "messages": [], "colour": "red"},
+            {"id": "T7", "participant": "p", "language": "fr", "messages": [inquiry()]},
+            {"id": "T8", "participant": "p", "messages": [{"from": "staff", "at": 1}]},
+            {"id": "T9", "participant": "p", "messages": "Hello"},
+            {"id": "T10", "participant": "p", "messages": [inquiry(), 5, inquiry(text=" ")]},
+            {
+                "id": "T11",
+                "participant": "p",
+                "messages": [*full_messages(), inquiry("2020-01-09T10:00:00+09:00")],
+            },
+            {
+                "id": "T12",
+                "participant": "p",
+                "messages": [inquiry(), message("counsellor", "2019-12-26T10:00:00+09:00")],
+            },
+        ]
+    }
+    assert problems(document) == [
+        "thread 2: must be a JSON object with id, participant, messages",
+        "thread 3, message 1: The message has 31 lines; the limit is 30.",
+        "thread 4, message 2: The counsellor has not replied to the last message yet; "
+        "wait for the reply before writing again.",
+        "thread 5, message 1: 'at' must be an aware datetime with a zone or offset, "
+        "e.g. 2019-12-27T10:00+09:00 (got '2019-12-27T10:00:00')",
+        "thread 6: missing key(s): participant",
+        "thread 6: unknown key(s): colour; expected id, participant, language, continues, messages",
+        "thread 7: 'lang' must be 'en' or 'ja' (got 'fr')",
+        "thread 8, message 1: missing key(s): text",
+        "thread 9: 'messages' must be a list (got 'Hello')",
+        "thread 10, message 2: must be a JSON object with from, at, text",
+        "thread 10, message 3: The message is empty; write what you would like to ask.",
+        "thread 11, message 7: This thread is closed after 3 replies; "
+        "continue the topic in a new thread.",
+        "thread 12, message 2: The time 2019-12-26T10:00:00+09:00 is before "
+        "2019-12-27T10:00:00+09:00, the time of the step before it.",
+    ]
+
+
+def test_bad_author_is_named():
+    document = {
+        "threads": [
+            {
+                "id": "T1",
+                "participant": "p",
+                "messages": [message("staff", "2019-12-27T10:00+09:00")],
+            }
+        ]
+    }
+    assert problems(document) == [
+        "thread 1, message 1: 'author' must be 'participant' or 'counsellor' (got 'staff')"
+    ]
+
+
+def test_duplicate_ids_and_continuing_an_open_thread():
+    document = {
+        "threads": [
+            {"id": "T1", "participant": "p", "messages": [inquiry()]},
+            {"id": "T1", "participant": "q", "messages": [inquiry()]},
+            {"id": "T2", "participant": "p", "continues": "T1", "messages": [inquiry()]},
+            {"id": "T3", "participant": "p", "continues": "elsewhere", "messages": [inquiry()]},
+        ]
+    }
+    assert problems(document) == [
+        "thread 2: 'id' must be unique in the file (got 'T1', also thread 1)",
+        "thread 3: 'continues' must name a closed thread (got 'T1', which is awaiting counsellor)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "line 1: not valid JSON: Expecting value"),
+        ('{"threads": [}', "line 1: not valid JSON: Expecting value"),
+        ("[]", 'the file: must be a JSON object with a "threads" list'),
+        ('{"threads": {}}', 'the file: must be a JSON object with a "threads" list'),
+    ],
+)
+def test_unreadable_documents(text, expected):
+    assert problems(text) == [expected]
+
+
+def test_empty_list_reads_no_threads():
+    assert read({"threads": []}) == ()
+
+
+def test_thread_values_are_threads():
+    (thread,) = read({"threads": [{"id": "T1", "participant": "p", "messages": [inquiry()]}]})
+    assert isinstance(thread, Thread)
