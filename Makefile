@@ -23,6 +23,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[bench]'
 	@touch $@
 
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[docs]'
+	@touch $@
+
 ## run: the main job on the bundled examples
 run: $(VENV)/.installed-run
 	$(BIN)/jetrules subsidy examples/claims-fy2019.csv
@@ -46,6 +50,12 @@ pytest: $(VENV)/.installed-test
 ## bench: performance figures, side by side with the packages people would otherwise use
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
+
+## docs: the documentation site, built into site/ with every warning an error (open site/index.html)
+# NO_MKDOCS_2_WARNING silences Material's end-of-life banner, which is not about this site;
+# .jupyter/ has the notebook's kernel talk over CurveZMQ-encrypted sockets (ipykernel warns if not).
+docs: $(VENV)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 JUPYTER_CONFIG_PATH=.jupyter JUPYTER_PLATFORM_DIRS=1 $(BIN)/mkdocs build --strict --clean --site-dir site
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage site

@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "jetrules._cli_subsidy",
     "jetrules._cli_threads",
     "jetrules._cli_booking",
+    "jetrules._cli_rules",
 )
 """Modules that each define ``register(subcommands)`` for their subcommands."""
 
