@@ -3,6 +3,7 @@ import io
 import json
 from pathlib import Path
 
+from jetrules._subsidy_render import RECORD_COLUMNS
 from jetrules.cli import main
 
 EXAMPLE = str(Path(__file__).parent.parent / "examples" / "claims-fy2019.csv")
@@ -96,9 +97,25 @@ def test_a_year_without_terms_is_listed_and_warned_about(tmp_path, capsys):
     )
 
 
-def test_an_empty_file_and_a_bad_submission_date(tmp_path, capsys):
+def test_a_bad_submission_date(tmp_path, capsys):
     path = tmp_path / "claims.csv"
     path.write_text(HEADER + "\n", encoding="utf-8")
-    assert run("subsidy", str(path), "--format", "csv") == (0, "\n")
     assert run("subsidy", str(path), "--submitted-on", "soon") == (2, "")
     assert "'--submitted-on' must be an ISO date" in capsys.readouterr().err
+
+
+def test_a_file_with_no_receipts_says_so(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text(HEADER + "\n", encoding="utf-8")
+    assert run("subsidy", str(path)) == (0, f"No receipts in {path}: nothing to assess.\n")
+    assert run("subsidy", str(path), "--lang", "ja") == (0, f"{path} に領収書がありません。\n")
+    status, out = run("subsidy", str(path), "--format", "csv")
+    assert status == 0
+    assert out.startswith("participant,fiscal_year,receipt_id,")  # a header, even with no rows
+    assert out.count("\n") == 1
+
+
+def test_csv_records_have_the_documented_columns():
+    status, out = run("subsidy", EXAMPLE, "--format", "csv")
+    assert status == 0
+    assert tuple(next(csv.reader(io.StringIO(out)))) == RECORD_COLUMNS

@@ -42,3 +42,13 @@ def test_jsonable_keeps_plain_values():
         "d": "x",
         "e": "¥5",
     }
+
+
+def test_csv_defuses_spreadsheet_formulas_but_keeps_numbers():
+    out = io.StringIO()
+    write_csv(out, ["id", "n"], [["=cmd|' /C calc'!A0", -5], ["@SUM(1)", "+81"], ["A-1", "¥5"]])
+    assert out.getvalue().splitlines()[1:] == [
+        "'=cmd|' /C calc'!A0,-5",
+        "'@SUM(1),'+81",
+        "A-1,¥5",
+    ]

@@ -146,6 +146,8 @@ def test_place_parsing():
     [
         ({"id": " "}, "id"),
         ({"participant": ""}, "participant"),
+        ({"participant": "JET\n0142"}, "participant"),  # one line: statements print it as a heading
+        ({"id": "r\t1"}, "id"),  # control characters hide in tables
         ({"amount": 0}, "amount"),  # nothing paid is no receipt
         ({"amount": -5}, "amount"),
         ({"service_date": "2019-02-30"}, "service_date"),

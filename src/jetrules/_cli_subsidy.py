@@ -8,6 +8,7 @@ from typing import TextIO
 
 from jetrules._dates import to_date
 from jetrules._output import format_table, jsonable, write_csv, write_json
+from jetrules._subsidy_render import RECORD_COLUMNS
 from jetrules.cli import EXIT_OK, Subcommands
 from jetrules.records.receipts import read_receipts
 from jetrules.subsidy import Ledger, Statement, assess
@@ -25,6 +26,9 @@ _SUMMARY_HEADERS = (
     Label(en="cap left", ja="上限残額"),
 )
 _NONE = Label(en="n/a", ja="該当なし")
+_NO_RECEIPTS = Label(
+    en="No receipts in {file}: nothing to assess.", ja="{file} に領収書がありません。"
+)
 
 
 def register(subcommands: Subcommands) -> None:
@@ -61,8 +65,11 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
         write_json(out, [_statement_json(statement, lang) for statement in ledger])
     elif args.format == "csv":
         records = ledger.to_records(lang)
-        headers = list(records[0]) if records else []
-        write_csv(out, headers, [list(record.values()) for record in records])
+        write_csv(
+            out, RECORD_COLUMNS, [[record[key] for key in RECORD_COLUMNS] for record in records]
+        )
+    elif not len(ledger):
+        print(_NO_RECEIPTS.render(lang).format(file=args.file), file=out)
     else:
         print(ledger.render(lang), file=out)
         print("", file=out)

@@ -58,11 +58,30 @@ def _is_number(value: object) -> bool:
     return bool(text) and text.lstrip("¥-").replace(",", "").isdigit()
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: object) -> str:
+    """The cell's text, with a ``'`` before text a spreadsheet would run as a formula.
+
+    >>> _csv_cell("=HYPERLINK(1)"), _csv_cell(-5), _csv_cell("A-1")
+    ("'=HYPERLINK(1)", '-5', 'A-1')
+    """
+    text = _cell(value)
+    if text.startswith(_FORMULA_STARTS) and not _is_number(text):
+        return "'" + text
+    return text
+
+
 def write_csv(out: TextIO, headers: Sequence[str], rows: Sequence[Row]) -> None:
-    """Write *rows* as CSV with a header line."""
+    """Write *rows* as CSV with a header line.
+
+    Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
+    gets a leading ``'``, as OWASP advises for CSV meant to be opened in one; numbers are kept.
+    """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
+    writer.writerows([[_csv_cell(v) for v in row] for row in rows])
 
 
 def write_json(out: TextIO, data: object) -> None:

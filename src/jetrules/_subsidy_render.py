@@ -85,6 +85,27 @@ def render_statement(statement: Statement, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+RECORD_COLUMNS = (
+    "participant",
+    "fiscal_year",
+    "receipt_id",
+    "service_date",
+    "amount",
+    "insured",
+    "mental_health_professional",
+    "place",
+    "submitted_on",
+    "eligible",
+    "subsidy",
+    "cut_by_cap",
+    "reason_codes",
+    "explanation",
+    "edition",
+    "source",
+)
+"""The keys of every record :func:`statement_records` gives, in order."""
+
+
 def statement_records(statement: Statement, lang: Lang) -> list[dict[str, object]]:
     """One plain dict per receipt: strings, ints, bools and dates only."""
     lang = to_lang(lang)

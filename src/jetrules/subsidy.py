@@ -22,6 +22,7 @@ however the receipts are ordered or batched.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import final, overload
@@ -71,6 +72,10 @@ __all__ = [
 def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput.for_field(attribute.name, "must be non-empty text", value)
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise InvalidInput.for_field(
+            attribute.name, "must be one line of text, without control characters", value
+        )
 
 
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
