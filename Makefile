@@ -38,8 +38,8 @@ run: $(VENV)/.installed-run
 test: lint typecheck pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench mkdocs_hooks.py
+	$(BIN)/ruff format --check src tests bench mkdocs_hooks.py
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy src
