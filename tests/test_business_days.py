@@ -136,7 +136,7 @@ def test_add_business_days(day, n, expected):
     [("2150-12-28", 1), ("1948-07-20", -1), ("2000-01-01", 10**6), ("2000-01-01", -(10**6))],
 )
 def test_add_business_days_beyond_the_range_is_refused(day, n):
-    with pytest.raises(OutOfRange, match="1948-07-20 to 2150-12-31"):
+    with pytest.raises(OutOfRange, match="between 1948-07-20 and 2150-12-31"):
         CAL.add_business_days(day, n)
 
 
@@ -338,3 +338,11 @@ def test_every_kind_of_date_gets_the_same_answer(day):
 def test_what_is_not_a_date_is_refused(day):
     with pytest.raises(WrongType, match="'day'"):
         CAL.is_business_day(day)
+
+
+def test_the_year_tables_hand_out_only_immutable_values():
+    table = BusinessCalendar()._table(2019)
+    assert isinstance(table.ordinals, tuple)
+    assert isinstance(table.ranks, tuple)
+    assert isinstance(table.open, bytes)
+    assert isinstance(table.business_dates(), tuple)

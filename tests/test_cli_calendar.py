@@ -108,7 +108,10 @@ def test_deadline_shows_why_it_was_pushed():
 def test_deadline_options():
     status, out = run("deadline", "2019-12-23T18:00+09:00", "--cutoff", "17:00", "--days", "1")
     assert status == 0
-    assert "counted from   2019-12-24" in out
+    assert (
+        "counted from   2019-12-24 (received after the 17:00 cut-off (Tokyo time), "
+        "so counted from the next business day)"
+    ) in out
     assert "due date       2019-12-25" in out
     assert out.splitlines()[-1] == "closed days    -"
     status, out = run("deadline", "2019-04-27T09:00+09:00", "--lang", "ja")
@@ -121,7 +124,16 @@ def test_deadline_options():
     [
         (["holidays", "1900"], "'year' must be from 1948 to 2150"),
         (["business-days", "add", "2019-02-30", "1"], "'DATE' must be an ISO date"),
-        (["business-days", "add", "2150-12-30", "5"], "'n' must keep the result within"),
+        (
+            ["business-days", "add", "2150-12-30", "5"],
+            "'n' must keep the result between 1948-07-20",
+        ),
+        (["deadline", "2150-12-31T10:00+09:00"], "'received_at' must leave a business day"),
+        (
+            ["deadline", "2019-12-23T10:00+09:00", "--days", "999999999"],
+            "'business_days' must keep",
+        ),
+        (["fiscal-year", "9999-12-31"], "'DATE' must be from 0001-04-01 to 9999-03-31"),
         (["deadline", "2019-12-23T18:00"], "'received_at' must be an aware datetime"),
         (["deadline", "2019-12-23T18:00+09:00", "--cutoff", "5pm"], "'--cutoff' must be a time"),
     ],
@@ -149,3 +161,11 @@ def test_business_days_needs_an_action(capsys):
         main(["business-days"])
     assert exit_info.value.code == 2
     assert "ACTION" in capsys.readouterr().err
+
+
+def test_deadline_at_the_cutoff_counts_the_same_day_and_says_nothing_of_it():
+    status, out = run("deadline", "2019-12-23T17:00+09:00", "--cutoff", "17:00", "--lang", "ja")
+    assert status == 0
+    assert "起算日    2019-12-23\n" in out
+    status, out = run("deadline", "2019-12-23T17:01+09:00", "--cutoff", "17:00", "--lang", "ja")
+    assert "起算日    2019-12-24 (締切時刻17:00より後の受信のため翌営業日から起算)" in out

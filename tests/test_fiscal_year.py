@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules import FiscalYear, InvalidInput, WrongType
+from jetrules import FiscalYear, InvalidInput, OutOfRange, WrongType
 
 from strategies import dates, fiscal_years
 
@@ -53,8 +53,8 @@ def test_parse_refuses(text):
 @pytest.mark.parametrize(
     ("value", "error"),
     [
-        (0, InvalidInput),
-        (9999, InvalidInput),
+        (0, OutOfRange),
+        (9999, OutOfRange),
         ("2019", WrongType),
         (True, WrongType),
         (2019.0, WrongType),
@@ -95,3 +95,32 @@ def test_consecutive_years_touch(fy):
 def test_length_is_365_or_366_days(year):
     fy = FiscalYear(year)
     assert (fy.end - fy.start).in_days() + 1 in (365, 366)
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        ("0001-04-01", 1),  # the first day of the first whole fiscal year
+        ("9999-03-31", 9998),  # the last day of the last whole fiscal year
+    ],
+)
+def test_of_at_the_ends_of_the_supported_range(day, year):
+    assert FiscalYear.of(day) == FiscalYear(year)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "0001-03-31",  # in FY0, which began before the first date Python holds
+        "9999-04-01",  # in FY9999, which ends after the last one
+        "9999-12-31",
+        dt.date(1, 1, 1),
+    ],
+)
+def test_of_names_the_day_and_the_range_not_a_year_the_caller_never_gave(day):
+    with pytest.raises(OutOfRange) as error:
+        FiscalYear.of(day)
+    assert str(error.value) == (
+        "'day' must be from 0001-04-01 to 9999-03-31, the days of whole fiscal years "
+        f"FY1 to FY9998 (got {day!r})"
+    )

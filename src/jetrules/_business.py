@@ -12,7 +12,7 @@ import attrs
 import pendulum
 
 from jetrules._dates import TOKYO, DateLike, InstantLike, to_date, to_instant
-from jetrules._holidays import FIRST_DAY, LAST_DAY, RANGE, known_day
+from jetrules._holidays import FIRST_DAY, LAST_DAY, known_day
 from jetrules._official import HolidayTable
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
 from jetrules.text import Label, Lang
@@ -86,19 +86,43 @@ class _Year:
         self.year = year
         self.start = start
         self.open = bytes(open_days)
-        self.ordinals = [start + i for i, is_open in enumerate(open_days) if is_open]
-        self.ranks = list(accumulate(open_days))
-        self.dates: list[pendulum.Date] | None = None
+        self.ordinals = tuple(start + i for i, is_open in enumerate(open_days) if is_open)
+        self.ranks = tuple(accumulate(open_days))
+        self.dates: tuple[pendulum.Date, ...] | None = None
 
-    def business_dates(self) -> list[pendulum.Date]:
+    def business_dates(self) -> tuple[pendulum.Date, ...]:
         """The business days of the year as ``pendulum.Date`` values."""
         if self.dates is None:
-            self.dates = [_date(ordinal) for ordinal in self.ordinals]
+            self.dates = tuple(_date(ordinal) for ordinal in self.ordinals)
         return self.dates
 
 
 def _past_the_range(n: int) -> OutOfRange:
-    return OutOfRange.for_field("n", f"must keep the result within {RANGE}", n)
+    return OutOfRange.for_field(
+        "n",
+        f"must keep the result between {FIRST_DAY} and {LAST_DAY}, "
+        "the days the holiday rules cover",
+        n,
+    )
+
+
+_UTC = dt.UTC
+
+
+def _start_of_day(day: dt.date) -> pendulum.DateTime:
+    """The first instant of *day* in Asia/Tokyo, which is 24:00 at the end of the day before.
+
+    When Japan kept summer time (1948-1951), midnight came twice on the night the clocks went
+    back: the day starts at the first of the two (``fold=0``, still summer time). On the night
+    they went forward, 00:00 was skipped: the clocks jumped from 24:00 straight to 01:00, so
+    midnight read with the offset before the change (``fold=0`` for a skipped time) is that jump.
+    """
+    midnight = dt.datetime(day.year, day.month, day.day, tzinfo=TOKYO, fold=0)
+    return pendulum.instance(midnight.astimezone(_UTC)).in_timezone(TOKYO)
+
+
+def _clock(time: dt.time) -> str:
+    return time.isoformat(timespec="minutes" if not (time.second or time.microsecond) else "auto")
 
 
 @final
@@ -305,9 +329,12 @@ class BusinessCalendar:
     ) -> Deadline:
         """When a reply to a message received at *received_at* is due.
 
-        A message received on a closed day (or at or after *cutoff*, Tokyo time) counts as
+        A message received on a closed day (or strictly after *cutoff*, Tokyo time) counts as
         received on the next business day; the reply is due by the end of the
-        *business_days*-th business day after that day.
+        *business_days*-th business day after that day (24:00 Tokyo time, the first instant of
+        the next day). A due date past 2150-12-31 raises
+        :class:`~jetrules.errors.OutOfRange` naming ``received_at`` (when no business day is
+        left to count from) or ``business_days``.
 
         >>> d = SERVICE_CALENDAR.deadline("2019-12-27T10:00+09:00")
         >>> d.due_date, d.due_by
@@ -322,25 +349,43 @@ class BusinessCalendar:
             raise WrongType.for_field(
                 "cutoff", "must be a datetime.time without a zone (read in Asia/Tokyo)", cutoff
             )
-        late = cutoff is not None and at.time() >= cutoff
+        received_open = self.is_business_day(received)
+        after_cutoff = received_open and cutoff is not None and at.time() > cutoff
         counted = received
-        if late or not self.is_business_day(received):
-            counted = self.next_business_day(received)
-        due = self.add_business_days(counted, days)
+        if after_cutoff or not received_open:
+            try:
+                counted = self.next_business_day(received)
+            except OutOfRange:
+                raise OutOfRange.for_field(
+                    "received_at",
+                    f"must leave a business day to count from on or before {LAST_DAY}, "
+                    "the last day the holiday rules cover",
+                    received_at,
+                ) from None
+        try:
+            due = self.add_business_days(counted, days)
+        except OutOfRange:
+            raise OutOfRange.for_field(
+                "business_days",
+                f"must keep the due date on or before {LAST_DAY}, the last day the holiday "
+                f"rules cover, counting from {counted}",
+                business_days,
+            ) from None
         pushed = []
         for ordinal in range(received.toordinal(), due.toordinal() + 1):
             date = _date(ordinal)
             reason = self.closure_reason(date)
             if reason is not None:
                 pushed.append(ClosedDay(date=date, reason=reason))
-        after = due.add(days=1)
         return Deadline(
             received_at=at,
             counted_from=counted,
             business_days=days,
             due_date=due,
-            due_by=pendulum.datetime(after.year, after.month, after.day, tz=TOKYO),
+            due_by=_start_of_day(due.add(days=1)),
             pushed_by=tuple(pushed),
+            cutoff=cutoff,
+            after_cutoff=after_cutoff,
             calendar=self,
         )
 
@@ -365,10 +410,12 @@ class ClosedDay:
 @final
 @attrs.frozen(kw_only=True)
 class Deadline:
-    """When a reply is due, and the closed days that pushed it later.
+    """When a reply is due, and what pushed it later: closed days, or arriving after the cut-off.
 
     A reply is on time when it is sent strictly before :attr:`due_by`, 24:00 Tokyo time at the end
-    of :attr:`due_date`.
+    of :attr:`due_date`. :attr:`after_cutoff` is True when the message arrived on a business day
+    after :attr:`cutoff`, so counting starts on the next business day; :attr:`counting_note`
+    says so in words.
 
     >>> d = deadline("2019-12-27T10:00+09:00")
     >>> d.is_met_by("2020-01-08T23:59+09:00"), d.business_days_late("2020-01-09T00:00+09:00")
@@ -383,18 +430,41 @@ class Deadline:
     due_date: pendulum.Date
     due_by: pendulum.DateTime
     pushed_by: tuple[ClosedDay, ...]
+    cutoff: dt.time | None = None
+    after_cutoff: bool = False
     calendar: BusinessCalendar = attrs.field(repr=False)
+
+    @property
+    def counting_note(self) -> Label | None:
+        """Why counting starts on the next business day when the cut-off moved it, else None.
+
+        >>> print(deadline("2019-12-23T17:01+09:00", cutoff=dt.time(17, 0)).counting_note.en)
+        received after the 17:00 cut-off (Tokyo time), so counted from the next business day
+        """
+        if not self.after_cutoff or self.cutoff is None:
+            return None
+        clock = _clock(self.cutoff)
+        return Label(
+            en=f"received after the {clock} cut-off (Tokyo time), so counted from the next "
+            "business day",
+            ja=f"締切時刻{clock}より後の受信のため翌営業日から起算",
+        )
 
     def is_met_by(self, instant: InstantLike) -> bool:
         """Whether a reply sent at *instant* is on time."""
-        return to_instant(instant, "instant") < self.due_by
+        return _before(to_instant(instant, "instant"), self.due_by)
 
     def business_days_late(self, instant: InstantLike) -> int:
         """0 for a reply on time; else the business days after the due date, at least 1."""
         at = to_instant(instant, "instant")
-        if at < self.due_by:
+        if _before(at, self.due_by):
             return 0
         return max(1, self.calendar.business_days_between(self.due_date, at.date()))
+
+
+def _before(at: dt.datetime, limit: dt.datetime) -> bool:
+    # compared in UTC: two datetimes in one zone compare by wall clock, ignoring fold
+    return at.astimezone(_UTC) < limit.astimezone(_UTC)
 
 
 def deadline(

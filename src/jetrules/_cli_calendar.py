@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from types import MappingProxyType
 from typing import TextIO
 
 from jetrules._dates import to_date
@@ -11,8 +12,8 @@ from jetrules._output import display_width, format_table, write_csv, write_json
 from jetrules.calendar import (
     SERVICE_CALENDAR,
     BusinessCalendar,
-    FiscalYear,
     HolidayTable,
+    _fiscal_year_of,
     load_official_holidays,
 )
 from jetrules.cli import EXIT_OK, Subcommands
@@ -75,14 +76,19 @@ def register(subcommands: Subcommands) -> None:
     due = subcommands.add_parser(
         "deadline",
         help="when a reply to a message received at INSTANT is due",
-        description="A message received on a closed day counts from the next business day; "
-        "the reply is due by the end (24:00 Tokyo time) of the N-th business day after.",
+        description="A message received on a closed day (or after the cut-off) counts from the "
+        "next business day; the reply is due by the end (24:00 Tokyo time) of the N-th business "
+        "day after.",
     )
     due.add_argument(
         "instant", metavar="INSTANT", help="when the message arrived, e.g. 2019-12-27T10:00+09:00"
     )
     due.add_argument("--days", type=int, default=3, metavar="N", help="business days (default 3)")
-    due.add_argument("--cutoff", metavar="HH:MM", help="messages at or after it count next day")
+    due.add_argument(
+        "--cutoff",
+        metavar="HH:MM",
+        help="messages received after it (Tokyo time) count from the next business day",
+    )
     due.add_argument("--lang", choices=["en", "ja"], default="en")
     _official_option(due)
     due.set_defaults(handler=_deadline)
@@ -109,21 +115,25 @@ def _calendar(args: argparse.Namespace) -> BusinessCalendar:
 def _fiscal_year(args: argparse.Namespace, out: TextIO) -> int:
     rows = []
     for raw in args.dates:
-        year = FiscalYear.of(to_date(raw, "DATE"))
+        year = _fiscal_year_of(raw, "DATE")
         rows.append([raw, str(year), year.render("ja"), year.start, year.end])
     print(format_table(["date", "fiscal year", "年度", "from", "to"], rows), file=out)
     return EXIT_OK
 
 
-_HOLIDAY_HEADERS = {
-    "en": ["date", "day", "holiday", "kind", "provisional"],
-    "ja": ["日付", "曜日", "祝日・休日", "種別", "暫定"],
-}
-_WEEKDAYS = {
-    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    "ja": ["月", "火", "水", "木", "金", "土", "日"],
-}
-_YES = {"en": "yes", "ja": "暫定"}
+_HOLIDAY_HEADERS = MappingProxyType(
+    {
+        "en": ("date", "day", "holiday", "kind", "provisional"),
+        "ja": ("日付", "曜日", "祝日・休日", "種別", "暫定"),
+    }
+)
+_WEEKDAYS = MappingProxyType(
+    {
+        "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        "ja": ("月", "火", "水", "木", "金", "土", "日"),
+    }
+)
+_YES = MappingProxyType({"en": "yes", "ja": "暫定"})
 
 
 def _holidays(args: argparse.Namespace, out: TextIO) -> int:
@@ -173,14 +183,18 @@ def _business_days_between(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_DEADLINE_LABELS = {
-    "en": ["received at", "counted from", "business days", "due date", "due by", "closed days"],
-    "ja": ["受信日時", "起算日", "営業日数", "期限日", "期限時刻", "休業日"],
-}
-_ON_TIME = {
-    "en": "(a reply is on time strictly before this instant)",
-    "ja": "（この時刻より前の返信は期限内）",
-}
+_DEADLINE_LABELS = MappingProxyType(
+    {
+        "en": ("received at", "counted from", "business days", "due date", "due by", "closed days"),
+        "ja": ("受信日時", "起算日", "営業日数", "期限日", "期限時刻", "休業日"),
+    }
+)
+_ON_TIME = MappingProxyType(
+    {
+        "en": "(a reply is on time strictly before this instant)",
+        "ja": "（この時刻より前の返信は期限内）",
+    }
+)
 
 
 def _cutoff(text: str | None) -> dt.time | None:
@@ -196,9 +210,11 @@ def _deadline(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
     due = _calendar(args).deadline(args.instant, args.days, _cutoff(args.cutoff))
     closed = [day.render(lang) for day in due.pushed_by] or ["-"]
+    note = due.counting_note
+    counted = due.counted_from.isoformat()
     values = [
         due.received_at.isoformat(),
-        due.counted_from.isoformat(),
+        counted if note is None else f"{counted} ({note.render(lang)})",
         str(due.business_days),
         due.due_date.isoformat(),
         f"{due.due_by.isoformat()} {_ON_TIME[lang]}",

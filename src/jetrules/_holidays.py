@@ -19,6 +19,9 @@
 
 Equinox days are fixed each February by the National Astronomical Observatory; the rules use the
 standard approximation (with floor division), which matches every equinox the Cabinet Office lists.
+Far ahead it can differ from astronomy: for 2107 the formula gives 24 September (its value is only
+0.0074 of a day past the 24th), while an astronomical computation (as jpholiday's) gives the 23rd.
+The rules keep the formula: such days are provisional until the Observatory announces them.
 
 >>> for holiday in rules_for_year(2019)[5:8]:
 ...     print(holiday.date, holiday.name_ja, holiday.kind.label.en)
@@ -33,7 +36,8 @@ import datetime as dt
 import enum
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import final
 
 import attrs
@@ -109,12 +113,14 @@ class HolidayKind(enum.Enum):
         return _KIND_LABELS[self]
 
 
-_KIND_LABELS = {
-    HolidayKind.NATIONAL: Label(en="national holiday", ja="国民の祝日"),
-    HolidayKind.SUBSTITUTE: Label(en="substitute holiday", ja="振替休日"),
-    HolidayKind.CITIZENS: Label(en="citizens' holiday", ja="国民の休日"),
-    HolidayKind.SPECIAL: Label(en="special holiday", ja="特別の休日"),
-}
+_KIND_LABELS = MappingProxyType(
+    {
+        HolidayKind.NATIONAL: Label(en="national holiday", ja="国民の祝日"),
+        HolidayKind.SUBSTITUTE: Label(en="substitute holiday", ja="振替休日"),
+        HolidayKind.CITIZENS: Label(en="citizens' holiday", ja="国民の休日"),
+        HolidayKind.SPECIAL: Label(en="special holiday", ja="特別の休日"),
+    }
+)
 
 
 @final
@@ -225,16 +231,18 @@ _RULES = (
     _Rule("The Emperor's Birthday", "天皇誕生日", 1989, 2018, _fixed(12, 23)),  # 1989
 )
 
-_MOVED = {
-    # Tokyo 2020 special measures act (amended 2018): the Games' opening and closing.
-    (2020, "海の日"): (7, 23),
-    (2020, "スポーツの日"): (7, 24),
-    (2020, "山の日"): (8, 10),
-    # The same act as amended in 2020, after the Games were postponed by a year.
-    (2021, "海の日"): (7, 22),
-    (2021, "スポーツの日"): (7, 23),
-    (2021, "山の日"): (8, 8),
-}
+_MOVED = MappingProxyType(
+    {
+        # Tokyo 2020 special measures act (amended 2018): the Games' opening and closing.
+        (2020, "海の日"): (7, 23),
+        (2020, "スポーツの日"): (7, 24),
+        (2020, "山の日"): (8, 10),
+        # The same act as amended in 2020, after the Games were postponed by a year.
+        (2021, "海の日"): (7, 22),
+        (2021, "スポーツの日"): (7, 23),
+        (2021, "山の日"): (8, 8),
+    }
+)
 
 _SPECIAL_DAYS = (
     # (date, English name, name in the Cabinet Office list), each made a holiday by its own act.
@@ -301,15 +309,15 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
 
 
 @functools.cache
-def national_names() -> dict[str, str]:
-    """English names of every name the rules give, keyed by the Japanese name."""
+def national_names() -> Mapping[str, str]:
+    """English names of every name the rules give, keyed by the Japanese name (read-only)."""
     names = {rule.name_ja: rule.name_en for rule in _RULES}
     names.update({ja: en for _, en, ja in _SPECIAL_DAYS if ja != _TREATED_AS_HOLIDAY})
-    return names
+    return MappingProxyType(names)
 
 
 def kind_of_unnamed_rest_day(
-    date: dt.date, holidays: dict[dt.date, HolidayKind]
+    date: dt.date, holidays: Mapping[dt.date, HolidayKind]
 ) -> tuple[str, HolidayKind]:
     """The English name and kind of a ``休日`` the rules did not predict, from the days before it.
 

@@ -17,12 +17,14 @@ import functools
 import io
 import os
 import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import final
 
 import attrs
 import pendulum
 
-from jetrules._dates import DateLike
+from jetrules._dates import DateLike, to_date
 from jetrules._holidays import (
     FIRST_DAY,
     LAST_DAY,
@@ -34,7 +36,7 @@ from jetrules._holidays import (
     national_names,
     rules_for_year,
 )
-from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
+from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem, WrongType
 
 __all__ = [
     "HolidayTable",
@@ -134,23 +136,41 @@ def bundled_rows() -> OfficialRows:
 # --- holiday tables: an official list over the rules ------------------------------------
 
 
-def _by_year(rows: OfficialRows) -> dict[int, OfficialRows]:
+def _by_year(rows: OfficialRows) -> Mapping[int, OfficialRows]:
     grouped: dict[int, list[tuple[pendulum.Date, str]]] = {}
     for row in rows:
         grouped.setdefault(row[0].year, []).append(row)
-    return {year: tuple(days) for year, days in grouped.items()}
+    return MappingProxyType({year: tuple(days) for year, days in grouped.items()})
 
 
 _BUNDLED_SOURCE = "jetrules/data/syukujitsu.csv"
 
+_Year = tuple[tuple[Holiday, ...], Mapping[dt.date, Holiday]]
+"""A resolved year: its holidays in date order, and the same keyed by date (read-only)."""
+
 
 @functools.cache
-def _bundled_by_year() -> dict[int, OfficialRows]:
+def _bundled_by_year() -> Mapping[int, OfficialRows]:
     return _by_year(bundled_rows())
 
 
+def _official_rows(value: Iterable[tuple[DateLike, str]] | None) -> OfficialRows | None:
+    """*value* as a tuple of (date, name) tuples, so that no caller can change it later."""
+    if value is None:
+        return None
+    rows = []
+    for row in value:
+        if not (isinstance(row, tuple | list) and len(row) == 2 and isinstance(row[1], str)):
+            raise WrongType.for_field("official", "must hold (date, Japanese name) pairs", row)
+        rows.append((to_date(row[0], "official"), row[1]))
+    return tuple(rows)
+
+
 def _official_holiday(
-    day: pendulum.Date, name_ja: str, predicted: Holiday | None, so_far: dict[dt.date, HolidayKind]
+    day: pendulum.Date,
+    name_ja: str,
+    predicted: Holiday | None,
+    so_far: Mapping[dt.date, HolidayKind],
 ) -> Holiday:
     if predicted is not None and predicted.name_ja == name_ja:
         return predicted
@@ -170,9 +190,11 @@ def _official_holiday(
 class HolidayTable:
     """National holidays: an official list for the years it covers, the Act's rules elsewhere.
 
-    ``HolidayTable()`` uses the Cabinet Office's list bundled with jetrules; days after its newest
-    year are ``provisional``. :func:`load_official_holidays` gives a table with a newer list.
-    Tables are values: loading a list never changes a table already in use.
+    ``HolidayTable()`` uses the Cabinet Office's list bundled with jetrules. Days after the newest
+    year of the official list (:attr:`official_through`) are ``provisional``, and no others: years
+    before the list, or between two years it covers, are computed and settled history.
+    :func:`load_official_holidays` gives a table with a newer list. Tables are values: loading a
+    list never changes a table already in use.
 
     >>> table = HolidayTable()
     >>> table.official_through
@@ -181,14 +203,15 @@ class HolidayTable:
     True
     """
 
-    official: OfficialRows | None = None
+    official: OfficialRows | None = attrs.field(default=None, converter=_official_rows)
     """(date, Japanese name) rows of an official list; None for the list bundled with jetrules."""
     source: str = _BUNDLED_SOURCE
     """Where the official list came from."""
-    _official_years: dict[int, OfficialRows] | None = attrs.field(init=False, eq=False, hash=False)
-    _years: dict[int, tuple[tuple[Holiday, ...], dict[dt.date, Holiday]]] = attrs.field(
-        init=False, factory=dict, eq=False, hash=False
+    _official_years: Mapping[int, OfficialRows] | None = attrs.field(
+        init=False, eq=False, hash=False
     )
+    _years: dict[int, _Year] = attrs.field(init=False, factory=dict, eq=False, hash=False)
+    """The resolved years asked about so far (a memo; it hands out only immutable values)."""
 
     def __attrs_post_init__(self) -> None:
         if self.official is not None and not self.official:
@@ -196,14 +219,14 @@ class HolidayTable:
         grouped = None if self.official is None else _by_year(self.official)
         object.__setattr__(self, "_official_years", grouped)
 
-    def _official(self) -> dict[int, OfficialRows]:
+    def _official(self) -> Mapping[int, OfficialRows]:
         if self._official_years is None:  # the bundled list, read on first use
             return _bundled_by_year()
         return self._official_years
 
     @property
     def official_through(self) -> int:
-        """The newest year the official list covers; later holidays are provisional."""
+        """The newest year the official list covers: exactly the later holidays are provisional."""
         return max(self._official())
 
     def holidays_in(self, year: int) -> tuple[Holiday, ...]:
@@ -227,20 +250,20 @@ class HolidayTable:
         """Whether *day* is a holiday of any kind (national, substitute, citizens', special)."""
         return self.holiday_on(day) is not None
 
-    def _year(self, year: int) -> tuple[tuple[Holiday, ...], dict[dt.date, Holiday]]:
+    def _year(self, year: int) -> _Year:
         found = self._years.get(year)
         if found is None:
             holidays = self._resolve(year)
-            found = self._years[year] = (holidays, {h.date: h for h in holidays})
+            found = self._years[year] = (holidays, MappingProxyType({h.date: h for h in holidays}))
         return found
 
     def _resolve(self, year: int) -> tuple[Holiday, ...]:
         official = self._official()
         rows = official.get(year)
         if rows is None:
-            if year < min(official):  # before the list: the Act's rules are settled history
-                return rules_for_year(year)
-            return tuple(attrs.evolve(h, provisional=True) for h in rules_for_year(year))
+            if year > self.official_through:  # not announced yet: the rules predict it
+                return tuple(attrs.evolve(h, provisional=True) for h in rules_for_year(year))
+            return rules_for_year(year)  # before the list or a year it skips: settled history
         predicted = {h.date: h for h in rules_for_year(year)}
         so_far: dict[dt.date, HolidayKind] = {}
         holidays = []
@@ -263,8 +286,11 @@ def load_official_holidays(
 
     *source* is a path, or the file's bytes: Shift_JIS (CP932) as the office publishes it, or
     UTF-8. Each year the file names replaces that year of *base* (the bundled list by default)
-    whole, and the rules' predictions for it; nothing already in use changes. A malformed file
-    raises :class:`~jetrules.errors.InvalidRecords` naming every bad line.
+    whole, and the rules' predictions for it; every other year keeps *base*'s official days, so a
+    file covering fewer years than *base* drops none of them. :attr:`~HolidayTable.official_through`
+    is then the newest year of either, and only later days are provisional. Nothing already in
+    use changes. A malformed file raises :class:`~jetrules.errors.InvalidRecords` naming every
+    bad line.
 
     >>> table = load_official_holidays("2028/1/1,元日".encode("cp932"))
     Traceback (most recent call last):

@@ -21,6 +21,7 @@ Date(2020, 1, 8)
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import final
 
 import attrs
@@ -30,7 +31,7 @@ from jetrules._business import SERVICE_CALENDAR, BusinessCalendar, ClosedDay, De
 from jetrules._dates import DateLike, to_date
 from jetrules._holidays import FIRST_DAY, LAST_DAY, Holiday, HolidayKind
 from jetrules._official import HolidayTable, load_official_holidays
-from jetrules.errors import InvalidInput, WrongType
+from jetrules.errors import InvalidInput, OutOfRange, WrongType
 from jetrules.text import Label, Lang
 
 __all__ = [
@@ -53,16 +54,31 @@ __all__ = [
 
 _FIRST_FISCAL_YEAR = 1
 _LAST_FISCAL_YEAR = 9998  # ends 9999-03-31, the last whole fiscal year a date can hold
+_FIRST_FISCAL_DAY = dt.date(_FIRST_FISCAL_YEAR, 4, 1)
+_LAST_FISCAL_DAY = dt.date(_LAST_FISCAL_YEAR + 1, 3, 31)
 
 
 def _fiscal_year_number(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise WrongType.for_field("year", "must be an int such as 2019", value)
     if not _FIRST_FISCAL_YEAR <= value <= _LAST_FISCAL_YEAR:
-        raise InvalidInput.for_field(
+        raise OutOfRange.for_field(
             "year", f"must be from {_FIRST_FISCAL_YEAR} to {_LAST_FISCAL_YEAR}", value
         )
     return value
+
+
+def _fiscal_year_of(day: DateLike, field: str) -> FiscalYear:
+    """The fiscal year of *day*; errors name *field* (the command line names its DATE)."""
+    date = to_date(day, field)
+    if not _FIRST_FISCAL_DAY <= date <= _LAST_FISCAL_DAY:
+        raise OutOfRange.for_field(
+            field,
+            f"must be from {_FIRST_FISCAL_DAY} to {_LAST_FISCAL_DAY}, the days of whole fiscal "
+            f"years FY{_FIRST_FISCAL_YEAR} to FY{_LAST_FISCAL_YEAR}",
+            day,
+        )
+    return FiscalYear(date.year if date.month >= 4 else date.year - 1)
 
 
 @final
@@ -79,11 +95,17 @@ class FiscalYear:
     def of(cls, day: DateLike) -> FiscalYear:
         """The fiscal year *day* belongs to.
 
+        Days from 0001-04-01 to 9999-03-31 have one (FY1 to FY9998); others raise
+        :class:`~jetrules.errors.OutOfRange` naming ``day``.
+
         >>> FiscalYear.of("2019-04-01")
         FiscalYear(2019)
+        >>> FiscalYear.of("9999-12-31")
+        Traceback (most recent call last):
+        ...
+        jetrules.errors.OutOfRange: 'day' must be from 0001-04-01 to 9999-03-31, ...'9999-12-31')
         """
-        date = to_date(day, "day")
-        return cls(date.year if date.month >= 4 else date.year - 1)
+        return _fiscal_year_of(day, "day")
 
     @classmethod
     def parse(cls, text: str) -> FiscalYear:
