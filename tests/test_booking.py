@@ -6,12 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jetrules._booking_terms import lengths_label
 from jetrules.booking import (
     EDITIONS,
     REASONS,
     Appointment,
     FiscalYear,
     Ledger,
+    Reschedule,
     SignUp,
     Status,
     Usage,
@@ -69,8 +71,8 @@ def test_editions_are_fy2019_fy2020_fy2023_with_limits_where_published():
 
 
 def test_limit_sources_name_clair_news():
-    assert terms_for(FiscalYear(2020)).source.title == "CLAIR News, April 2020"
-    assert terms_for(FiscalYear(2023)).source.title == "CLAIR News, June 2023"
+    assert terms_for(FiscalYear(2020)).limit_source.title == "CLAIR News, April 2020"
+    assert terms_for(FiscalYear(2023)).limit_source.title == "CLAIR News, June 2023"
 
 
 @pytest.mark.parametrize("year", [2016, 2018, 2021, 2022, 2024, 2025])
@@ -99,6 +101,7 @@ def test_limit_text():
         ({"yearly_session_limit": 0}, InvalidInput),  # a limit of none is written None
         ({"sessions_end_by": "21:30"}, WrongType),  # text is not a time
         ({"sessions_end_by": dt.time(21, 30, tzinfo=dt.UTC)}, WrongType),  # zones live in Tokyo
+        ({"sessions_start_from": "09:00"}, WrongType),  # an opening hour is a time too
     ],
 )
 def test_terms_refuse_bad_parameters(changes, error):
@@ -108,7 +111,7 @@ def test_terms_refuse_bad_parameters(changes, error):
 
 def test_every_reason_renders_in_both_languages():
     codes = [template.code for template in REASONS]
-    assert len(codes) == len(set(codes)) == 11
+    assert len(codes) == len(set(codes)) == 13
     for template in REASONS:
         reason = template.with_params(**dict.fromkeys(template.parameters, "X"))
         for lang in LANGUAGES:
@@ -218,6 +221,27 @@ def test_at_most_three_preferred_times():
 
 
 @pytest.mark.parametrize(
+    ("times", "requested", "expected"),
+    [
+        # four times, the first too soon: the count is the first rule broken
+        (["2020-01-08", "2020-01-09", "2020-01-10", "2020-01-14"], "2019-12-27", "TOO_MANY_TIMES"),
+        # four times, the first on a Saturday
+        (["2020-01-11", "2020-01-09", "2020-01-10", "2020-01-14"], "2019-12-27", "TOO_MANY_TIMES"),
+        # four times, one of them in FY2021 (no terms): the others' terms allow three
+        (["2021-03-10", "2021-03-11", "2021-03-12", "2021-04-08"], "2021-03-01", "TOO_MANY_TIMES"),
+        # the same time twice, and too soon: distinctness comes first
+        (["2020-01-08", "2020-01-08"], "2019-12-27", "distinct"),
+    ],
+)
+def test_the_list_of_times_is_checked_before_each_time(times, requested, expected):
+    starts = [f"{day}T18:00+09:00" for day in times]
+    with pytest.raises((Refused, InvalidInput)) as error:
+        sign_up(*starts, requested=f"{requested}T10:00+09:00")
+    found = error.value
+    assert expected in (found.reason.code if isinstance(found, Refused) else str(found))
+
+
+@pytest.mark.parametrize(
     ("field", "value", "error"),
     [
         ("participant", " ", InvalidInput),  # blank
@@ -252,6 +276,65 @@ def test_confirm_only_a_preferred_time():
         made.confirm("2020-01-14T18:00+09:00", id="A-2")
     assert refusal(error) == "NOT_A_PREFERENCE"
     assert "2020-01-14 18:00" in str(error.value)
+
+
+def test_editions_given_as_a_list_are_kept_as_a_tuple_and_values_hash():
+    made = sign_up("2020-01-09T18:00+09:00", editions=list(EDITIONS))
+    appointment = made.confirm("2020-01-09T18:00+09:00", id="A-1")
+    ledger = Ledger(appointments=[appointment], editions=list(EDITIONS))
+    for value in (made, appointment, ledger, ledger_of([appointment], editions=list(EDITIONS))):
+        assert type(value.editions) is tuple
+        assert value.editions == EDITIONS
+        assert hash(value) == hash(attrs.evolve(value))
+    with pytest.raises(WrongType, match="'editions' must hold BookingTerms"):
+        Ledger(editions=["FY2020"])
+
+
+@pytest.mark.parametrize(
+    ("lengths", "en", "ja"),
+    [
+        ((20, 40), "20 or 40 minutes", "20分または40分"),  # the published lengths
+        ((40,), "40 minutes", "40分"),  # a single length has no "or"
+        ((20, 30, 40), "20, 30 or 40 minutes", "20分、30分または40分"),  # a list of three
+    ],
+)
+def test_lengths_read_naturally(lengths, en, ja):
+    label = lengths_label(lengths)
+    assert (label.en, label.ja) == (en, ja)
+
+
+def test_length_not_offered_in_both_languages():
+    with pytest.raises(Refused) as error:
+        sign_up("2020-01-09T18:00+09:00", minutes=30)
+    assert str(error.value) == (
+        "A 30-minute session is not offered in FY2019; sessions last 20 or 40 minutes."
+    )
+    assert error.value.reason.render("ja") == (
+        "2019年度に30分のセッションはありません。セッションの長さは20分または40分です。"
+    )
+
+
+def test_no_opening_hour_is_published_so_none_is_enforced():
+    assert all(terms.sessions_start_from is None for terms in EDITIONS)
+    early = sign_up("2020-01-09T06:00+09:00", minutes=20)  # no source names an opening hour
+    assert early.preferred_times[0].hour == 6
+    opening = (attrs.evolve(EDITIONS[0], sessions_start_from=dt.time(9, 0)),)
+    sign_up("2020-01-09T09:00+09:00", editions=opening)  # at the opening hour
+    with pytest.raises(Refused) as error:
+        sign_up("2020-01-09T08:59+09:00", editions=opening)  # one minute before it
+    assert refusal(error) == "BEFORE_HOURS"
+    assert "09:00以降" in error.value.reason.render("ja")
+
+
+def test_the_rules_page_shows_the_service_hours():
+    from jetrules import booking
+    from jetrules.rulebook import module_markdown
+
+    page = module_markdown(booking)
+    assert page.count("| sessions start from | — |") == len(EDITIONS)  # none published
+    assert page.count("| sessions end by | 21:30 |") == len(EDITIONS)
+    assert "Sessions can be scheduled until 21:30" in page  # the source, quoted
+    assert "Booking at least four business days ahead." in page  # every source is listed
 
 
 def test_check_start_returns_the_terms():
@@ -303,7 +386,10 @@ def test_late_cancellation_reason_in_both_languages():
         "Appointment A-1 was cancelled at 2020-06-10 18:01, not before its start at "
         "2020-06-10 18:00; it counts as a consultation of 40 minutes."
     )
-    assert "40分の相談として数えます" in reason.render("ja")
+    assert reason.render("ja") == (
+        "予約A-1の取消しの連絡（2020-06-10 18:01）は開始（2020-06-10 18:00）より前ではなかった"
+        "ため、40分の相談1回として数えます。"
+    )
 
 
 def test_reschedule_moves_the_start_and_keeps_a_history():
@@ -374,6 +460,77 @@ def test_rescheduling_at_or_after_the_start_is_refused(contacted):
 def test_constructor_checks_status_against_cancelled_at(status, cancelled_at):
     with pytest.raises(InvalidInput, match="cancelled_at"):
         attrs.evolve(booked(START), status=status, cancelled_at=cancelled_at)
+
+
+MOVED = "2020-06-26T18:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("history", "contacted", "event"),
+    [
+        # a cancellation a year before the request (requested 2020-05-20 18:00)
+        ([], "2019-06-01T10:00+09:00", "the request"),
+        # one minute before the request
+        ([], "2020-05-20T17:59+09:00", "the request"),
+        # a cancellation dated before the reschedule it follows (the reviewer's example)
+        (
+            [("2020-06-09T10:00+09:00", MOVED)],
+            "2020-06-01T10:00+09:00",
+            "the contact to reschedule",
+        ),
+    ],
+)
+def test_a_cancellation_earlier_than_the_last_event_is_refused(history, contacted, event):
+    appointment = booked(START)
+    for contact, new_start in history:
+        appointment = appointment.reschedule(new_start, contacted_at=contact)
+    with pytest.raises(Refused) as error:
+        appointment.cancel(contacted_at=contacted)
+    assert refusal(error) == "TIME_BACKWARDS"
+    assert f"earlier than {event}" in str(error.value)
+    assert "より前の日時です" in error.value.reason.render("ja")
+
+
+@pytest.mark.parametrize(
+    ("history", "contacted"),
+    [
+        ([], "2020-05-19T10:00+09:00"),  # a move asked for before the sign-up
+        ([("2020-06-09T10:00+09:00", MOVED)], "2020-06-01T10:00+09:00"),  # before the first move
+    ],
+)
+def test_a_reschedule_earlier_than_the_last_event_is_refused(history, contacted):
+    appointment = booked(START)
+    for contact, new_start in history:
+        appointment = appointment.reschedule(new_start, contacted_at=contact)
+    with pytest.raises(Refused) as error:
+        appointment.reschedule("2020-06-19T18:00+09:00", contacted_at=contacted)
+    assert refusal(error) == "TIME_BACKWARDS"
+
+
+def test_contacts_at_the_last_event_are_accepted():
+    requested = booked(START).requested_at
+    assert booked(START).cancel(contacted_at=requested).cancelled_at == requested
+    moved = booked(START).reschedule(MOVED, contacted_at="2020-06-09T10:00+09:00")
+    again = moved.reschedule("2020-07-03T18:00+09:00", contacted_at="2020-06-09T10:00+09:00")
+    assert [r.new_start.day for r in again.reschedules] == [26, 3]
+    cancelled = again.cancel(contacted_at="2020-06-09T10:00+09:00")
+    assert not cancelled.counted
+
+
+def test_constructor_refuses_fields_out_of_time_order():
+    moved = booked(START).reschedule(MOVED, contacted_at="2020-06-09T10:00+09:00")
+    with pytest.raises(InvalidInput, match="'cancelled_at' must not be earlier"):
+        attrs.evolve(moved, status="cancelled", cancelled_at="2020-06-01T10:00+09:00")
+    backwards = Reschedule(
+        contacted_at="2020-06-01T10:00+09:00", previous_start=MOVED, new_start=START
+    )
+    with pytest.raises(InvalidInput, match="'reschedules' must be contacted in time order"):
+        attrs.evolve(moved, reschedules=(*moved.reschedules, backwards))
+    too_early = Reschedule(
+        contacted_at="2020-05-01T10:00+09:00", previous_start=START, new_start=MOVED
+    )
+    with pytest.raises(InvalidInput, match="'reschedules'"):
+        attrs.evolve(booked(START), reschedules=[too_early])
 
 
 def test_repr_reads_like_the_constructor():
@@ -460,6 +617,33 @@ def test_ledger_of_agrees_with_counting_by_hand(histories):
     assert usage.minutes_used == sum(a.minutes for a in finished if a.counted)
 
 
+@given(
+    confirmed_appointments(last="2021-02-28"),
+    st.booleans(),
+    st.integers(1, 40 * 86_400),
+    st.sampled_from(["cancel", "reschedule"]),
+)
+def test_no_contact_is_accepted_before_the_last_event(appointment, moved, back, action):
+    last = appointment.requested_at
+    if moved:
+        last = appointment.start - dt.timedelta(days=1)
+        day = SERVICE_CALENDAR.add_business_days(last.date(), 4)
+        appointment = appointment.reschedule(
+            tokyo(day, appointment.start.hour, appointment.start.minute), contacted_at=last
+        )
+    earlier, later = last - dt.timedelta(seconds=back), last + dt.timedelta(seconds=back)
+    act = {
+        "cancel": lambda: appointment.cancel(contacted_at=earlier),
+        "reschedule": lambda: appointment.reschedule(appointment.start, contacted_at=earlier),
+    }[action]
+    with pytest.raises(Refused) as error:
+        act()
+    assert refusal(error) == "TIME_BACKWARDS"
+    cancelled = appointment.cancel(contacted_at=later)  # forward in time: always accepted
+    assert cancelled.cancelled_at is not None
+    assert cancelled.cancelled_at >= max([last, *(r.contacted_at for r in cancelled.reschedules)])
+
+
 @given(confirmed_appointments())
 def test_confirmed_times_end_by_21_30(appointment):
     end = appointment.start + dt.timedelta(minutes=appointment.minutes)
@@ -490,11 +674,11 @@ def test_the_eighth_counted_session_is_refused():
     assert refusal(error) == "LIMIT_REACHED"
     assert str(error.value) == (
         "P-01 has used or booked 7 of the 7 sessions of FY2020; "
-        "no more can be booked before 2021-04-01."
+        "no more sessions can be booked in FY2020."  # FY2021 has no terms: no date is promised
     )
     assert error.value.reason.render("ja") == (
-        "P-01は2020年度のセッション7回のうち7回を利用または予約済みです。"
-        "2021-04-01まで新たな予約はできません。"
+        "P-01は2020年度のセッション7回のうち7回を利用済みまたは予約済みです。"
+        "2020年度にはこれ以上予約できません。"
     )
     assert "CLAIR News, April 2020" in error.value.reason.render("en", with_source=True)
     with pytest.raises(Refused, match="7 of the 7"):

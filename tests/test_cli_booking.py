@@ -87,7 +87,8 @@ def test_bad_rows_exit_2_with_every_line_on_stderr_and_nothing_on_stdout(tmp_pat
     captured = capsys.readouterr()
     assert captured.out == ""
     err = captured.err.splitlines()
-    assert [line.split(": ")[3] for line in err] == ["line 3", "line 4"]
+    # line 4 has two field problems (45 minutes are not offered; "held" is no status): both shown
+    assert [line.split(": ")[3] for line in err] == ["line 3", "line 4", "line 4"]
     assert all(line.startswith(f"jetrules: error: {path}: line ") for line in err)
     assert "Traceback" not in captured.err
 

@@ -96,6 +96,7 @@ def test_every_bad_row_is_reported_with_its_line():
         "line 8",
         "line 9",
         "line 10",
+        "line 10",
         "line 11",
         "line 12",
         "line 13",
@@ -112,10 +113,68 @@ def test_every_bad_row_is_reported_with_its_line():
     assert "'cancelled_at' is needed exactly when" in lines[8]
     assert "'rescheduled_at' and 'rescheduled_to' go together" in lines[9]
     assert lines[10] == "line 9: 'id' must be unique in the file (got 'A-1', first on line 2)"
-    assert "'language' must be 'en' or 'ja'" in lines[11]
-    assert "rescheduled only by contact before then" in lines[12]
-    assert "'cancelled_at' must be an ISO date-time" in lines[13]
-    assert "FY2021" in lines[14]
+    assert "A 30-minute session is not offered in FY2020" in lines[11]
+    assert "'language' must be 'en' or 'ja'" in lines[12]
+    assert "rescheduled only by contact before then" in lines[13]
+    assert "'cancelled_at' must be an ISO date-time" in lines[14]
+    assert "FY2021" in lines[15]
+
+
+def test_every_field_problem_of_a_row_is_reported():
+    # minutes not offered, an unknown status and an unknown language: three problems, one line
+    lines = problems_of(
+        "A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,30,done,fr,,,",
+        "A-2,P-01,2021-05-01T10:00+09:00,2021-05-12T18:00+09:00,40,done,en,,,",  # FY2021
+    )
+    assert lines[0] == (
+        "line 2: A 30-minute session is not offered in FY2020; sessions last 20 or 40 minutes."
+    )
+    assert lines[1].startswith("line 2: 'status' must be one of")
+    assert lines[2] == "line 2: 'language' must be 'en' or 'ja' (got 'fr')"
+    assert "no Skype Counselling terms are published for FY2021" in lines[3]
+    assert lines[4].startswith("line 3: 'status' must be one of")
+    assert len(lines) == 5
+
+
+def test_problems_are_listed_in_file_order():
+    days = ["04-08", "05-13", "06-10", "07-08", "09-09", "10-14", "11-11", "12-09"]
+    rows = [
+        f"A-{i},P-01,2020-{day[:2]}-01T10:00+09:00,2020-{day}T18:00+09:00,40,completed,en,,,"
+        for i, day in enumerate(reversed(days))  # lines 2-9, the last session first
+    ]
+    lines = problems_of(
+        *rows,
+        "A-20,P-02,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,done,en,,,",  # line 10
+        "A-21,P-02,too,many,cells",  # line 11: found by the CSV pass, before any row
+        "A-0,P-02,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,40,completed,en,,,",  # dup of 2
+    )
+    positions = [line.split(":")[0] for line in lines]
+    assert positions == ["line 2", "line 10", "line 11", "line 12"]
+    assert "7 of the 7 sessions of FY2020" in lines[0]  # found last, listed first
+
+
+@pytest.mark.parametrize(
+    ("cancelled", "moved_at", "moved_to", "event"),
+    [
+        ("", "2020-05-31T10:00+09:00", "2020-06-19T18:00+09:00", "the request"),  # before it
+        (
+            "2020-06-03T10:00+09:00",  # cancelled before the move it follows
+            "2020-06-04T10:00+09:00",
+            "2020-06-19T18:00+09:00",
+            "the contact to reschedule",
+        ),
+        ("2020-05-01T10:00+09:00", "", "", "the request"),  # a month before the sign-up
+    ],
+)
+def test_contacts_out_of_time_order_are_reported(cancelled, moved_at, moved_to, event):
+    status = "cancelled" if cancelled else "scheduled"
+    row = (
+        f"A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,{status},en,"
+        f"{cancelled},{moved_at},{moved_to}"
+    )
+    (line,) = problems_of(row)
+    assert line.startswith("line 2: Appointment A-1: the contact at")
+    assert f"is earlier than {event}" in line
 
 
 def test_the_eighth_session_is_reported_on_its_own_line():

@@ -16,10 +16,12 @@ from jetrules._booking_terms import (
     NOT_A_PREFERENCE,
     NOT_SCHEDULED,
     SEED_TEXT,
+    TIME_BACKWARDS,
     TOO_LATE_TO_RESCHEDULE,
     TOO_MANY_TIMES,
     BookingTerms,
     check_start,
+    editions_tuple,
     show,
     terms_for,
 )
@@ -84,9 +86,11 @@ def _instants(values: Sequence[InstantLike]) -> tuple[pendulum.DateTime, ...]:
 class SignUp:
     """A request for a session: 1 to 3 distinct preferred start times, best first.
 
-    Each preferred time must fall on or after the fourth business day after the day of the
-    request (Tokyo), on a business day, and leave the session ending by 21:30 (see
-    :class:`BookingTerms`). Times are checked against the terms of their own fiscal year.
+    The times are checked as a list first (at least one, distinct, no more than the terms of
+    their fiscal years allow), then one by one: each must fall on or after the fourth business
+    day after the day of the request (Tokyo), on a business day, and leave the session ending by
+    21:30 (no opening hour is published, so none is enforced; see :class:`BookingTerms`). Each
+    time is checked against the terms of its own fiscal year.
 
     >>> SignUp(participant="P-01", requested_at="2019-12-27T10:00+09:00",
     ...        preferred_times=["2020-01-08T18:00+09:00"], minutes=40, language="en")
@@ -101,7 +105,9 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
     preferred_times: tuple[pendulum.DateTime, ...] = attrs.field(converter=_instants)
     minutes: int = attrs.field(validator=_minutes)
     language: Lang = attrs.field(converter=_language)
-    editions: tuple[BookingTerms, ...] = attrs.field(default=EDITIONS, repr=False)
+    editions: tuple[BookingTerms, ...] = attrs.field(
+        default=EDITIONS, converter=editions_tuple, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         times = self.preferred_times
@@ -109,16 +115,17 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
             raise InvalidInput.for_field("preferred_times", "must name at least one time", times)
         if len(set(times)) != len(times):
             raise InvalidInput.for_field("preferred_times", "must be distinct", times)
+        years = {FiscalYear.of(start.date()) for start in times}
+        most = min(
+            (terms.max_preferred_times for terms in self.editions if terms.fiscal_year in years),
+            default=len(times),  # no terms for any of the years: check_start says so below
+        )
+        if len(times) > most:
+            raise Refused(TOO_MANY_TIMES.with_params(count=len(times), most=most, source=SEED_TEXT))
         for start in times:
-            terms = check_start(
+            check_start(
                 start, minutes=self.minutes, requested_at=self.requested_at, editions=self.editions
             )
-            if len(times) > terms.max_preferred_times:
-                raise Refused(
-                    TOO_MANY_TIMES.with_params(
-                        count=len(times), most=terms.max_preferred_times, source=SEED_TEXT
-                    )
-                )
 
     def confirm(self, start: InstantLike, *, id: str) -> Appointment:
         """The appointment the counsellor confirms at *start*, one of the preferred times."""
@@ -170,10 +177,12 @@ _STATUS_LABELS = {
     Status.MISSED: Label(en="missed", ja="無断欠席"),
     Status.CANCELLED: Label(en="cancelled", ja="取消し済み"),
 }
-_RESCHEDULED = Label(en="rescheduled", ja="日時変更")
-_CANCELLED = Label(en="cancelled", ja="取消し")
-_COMPLETED = Label(en="completed", ja="実施済みに")
-_MISSED = Label(en="marked missed", ja="無断欠席に")
+_RESCHEDULED = Label(en="rescheduled", ja="日時を変更する")
+_CANCELLED = Label(en="cancelled", ja="取り消す")
+_COMPLETED = Label(en="completed", ja="実施済みにする")
+_MISSED = Label(en="marked missed", ja="無断欠席にする")
+_REQUEST = Label(en="the request", ja="申込み")
+_LAST_RESCHEDULE = Label(en="the contact to reschedule", ja="日時変更の連絡")
 
 
 @final
@@ -204,7 +213,9 @@ class Appointment:
       (no contact in advance): counted as a consultation of the booked minutes;
     - :meth:`miss` (a no-show) and :meth:`complete`: counted.
 
-    Only a scheduled appointment can change; anything else is refused with a reason.
+    Only a scheduled appointment can change, and time only runs forward: a contact earlier than
+    the request or than the last contact to reschedule is refused (``TIME_BACKWARDS``), as the
+    constructor refuses such fields. Anything else is refused with a reason.
     """
 
     id: str = attrs.field(validator=_text)
@@ -216,13 +227,28 @@ class Appointment:
     status: Status = attrs.field(default=Status.SCHEDULED, converter=Status)
     cancelled_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_instant)
     reschedules: tuple[Reschedule, ...] = attrs.field(default=(), converter=_reschedules)
-    editions: tuple[BookingTerms, ...] = attrs.field(default=EDITIONS, repr=False)
+    editions: tuple[BookingTerms, ...] = attrs.field(
+        default=EDITIONS, converter=editions_tuple, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.status is Status.CANCELLED) != (self.cancelled_at is not None):
             raise InvalidInput.for_field(
                 "cancelled_at",
                 "must be given exactly when the status is cancelled",
+                self.cancelled_at,
+            )
+        latest = self.requested_at
+        for move in self.reschedules:
+            if move.contacted_at < latest:
+                raise InvalidInput.for_field(
+                    "reschedules", "must be contacted in time order, after the request", move
+                )
+            latest = move.contacted_at
+        if self.cancelled_at is not None and self.cancelled_at < latest:
+            raise InvalidInput.for_field(
+                "cancelled_at",
+                "must not be earlier than the request or the last reschedule",
                 self.cancelled_at,
             )
 
@@ -275,11 +301,28 @@ class Appointment:
         if self.status is not Status.SCHEDULED:
             raise Refused(NOT_SCHEDULED.with_params(id=self.id, status=self.status, action=action))
 
+    def _must_not_go_back(self, contact: pendulum.DateTime) -> None:
+        event, previous = (
+            (_LAST_RESCHEDULE, self.reschedules[-1].contacted_at)
+            if self.reschedules
+            else (_REQUEST, self.requested_at)
+        )
+        if contact < previous:
+            raise Refused(
+                TIME_BACKWARDS.with_params(
+                    id=self.id, contacted=show(contact), event=event, previous=show(previous)
+                )
+            )
+
     def reschedule(self, new_start: InstantLike, *, contacted_at: InstantLike) -> Appointment:
-        """Move the appointment to *new_start*, by contact at *contacted_at* before the start."""
+        """Move the appointment to *new_start*, by contact at *contacted_at* before the start.
+
+        The contact must not be earlier than the request or the last contact to reschedule.
+        """
         contact = to_instant(contacted_at, "contacted_at")
         moved_to = to_instant(new_start, "new_start")
         self._must_be_scheduled(_RESCHEDULED)
+        self._must_not_go_back(contact)
         if contact >= self.start:
             raise Refused(
                 TOO_LATE_TO_RESCHEDULE.with_params(
@@ -291,9 +334,13 @@ class Appointment:
         return attrs.evolve(self, start=moved_to, reschedules=(*self.reschedules, move))
 
     def cancel(self, *, contacted_at: InstantLike) -> Appointment:
-        """Cancel by contact at *contacted_at*; counted unless that is strictly before the start."""
+        """Cancel by contact at *contacted_at*; counted unless that is strictly before the start.
+
+        The contact must not be earlier than the request or the last contact to reschedule.
+        """
         contact = to_instant(contacted_at, "contacted_at")
         self._must_be_scheduled(_CANCELLED)
+        self._must_not_go_back(contact)
         return attrs.evolve(self, status=Status.CANCELLED, cancelled_at=contact)
 
     def complete(self) -> Appointment:

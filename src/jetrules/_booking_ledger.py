@@ -14,6 +14,7 @@ from jetrules._booking_terms import (
     LIMIT_REACHED,
     NO_PUBLISHED_LIMIT,
     BookingTerms,
+    editions_tuple,
     terms_for,
 )
 from jetrules.calendar import FiscalYear
@@ -85,8 +86,7 @@ def _limit_reached(
         taken=taken,
         limit=terms.yearly_session_limit,
         fiscal_year=fiscal_year,
-        next_start=fiscal_year.next().start.isoformat(),
-        source=terms.source,
+        source=terms.limit_source,
     )
 
 
@@ -109,7 +109,9 @@ class Ledger:
     """
 
     appointments: tuple[Appointment, ...] = attrs.field(default=(), converter=_appointments)
-    editions: tuple[BookingTerms, ...] = attrs.field(default=EDITIONS, repr=False)
+    editions: tuple[BookingTerms, ...] = attrs.field(
+        default=EDITIONS, converter=editions_tuple, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         ids = [appointment.id for appointment in self.appointments]
@@ -234,13 +236,14 @@ def refusals_over_limit(
 
 
 def ledger_of(
-    appointments: Iterable[Appointment], editions: tuple[BookingTerms, ...] = EDITIONS
+    appointments: Iterable[Appointment], editions: Iterable[BookingTerms] = EDITIONS
 ) -> Ledger:
     """A ledger holding *appointments*, each checked against the limit in start order.
 
     Raises the first ``LIMIT_REACHED`` refusal in start order, if any.
     """
+    terms = editions_tuple(editions)
     in_order = sorted(appointments, key=lambda a: (a.start, a.id))
-    for refusal in refusals_over_limit(in_order, editions).values():
+    for refusal in refusals_over_limit(in_order, terms).values():
         raise refusal
-    return Ledger(appointments=in_order, editions=editions)
+    return Ledger(appointments=in_order, editions=terms)

@@ -17,9 +17,12 @@ rescheduled_at  no       when the provider was contacted to move the session
 rescheduled_to  no       the new start; given together with rescheduled_at
 =============== ======== ===============================================================
 
-Each row is replayed through the booking rules (the lead time, the service hours, the state
-machine) and the appointments are then entered in start order, so an appointment beyond the
-yearly limit is reported on its own line. Every problem of every row is reported; nothing is
+Each field of a row is checked first, and every field problem is reported (a length the start's
+fiscal year does not offer, or a year without terms, counts as a problem of the ``minutes`` or
+``start`` field). A row whose fields are all good is then replayed through the booking rules (the
+lead time, the service hours, time running forward, the state machine), which report its first
+broken rule, and the appointments are entered in start order, so an appointment beyond the
+yearly limit is reported on its own line. Problems are listed in file order; nothing is
 returned unless the whole file is good.
 
 >>> import io
@@ -36,6 +39,7 @@ jetrules.errors.InvalidRecords: <input>: 1 problem
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -43,6 +47,7 @@ from typing import TextIO
 
 import pendulum
 
+from jetrules._booking_terms import check_length
 from jetrules._dates import to_instant
 from jetrules.booking import (
     EDITIONS,
@@ -53,7 +58,7 @@ from jetrules.booking import (
     Status,
     refusals_over_limit,
 )
-from jetrules.errors import InvalidInput, JetRulesError
+from jetrules.errors import InvalidInput, InvalidRecords, JetRulesError, RecordProblem
 from jetrules.records._tabular import CsvRow, Problems, read_csv
 
 __all__ = ["SESSION_COLUMNS", "read_sessions"]
@@ -88,52 +93,86 @@ def _text(field: str, raw: str) -> str:
     return raw
 
 
+def _language(raw: str) -> str:
+    if raw not in ("en", "ja"):
+        raise InvalidInput.for_field("language", "must be 'en' or 'ja'", raw)
+    return raw
+
+
+def _problem(error: JetRulesError) -> str:
+    return " ".join(str(error).split())
+
+
+def _listed(problems: Problems) -> tuple[RecordProblem, ...]:
+    """The problems recorded in *problems*, in the order they were recorded."""
+    try:
+        problems.raise_if_any()
+    except InvalidRecords as error:
+        return error.problems
+    return ()
+
+
+def _line(problem: RecordProblem) -> int:
+    """The line a problem is on (0 for one about the whole input), for listing in file order."""
+    match = re.fullmatch(r"line (\d+)", problem.position)
+    return int(match[1]) if match else 0
+
+
 def _appointment(
     row: CsvRow, problems: Problems, editions: tuple[BookingTerms, ...]
 ) -> Appointment | None:
-    """The appointment of *row*, or ``None`` with every problem of the row recorded."""
+    """The appointment of *row*, or ``None`` with every field problem of the row recorded.
+
+    A row whose fields are all good is replayed through the rules, which record its first
+    broken rule.
+    """
     values, at = row.values, row.position
     ident = problems.convert(at, "id", lambda raw: _text("id", raw), values["id"])
     who = problems.convert(
         at, "participant", lambda raw: _text("participant", raw), values["participant"]
     )
-    instants = {
+    requested = problems.convert(
+        at, "requested_at", partial(to_instant, field="requested_at"), values["requested_at"]
+    )
+    start = problems.convert(at, "start", partial(to_instant, field="start"), values["start"])
+    minutes = problems.convert(at, "minutes", _minutes, values["minutes"])
+    if start is not None and minutes is not None:
+        try:
+            check_length(start, minutes=minutes, editions=editions)
+        except JetRulesError as error:
+            problems.add(at, _problem(error))
+    status = problems.convert(at, "status", _status, values["status"])
+    language = problems.convert(at, "language", _language, values.get("language") or "en")
+    moments = {
         field: problems.convert(at, field, partial(to_instant, field=field), values[field])
-        for field in ("requested_at", "start", *_OPTIONAL_INSTANTS)
+        for field in _OPTIONAL_INSTANTS
         if values.get(field)
     }
-    minutes = problems.convert(at, "minutes", _minutes, values["minutes"])
-    status = problems.convert(at, "status", _status, values["status"])
-    language = values.get("language") or "en"
     cancelled_raw = values.get("cancelled_at", "")
     moved_at_raw = values.get("rescheduled_at", "")
     moved_to_raw = values.get("rescheduled_to", "")
-    consistent = True
     if status is not None and (status is Status.CANCELLED) != bool(cancelled_raw):
-        consistent = False
         problems.add(
             at,
             "'cancelled_at' is needed exactly when the status is cancelled "
             f"(got status {values['status']!r}, cancelled_at {cancelled_raw!r})",
         )
     if bool(moved_at_raw) != bool(moved_to_raw):
-        consistent = False
         problems.add(
             at,
             "'rescheduled_at' and 'rescheduled_to' go together "
             f"(got {moved_at_raw!r} and {moved_to_raw!r})",
         )
-    checked = {field: value for field, value in instants.items() if value is not None}
-    requested, start = checked.get("requested_at"), checked.get("start")
+    checked = {field: value for field, value in moments.items() if value is not None}
     if (
-        not consistent
+        problems  # every field problem of the row is recorded: the rules need good fields
         or ident is None
         or who is None
         or requested is None
         or start is None
         or minutes is None
         or status is None
-        or len(checked) != len(instants)
+        or language is None
     ):
         return None
     try:
@@ -151,7 +190,7 @@ def _appointment(
             )
         return _finish(appointment, status, checked.get("cancelled_at"))
     except JetRulesError as error:
-        problems.add(at, " ".join(str(error).split()))
+        problems.add(at, _problem(error))
         return None
 
 
@@ -176,24 +215,28 @@ def read_sessions(
     """
     problems, rows = read_csv(source, required=REQUIRED, optional=OPTIONAL)
     terms = tuple(editions)
+    found = list(_listed(problems))
     first_line: dict[str, int] = {}
     entries: list[tuple[CsvRow, Appointment]] = []
     for row in rows:
-        appointment = _appointment(row, problems, terms)
+        of_row = Problems(problems.source)
+        appointment = _appointment(row, of_row, terms)
+        found += _listed(of_row)
         if appointment is None:
             continue
         if appointment.id in first_line:
-            problems.add(
-                row.position,
+            message = (
                 f"'id' must be unique in the file (got {appointment.id!r}, "
-                f"first on line {first_line[appointment.id]})",
+                f"first on line {first_line[appointment.id]})"
             )
+            found.append(RecordProblem(position=row.position, message=message))
             continue
         first_line[appointment.id] = row.line
         entries.append((row, appointment))
     entries.sort(key=lambda entry: (entry[1].start, entry[0].line))
     in_order = [appointment for _, appointment in entries]
     for position, refusal in refusals_over_limit(in_order, terms).items():
-        problems.add(entries[position][0].position, str(refusal))
-    problems.raise_if_any()
+        found.append(RecordProblem(position=entries[position][0].position, message=str(refusal)))
+    if found:
+        raise InvalidRecords(problems.source, sorted(found, key=_line))
     return Ledger(appointments=in_order, editions=terms)
