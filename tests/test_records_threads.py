@@ -55,7 +55,7 @@ def test_reads_threads_in_order():
     result = read(
         {
             "threads": [
-                {"id": "T1", "participant": "p", "messages": full_messages()},
+                {"id": "T1", "participant": "p", "language": "ja", "messages": full_messages()},
                 {
                     "id": "T1.2",
                     "participant": "p",
@@ -121,7 +121,7 @@ def test_every_malformed_thread_is_reported_with_its_position():
         "e.g. 2019-12-27T10:00+09:00 (got '2019-12-27T10:00:00')",
         "thread 6: missing key(s): participant",
         "thread 6: unknown key(s): colour; expected id, participant, language, continues, messages",
-        "thread 7: 'lang' must be 'en' or 'ja' (got 'fr')",
+        "thread 7: 'language' must be 'en' or 'ja' (got 'fr')",
         "thread 8, message 1: missing key(s): text",
         "thread 9: 'messages' must be a list (got 'Hello')",
         "thread 10, message 2: must be a JSON object with from, at, text",
@@ -148,6 +148,13 @@ def test_bad_author_is_named():
     ]
 
 
+def test_language_is_named_by_its_key():
+    document = {
+        "threads": [{"id": "T1", "participant": "p", "language": "JA", "messages": [inquiry()]}]
+    }
+    assert problems(document) == ["thread 1: 'language' must be 'en' or 'ja' (got 'JA')"]
+
+
 def test_duplicate_ids_and_continuing_an_open_thread():
     document = {
         "threads": [
@@ -159,8 +166,107 @@ def test_duplicate_ids_and_continuing_an_open_thread():
     }
     assert problems(document) == [
         "thread 2: 'id' must be unique in the file (got 'T1', also thread 1)",
-        "thread 3: 'continues' must name a closed thread (got 'T1', which is awaiting counsellor)",
+        "thread 3: 'continues' names 'T1' (thread 1), which it may not continue: "
+        "Thread T1 is still open; write in it rather than in a new thread.",
     ]
+
+
+AFTER = "2020-01-09T10:00:00+09:00"  # after full_messages()'s last message
+
+
+def continuation(**fields):
+    return {"id": "B", "participant": "p", "continues": "A", "messages": [inquiry(AFTER)], **fields}
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        # another participant may not continue A (continue_in_new_thread keeps the participant)
+        (
+            {"participant": "q"},
+            "Thread A is participant p's, not q's; only the participant who asked may continue it.",
+        ),
+        # nor may a thread in another language (continue_in_new_thread keeps the language)
+        (
+            {"language": "ja"},
+            "Thread A is in English; the thread continuing it must be in English too.",
+        ),
+        # nor one opened before A's last message
+        (
+            {"messages": [inquiry("2020-01-08T09:59:59+09:00")]},
+            "The time 2020-01-08T09:59:59+09:00 is before 2020-01-08T10:00:00+09:00, "
+            "the time of the step before it.",
+        ),
+    ],
+)
+def test_continuations_the_model_refuses_are_refused(fields, problem):
+    document = {
+        "threads": [
+            {"id": "A", "participant": "p", "messages": full_messages()},
+            continuation(**fields),
+        ]
+    }
+    assert problems(document) == [
+        f"thread 2: 'continues' names 'A' (thread 1), which it may not continue: {problem}"
+    ]
+
+
+def test_a_continuation_the_model_makes_is_accepted():
+    document = {
+        "threads": [
+            # listed after the thread continuing it: the order in the file does not matter
+            continuation(messages=[inquiry("2020-01-08T10:00:00+09:00")]),  # at A's last instant
+            {"id": "A", "participant": "p", "messages": full_messages()},
+        ]
+    }
+    later, earlier = read(document)
+    made = earlier.continue_in_new_thread(later.opened_at, "Hello.", id="B")
+    assert later == made
+
+
+def test_every_problem_is_reported_in_one_run():
+    """A bad thread does not hide duplicate IDs or bad links among the threads that were read."""
+    document = {
+        "threads": [
+            {"id": "A", "participant": "p", "messages": full_messages()},
+            {"id": "X", "participant": "p", "messages": [inquiry(text=" ")]},  # unreadable
+            {"id": "A", "participant": "p", "messages": [inquiry()]},
+            continuation(participant="q"),
+            {"id": "C", "participant": "p", "continues": "X", "messages": [inquiry()]},
+        ]
+    }
+    assert problems(document) == [
+        "thread 2, message 1: The message is empty; write what you would like to ask.",
+        "thread 3: 'id' must be unique in the file (got 'A', also thread 1)",
+        "thread 4: 'continues' names 'A' (thread 1), which it may not continue: "
+        "Thread A is participant p's, not q's; only the participant who asked may continue it.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("at", "problem"),
+    [
+        (
+            "1900-01-05T10:00:00+09:00",
+            "'at' must fall on a day the business calendar covers, 1948-07-20 to 2150-12-31 "
+            "(got '1900-01-05T10:00:00+09:00')",
+        ),
+        (
+            "2150-12-24T10:00:00+09:00",
+            "'at' must be received by 2150-12-23 (Tokyo), so that its 3-business-day reply "
+            "deadline falls within the business calendar, 1948-07-20 to 2150-12-31 "
+            "(got '2150-12-24T10:00:00+09:00')",
+        ),
+    ],
+)
+def test_instants_outside_the_calendar_are_reported_with_their_position(at, problem):
+    document = {
+        "threads": [
+            {"id": "T1", "participant": "p", "messages": [inquiry()]},
+            {"id": "T2", "participant": "p", "messages": [inquiry(at)]},
+        ]
+    }
+    assert problems(document) == [f"thread 2, message 1: {problem}"]
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,27 @@ class TestLineCount:
         japanese = "\n".join(kinds)
         assert count_lines(english) == count_lines(japanese) == len(kinds)
 
+    @pytest.mark.parametrize(
+        "separator",
+        [
+            "\u2028",  # LINE SEPARATOR: not what a web form sends
+            "\u2029",  # PARAGRAPH SEPARATOR
+            "\x85",  # NEXT LINE (C1 control)
+            "\v",  # vertical tab
+            "\f",  # form feed
+            "\x1c",  # file separator, which str.splitlines also splits on
+        ],
+    )
+    def test_only_lf_crlf_and_cr_start_lines(self, separator):
+        text = separator.join(["one", "two", "three"])
+        assert len(text.splitlines()) == 3  # str.splitlines would count three
+        assert count_lines(text) == 1
+        assert count_lines(text + "\r\nfour") == 2
+
+    @given(st.text(alphabet=st.characters(exclude_characters="\r\n")))
+    def test_text_without_cr_or_lf_is_at_most_one_line(self, text):
+        assert count_lines(text) == (1 if text else 0)
+
     def test_refuses_non_text(self):
         with pytest.raises(WrongType, match="'text' must be text"):
             count_lines(b"a\n")
@@ -119,16 +140,53 @@ class TestMessageText:
             opened(text=thirty + "line 31")
         assert info.value.reason.code == "MESSAGE_TOO_LONG"
         assert str(info.value) == "The message has 31 lines; the limit is 30."
-        assert info.value.reason.render("ja") == "メッセージは31行あります。上限は30行です。"
+        assert (
+            info.value.reason.render("ja")
+            == "メッセージが31行あります。30行以内で入力してください。"
+        )
 
     def test_thirty_japanese_lines_with_crlf_accepted(self):
         text = "\r\n".join(["相談です。"] * 30) + "\r\n"
         assert check_message_text(text) == text
         assert refusal_code(lambda: check_message_text(text + "もう一行")) == "MESSAGE_TOO_LONG"
 
-    @pytest.mark.parametrize("text", ["", " ", "\n\n", "\r\n", "\u3000", "\t \n "])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "",  # nothing
+            " ",  # a space
+            "\n\n",  # line breaks only
+            "\r\n",
+            "\u3000",  # IDEOGRAPHIC SPACE (a Japanese keyboard's space)
+            "\t \n ",
+            "\u200b",  # ZERO WIDTH SPACE
+            "\ufeff",  # BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE
+            "\u200b\u3000\ufeff\r\n\u200d",  # a mix, with a ZERO WIDTH JOINER
+            "\u00a0\u2028\u2029\x85\v\f",  # other white space and separators
+            "\u3164\u115f",  # Hangul fillers (shown as nothing)
+            "\ufe0f\u2060\u00ad",  # a variation selector, WORD JOINER, SOFT HYPHEN
+            "\x00\x07",  # control characters
+            "\U000e0020\U000e0100",  # a tag space and a variation selector supplement
+        ],
+    )
     def test_blank_messages_refused(self, text):
         assert refusal_code(lambda: check_message_text(text)) == "MESSAGE_EMPTY"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "\u200bはい",  # one visible character is enough
+            "\u3000。",  # a full stop
+            "\ufeff?",
+            "\u0600",  # ARABIC NUMBER SIGN: a format character that is shown
+        ],
+    )
+    def test_one_visible_character_is_not_blank(self, text):
+        assert check_message_text(text) == text
+
+    @given(st.text(alphabet="\u200b\u200c\u200d\ufeff\u3000\u2060 \t\r\n\u00a0"))
+    def test_invisible_only_texts_are_refused_in_a_thread(self, text):
+        assert refusal_code(lambda: opened(text=text)) == "MESSAGE_EMPTY"
 
     def test_follow_ups_have_the_limit_too(self):
         thread = opened().reply("2020-01-06T10:00+09:00", "ok")
@@ -333,12 +391,44 @@ class TestThreadTurns:
         assert named.id == "X"
 
     @pytest.mark.parametrize(
-        ("thread_id", "next_id"),
-        [("T1", "T1.2"), ("T1.2", "T1.3"), ("v1.9", "v1.10"), ("a.b", "a.b.2"), ("x.", "x..2")],
+        ("thread_id", "continues", "next_id"),
+        [
+            ("T1", None, "T1.2"),  # the first continuation appends .2
+            ("T1.2", "T1", "T1.3"),  # the .2 the convention made is counted on
+            ("T1.3", "T1.2", "T1.4"),  # and so is each later one
+            ("v1.9", "v1.8", "v1.10"),  # counted as a number, not as text
+            ("T1.2", None, "T1.2.2"),  # continues nothing: the .2 is the caller's
+            ("T1.3", "T1", "T1.3.2"),  # T1 would be continued by T1.2, not T1.3
+            ("T1.2", "X", "T1.2.2"),  # continues another stem
+            ("2019.04", None, "2019.04.2"),  # a dotted date is not bumped to 2019.5
+            ("v1.0", None, "v1.0.2"),  # a version is not bumped to v1.1
+            ("a.02", "a", "a.02.2"),  # the convention never writes a leading zero
+            ("a.1", "a.0", "a.1.2"),  # nor .1
+            ("a.b", None, "a.b.2"),  # not a number
+            ("x.", None, "x..2"),  # an empty suffix
+        ],
     )
-    def test_default_ids_of_continuations(self, thread_id, next_id):
-        old = Thread(id=thread_id, participant="p", messages=full_thread().messages)
+    def test_default_ids_of_continuations(self, thread_id, continues, next_id):
+        old = Thread(
+            id=thread_id, participant="p", continues=continues, messages=full_thread().messages
+        )
         assert old.continue_in_new_thread("2020-01-09T10:00+09:00", "Hi").id == next_id
+
+    def test_default_ids_along_a_chain(self):
+        thread, ids = full_thread(), []
+        for _ in range(3):
+            thread = thread.continue_in_new_thread(thread.last_at, "More")
+            thread = Thread(
+                id=thread.id,
+                participant=thread.participant,
+                continues=thread.continues,
+                messages=[
+                    Message(author=m.author, at=thread.last_at.add(hours=n), text="x")
+                    for n, m in enumerate(full_thread().messages)
+                ],
+            )
+            ids.append((thread.id, thread.continues))
+        assert ids == [("T1.2", "T1"), ("T1.3", "T1.2"), ("T1.4", "T1.3")]
 
     def test_continuing_an_open_thread_or_going_back_in_time_refused(self):
         code = refusal_code(lambda: opened().continue_in_new_thread("2020-01-09T10:00+09:00", "Hi"))
@@ -434,7 +524,9 @@ class TestThreadConstructor:
             ({"messages": ["text"]}, WrongType, "'messages' must hold only Message"),
             ({"id": ""}, InvalidInput, "'id' must be non-empty"),
             ({"participant": None}, InvalidInput, "'participant' must be non-empty"),
-            ({"language": "fr"}, InvalidInput, "'lang' must be 'en' or 'ja'"),
+            # the field is 'language' (the JSON key too), not to_lang's 'lang'
+            ({"language": "fr"}, InvalidInput, r"^'language' must be 'en' or 'ja' \(got 'fr'\)$"),
+            ({"language": "JA"}, InvalidInput, r"^'language' must be 'en' or 'ja' \(got 'JA'\)$"),
             ({"continues": " "}, InvalidInput, "'continues' must be non-empty"),
             ({"continues": "T1"}, InvalidInput, "'continues' must name another thread"),
         ],
@@ -457,6 +549,75 @@ class TestThreadConstructor:
         assert Author.PARTICIPANT.render("en") == "participant"
         assert ThreadState.CLOSED.render("ja") == "終了"
         assert repr(ThreadState.CLOSED) == "ThreadState.CLOSED"
+
+
+class TestCalendarRange:
+    """Messages and queries stay within the days the business calendar covers."""
+
+    @pytest.mark.parametrize(
+        ("author", "at"),
+        [
+            ("participant", "1900-01-05T10:00+09:00"),  # long before the calendar starts
+            ("counsellor", "1948-07-19T10:00+09:00"),  # the day before 1948-07-20
+            ("participant", "2151-01-01T10:00+09:00"),  # after 2150-12-31
+            ("counsellor", "2151-01-01T00:00+09:00"),
+            ("counsellor", "2150-12-31T15:00:00Z"),  # 2151-01-01 in Tokyo
+        ],
+    )
+    def test_messages_outside_the_calendar_refused(self, author, at):
+        with pytest.raises(
+            OutOfRange, match=r"^'at' must fall on a day the business calendar covers"
+        ) as info:
+            Message(author=author, at=at, text="x")
+        assert info.value.field == "at"
+
+    def test_a_participant_message_needs_a_deadline_inside_the_calendar(self):
+        last = "2150-12-23T23:59+09:00"  # due 2150-12-28, the last business day
+        thread = Thread(
+            id="T1", participant="p", messages=[Message(author="participant", at=last, text="x")]
+        )
+        assert thread.deadlines()[0].due_date == pendulum.date(2150, 12, 28)
+        with pytest.raises(OutOfRange, match=r"^'at' must be received by 2150-12-23") as info:
+            Message(author="participant", at="2150-12-24T00:00+09:00", text="x")
+        assert "reply deadline" in str(info.value)
+        # the counsellor's message needs no deadline of its own
+        replied = thread.reply("2150-12-31T23:59+09:00", "Reply")
+        assert replied.late_replies()[0].business_days_late == 1
+
+    def test_the_earliest_day(self):
+        first = Message(author="participant", at="1948-07-20T12:00+09:00", text="x")
+        thread = Thread(id="T1", participant="p", messages=[first])
+        assert thread.deadlines()[0].due_date > pendulum.date(1948, 7, 20)
+
+    @given(
+        st.datetimes(
+            min_value=dt.datetime(2150, 11, 1),
+            max_value=dt.datetime(2150, 12, 31, 23, 59),
+            timezones=st.just(dt.timezone(dt.timedelta(hours=9))),
+        )
+    )
+    def test_a_message_accepted_near_the_end_has_a_deadline(self, at):
+        if at.date() > dt.date(2150, 12, 23):
+            with pytest.raises(OutOfRange, match=r"^'at' must be received by 2150-12-23"):
+                Message(author="participant", at=at, text="x")
+        else:
+            message = Message(author="participant", at=at, text="x")
+            thread = Thread(id="T1", participant="p", messages=[message])
+            assert thread.deadlines()[0].due_date <= pendulum.date(2150, 12, 31)
+
+    @pytest.mark.parametrize("at", ["1900-01-05T10:00+09:00", "2151-01-01T10:00+09:00"])
+    def test_queries_outside_the_calendar_refused(self, at):
+        thread = opened()
+        with pytest.raises(OutOfRange, match=r"^'at' must fall on a day the business calendar"):
+            thread.status_at(at)
+        with pytest.raises(OutOfRange, match=r"^'at' must fall on a day the business calendar"):
+            report([thread], at=at)
+
+    def test_opening_or_continuing_outside_the_calendar_refused(self):
+        with pytest.raises(OutOfRange, match=r"^'at' must"):
+            opened(at="2151-01-01T10:00+09:00")
+        with pytest.raises(OutOfRange, match=r"^'at' must"):
+            full_thread().continue_in_new_thread("2151-01-01T10:00+09:00", "More")
 
 
 class TestThreadProperties:
@@ -548,7 +709,10 @@ class TestDeadlines:
             "Reply 1 in thread T1 was due by the end of 2020-01-08 and came at "
             "2020-01-09T00:00:00+09:00: 1 business day(s) late."
         )
-        assert "1営業日遅れ" in reply.render("ja")
+        assert reply.render("ja") == (
+            "スレッドT1の1件目の返信は期限が2020-01-08中でしたが、"
+            "2020-01-09T00:00:00+09:00に届きました（1営業日の遅れ）。"
+        )
 
     def test_each_participant_message_has_a_deadline(self):
         assert len(full_thread().deadlines()) == 3
@@ -599,7 +763,9 @@ class TestStatus:
         )
         overdue = thread.status_at("2020-01-10T12:00+09:00")
         assert overdue.render("en").endswith("overdue by 2 business day(s).")
-        assert overdue.render("ja").endswith("2営業日超過。")
+        assert overdue.render("ja") == "カウンセラーの返信待ち（返信期限2020-01-08を2営業日超過）。"
+        on_time = thread.status_at("2020-01-06T09:00+09:00")
+        assert on_time.render("ja") == "カウンセラーの返信待ち（返信期限：2020-01-08中）。"
         replied = thread.reply("2020-01-07T09:00+09:00", "Reply").status_at(
             "2020-01-07T09:00+09:00"
         )

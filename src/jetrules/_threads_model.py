@@ -12,6 +12,8 @@ from jetrules._dates import InstantLike, to_instant
 from jetrules._threads_message import MAX_REPLIES, Author, Message, ThreadState, state_of
 from jetrules._threads_reasons import (
     CONTINUE_OPEN_THREAD,
+    CONTINUE_OTHER_LANGUAGE,
+    CONTINUE_OTHER_PARTICIPANT,
     FIRST_NOT_INQUIRY,
     NOTHING_TO_REPLY_TO,
     REPLY_PENDING,
@@ -29,9 +31,14 @@ from jetrules._threads_status import (
 )
 from jetrules.calendar import Deadline
 from jetrules.errors import InvalidInput, Refused, WrongType
-from jetrules.text import Lang, Reason, to_lang
+from jetrules.text import Label, Lang, Reason, to_lang
 
-__all__ = ["MAX_REPLIES", "Thread", "refusal_for_next", "state_of"]
+__all__ = ["MAX_REPLIES", "Thread", "continuation_refusal", "refusal_for_next", "state_of"]
+
+_LANGUAGES: dict[Lang, Label] = {
+    "en": Label(en="English", ja="英語"),
+    "ja": Label(en="Japanese", ja="日本語"),
+}
 
 
 def _turn_refusal(author: Author, state: ThreadState) -> Reason | None:
@@ -92,15 +99,50 @@ def _participant(value: str) -> str:
     return _text(value, "participant")
 
 
+def _language(value: Lang) -> Lang:
+    try:
+        return to_lang(value)
+    except InvalidInput:
+        raise InvalidInput.for_field("language", "must be 'en' or 'ja'", value) from None
+
+
 def _continues(value: str | None) -> str | None:
     return None if value is None else _text(value, "continues")
 
 
-def _next_id(thread_id: str) -> str:
-    stem, dot, number = thread_id.rpartition(".")
-    if dot and number.isascii() and number.isdigit():
-        return f"{stem}.{int(number) + 1}"
-    return f"{thread_id}.2"
+def _next_id(thread: Thread) -> str:
+    # Bump only the ".N" this convention added: the thread continues "stem" (N == 2) or
+    # "stem.(N-1)". Any other ID, dotted or not, gets ".2" appended.
+    stem, _, number = thread.id.rpartition(".")
+    if number.isascii() and number.isdigit() and number == str(int(number)):
+        n = int(number)
+        previous = stem if n == 2 else f"{stem}.{n - 1}"
+        if n >= 2 and thread.continues == previous:
+            return f"{stem}.{n + 1}"
+    return f"{thread.id}.2"
+
+
+def continuation_refusal(
+    earlier: Thread, *, participant: str, language: Lang, at: pendulum.DateTime
+) -> Reason | None:
+    """Why a thread by *participant* in *language*, opened at *at*, may not continue *earlier*.
+
+    ``None`` if it may: *earlier* is closed, the participant and language are the same, and
+    the new thread opens no earlier than *earlier*'s last message.
+    """
+    if earlier.state is not ThreadState.CLOSED:
+        return CONTINUE_OPEN_THREAD.with_params(thread=earlier.id)
+    if participant != earlier.participant:
+        return CONTINUE_OTHER_PARTICIPANT.with_params(
+            thread=earlier.id, owner=earlier.participant, participant=participant
+        )
+    if language != earlier.language:
+        return CONTINUE_OTHER_LANGUAGE.with_params(
+            thread=earlier.id, language=_LANGUAGES[earlier.language]
+        )
+    if at < earlier.last_at:
+        return TIME_BACKWARDS.with_params(at=at.isoformat(), before=earlier.last_at.isoformat())
+    return None
 
 
 @final
@@ -129,7 +171,7 @@ class Thread:
     id: str = attrs.field(converter=_id)
     participant: str = attrs.field(converter=_participant)
     """Who asks: the participant's ID on the service."""
-    language: Lang = attrs.field(default="en", converter=to_lang)
+    language: Lang = attrs.field(default="en", converter=_language)
     messages: tuple[Message, ...] = attrs.field(converter=_messages)
     continues: str | None = attrs.field(default=None, converter=_continues)
     """The ID of the thread this one continues, if it continues one."""
@@ -192,18 +234,27 @@ class Thread:
     ) -> Thread:
         """A new thread, opened by the inquiry *text*, that continues this closed one.
 
-        The new thread's ID is *id*, or this one's with ``.2`` added (``T1.2`` becomes
-        ``T1.3``). It has the same participant and language, and names this thread.
+        The new thread's ID is *id*, or by default this one's with ``.2`` appended. Only a
+        suffix that convention made is counted on: a thread ``T1.2`` that continues ``T1`` (or
+        ``T1.3`` continuing ``T1.2``...) is continued by ``T1.3`` (``T1.4``...); any other ID
+        gets ``.2``, so ``2019.04`` is continued by ``2019.04.2`` and ``v1.0`` by ``v1.0.2``.
+        The new thread has the same participant and language, and names this thread.
+
+        >>> t = Thread(id="2019.04", participant="p", messages=[
+        ...     Message(author=author, at=f"2019-04-0{n + 1}T10:00+09:00", text="x")
+        ...     for n, author in enumerate(["participant", "counsellor"] * 3)
+        ... ])
+        >>> t.continue_in_new_thread("2019-04-08T10:00+09:00", "More").id
+        '2019.04.2'
         """
         instant = to_instant(at)
-        if self.state is not ThreadState.CLOSED:
-            raise Refused(CONTINUE_OPEN_THREAD.with_params(thread=self.id))
-        if instant < self.last_at:
-            raise Refused(
-                TIME_BACKWARDS.with_params(at=instant.isoformat(), before=self.last_at.isoformat())
-            )
+        reason = continuation_refusal(
+            self, participant=self.participant, language=self.language, at=instant
+        )
+        if reason is not None:
+            raise Refused(reason)
         return Thread(
-            id=_next_id(self.id) if id is None else id,
+            id=_next_id(self) if id is None else id,
             participant=self.participant,
             language=self.language,
             messages=(Message(author=Author.PARTICIPANT, at=instant, text=text),),

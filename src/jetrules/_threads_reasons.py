@@ -8,6 +8,8 @@ __all__ = [
     "ALREADY_CONFIRMED",
     "CODE_NOT_VALID",
     "CONTINUE_OPEN_THREAD",
+    "CONTINUE_OTHER_LANGUAGE",
+    "CONTINUE_OTHER_PARTICIPANT",
     "FIRST_NOT_INQUIRY",
     "MESSAGE_EMPTY",
     "MESSAGE_TOO_LONG",
@@ -38,92 +40,105 @@ CODE_NOT_VALID = ReasonTemplate(
     "CODE_NOT_VALID",
     en="The programme password entered is not valid on {day}; ask your contracting organisation "
     "for the current one.",
-    ja="入力されたパスワードは{day}時点で有効ではありません。任用団体に現在のパスワードを"
+    ja="入力されたパスワードは{day}時点では有効ではありません。現在のパスワードを任用団体に"
     "確認してください。",
 )
 REGISTRATION_PENDING = ReasonTemplate(
     "REGISTRATION_PENDING",
     en="Registration is not complete: follow the link in the confirmation e-mail first.",
-    ja="登録が完了していません。先に確認メールのリンクにアクセスしてください。",
+    ja="登録が完了していません。先に確認メールに記載されたリンクから登録を完了してください。",
 )
 ALREADY_CONFIRMED = ReasonTemplate(
     "ALREADY_CONFIRMED",
     en="The registration was already confirmed at {at}.",
-    ja="登録は{at}に確認済みです。",
+    ja="この登録は{at}に確認済みです。",
 )
 MESSAGE_EMPTY = ReasonTemplate(
     "MESSAGE_EMPTY",
     en="The message is empty; write what you would like to ask.",
-    ja="メッセージが空です。相談内容を入力してください。",
+    ja="メッセージが入力されていません。相談内容を入力してください。",
 )
 MESSAGE_TOO_LONG = ReasonTemplate(
     "MESSAGE_TOO_LONG",
     en="The message has {lines} lines; the limit is {limit}.",
-    ja="メッセージは{lines}行あります。上限は{limit}行です。",
+    ja="メッセージが{lines}行あります。{limit}行以内で入力してください。",
 )
 FIRST_NOT_INQUIRY = ReasonTemplate(
     "FIRST_NOT_INQUIRY",
     en="A thread opens with the participant's inquiry, not with a counsellor's reply.",
-    ja="スレッドはカウンセラーの返信ではなく、参加者の相談から始まります。",
+    ja="スレッドは参加者からの相談で始まります。カウンセラーの返信から始めることはできません。",
 )
 REPLY_PENDING = ReasonTemplate(
     "REPLY_PENDING",
     en="The counsellor has not replied to the last message yet; wait for the reply before "
     "writing again.",
-    ja="前のメッセージへのカウンセラーの返信がまだありません。返信を待ってから書き込んでください。",
+    ja="前回のメッセージにまだカウンセラーから返信がありません。返信が届いてから送信してください。",
 )
 NOTHING_TO_REPLY_TO = ReasonTemplate(
     "NOTHING_TO_REPLY_TO",
     en="No participant message awaits a reply in this thread.",
-    ja="このスレッドには返信を待っている参加者のメッセージがありません。",
+    ja="このスレッドには返信待ちの参加者のメッセージがありません。",
 )
 THREAD_FULL = ReasonTemplate(
     "THREAD_FULL",
     en="This thread already holds {limit} counsellor replies, the most a thread can hold.",
-    ja="このスレッドにはすでにカウンセラーの返信が上限の{limit}件あります。",
+    ja="このスレッドにはカウンセラーの返信がすでに上限の{limit}件あります。",
 )
 THREAD_CLOSED = ReasonTemplate(
     "THREAD_CLOSED",
     en="This thread is closed after {limit} replies; continue the topic in a new thread.",
-    ja="このスレッドは{limit}回の返信で終了しました。新しいスレッドで相談を続けてください。",
+    ja="このスレッドは返信が{limit}件に達したため終了しました。新しいスレッドで相談を続けてください。",
 )
 CONTINUE_OPEN_THREAD = ReasonTemplate(
     "CONTINUE_OPEN_THREAD",
     en="Thread {thread} is still open; write in it rather than in a new thread.",
-    ja="スレッド{thread}はまだ終了していません。新しいスレッドではなく、このスレッドに書き込んでください。",
+    ja="スレッド{thread}はまだ終了していません。新しいスレッドを作らず、"
+    "スレッド{thread}に続けて書き込んでください。",
+)
+CONTINUE_OTHER_PARTICIPANT = ReasonTemplate(
+    "CONTINUE_OTHER_PARTICIPANT",
+    en="Thread {thread} is participant {owner}'s, not {participant}'s; only the participant who "
+    "asked may continue it.",
+    ja="スレッド{thread}は参加者{owner}のもので、{participant}のものではありません。"
+    "続きのスレッドを作れるのは相談した本人だけです。",
+)
+CONTINUE_OTHER_LANGUAGE = ReasonTemplate(
+    "CONTINUE_OTHER_LANGUAGE",
+    en="Thread {thread} is in {language}; the thread continuing it must be in {language} too.",
+    ja="スレッド{thread}は{language}のスレッドです。続きのスレッドも{language}にしてください。",
 )
 TIME_BACKWARDS = ReasonTemplate(
     "TIME_BACKWARDS",
     en="The time {at} is before {before}, the time of the step before it.",
-    ja="{at}は前の段階の時刻{before}より前です。",
+    ja="時刻{at}は、直前の手続きの時刻{before}より前です。",
 )
 STATUS_ON_TIME = ReasonTemplate(
     "STATUS_ON_TIME",
     en="Awaiting the counsellor's reply, due by the end of {due_date}.",
-    ja="カウンセラーの返信待ち（{due_date}中に返信予定）。",
+    ja="カウンセラーの返信待ち（返信期限：{due_date}中）。",
 )
 STATUS_OVERDUE = ReasonTemplate(
     "STATUS_OVERDUE",
     en="Awaiting the counsellor's reply, due by the end of {due_date}: overdue by {days} "
     "business day(s).",
-    ja="カウンセラーの返信待ち（{due_date}までに返信予定）：{days}営業日超過。",
+    ja="カウンセラーの返信待ち（返信期限{due_date}を{days}営業日超過）。",
 )
 STATUS_AWAITING_PARTICIPANT = ReasonTemplate(
     "STATUS_AWAITING_PARTICIPANT",
     en="Replied; the participant may follow up ({replies} of {limit} replies used).",
-    ja="返信済み。参加者は続けて質問できます（返信{limit}件中{replies}件）。",
+    ja="返信済みです。参加者は続けて相談できます（上限{limit}件中{replies}件の返信済み）。",
 )
 STATUS_CLOSED = ReasonTemplate(
     "STATUS_CLOSED",
     en="Closed after {limit} replies; the participant may continue in a new thread.",
-    ja="{limit}件の返信で終了。参加者は新しいスレッドで続けられます。",
+    ja="返信が{limit}件に達したため終了しました。参加者は新しいスレッドで相談を続けられます。",
 )
 REPLY_LATE = ReasonTemplate(
     "REPLY_LATE",
     en="Reply {number} in thread {thread} was due by the end of {due_date} and came at {at}: "
     "{days} business day(s) late.",
-    ja="スレッド{thread}の返信{number}は{due_date}中が期限でしたが、{at}に送信されました"
-    "（{days}営業日遅れ）。",
+    ja="スレッド{thread}の{number}件目の返信は期限が{due_date}中でしたが、{at}に届きました"
+    "（{days}営業日の遅れ）。",
 )
 
 REASONS: tuple[ReasonTemplate, ...] = check_templates(
@@ -139,6 +154,8 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         THREAD_FULL,
         THREAD_CLOSED,
         CONTINUE_OPEN_THREAD,
+        CONTINUE_OTHER_PARTICIPANT,
+        CONTINUE_OTHER_LANGUAGE,
         TIME_BACKWARDS,
         STATUS_ON_TIME,
         STATUS_OVERDUE,

@@ -10,6 +10,7 @@ import attrs
 import pendulum
 
 from jetrules._dates import InstantLike, to_instant
+from jetrules._threads_message import within_calendar
 from jetrules._threads_model import Thread
 from jetrules._threads_status import LateReply, StatusKind, ThreadStatus
 from jetrules.errors import WrongType
@@ -138,7 +139,7 @@ _JA = {
 
 def report(threads: Iterable[Thread], *, at: InstantLike) -> ThreadsReport:
     """Report on *threads* as they stand at *at*: statuses, late replies, on-time share."""
-    instant = to_instant(at)
+    instant = within_calendar(to_instant(at), "at")
     statuses: list[ThreadStatus] = []
     late: list[LateReply] = []
     on_time = 0

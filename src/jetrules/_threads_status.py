@@ -14,7 +14,14 @@ import attrs
 import pendulum
 
 from jetrules._dates import InstantLike, to_instant
-from jetrules._threads_message import MAX_REPLIES, Author, ThreadState, state_of
+from jetrules._threads_message import (
+    MAX_REPLIES,
+    REPLY_BUSINESS_DAYS,
+    Author,
+    ThreadState,
+    state_of,
+    within_calendar,
+)
 from jetrules._threads_reasons import (
     REPLY_LATE,
     STATUS_AWAITING_PARTICIPANT,
@@ -39,9 +46,6 @@ __all__ = [
     "reply_deadline",
     "status_of",
 ]
-
-REPLY_BUSINESS_DAYS = 3
-"""The counsellor replies "within 3 business days" of a participant's message."""
 
 
 def reply_deadline(received_at: InstantLike) -> Deadline:
@@ -179,7 +183,7 @@ class ThreadStatus:
 
 def status_of(thread: Thread, at: InstantLike) -> ThreadStatus:
     """The status of *thread* at *at*, from the messages received by then."""
-    instant = to_instant(at)
+    instant = within_calendar(to_instant(at), "at")
     known = tuple(m for m in thread.messages if m.at <= instant)
     if not known:
         raise OutOfRange.for_field(

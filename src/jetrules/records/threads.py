@@ -3,7 +3,9 @@
 A file is an object with a ``"threads"`` list; each thread has an ``id``, a ``participant``, an
 optional ``language`` (``"en"`` by default) and ``continues``, and its ``messages``, each with
 ``from`` (``"participant"`` or ``"counsellor"``), ``at`` (ISO 8601 with an offset) and ``text``.
-Every malformed thread is reported with its position (``thread 3``, ``thread 3, message 2``).
+Every malformed thread is reported with its position (``thread 3``, ``thread 3, message 2``),
+and so is every duplicate ID and every ``continues`` the model would refuse, among the threads
+that could be read, in the same run.
 
 >>> import io
 >>> read_threads(io.StringIO('{"threads": [{"id": "T1", "participant": "p", "messages": []}]}'))
@@ -19,10 +21,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from jetrules._threads_model import refusal_for_next
+from jetrules._threads_model import continuation_refusal, refusal_for_next
 from jetrules.errors import JetRulesError
 from jetrules.records._tabular import Problems, parse_json, read_text
-from jetrules.threads import Message, Thread, ThreadState
+from jetrules.threads import Message, Thread
 
 __all__ = ["read_threads"]
 
@@ -40,15 +42,14 @@ def read_threads(source: str | Path | TextIO) -> tuple[Thread, ...]:
     name, text = read_text(source)
     problems = Problems(name)
     entries = _entries(text, problems)
-    threads: list[Thread] = []
+    threads: list[tuple[int, Thread]] = []
     for number, entry in enumerate(entries, start=1):
         thread = _thread(entry, f"thread {number}", problems)
         if thread is not None:
-            threads.append(thread)
-    if not problems:
-        _check_links(threads, problems)
+            threads.append((number, thread))
+    _check_links(threads, problems)
     problems.raise_if_any()
-    return tuple(threads)
+    return tuple(thread for _, thread in threads)
 
 
 def _entries(text: str, problems: Problems) -> list[Any]:
@@ -132,22 +133,34 @@ def _message(entry: object, position: str, problems: Problems) -> Message | None
     return None
 
 
-def _check_links(threads: list[Thread], problems: Problems) -> None:
-    seen: dict[str, int] = {}
-    for number, thread in enumerate(threads, start=1):
-        if thread.id in seen:
+def _check_links(threads: list[tuple[int, Thread]], problems: Problems) -> None:
+    """Report duplicate IDs and refused continuations; *threads* pairs file positions and threads.
+
+    A ``continues`` naming a thread not in the file (or one that could not be read) is not
+    checked; with duplicate IDs, it names the first thread with that ID.
+    """
+    first: dict[str, tuple[int, Thread]] = {}
+    for number, thread in threads:
+        if thread.id in first:
             problems.add(
                 f"thread {number}",
                 f"'id' must be unique in the file (got {thread.id!r}, "
-                f"also thread {seen[thread.id]})",
+                f"also thread {first[thread.id][0]})",
             )
-        seen.setdefault(thread.id, number)
-    by_id = {thread.id: thread for thread in threads}
-    for number, thread in enumerate(threads, start=1):
-        earlier = by_id.get(thread.continues) if thread.continues is not None else None
-        if earlier is not None and earlier.state is not ThreadState.CLOSED:
+        first.setdefault(thread.id, (number, thread))
+    for number, thread in threads:
+        if thread.continues not in first:
+            continue
+        earlier_number, earlier = first[thread.continues]
+        reason = continuation_refusal(
+            earlier,
+            participant=thread.participant,
+            language=thread.language,
+            at=thread.opened_at,
+        )
+        if reason is not None:
             problems.add(
                 f"thread {number}",
-                f"'continues' must name a closed thread (got {thread.continues!r}, "
-                f"which is {earlier.state.render('en')})",
+                f"'continues' names {thread.continues!r} (thread {earlier_number}), which it "
+                f"may not continue: {reason.render('en')}",
             )
