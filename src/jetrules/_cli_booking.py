@@ -7,7 +7,7 @@ from typing import TextIO
 
 from jetrules._output import format_table, write_csv, write_json
 from jetrules.booking import Usage
-from jetrules.cli import EXIT_OK, Subcommands
+from jetrules.cli import EXIT_OK, Subcommands, add_format_option, add_lang_option
 from jetrules.records.sessions import read_sessions
 from jetrules.text import Lang, to_lang
 
@@ -47,10 +47,8 @@ def register(subcommands: Subcommands) -> None:
         "sessions left under the year's limit.",
     )
     sessions.add_argument("file", metavar="FILE", help="a CSV file of appointments")
-    sessions.add_argument("--lang", choices=["en", "ja"], default="en", help="language (en)")
-    sessions.add_argument(
-        "--format", choices=["table", "json", "csv"], default="table", help="output (table)"
-    )
+    add_lang_option(sessions)
+    add_format_option(sessions, "table", "json", "csv")
     sessions.set_defaults(handler=_sessions)
 
 

@@ -16,7 +16,7 @@ from jetrules.calendar import (
     _fiscal_year_of,
     load_official_holidays,
 )
-from jetrules.cli import EXIT_OK, Subcommands
+from jetrules.cli import EXIT_OK, Subcommands, add_format_option, add_lang_option
 from jetrules.errors import InvalidInput
 from jetrules.text import to_lang
 
@@ -40,8 +40,8 @@ def register(subcommands: Subcommands) -> None:
         "it covers, the Act on National Holidays elsewhere (later years are provisional).",
     )
     holidays.add_argument("year", type=int, metavar="YEAR", help="a calendar year, 1948-2150")
-    holidays.add_argument("--lang", choices=["en", "ja"], default="en")
-    holidays.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    add_lang_option(holidays)
+    add_format_option(holidays, "table", "csv", "json")
     _official_option(holidays)
     holidays.set_defaults(handler=_holidays)
 
@@ -89,7 +89,7 @@ def register(subcommands: Subcommands) -> None:
         metavar="HH:MM",
         help="messages received after it (Tokyo time) count from the next business day",
     )
-    due.add_argument("--lang", choices=["en", "ja"], default="en")
+    add_lang_option(due)
     _official_option(due)
     due.set_defaults(handler=_deadline)
 

@@ -9,7 +9,7 @@ from typing import TextIO
 from jetrules._dates import to_date
 from jetrules._output import format_table, jsonable, write_csv, write_json
 from jetrules._subsidy_render import RECORD_COLUMNS
-from jetrules.cli import EXIT_OK, Subcommands
+from jetrules.cli import EXIT_OK, Subcommands, add_format_option, add_lang_option
 from jetrules.records.receipts import read_receipts
 from jetrules.subsidy import Ledger, Statement, assess
 from jetrules.text import Label, Lang, to_lang
@@ -42,10 +42,8 @@ def register(subcommands: Subcommands) -> None:
         "lists every one of them and prints no statement.",
     )
     parser.add_argument("file", metavar="FILE", help="receipts: a CSV or JSON file")
-    parser.add_argument("--lang", choices=["en", "ja"], default="en", help="language (en)")
-    parser.add_argument(
-        "--format", choices=["table", "json", "csv"], default="table", help="output (table)"
-    )
+    add_lang_option(parser)
+    add_format_option(parser, "table", "json", "csv")
     parser.add_argument(
         "--submitted-on",
         metavar="DATE",

@@ -15,8 +15,17 @@ from typing import Any, NoReturn, Protocol, TextIO, TypeAlias
 
 from jetrules._version import __version__
 from jetrules.errors import InvalidRecords, JetRulesError
+from jetrules.text import LANGUAGES
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_BROKEN_PIPE", "EXIT_OK", "build_parser", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_BROKEN_PIPE",
+    "EXIT_OK",
+    "add_format_option",
+    "add_lang_option",
+    "build_parser",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -40,6 +49,20 @@ class Handler(Protocol):
     """What a subcommand runs: it writes its result to *out* and returns the exit status."""
 
     def __call__(self, args: argparse.Namespace, out: TextIO) -> int: ...  # pragma: no cover
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang en|ja``, the language of the output (English unless told)."""
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the output (default: en)"
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser, *formats: str) -> None:
+    """Add ``--format``, choosing among *formats*; the first is the default."""
+    parser.add_argument(
+        "--format", choices=formats, default=formats[0], help=f"output (default: {formats[0]})"
+    )
 
 
 class _Parser(argparse.ArgumentParser):
