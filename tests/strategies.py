@@ -136,9 +136,9 @@ message_texts = (
 """Texts a message may hold: 1 to 30 lines, not blank, English and full-width Japanese."""
 
 thread_instants = st.datetimes(
-    min_value=dt.datetime(2019, 1, 2), max_value=dt.datetime(2021, 6, 30)
+    min_value=dt.datetime(2019, 4, 1), max_value=dt.datetime(2021, 3, 31, 23, 59)
 ).map(lambda moment: moment.replace(second=0, microsecond=0, tzinfo=TOKYO_ZONE))
-"""Aware instants in 2019-2021 (the code above is valid then), written at +09:00."""
+"""Aware instants in FY2019-FY2020 (editions exist, the code is valid), written at +09:00."""
 
 gaps = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=9)).map(
     lambda gap: dt.timedelta(minutes=gap // dt.timedelta(minutes=1))

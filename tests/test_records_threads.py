@@ -1,12 +1,14 @@
 import io
 import json
 
+import attrs
 import pytest
 from hypothesis import given
 
+from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidRecords
 from jetrules.records import read_threads
-from jetrules.threads import Author, Thread, ThreadState
+from jetrules.threads import Author, Thread, ThreadState, terms_for
 
 from strategies import threads
 
@@ -30,14 +32,14 @@ def full_messages():
     ]
 
 
-def read(document):
+def read(document, **options):
     text = document if isinstance(document, str) else json.dumps(document, ensure_ascii=False)
-    return read_threads(io.StringIO(text))
+    return read_threads(io.StringIO(text), **options)
 
 
-def problems(document):
+def problems(document, **options):
     with pytest.raises(InvalidRecords) as info:
-        read(document)
+        read(document, **options)
     return [str(problem) for problem in info.value.problems]
 
 
@@ -266,7 +268,66 @@ def test_instants_outside_the_calendar_are_reported_with_their_position(at, prob
             {"id": "T2", "participant": "p", "messages": [inquiry(at)]},
         ]
     }
-    assert problems(document) == [f"thread 2, message 1: {problem}"]
+    # the caller's own terms for FY2150 (none is published), so the calendar is what fails
+    fy2150 = attrs.evolve(terms_for(2019), fiscal_year=FiscalYear(2150))
+    assert problems(document, editions=[terms_for(2019), fy2150]) == [
+        f"thread 2, message 1: {problem}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("at", "year"),
+    [
+        ("2019-03-31T23:59:00+09:00", "FY2018"),  # the last minute before the first edition
+        ("2021-04-01T00:00:00+09:00", "FY2021"),  # between the FY2020 and FY2023 editions
+        ("2024-04-01T09:00:00+09:00", "FY2024"),  # after the last edition
+    ],
+)
+def test_a_thread_in_a_year_without_terms_is_reported(at, year):
+    document = {"threads": [{"id": "T1", "participant": "p", "messages": [inquiry(at)]}]}
+    [problem] = problems(document)
+    assert problem.startswith(
+        f"thread 1: no Web Mail Counselling terms are published for {year}; "
+        "editions exist for FY2019, FY2020, FY2023"
+    )
+
+
+def test_a_thread_is_held_to_its_inquiry_years_terms_across_the_year_end():
+    """A follow-up after 31 March keeps the inquiry's (FY2019) terms: here a 2-line limit."""
+    two_lines = attrs.evolve(terms_for(2019), line_limit=2)
+    messages = [
+        inquiry("2020-03-30T10:00:00+09:00"),
+        message("counsellor", "2020-03-31T10:00:00+09:00"),
+        message("participant", "2020-04-01T10:00:00+09:00", "one\ntwo\nthree"),
+    ]
+    document = {"threads": [{"id": "T1", "participant": "p", "messages": messages}]}
+    assert problems(document, editions=[two_lines, terms_for(2020)]) == [
+        "thread 1, message 3: The message has 3 lines; the limit is 2."
+    ]
+    [thread] = read(document)
+    assert thread.terms == terms_for(2019)
+
+
+def test_a_second_continuation_of_the_same_thread_is_refused():
+    document = {
+        "threads": [
+            {"id": "A", "participant": "p", "messages": full_messages()},
+            continuation(id="B", messages=[inquiry("2020-01-09T10:00:00+09:00")]),
+            continuation(id="C", messages=[inquiry("2020-01-10T10:00:00+09:00")]),
+        ]
+    }
+    assert problems(document) == [
+        "thread 3: 'continues' names 'A' (thread 1), which thread 2 already continues: "
+        "Thread A is already continued by thread B; continue the topic in B, or in the thread "
+        "that continues it."
+    ]
+
+
+def test_a_continuation_of_a_thread_not_in_the_file_is_accepted():
+    """The thread it continues may be in another file: nothing to check it against."""
+    document = {"threads": [continuation(id="B", messages=[inquiry()])]}
+    [thread] = read(document)
+    assert thread.continues == "A"
 
 
 @pytest.mark.parametrize(

@@ -281,3 +281,33 @@ def test_changing_the_real_booking_limit_changes_the_page(monkeypatch):
         before.count("| yearly session limit | 7 |")
         == after.count("| yearly session limit | 7 |") + 1
     )
+
+
+def test_the_threads_section_shows_every_web_mail_edition():
+    page = rules_markdown()
+    section = page[page.index("## `jetrules.threads`") : page.index("## `jetrules.booking`")]
+    assert "| FY2021 | no published terms |" in section  # the gap is shown, not filled
+    for year in ("FY2019", "FY2020", "FY2023"):
+        assert f"### {year} " in section
+    assert section.count("| line limit | 30 |") == 3
+    assert section.count("| replies per thread | 3 |") == 3
+    assert section.count("| reply business days | 3 |") == 3
+    assert "| languages | en, ja |" in section
+    assert "| threads per participant | unlimited (無制限) |" in section
+    assert "While you can only have 3 replies on a single thread" in section
+
+
+def test_changing_the_real_web_mail_line_limit_changes_the_page(monkeypatch):
+    from jetrules import threads
+
+    before = rules_markdown()
+    evolved = tuple(
+        attrs.evolve(e, line_limit=40) if e.fiscal_year == FiscalYear(2020) else e
+        for e in threads.EDITIONS
+    )
+    monkeypatch.setattr(threads, "EDITIONS", evolved)
+    after = rules_markdown()
+    section = after[after.index("## `jetrules.threads`") : after.index("## `jetrules.booking`")]
+    fy2020 = section[section.index("### FY2020") :].split("### FY2023", 1)[0]
+    assert "| line limit | 40 |" in fy2020
+    assert before.count("| line limit | 30 |") == after.count("| line limit | 30 |") + 1

@@ -9,13 +9,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules.errors import InvalidInput, JetRulesError, OutOfRange, Refused, WrongType
+from jetrules._dates import to_instant
+from jetrules._threads_terms import editions_tuple
+from jetrules.calendar import FiscalYear
+from jetrules.errors import (
+    InvalidInput,
+    JetRulesError,
+    NoRuleInForce,
+    OutOfRange,
+    Refused,
+    WrongType,
+)
 from jetrules.money import Rounding
 from jetrules.text import LANGUAGES
 from jetrules.threads import (
-    MAX_LINES,
-    MAX_REPLIES,
+    EDITIONS,
     REASONS,
+    UNLIMITED,
     Author,
     ContractCode,
     Message,
@@ -25,7 +35,9 @@ from jetrules.threads import (
     ThreadState,
     check_message_text,
     count_lines,
+    reply_deadline,
     report,
+    terms_for,
 )
 
 from strategies import message_texts, thread_code, thread_instants, threads
@@ -33,6 +45,9 @@ from strategies import message_texts, thread_code, thread_instants, threads
 SECRET = "kokoro-2019"
 FY2019_CODE = ContractCode(code=SECRET, valid_from="2019-08-01", valid_to="2020-07-31")
 FY2020_CODE = ContractCode(code="kokoro-2020", valid_from="2020-08-01", valid_to="2021-07-31")
+TERMS = terms_for(2019)
+MAX_LINES = TERMS.line_limit
+MAX_REPLIES = TERMS.replies_per_thread
 
 
 def registered(at="2019-12-20T09:00+09:00"):
@@ -54,6 +69,11 @@ def full_thread():
         .follow_up("2020-01-07T11:00+09:00", "Follow-up 2")
         .reply("2020-01-08T10:00+09:00", "Reply 3")
     )
+
+
+def terms_of(year):
+    """The FY2019 terms applied to *year* by the caller (no edition covers it)."""
+    return attrs.evolve(TERMS, fiscal_year=FiscalYear(year))
 
 
 def refusal_code(call):
@@ -147,8 +167,9 @@ class TestMessageText:
 
     def test_thirty_japanese_lines_with_crlf_accepted(self):
         text = "\r\n".join(["相談です。"] * 30) + "\r\n"
-        assert check_message_text(text) == text
-        assert refusal_code(lambda: check_message_text(text + "もう一行")) == "MESSAGE_TOO_LONG"
+        assert check_message_text(text, terms=TERMS) == text
+        longer = text + "もう一行"
+        assert refusal_code(lambda: check_message_text(longer, terms=TERMS)) == "MESSAGE_TOO_LONG"
 
     @pytest.mark.parametrize(
         "text",
@@ -170,7 +191,7 @@ class TestMessageText:
         ],
     )
     def test_blank_messages_refused(self, text):
-        assert refusal_code(lambda: check_message_text(text)) == "MESSAGE_EMPTY"
+        assert refusal_code(lambda: check_message_text(text, terms=TERMS)) == "MESSAGE_EMPTY"
 
     @pytest.mark.parametrize(
         "text",
@@ -182,7 +203,7 @@ class TestMessageText:
         ],
     )
     def test_one_visible_character_is_not_blank(self, text):
-        assert check_message_text(text) == text
+        assert check_message_text(text, terms=TERMS) == text
 
     @given(st.text(alphabet="\u200b\u200c\u200d\ufeff\u3000\u2060 \t\r\n\u00a0"))
     def test_invisible_only_texts_are_refused_in_a_thread(self, text):
@@ -202,7 +223,7 @@ class TestMessageText:
 
     @given(message_texts)
     def test_generated_texts_are_accepted(self, text):
-        assert check_message_text(text) == text
+        assert check_message_text(text, terms=TERMS) == text
 
 
 class TestContractCode:
@@ -573,12 +594,17 @@ class TestCalendarRange:
 
     def test_a_participant_message_needs_a_deadline_inside_the_calendar(self):
         last = "2150-12-23T23:59+09:00"  # due 2150-12-28, the last business day
+        terms = terms_of(2150)
         thread = Thread(
-            id="T1", participant="p", messages=[Message(author="participant", at=last, text="x")]
+            id="T1",
+            participant="p",
+            messages=[Message(author="participant", at=last, text="x")],
+            terms=terms,
         )
         assert thread.deadlines()[0].due_date == pendulum.date(2150, 12, 28)
+        late = Message(author="participant", at="2150-12-24T00:00+09:00", text="x")
         with pytest.raises(OutOfRange, match=r"^'at' must be received by 2150-12-23") as info:
-            Message(author="participant", at="2150-12-24T00:00+09:00", text="x")
+            Thread(id="T1", participant="p", messages=[late], terms=terms)
         assert "reply deadline" in str(info.value)
         # the counsellor's message needs no deadline of its own
         replied = thread.reply("2150-12-31T23:59+09:00", "Reply")
@@ -586,7 +612,7 @@ class TestCalendarRange:
 
     def test_the_earliest_day(self):
         first = Message(author="participant", at="1948-07-20T12:00+09:00", text="x")
-        thread = Thread(id="T1", participant="p", messages=[first])
+        thread = Thread(id="T1", participant="p", messages=[first], terms=terms_of(1948))
         assert thread.deadlines()[0].due_date > pendulum.date(1948, 7, 20)
 
     @given(
@@ -597,12 +623,12 @@ class TestCalendarRange:
         )
     )
     def test_a_message_accepted_near_the_end_has_a_deadline(self, at):
+        message = Message(author="participant", at=at, text="x")
         if at.date() > dt.date(2150, 12, 23):
             with pytest.raises(OutOfRange, match=r"^'at' must be received by 2150-12-23"):
-                Message(author="participant", at=at, text="x")
+                Thread(id="T1", participant="p", messages=[message], terms=terms_of(2150))
         else:
-            message = Message(author="participant", at=at, text="x")
-            thread = Thread(id="T1", participant="p", messages=[message])
+            thread = Thread(id="T1", participant="p", messages=[message], terms=terms_of(2150))
             assert thread.deadlines()[0].due_date <= pendulum.date(2150, 12, 31)
 
     @pytest.mark.parametrize("at", ["1900-01-05T10:00+09:00", "2151-01-01T10:00+09:00"])
@@ -897,3 +923,198 @@ class TestReport:
             assert 0 <= result.on_time_share <= 1
             assert result.on_time_percent() <= result.on_time_share * 100
         assert result.worst_lateness >= (1 if late or result.overdue else 0)
+
+
+class TestTerms:
+    """The limits are dated editions with sources; a year without one has no terms."""
+
+    def test_the_editions_and_their_years(self):
+        assert [str(terms.fiscal_year) for terms in EDITIONS] == ["FY2019", "FY2020", "FY2023"]
+        for terms in EDITIONS:
+            # every published edition has the FY2019 text's limits
+            assert (terms.line_limit, terms.replies_per_thread, terms.reply_business_days) == (
+                30,
+                3,
+                3,
+            )
+            assert terms.languages == ("en", "ja")
+            assert all(source.title and source.url for source in terms.sources)
+        assert EDITIONS[0].threads_per_participant.en == "no limit stated"
+        assert (
+            EDITIONS[1].threads_per_participant == UNLIMITED == EDITIONS[2].threads_per_participant
+        )
+
+    @pytest.mark.parametrize(
+        "year",
+        [
+            2018,  # before the FY2019 text
+            2021,  # no source describes the service in FY2021
+            2022,  # nor in FY2022
+            2024,  # after CLAIR News June 2023
+        ],
+    )
+    def test_years_without_an_edition_raise(self, year):
+        with pytest.raises(NoRuleInForce, match=f"for FY{year}; editions exist for FY2019"):
+            terms_for(year)
+        with pytest.raises(NoRuleInForce):
+            terms_for(FiscalYear(year), EDITIONS)
+
+    def test_the_caller_may_bring_editions(self):
+        mine = attrs.evolve(TERMS, fiscal_year=FiscalYear(2021))
+        assert terms_for(2021, [mine]) is mine
+        with pytest.raises(NoRuleInForce, match="editions exist for none"):
+            terms_for(2021, [])
+
+    def test_citation(self):
+        assert EDITIONS[0].citation is EDITIONS[0].sources[0]
+        citation = EDITIONS[1].citation
+        assert citation.title.startswith("Web Mail Counselling terms of FY2020: CLAIR News")
+        assert "Akita" in citation.title
+        assert "Kagoshima" in citation.title
+
+    @pytest.mark.parametrize(
+        ("changes", "error"),
+        [
+            ({"line_limit": 0}, InvalidInput),  # a limit is positive
+            ({"replies_per_thread": True}, InvalidInput),  # not a bool
+            ({"reply_business_days": 1.5}, InvalidInput),  # whole days only
+            ({"languages": ()}, InvalidInput),  # at least one language
+            ({"languages": "fr"}, InvalidInput),  # only en and ja
+            ({"threads_per_participant": "unlimited"}, WrongType),  # a Label
+            ({"sources": ()}, WrongType),  # at least one source
+            ({"sources": ("CLAIR",)}, WrongType),  # Source values
+        ],
+    )
+    def test_invalid_terms_refused(self, changes, error):
+        with pytest.raises(error):
+            attrs.evolve(TERMS, **changes)
+
+    def test_languages_are_normalised(self):
+        assert attrs.evolve(TERMS, languages=["ja", "en", "ja"]).languages == ("en", "ja")
+        assert attrs.evolve(TERMS, languages="ja").languages == ("ja",)
+        assert attrs.evolve(TERMS, fiscal_year=2020).fiscal_year == FiscalYear(2020)
+
+    def test_editions_tuple(self):
+        assert editions_tuple(iter(EDITIONS)) == EDITIONS
+        with pytest.raises(WrongType, match="'editions' must hold WebMailTerms"):
+            editions_tuple([TERMS, "FY2020"])
+
+
+class TestThreadTerms:
+    """A thread is held to the edition of its inquiry's fiscal year, and to nothing else."""
+
+    @pytest.mark.parametrize(
+        ("at", "year"),
+        [
+            ("2019-04-01T00:00+09:00", 2019),  # the first minute of FY2019
+            ("2020-03-31T23:59+09:00", 2019),  # its last minute
+            ("2020-03-31T15:00:00Z", 2020),  # 2020-04-01 00:00 in Tokyo
+            ("2023-06-01T10:00+09:00", 2023),
+        ],
+    )
+    def test_the_default_is_the_inquiry_years_edition(self, at, year):
+        message = Message(author="participant", at=at, text="Hello.")
+        thread = Thread(id="T1", participant="p", messages=[message])
+        assert thread.terms == terms_for(year)
+
+    @pytest.mark.parametrize(
+        "at",
+        [
+            "2019-03-31T23:59+09:00",  # FY2018: before the first edition
+            "2021-04-01T00:00+09:00",  # FY2021: no neighbour's terms are borrowed
+            "2024-04-01T00:00+09:00",  # FY2024: after the last edition
+        ],
+    )
+    def test_no_edition_no_thread(self, at):
+        message = Message(author="participant", at=at, text="Hello.")
+        with pytest.raises(NoRuleInForce):
+            Thread(id="T1", participant="p", messages=[message])
+        with pytest.raises(NoRuleInForce):
+            reply_deadline(at)
+        codes = ContractCode(code=SECRET, valid_from="2019-01-01", valid_to="2024-12-31")
+        me = Registration.submit(participant="p", code=SECRET, codes=codes, at=at).confirm(at)
+        with pytest.raises(NoRuleInForce):
+            me.open_thread(id="T1", at=at, text="Hello.")
+        mine = attrs.evolve(TERMS, fiscal_year=FiscalYear.of(to_instant(at).date()))
+        assert me.open_thread(id="T1", at=at, text="Hello.", terms=mine).terms is mine
+
+    def test_terms_of_another_year_refused(self):
+        with pytest.raises(InvalidInput, match="'terms' must be for FY2019, the fiscal year"):
+            opened(terms=terms_for(2020))
+        with pytest.raises(WrongType, match="'terms' must be WebMailTerms"):
+            opened(terms="FY2019")
+
+    def test_the_line_limit_is_the_terms(self):
+        text = "\n".join(["line"] * 31)
+        assert refusal_code(lambda: opened(text=text)) == "MESSAGE_TOO_LONG"
+        roomier = attrs.evolve(TERMS, line_limit=31)
+        assert opened(text=text, terms=roomier).messages[0].text == text
+        thread = opened(terms=roomier).reply("2020-01-06T10:00+09:00", "Reply")
+        assert thread.follow_up("2020-01-06T11:00+09:00", text).replies == 1
+        with pytest.raises(Refused, match="the limit is 30"):
+            opened().reply("2020-01-06T10:00+09:00", "Reply").follow_up(
+                "2020-01-06T11:00+09:00", text
+            )
+
+    def test_the_reply_limit_is_the_terms(self):
+        two = attrs.evolve(TERMS, replies_per_thread=2)
+        thread = (
+            opened(terms=two)
+            .reply("2020-01-06T10:00+09:00", "Reply 1")
+            .follow_up("2020-01-06T11:00+09:00", "Follow-up 1")
+            .reply("2020-01-07T10:00+09:00", "Reply 2")
+        )
+        assert thread.state is ThreadState.CLOSED
+        refused = refusal_code(lambda: thread.follow_up("2020-01-07T11:00+09:00", "More"))
+        assert refused == "THREAD_CLOSED"
+        status = thread.status_at("2020-01-08T00:00+09:00")
+        assert status.render("en") == (
+            "Closed after 2 replies; the participant may continue in a new thread."
+        )
+
+    def test_the_reply_deadline_is_the_terms(self):
+        five = attrs.evolve(TERMS, reply_business_days=5)
+        # Friday 2019-12-27: 3 business days -> 2020-01-08; 5 -> 2020-01-10
+        assert opened().deadlines()[0].due_date == pendulum.date(2020, 1, 8)
+        assert opened(terms=five).deadlines()[0].due_date == pendulum.date(2020, 1, 10)
+        assert reply_deadline("2019-12-27T10:00+09:00", terms=five).due_date == pendulum.date(
+            2020, 1, 10
+        )
+
+    def test_the_language_must_be_offered(self):
+        english_only = attrs.evolve(TERMS, languages=("en",))
+        assert opened(terms=english_only, language="en").language == "en"
+        with pytest.raises(Refused) as info:
+            opened(terms=english_only, language="ja")
+        assert info.value.reason.code == "LANGUAGE_NOT_OFFERED"
+        assert info.value.reason.render("ja") == (
+            "2019年度のウェブメール相談は日本語では利用できません。"
+        )
+
+    def test_a_follow_up_after_the_year_end_keeps_the_inquirys_terms(self):
+        thread = opened("2020-03-30T10:00+09:00").reply("2020-03-31T10:00+09:00", "Reply")
+        later = thread.follow_up("2020-04-01T10:00+09:00", "More")
+        assert later.terms == terms_for(2019)
+        assert later.deadlines()[-1].due_date == pendulum.date(2020, 4, 6)
+
+    def test_a_continuation_takes_the_terms_of_its_own_year(self):
+        closed = (
+            opened("2020-03-27T10:00+09:00")
+            .reply("2020-03-27T11:00+09:00", "1")
+            .follow_up("2020-03-27T12:00+09:00", "f")
+            .reply("2020-03-30T10:00+09:00", "2")
+            .follow_up("2020-03-30T11:00+09:00", "f")
+            .reply("2020-03-31T10:00+09:00", "3")
+        )
+        assert closed.terms == terms_for(2019)
+        assert closed.continue_in_new_thread("2020-04-01T09:00+09:00", "x").terms == terms_for(2020)
+        mine = attrs.evolve(TERMS, fiscal_year=FiscalYear(2020), line_limit=5)
+        made = closed.continue_in_new_thread("2020-04-01T09:00+09:00", "x", terms=mine)
+        assert made.terms is mine
+
+    def test_reasons_cite_the_edition(self):
+        thread = opened("2020-06-01T10:00+09:00")
+        status = thread.status_at("2020-06-01T11:00+09:00")
+        assert status.reason.source == terms_for(2020).citation
+        late = thread.reply("2020-06-30T10:00+09:00", "Sorry.").late_replies()[0]
+        assert late.reason.source == terms_for(2020).citation

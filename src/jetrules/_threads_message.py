@@ -12,14 +12,12 @@ import pendulum
 
 from jetrules._dates import to_instant
 from jetrules._holidays import FIRST_DAY, LAST_DAY
-from jetrules._threads_text import MAX_LINES, check_message_text
+from jetrules._threads_text import check_message_text
 from jetrules.calendar import SERVICE_CALENDAR
 from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.text import Label, Lang
 
 __all__ = [
-    "MAX_REPLIES",
-    "REPLY_BUSINESS_DAYS",
     "Author",
     "Message",
     "ThreadState",
@@ -28,24 +26,19 @@ __all__ = [
     "within_calendar",
 ]
 
-MAX_REPLIES = 3
-"""Counsellor replies a thread holds ("you can only have 3 replies on a single thread")."""
-REPLY_BUSINESS_DAYS = 3
-"""The counsellor replies "within 3 business days" of a participant's message."""
-
 
 @functools.cache
-def last_day_awaiting_reply() -> pendulum.Date:
-    """The last day a participant message may be received whose reply deadline the calendar knows.
+def last_day_awaiting_reply(business_days: int) -> pendulum.Date:
+    """The last day a message may arrive whose reply deadline, *business_days* on, is known.
 
-    It is the third business day before the calendar's last business day (2150-12-31 is in the
-    year-end closure).
+    It is the *business_days*-th business day before the calendar's last business day
+    (2150-12-31 is in the year-end closure).
 
-    >>> last_day_awaiting_reply()
+    >>> last_day_awaiting_reply(3)
     Date(2150, 12, 23)
     """
     last_open = SERVICE_CALENDAR.add_business_days(LAST_DAY, 0)
-    return SERVICE_CALENDAR.add_business_days(last_open, -REPLY_BUSINESS_DAYS)
+    return SERVICE_CALENDAR.add_business_days(last_open, -business_days)
 
 
 _CALENDAR_RANGE = f"{FIRST_DAY} to {LAST_DAY}"
@@ -53,11 +46,12 @@ _NEAR_THE_END = LAST_DAY - dt.timedelta(days=30)
 
 
 def within_calendar(
-    instant: pendulum.DateTime, field: str, *, awaits_reply: bool = False
+    instant: pendulum.DateTime, field: str, *, reply_business_days: int | None = None
 ) -> pendulum.DateTime:
     """*instant* if its Tokyo date is one the business calendar covers; else ``OutOfRange``.
 
-    With *awaits_reply*, the instant's reply deadline must also fall within the calendar.
+    With *reply_business_days*, the deadline of a reply due that many business days after the
+    instant must also fall within the calendar.
 
     >>> within_calendar(to_instant("1900-01-05T10:00+09:00"), "at")
     Traceback (most recent call last):
@@ -68,10 +62,14 @@ def within_calendar(
     if not FIRST_DAY <= day <= LAST_DAY:
         rule = f"must fall on a day the business calendar covers, {_CALENDAR_RANGE}"
         raise OutOfRange.for_field(field, rule, instant.isoformat())
-    if awaits_reply and day > _NEAR_THE_END and day > last_day_awaiting_reply():
+    if (
+        reply_business_days is not None
+        and day > _NEAR_THE_END
+        and day > last_day_awaiting_reply(reply_business_days)
+    ):
         rule = (
-            f"must be received by {last_day_awaiting_reply()} (Tokyo), so that its "
-            f"{REPLY_BUSINESS_DAYS}-business-day reply deadline falls within the business "
+            f"must be received by {last_day_awaiting_reply(reply_business_days)} (Tokyo), so "
+            f"that its {reply_business_days}-business-day reply deadline falls within the business "
             f"calendar, {_CALENDAR_RANGE}"
         )
         raise OutOfRange.for_field(field, rule, instant.isoformat())
@@ -107,7 +105,7 @@ class ThreadState(enum.Enum):
     AWAITING_PARTICIPANT = "awaiting participant"
     """The counsellor replied and the thread has replies left; the participant may follow up."""
     CLOSED = "closed"
-    """The thread holds its three replies; the participant continues in a new thread."""
+    """The thread holds all its replies; the participant continues in a new thread."""
 
     @property
     def label(self) -> Label:
@@ -145,9 +143,10 @@ def _author(value: Author | str) -> Author:
 class Message:
     """One message in a thread: who wrote it, when it was received, and its text.
 
-    A participant's message holds at most 30 lines; no message may be blank. The message is
-    received on a day the business calendar covers (1948-07-20 to 2150-12-31), and a
-    participant's message early enough that its reply deadline does too (``OutOfRange`` else).
+    No message may be blank, and it is received on a day the business calendar covers
+    (1948-07-20 to 2150-12-31; ``OutOfRange`` else). The limits that depend on the fiscal year
+    (lines, replies, a reply deadline the calendar knows) are the thread's to check, with its
+    terms.
 
     >>> Message(author=Author.PARTICIPANT, at="2019-12-27T10:00+09:00", text="Hello.")
     Message(author=Author.PARTICIPANT, at=DateTime(2019, 12, 27, 10, 0, 0, tzinfo=Timezone('Asia/Tokyo')), text='Hello.')
@@ -159,14 +158,15 @@ class Message:
     text: str
 
     def __attrs_post_init__(self) -> None:
-        within_calendar(self.at, "at", awaits_reply=self.author is Author.PARTICIPANT)
-        limit = MAX_LINES if self.author is Author.PARTICIPANT else None
-        check_message_text(self.text, limit=limit)
+        within_calendar(self.at, "at")
+        check_message_text(self.text)
 
 
-def state_of(messages: tuple[Message, ...]) -> ThreadState:
+def state_of(messages: tuple[Message, ...], replies_per_thread: int) -> ThreadState:
     """Whose turn it is after *messages* (a valid, non-empty sequence)."""
     if messages[-1].author is Author.PARTICIPANT:
         return ThreadState.AWAITING_COUNSELLOR
     replies = sum(1 for m in messages if m.author is Author.COUNSELLOR)
-    return ThreadState.CLOSED if replies >= MAX_REPLIES else ThreadState.AWAITING_PARTICIPANT
+    if replies >= replies_per_thread:
+        return ThreadState.CLOSED
+    return ThreadState.AWAITING_PARTICIPANT

@@ -9,12 +9,13 @@ import attrs
 import pendulum
 
 from jetrules._dates import InstantLike, to_instant
-from jetrules._threads_message import MAX_REPLIES, Author, Message, ThreadState, state_of
+from jetrules._threads_message import Author, Message, ThreadState, state_of, within_calendar
 from jetrules._threads_reasons import (
     CONTINUE_OPEN_THREAD,
     CONTINUE_OTHER_LANGUAGE,
     CONTINUE_OTHER_PARTICIPANT,
     FIRST_NOT_INQUIRY,
+    LANGUAGE_NOT_OFFERED,
     NOTHING_TO_REPLY_TO,
     REPLY_PENDING,
     THREAD_CLOSED,
@@ -29,11 +30,20 @@ from jetrules._threads_status import (
     reply_deadline,
     status_of,
 )
-from jetrules.calendar import Deadline
+from jetrules._threads_terms import WebMailTerms, terms_for
+from jetrules._threads_text import check_message_text
+from jetrules.calendar import Deadline, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Label, Lang, Reason, to_lang
 
-__all__ = ["MAX_REPLIES", "Thread", "continuation_refusal", "refusal_for_next", "state_of"]
+__all__ = [
+    "Thread",
+    "check_next_message",
+    "continuation_refusal",
+    "refusal_for_next",
+    "state_of",
+    "terms_of_inquiry",
+]
 
 _LANGUAGES: dict[Lang, Label] = {
     "en": Label(en="English", ja="英語"),
@@ -41,32 +51,58 @@ _LANGUAGES: dict[Lang, Label] = {
 }
 
 
-def _turn_refusal(author: Author, state: ThreadState) -> Reason | None:
+def _turn_refusal(author: Author, state: ThreadState, terms: WebMailTerms) -> Reason | None:
+    limit = terms.replies_per_thread
     if author is Author.PARTICIPANT:
         if state is ThreadState.AWAITING_COUNSELLOR:
             return REPLY_PENDING.with_params()
         if state is ThreadState.CLOSED:
-            return THREAD_CLOSED.with_params(limit=MAX_REPLIES, source=WEB_MAIL_SOURCE)
+            return THREAD_CLOSED.with_params(limit=limit, source=terms.citation)
         return None
     if state is ThreadState.AWAITING_PARTICIPANT:
         return NOTHING_TO_REPLY_TO.with_params()
     if state is ThreadState.CLOSED:
-        return THREAD_FULL.with_params(limit=MAX_REPLIES, source=WEB_MAIL_SOURCE)
+        return THREAD_FULL.with_params(limit=limit, source=terms.citation)
     return None
 
 
 def refusal_for_next(
-    messages: tuple[Message, ...], author: Author, at: pendulum.DateTime
+    messages: tuple[Message, ...], author: Author, at: pendulum.DateTime, terms: WebMailTerms
 ) -> Reason | None:
-    """Why a message by *author* at *at* may not follow *messages*, or ``None`` if it may."""
+    """Why a message by *author* at *at* may not follow *messages* under *terms*, or ``None``."""
     if not messages:
         if author is Author.COUNSELLOR:
             return FIRST_NOT_INQUIRY.with_params(source=WEB_MAIL_SOURCE)
         return None
-    reason = _turn_refusal(author, state_of(messages))
+    reason = _turn_refusal(author, state_of(messages, terms.replies_per_thread), terms)
     if reason is None and at < messages[-1].at:
         reason = TIME_BACKWARDS.with_params(at=at.isoformat(), before=messages[-1].at.isoformat())
     return reason
+
+
+def check_next_message(
+    messages: tuple[Message, ...], message: Message, terms: WebMailTerms
+) -> None:
+    """Refuse *message* unless it may follow *messages* in a thread held to *terms*.
+
+    Raises ``Refused`` for a message out of turn, out of time order or over the line limit,
+    and ``OutOfRange`` for a participant's message whose reply deadline the calendar does not
+    know.
+    """
+    reason = refusal_for_next(messages, message.author, message.at, terms)
+    if reason is not None:
+        raise Refused(reason)
+    if message.author is Author.PARTICIPANT:
+        check_message_text(message.text, terms=terms)
+        within_calendar(message.at, "at", reply_business_days=terms.reply_business_days)
+
+
+def terms_of_inquiry(at: pendulum.DateTime) -> WebMailTerms:
+    """The published terms in force for a thread whose inquiry was received at *at*.
+
+    Raises ``NoRuleInForce`` for a fiscal year without an edition.
+    """
+    return terms_for(FiscalYear.of(at.date()))
 
 
 def _messages(value: Iterable[Message]) -> tuple[Message, ...]:
@@ -78,11 +114,17 @@ def _messages(value: Iterable[Message]) -> tuple[Message, ...]:
             raise WrongType.for_field("messages", "must hold only Message values", message)
     if not messages:
         raise InvalidInput.for_field("messages", "must start with the participant's inquiry", ())
-    for count in range(len(messages)):
-        reason = refusal_for_next(messages[:count], messages[count].author, messages[count].at)
-        if reason is not None:
-            raise Refused(reason)
     return messages
+
+
+def _default_terms(thread: Thread) -> WebMailTerms:
+    return terms_of_inquiry(thread.messages[0].at)
+
+
+def _terms(value: WebMailTerms) -> WebMailTerms:
+    if not isinstance(value, WebMailTerms):
+        raise WrongType.for_field("terms", "must be WebMailTerms", value)
+    return value
 
 
 def _text(value: str, field: str) -> str:
@@ -150,10 +192,15 @@ def continuation_refusal(
 class Thread:
     """A Web Mail Counselling thread: an inquiry, then replies and follow-ups in turn.
 
-    The messages run inquiry, reply, follow-up, reply, follow-up, reply: at most three
-    counsellor replies, each message no earlier than the one before. A thread is a value:
+    The messages run inquiry, reply, follow-up, reply...: at most ``terms.replies_per_thread``
+    counsellor replies (three in every edition), each message no earlier than the one before,
+    each participant message within ``terms.line_limit`` lines. A thread is a value:
     :meth:`reply` and :meth:`follow_up` return a new thread and leave this one as it was.
     Open a thread with ``Registration.open_thread``; build one directly to restore a record.
+
+    *terms* are by default the edition in force in the fiscal year of the inquiry (Tokyo
+    date), for every message of the thread; a year without one raises ``NoRuleInForce``
+    rather than borrow a neighbour's. Terms passed in must be for that fiscal year.
 
     >>> thread = Thread(
     ...     id="T1",
@@ -175,15 +222,36 @@ class Thread:
     messages: tuple[Message, ...] = attrs.field(converter=_messages)
     continues: str | None = attrs.field(default=None, converter=_continues)
     """The ID of the thread this one continues, if it continues one."""
+    terms: WebMailTerms = attrs.field(
+        default=attrs.Factory(_default_terms, takes_self=True), converter=_terms, repr=False
+    )
+    """The terms the thread is held to: those of its inquiry's fiscal year."""
 
     def __attrs_post_init__(self) -> None:
         if self.continues == self.id:
             raise InvalidInput.for_field("continues", "must name another thread", self.continues)
+        year = FiscalYear.of(self.opened_at.date())
+        if self.terms.fiscal_year != year:
+            raise InvalidInput.for_field(
+                "terms",
+                f"must be for {year}, the fiscal year of the inquiry",
+                self.terms.fiscal_year,
+            )
+        if self.language not in self.terms.languages:
+            raise Refused(
+                LANGUAGE_NOT_OFFERED.with_params(
+                    language=_LANGUAGES[self.language],
+                    fiscal_year=year,
+                    source=self.terms.citation,
+                )
+            )
+        for count, message in enumerate(self.messages):
+            check_next_message(self.messages[:count], message, self.terms)
 
     @property
     def state(self) -> ThreadState:
         """Whose turn it is now."""
-        return state_of(self.messages)
+        return state_of(self.messages, self.terms.replies_per_thread)
 
     @property
     def replies(self) -> int:
@@ -202,7 +270,11 @@ class Thread:
 
     def deadlines(self) -> tuple[Deadline, ...]:
         """The reply deadline of each participant message, in thread order."""
-        return tuple(reply_deadline(m.at) for m in self.messages if m.author is Author.PARTICIPANT)
+        return tuple(
+            reply_deadline(m.at, terms=self.terms)
+            for m in self.messages
+            if m.author is Author.PARTICIPANT
+        )
 
     def status_at(self, at: InstantLike) -> ThreadStatus:
         """Where the thread stands at *at*, counting only the messages received by then.
@@ -223,14 +295,19 @@ class Thread:
         return self._add(Author.COUNSELLOR, at, text)
 
     def follow_up(self, at: InstantLike, text: str) -> Thread:
-        """The thread with the participant's follow-up (at most 30 lines) added.
+        """The thread with the participant's follow-up (within the line limit) added.
 
-        Refused while a reply is pending, and after the third reply (continue in a new thread).
+        Refused while a reply is pending, and after the last reply (continue in a new thread).
         """
         return self._add(Author.PARTICIPANT, at, text)
 
     def continue_in_new_thread(
-        self, at: InstantLike, text: str, *, id: str | None = None
+        self,
+        at: InstantLike,
+        text: str,
+        *,
+        id: str | None = None,
+        terms: WebMailTerms | None = None,
     ) -> Thread:
         """A new thread, opened by the inquiry *text*, that continues this closed one.
 
@@ -238,7 +315,9 @@ class Thread:
         suffix that convention made is counted on: a thread ``T1.2`` that continues ``T1`` (or
         ``T1.3`` continuing ``T1.2``...) is continued by ``T1.3`` (``T1.4``...); any other ID
         gets ``.2``, so ``2019.04`` is continued by ``2019.04.2`` and ``v1.0`` by ``v1.0.2``.
-        The new thread has the same participant and language, and names this thread.
+        The new thread has the same participant and language, and names this thread. It is
+        held to *terms*, by default those of the fiscal year of *at* (not this thread's terms,
+        when a new fiscal year has begun).
 
         >>> t = Thread(id="2019.04", participant="p", messages=[
         ...     Message(author=author, at=f"2019-04-0{n + 1}T10:00+09:00", text="x")
@@ -259,11 +338,12 @@ class Thread:
             language=self.language,
             messages=(Message(author=Author.PARTICIPANT, at=instant, text=text),),
             continues=self.id,
+            terms=terms_of_inquiry(instant) if terms is None else terms,
         )
 
     def _add(self, author: Author, at: InstantLike, text: str) -> Thread:
         instant = to_instant(at)
-        reason = refusal_for_next(self.messages, author, instant)
+        reason = refusal_for_next(self.messages, author, instant, self.terms)
         if reason is not None:
             raise Refused(reason)
         message = Message(author=author, at=instant, text=text)

@@ -10,7 +10,9 @@ __all__ = [
     "CONTINUE_OPEN_THREAD",
     "CONTINUE_OTHER_LANGUAGE",
     "CONTINUE_OTHER_PARTICIPANT",
+    "CONTINUE_TAKEN",
     "FIRST_NOT_INQUIRY",
+    "LANGUAGE_NOT_OFFERED",
     "MESSAGE_EMPTY",
     "MESSAGE_TOO_LONG",
     "NOTHING_TO_REPLY_TO",
@@ -107,6 +109,18 @@ CONTINUE_OTHER_LANGUAGE = ReasonTemplate(
     en="Thread {thread} is in {language}; the thread continuing it must be in {language} too.",
     ja="スレッド{thread}は{language}のスレッドです。続きのスレッドも{language}にしてください。",
 )
+LANGUAGE_NOT_OFFERED = ReasonTemplate(
+    "LANGUAGE_NOT_OFFERED",
+    en="Web Mail Counselling is not offered in {language} in {fiscal_year}.",
+    ja="{fiscal_year}のウェブメール相談は{language}では利用できません。",
+)
+CONTINUE_TAKEN = ReasonTemplate(
+    "CONTINUE_TAKEN",
+    en="Thread {thread} is already continued by thread {by}; continue the topic in {by}, "
+    "or in the thread that continues it.",
+    ja="スレッド{thread}の続きはすでにスレッド{by}にあります。スレッド{by}（またはその続き）で"
+    "相談を続けてください。",
+)
 TIME_BACKWARDS = ReasonTemplate(
     "TIME_BACKWARDS",
     en="The time {at} is before {before}, the time of the step before it.",
@@ -156,6 +170,8 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         CONTINUE_OPEN_THREAD,
         CONTINUE_OTHER_PARTICIPANT,
         CONTINUE_OTHER_LANGUAGE,
+        CONTINUE_TAKEN,
+        LANGUAGE_NOT_OFFERED,
         TIME_BACKWARDS,
         STATUS_ON_TIME,
         STATUS_OVERDUE,

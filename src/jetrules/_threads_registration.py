@@ -11,7 +11,7 @@ import pendulum
 
 from jetrules._dates import DateLike, InstantLike, to_date, to_instant
 from jetrules._threads_message import Author, Message
-from jetrules._threads_model import Thread
+from jetrules._threads_model import Thread, terms_of_inquiry
 from jetrules._threads_reasons import (
     ALREADY_CONFIRMED,
     CODE_NOT_VALID,
@@ -19,6 +19,7 @@ from jetrules._threads_reasons import (
     TIME_BACKWARDS,
     WEB_MAIL_SOURCE,
 )
+from jetrules._threads_terms import WebMailTerms
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Lang
 
@@ -181,10 +182,20 @@ class Registration:
             raise Refused(ALREADY_CONFIRMED.with_params(at=self.confirmed_at.isoformat()))
         return attrs.evolve(self, confirmed_at=instant)
 
-    def open_thread(self, *, id: str, at: InstantLike, text: str, language: Lang = "en") -> Thread:
-        """A new thread *id* opened by the inquiry *text* (at most 30 lines), received at *at*.
+    def open_thread(
+        self,
+        *,
+        id: str,
+        at: InstantLike,
+        text: str,
+        language: Lang = "en",
+        terms: WebMailTerms | None = None,
+    ) -> Thread:
+        """A new thread *id* opened by the inquiry *text*, received at *at*.
 
-        Refused until the registration is confirmed, and for an instant before confirmation.
+        The thread is held to *terms*, by default the edition of the fiscal year of *at*
+        (``NoRuleInForce`` for a year without one). Refused until the registration is
+        confirmed, and for an instant before confirmation.
         """
         instant = to_instant(at)
         if self.confirmed_at is None:
@@ -200,4 +211,5 @@ class Registration:
             participant=self.participant,
             language=language,
             messages=(Message(author=Author.PARTICIPANT, at=instant, text=text),),
+            terms=terms_of_inquiry(instant) if terms is None else terms,
         )

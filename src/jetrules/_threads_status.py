@@ -2,7 +2,7 @@
 
 ``threads`` is its face. Deadlines come from :func:`jetrules.calendar.deadline`: a message
 received on a closed day counts from the next business day, and the reply is due by the end
-(24:00 Tokyo) of the third business day after.
+(24:00 Tokyo) of the n-th business day after (n is the terms' ``reply_business_days``: 3).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import pendulum
 
 from jetrules._dates import InstantLike, to_instant
 from jetrules._threads_message import (
-    MAX_REPLIES,
-    REPLY_BUSINESS_DAYS,
     Author,
     ThreadState,
     state_of,
@@ -28,9 +26,9 @@ from jetrules._threads_reasons import (
     STATUS_CLOSED,
     STATUS_ON_TIME,
     STATUS_OVERDUE,
-    WEB_MAIL_SOURCE,
 )
-from jetrules.calendar import Deadline, deadline
+from jetrules._threads_terms import WebMailTerms, terms_for
+from jetrules.calendar import Deadline, FiscalYear, deadline
 from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.text import Label, Lang, Reason
 
@@ -38,7 +36,6 @@ if TYPE_CHECKING:
     from jetrules._threads_model import Thread
 
 __all__ = [
-    "REPLY_BUSINESS_DAYS",
     "LateReply",
     "StatusKind",
     "ThreadStatus",
@@ -48,14 +45,19 @@ __all__ = [
 ]
 
 
-def reply_deadline(received_at: InstantLike) -> Deadline:
-    """When the reply to a message received at *received_at* is due.
+def reply_deadline(received_at: InstantLike, *, terms: WebMailTerms | None = None) -> Deadline:
+    """When the reply to a message received at *received_at* is due under *terms*.
+
+    *terms* are by default those of the fiscal year of *received_at*; a follow-up is held to
+    its thread's terms (``Thread.deadlines`` passes them), which may be the year before.
 
     >>> due = reply_deadline("2019-12-27T10:00+09:00")
     >>> due.due_date, due.due_by
     (Date(2020, 1, 8), DateTime(2020, 1, 9, 0, 0, 0, tzinfo=Timezone('Asia/Tokyo')))
     """
-    return deadline(received_at, business_days=REPLY_BUSINESS_DAYS)
+    if terms is None:
+        terms = terms_for(FiscalYear.of(to_instant(received_at).date()))
+    return deadline(received_at, business_days=terms.reply_business_days)
 
 
 def _when(instant: pendulum.DateTime) -> str:
@@ -70,10 +72,12 @@ class LateReply:
     thread: str
     """The thread's ID."""
     number: int
-    """Which reply of the thread it is: 1, 2 or 3."""
+    """Which reply of the thread it is, from 1."""
     deadline: Deadline
     """The deadline of the participant message it answers."""
     replied_at: pendulum.DateTime
+    terms: WebMailTerms = attrs.field(repr=False)
+    """The terms the thread is held to."""
 
     @property
     def business_days_late(self) -> int:
@@ -89,7 +93,7 @@ class LateReply:
             due_date=self.deadline.due_date,
             at=_when(self.replied_at),
             days=self.business_days_late,
-            source=WEB_MAIL_SOURCE,
+            source=self.terms.citation,
         )
 
     def render(self, lang: Lang) -> str:
@@ -141,6 +145,8 @@ class ThreadStatus:
     """Counsellor replies received by :attr:`at`."""
     deadline: Deadline | None
     """The pending message's deadline while the counsellor is awaited, else ``None``."""
+    terms: WebMailTerms = attrs.field(repr=False)
+    """The terms the thread is held to."""
 
     def __attrs_post_init__(self) -> None:
         awaiting = self.kind in (StatusKind.ON_TIME, StatusKind.OVERDUE)
@@ -163,18 +169,22 @@ class ThreadStatus:
         if self.deadline is not None:
             if self.kind is StatusKind.ON_TIME:
                 return STATUS_ON_TIME.with_params(
-                    due_date=self.deadline.due_date, source=WEB_MAIL_SOURCE
+                    due_date=self.deadline.due_date, source=self.terms.citation
                 )
             return STATUS_OVERDUE.with_params(
                 due_date=self.deadline.due_date,
                 days=self.business_days_overdue,
-                source=WEB_MAIL_SOURCE,
+                source=self.terms.citation,
             )
         if self.kind is StatusKind.AWAITING_PARTICIPANT:
             return STATUS_AWAITING_PARTICIPANT.with_params(
-                replies=self.replies, limit=MAX_REPLIES, source=WEB_MAIL_SOURCE
+                replies=self.replies,
+                limit=self.terms.replies_per_thread,
+                source=self.terms.citation,
             )
-        return STATUS_CLOSED.with_params(limit=MAX_REPLIES, source=WEB_MAIL_SOURCE)
+        return STATUS_CLOSED.with_params(
+            limit=self.terms.replies_per_thread, source=self.terms.citation
+        )
 
     def render(self, lang: Lang) -> str:
         """The status as a sentence in *lang*."""
@@ -190,16 +200,24 @@ def status_of(thread: Thread, at: InstantLike) -> ThreadStatus:
             "at", f"must not be before thread {thread.id} opened at {_when(thread.opened_at)}", at
         )
     replies = sum(1 for m in known if m.author is Author.COUNSELLOR)
-    state = state_of(known)
+    limit = thread.terms.replies_per_thread
+    state = state_of(known, limit)
     due: Deadline | None = None
     if state is ThreadState.AWAITING_COUNSELLOR:
-        due = reply_deadline(known[-1].at)
+        due = reply_deadline(known[-1].at, terms=thread.terms)
         kind = StatusKind.ON_TIME if due.is_met_by(instant) else StatusKind.OVERDUE
     elif state is ThreadState.AWAITING_PARTICIPANT:
         kind = StatusKind.AWAITING_PARTICIPANT
     else:
         kind = StatusKind.CLOSED
-    return ThreadStatus(thread=thread.id, at=instant, kind=kind, replies=replies, deadline=due)
+    return ThreadStatus(
+        thread=thread.id,
+        at=instant,
+        kind=kind,
+        replies=replies,
+        deadline=due,
+        terms=thread.terms,
+    )
 
 
 def late_replies(thread: Thread) -> tuple[LateReply, ...]:
@@ -208,9 +226,15 @@ def late_replies(thread: Thread) -> tuple[LateReply, ...]:
     asked = thread.messages[0::2]
     answered = thread.messages[1::2]
     for number, (question, answer) in enumerate(zip(asked, answered, strict=False), start=1):
-        due = reply_deadline(question.at)
+        due = reply_deadline(question.at, terms=thread.terms)
         if not due.is_met_by(answer.at):
             late.append(
-                LateReply(thread=thread.id, number=number, deadline=due, replied_at=answer.at)
+                LateReply(
+                    thread=thread.id,
+                    number=number,
+                    deadline=due,
+                    replied_at=answer.at,
+                    terms=thread.terms,
+                )
             )
     return tuple(late)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 from jetrules._threads_reasons import MESSAGE_EMPTY, MESSAGE_TOO_LONG, WEB_MAIL_SOURCE
+from jetrules._threads_terms import WebMailTerms
 from jetrules.errors import Refused, WrongType
 
-__all__ = ["MAX_LINES", "check_message_text", "count_lines", "is_blank", "normalise_newlines"]
-
-MAX_LINES = 30
-"""The most lines an inquiry or follow-up may hold ("up to 30 lines of text")."""
+__all__ = ["check_message_text", "count_lines", "is_blank", "normalise_newlines"]
 
 
 def normalise_newlines(text: str) -> str:
@@ -23,7 +21,7 @@ def normalise_newlines(text: str) -> str:
 
 
 def count_lines(text: str) -> int:
-    r"""The number of lines in *text*, as the 30-line limit counts them.
+    r"""The number of lines in *text*, as the line limit counts them.
 
     Only the line breaks a web form sends start a line: LF, CRLF and a lone CR (CRLF is one
     break). Other characters Python's ``str.splitlines`` would split on (U+2028 LINE SEPARATOR,
@@ -90,15 +88,18 @@ def is_blank(text: str) -> bool:
     return all(_invisible(char) for char in text)
 
 
-def check_message_text(text: str, *, limit: int | None = MAX_LINES) -> str:
-    r"""Return *text* if a message may hold it; refuse it if it is blank or longer than *limit*.
+def check_message_text(text: str, *, terms: WebMailTerms | None = None) -> str:
+    r"""Return *text* if a message may hold it; refuse it if blank or longer than *terms* allow.
 
     Blank means :func:`is_blank`: a message of spaces, ideographic spaces or zero-width
-    characters says nothing and is refused like an empty one.
+    characters says nothing and is refused like an empty one. With *terms*, a text of more
+    than ``terms.line_limit`` lines is refused too (a participant's message); without, only
+    blankness is checked (a counsellor's reply).
 
-    >>> check_message_text("Hello.")
+    >>> from jetrules.threads import terms_for
+    >>> check_message_text("Hello.", terms=terms_for(2019))
     'Hello.'
-    >>> check_message_text("line\n" * 31)
+    >>> check_message_text("line\n" * 31, terms=terms_for(2019))
     Traceback (most recent call last):
     ...
     jetrules.errors.Refused: The message has 31 lines; the limit is 30.
@@ -106,7 +107,9 @@ def check_message_text(text: str, *, limit: int | None = MAX_LINES) -> str:
     lines = count_lines(text)
     if is_blank(text):
         raise Refused(MESSAGE_EMPTY.with_params(source=WEB_MAIL_SOURCE))
-    if limit is not None and lines > limit:
-        reason = MESSAGE_TOO_LONG.with_params(lines=lines, limit=limit, source=WEB_MAIL_SOURCE)
+    if terms is not None and lines > terms.line_limit:
+        reason = MESSAGE_TOO_LONG.with_params(
+            lines=lines, limit=terms.line_limit, source=terms.citation
+        )
         raise Refused(reason)
     return text

@@ -57,7 +57,7 @@ __all__ = [
     "value_markdown",
 ]
 
-RULE_MODULES: tuple[str, ...] = ("jetrules.subsidy", "jetrules.booking")
+RULE_MODULES: tuple[str, ...] = ("jetrules.subsidy", "jetrules.threads", "jetrules.booking")
 """The modules whose ``EDITIONS`` the rules page shows, in order."""
 
 _NO_VALUE = "—"

@@ -4,7 +4,8 @@ The JET Online Counselling Service's web-mail counselling, as the programme desc
 participants register with the programme password from their contracting organisation and
 complete registration through the confirmation e-mail; an inquiry holds up to 30 lines; the
 counsellor replies within 3 business days; a thread holds 3 replies, after which the participant
-continues in a new thread. English or Japanese.
+continues in a new thread. English or Japanese. The limits are dated: each fiscal year with a
+source has an edition in ``EDITIONS``, and a thread is held to its inquiry's year's.
 
 >>> codes = [ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2020-07-31")]
 >>> me = Registration.submit(
@@ -18,25 +19,19 @@ continues in a new thread. English or Japanese.
 
 from __future__ import annotations
 
-from jetrules._threads_message import MAX_REPLIES, Author, Message, ThreadState
+from jetrules._threads_message import Author, Message, ThreadState
 from jetrules._threads_model import Thread
 from jetrules._threads_reasons import REASONS, WEB_MAIL_SOURCE
 from jetrules._threads_registration import ContractCode, Registration
 from jetrules._threads_report import ThreadsReport, report
-from jetrules._threads_status import (
-    REPLY_BUSINESS_DAYS,
-    LateReply,
-    StatusKind,
-    ThreadStatus,
-    reply_deadline,
-)
-from jetrules._threads_text import MAX_LINES, check_message_text, count_lines
+from jetrules._threads_status import LateReply, StatusKind, ThreadStatus, reply_deadline
+from jetrules._threads_terms import EDITIONS, UNLIMITED, WebMailTerms, terms_for
+from jetrules._threads_text import check_message_text, count_lines
 
 __all__ = [
-    "MAX_LINES",
-    "MAX_REPLIES",
+    "EDITIONS",
     "REASONS",
-    "REPLY_BUSINESS_DAYS",
+    "UNLIMITED",
     "WEB_MAIL_SOURCE",
     "Author",
     "ContractCode",
@@ -48,8 +43,10 @@ __all__ = [
     "ThreadState",
     "ThreadStatus",
     "ThreadsReport",
+    "WebMailTerms",
     "check_message_text",
     "count_lines",
     "reply_deadline",
     "report",
+    "terms_for",
 ]

@@ -4,8 +4,11 @@ A file is an object with a ``"threads"`` list; each thread has an ``id``, a ``pa
 optional ``language`` (``"en"`` by default) and ``continues``, and its ``messages``, each with
 ``from`` (``"participant"`` or ``"counsellor"``), ``at`` (ISO 8601 with an offset) and ``text``.
 Every malformed thread is reported with its position (``thread 3``, ``thread 3, message 2``),
-and so is every duplicate ID and every ``continues`` the model would refuse, among the threads
-that could be read, in the same run.
+and so is every duplicate ID, every ``continues`` the model would refuse and every second thread
+continuing the same thread, among the threads that could be read, in the same run. A thread is
+held to the terms of its inquiry's fiscal year; one in a year without terms is reported too.
+A ``continues`` naming a thread that is not in the file is accepted unchecked: the thread it
+continues may be in another file.
 
 >>> import io
 >>> read_threads(io.StringIO('{"threads": [{"id": "T1", "participant": "p", "messages": []}]}'))
@@ -17,14 +20,16 @@ jetrules.errors.InvalidRecords: <input>: 1 problem
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from jetrules._threads_model import continuation_refusal, refusal_for_next
+from jetrules._threads_model import check_next_message, continuation_refusal
+from jetrules._threads_reasons import CONTINUE_TAKEN
+from jetrules.calendar import FiscalYear
 from jetrules.errors import JetRulesError
 from jetrules.records._tabular import Problems, parse_json, read_text
-from jetrules.threads import Message, Thread
+from jetrules.threads import EDITIONS, Message, Thread, WebMailTerms, terms_for
 
 __all__ = ["read_threads"]
 
@@ -33,8 +38,13 @@ _THREAD_REQUIRED = ("id", "participant", "messages")
 _MESSAGE_KEYS = ("from", "at", "text")
 
 
-def read_threads(source: str | Path | TextIO) -> tuple[Thread, ...]:
+def read_threads(
+    source: str | Path | TextIO, *, editions: Sequence[WebMailTerms] = EDITIONS
+) -> tuple[Thread, ...]:
     """Read every thread in the JSON file *source*, in file order.
+
+    Each thread is held to the edition of *editions* (the published ones by default) for the
+    fiscal year of its inquiry.
 
     Raises:
         InvalidRecords: listing every malformed thread and message; nothing is returned then.
@@ -44,7 +54,7 @@ def read_threads(source: str | Path | TextIO) -> tuple[Thread, ...]:
     entries = _entries(text, problems)
     threads: list[tuple[int, Thread]] = []
     for number, entry in enumerate(entries, start=1):
-        thread = _thread(entry, f"thread {number}", problems)
+        thread = _thread(entry, f"thread {number}", problems, editions)
         if thread is not None:
             threads.append((number, thread))
     _check_links(threads, problems)
@@ -85,7 +95,9 @@ def _keys(
     return None if missing or unknown else entry
 
 
-def _thread(entry: object, position: str, problems: Problems) -> Thread | None:
+def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
+    entry: object, position: str, problems: Problems, editions: Sequence[WebMailTerms]
+) -> Thread | None:
     fields = _keys(entry, position, problems, allowed=_THREAD_KEYS, required=_THREAD_REQUIRED)
     if fields is None:
         return None
@@ -100,10 +112,19 @@ def _thread(entry: object, position: str, problems: Problems) -> Thread | None:
     if any(message is None for message in messages):
         return None
     checked = tuple(message for message in messages if message is not None)
+    if not checked:
+        problems.add(position, "'messages' must start with the participant's inquiry (got ())")
+        return None
+    try:
+        terms = terms_for(FiscalYear.of(checked[0].at.date()), editions)
+    except JetRulesError as error:
+        problems.add(position, str(error))
+        return None
     for count, message in enumerate(checked):
-        reason = refusal_for_next(checked[:count], message.author, message.at)
-        if reason is not None:
-            problems.add(f"{position}, message {count + 1}", reason.render("en"))
+        try:
+            check_next_message(checked[:count], message, terms)
+        except JetRulesError as error:
+            problems.add(f"{position}, message {count + 1}", str(error))
             return None
     try:
         return Thread(
@@ -112,6 +133,7 @@ def _thread(entry: object, position: str, problems: Problems) -> Thread | None:
             language=fields.get("language", "en"),
             continues=fields.get("continues"),
             messages=checked,
+            terms=terms,
         )
     except JetRulesError as error:
         problems.add(position, str(error))
@@ -137,7 +159,9 @@ def _check_links(threads: list[tuple[int, Thread]], problems: Problems) -> None:
     """Report duplicate IDs and refused continuations; *threads* pairs file positions and threads.
 
     A ``continues`` naming a thread not in the file (or one that could not be read) is not
-    checked; with duplicate IDs, it names the first thread with that ID.
+    checked; with duplicate IDs, it names the first thread with that ID. A thread is continued
+    by one thread at most: the source's "create a new thread and continue the topic" makes a
+    chain, and a second thread naming the same one is refused (the first in file order stands).
     """
     first: dict[str, tuple[int, Thread]] = {}
     for number, thread in threads:
@@ -148,8 +172,9 @@ def _check_links(threads: list[tuple[int, Thread]], problems: Problems) -> None:
                 f"also thread {first[thread.id][0]})",
             )
         first.setdefault(thread.id, (number, thread))
+    continued_by: dict[str, tuple[int, Thread]] = {}
     for number, thread in threads:
-        if thread.continues not in first:
+        if thread.continues is None or thread.continues not in first:
             continue
         earlier_number, earlier = first[thread.continues]
         reason = continuation_refusal(
@@ -158,9 +183,19 @@ def _check_links(threads: list[tuple[int, Thread]], problems: Problems) -> None:
             language=thread.language,
             at=thread.opened_at,
         )
-        if reason is not None:
+        if reason is None and thread.continues in continued_by:
+            taken_number, taken = continued_by[thread.continues]
+            reason = CONTINUE_TAKEN.with_params(thread=earlier.id, by=taken.id)
+            problems.add(
+                f"thread {number}",
+                f"'continues' names {thread.continues!r} (thread {earlier_number}), which thread "
+                f"{taken_number} already continues: {reason.render('en')}",
+            )
+        elif reason is not None:
             problems.add(
                 f"thread {number}",
                 f"'continues' names {thread.continues!r} (thread {earlier_number}), which it "
                 f"may not continue: {reason.render('en')}",
             )
+        else:
+            continued_by[thread.continues] = (number, thread)
