@@ -9,7 +9,7 @@ import pendulum
 
 from jetrules._dates import to_instant
 from jetrules._output import format_table, write_json
-from jetrules.cli import EXIT_OK, Subcommands
+from jetrules.cli import EXIT_OK, Subcommands, add_format_option, add_lang_option
 from jetrules.errors import InvalidInput
 from jetrules.records import read_threads
 from jetrules.text import Lang, to_lang
@@ -38,8 +38,8 @@ def register(subcommands: Subcommands) -> None:
         help="the instant to report at, ISO 8601 with an offset such as 2020-01-09T00:00+09:00 "
         "(default: the latest message in FILE)",
     )
-    command.add_argument("--lang", choices=["en", "ja"], default="en", help="output language")
-    command.add_argument("--format", choices=["table", "json"], default="table")
+    add_lang_option(command)
+    add_format_option(command, "table", "json")
     command.set_defaults(handler=_threads)
 
 
