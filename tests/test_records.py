@@ -94,7 +94,31 @@ def test_parse_json_records_bad_and_too_deep_documents():
     assert parse_json("[" * 100_000 + "]" * 100_000, problems) is None
     with pytest.raises(InvalidRecords) as info:
         problems.raise_if_any()
-    assert [p.message for p in info.value.problems] == [
-        "not valid JSON: Expecting value",
-        "not valid JSON here: nested too deeply",
+    assert [str(p) for p in info.value.problems] == [
+        "the file: not valid JSON here: nested too deeply",  # about the whole input: first
+        "line 2: not valid JSON: Expecting value",
     ]
+
+
+def test_problems_are_listed_in_file_order_whatever_order_they_were_found_in():
+    problems = Problems("x")
+    for position in ["thread 3, message 2", "line 10", "thread 3", "the file", "line 2", "line 10"]:
+        problems.add(position, position)
+    with pytest.raises(InvalidRecords) as info:
+        problems.raise_if_any()
+    assert [p.position for p in info.value.problems] == [
+        "the file",
+        "line 2",
+        "thread 3",
+        "thread 3, message 2",
+        "line 10",
+        "line 10",
+    ]
+
+
+def test_problems_extend():
+    first, second = Problems("x"), Problems("x")
+    second.add("line 4", "late")
+    first.extend(second)
+    assert first
+

@@ -146,3 +146,11 @@ def test_format_is_checked():
     with pytest.raises(InvalidInput, match="'format' must be 'csv' or 'json'"):
         read_receipts(io.StringIO(""), format="xml")  # type: ignore[arg-type]
     assert read_receipts(io.StringIO(HEADER + "\n")) == []
+
+
+def test_json_nested_too_deeply_is_one_problem(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 1000 + "]" * 1000, encoding="utf-8")
+    with pytest.raises(InvalidRecords) as info:
+        read_receipts_json(path)
+    assert info.value.lines() == (f"{path}: the file: not valid JSON here: nested too deeply",)

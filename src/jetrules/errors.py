@@ -8,6 +8,7 @@ catch either. Messages name the field, the rule and the value::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Self, final
 
@@ -109,6 +110,17 @@ class RecordProblem:
 
     def __str__(self) -> str:
         return f"{self.position}: {self.message}"
+
+    @property
+    def order(self) -> tuple[int, ...]:
+        """The numbers in :attr:`position`, for listing problems in file order.
+
+        A problem about the whole input (no number) sorts first.
+
+        >>> RecordProblem(position="thread 3, message 12", message="...").order
+        (3, 12)
+        """
+        return tuple(int(number) for number in re.findall(r"[0-9]+", self.position))
 
 
 @final

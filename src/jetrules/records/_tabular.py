@@ -49,13 +49,21 @@ class Problems:
             self.add(position, f"{field!r} could not be read (got {raw!r})")
         return None
 
+    def extend(self, other: Problems) -> None:
+        """Add every problem *other* has found, after those found here."""
+        self._found.extend(other._found)
+
     def __bool__(self) -> bool:
         return bool(self._found)
 
     def raise_if_any(self) -> None:
-        """Raise :class:`InvalidRecords` with every problem found, if there is any."""
+        """Raise :class:`InvalidRecords` with every problem found, if any, in file order.
+
+        Problems found in different passes over the input are listed by position (a problem
+        about the whole input first); those at one position keep the order they were found in.
+        """
         if self._found:
-            raise InvalidRecords(self.source, self._found)
+            raise InvalidRecords(self.source, sorted(self._found, key=lambda p: p.order))
 
 
 @final

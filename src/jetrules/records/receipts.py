@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from jetrules._dates import to_date
-from jetrules.errors import InvalidInput, InvalidRecords
+from jetrules.errors import InvalidInput
 from jetrules.money import Yen
 from jetrules.records._tabular import Problems, parse_json, read_csv, read_text
 from jetrules.subsidy import Place, Receipt
@@ -126,12 +126,8 @@ class _Reader:
             self.receipts.append(Receipt(**fields))  # type: ignore[arg-type]
 
     def result(self) -> list[Receipt]:
-        """The receipts, or every problem in file order (the CSV reader's come first)."""
-        try:
-            self.problems.raise_if_any()
-        except InvalidRecords as error:
-            in_order = sorted(error.problems, key=lambda p: int(p.position.rpartition(" ")[2]))
-            raise InvalidRecords(error.source, in_order) from None
+        """The receipts, or every problem in file order."""
+        self.problems.raise_if_any()
         return self.receipts
 
 

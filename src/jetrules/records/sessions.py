@@ -39,7 +39,6 @@ jetrules.errors.InvalidRecords: <input>: 1 problem
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -58,7 +57,7 @@ from jetrules.booking import (
     Status,
     refusals_over_limit,
 )
-from jetrules.errors import InvalidInput, InvalidRecords, JetRulesError, RecordProblem
+from jetrules.errors import InvalidInput, JetRulesError
 from jetrules.records._tabular import CsvRow, Problems, read_csv
 
 __all__ = ["SESSION_COLUMNS", "read_sessions"]
@@ -101,21 +100,6 @@ def _language(raw: str) -> str:
 
 def _problem(error: JetRulesError) -> str:
     return " ".join(str(error).split())
-
-
-def _listed(problems: Problems) -> tuple[RecordProblem, ...]:
-    """The problems recorded in *problems*, in the order they were recorded."""
-    try:
-        problems.raise_if_any()
-    except InvalidRecords as error:
-        return error.problems
-    return ()
-
-
-def _line(problem: RecordProblem) -> int:
-    """The line a problem is on (0 for one about the whole input), for listing in file order."""
-    match = re.fullmatch(r"line (\d+)", problem.position)
-    return int(match[1]) if match else 0
 
 
 def _appointment(
@@ -215,28 +199,26 @@ def read_sessions(
     """
     problems, rows = read_csv(source, required=REQUIRED, optional=OPTIONAL)
     terms = tuple(editions)
-    found = list(_listed(problems))
     first_line: dict[str, int] = {}
     entries: list[tuple[CsvRow, Appointment]] = []
     for row in rows:
-        of_row = Problems(problems.source)
+        of_row = Problems(problems.source)  # the row's own problems decide whether rules apply
         appointment = _appointment(row, of_row, terms)
-        found += _listed(of_row)
+        problems.extend(of_row)
         if appointment is None:
             continue
         if appointment.id in first_line:
-            message = (
+            problems.add(
+                row.position,
                 f"'id' must be unique in the file (got {appointment.id!r}, "
-                f"first on line {first_line[appointment.id]})"
+                f"first on line {first_line[appointment.id]})",
             )
-            found.append(RecordProblem(position=row.position, message=message))
             continue
         first_line[appointment.id] = row.line
         entries.append((row, appointment))
     entries.sort(key=lambda entry: (entry[1].start, entry[0].line))
     in_order = [appointment for _, appointment in entries]
     for position, refusal in refusals_over_limit(in_order, terms).items():
-        found.append(RecordProblem(position=entries[position][0].position, message=str(refusal)))
-    if found:
-        raise InvalidRecords(problems.source, sorted(found, key=_line))
+        problems.add(entries[position][0].position, str(refusal))
+    problems.raise_if_any()
     return Ledger(appointments=in_order, editions=terms)
