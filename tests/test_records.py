@@ -121,4 +121,3 @@ def test_problems_extend():
     second.add("line 4", "late")
     first.extend(second)
     assert first
-
