@@ -71,7 +71,7 @@ RANGE = f"from {FIRST_DAY} to {LAST_DAY}, the days the holiday rules cover"
 def known_day(day: DateLike, field: str) -> pendulum.Date:
     date = to_date(day, field)
     if not FIRST_DAY <= date <= LAST_DAY:
-        raise OutOfRange.for_field(field, f"must be {RANGE}", date)
+        raise OutOfRange.for_field(field, f"must be {RANGE}", day)
     return date
 
 

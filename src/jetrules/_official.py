@@ -158,12 +158,20 @@ def _official_rows(value: Iterable[tuple[DateLike, str]] | None) -> OfficialRows
     """*value* as a tuple of (date, name) tuples, so that no caller can change it later."""
     if value is None:
         return None
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise WrongType.for_field("official", "must be a collection of (date, name) pairs", value)
     rows = []
     for row in value:
         if not (isinstance(row, tuple | list) and len(row) == 2 and isinstance(row[1], str)):
             raise WrongType.for_field("official", "must hold (date, Japanese name) pairs", row)
         rows.append((to_date(row[0], "official"), row[1]))
     return tuple(rows)
+
+
+def _source_name(value: str) -> str:
+    if not isinstance(value, str):
+        raise WrongType.for_field("source", "must be text naming where the list came from", value)
+    return value
 
 
 def _official_holiday(
@@ -205,7 +213,7 @@ class HolidayTable:
 
     official: OfficialRows | None = attrs.field(default=None, converter=_official_rows)
     """(date, Japanese name) rows of an official list; None for the list bundled with jetrules."""
-    source: str = _BUNDLED_SOURCE
+    source: str = attrs.field(default=_BUNDLED_SOURCE, converter=_source_name)
     """Where the official list came from."""
     _official_years: Mapping[int, OfficialRows] | None = attrs.field(
         init=False, eq=False, hash=False
@@ -302,8 +310,12 @@ def load_official_holidays(
     >>> [(h.date, h.name_en, h.provisional) for h in table.holidays_in(2028)]
     [(Date(2028, 1, 1), "New Year's Day", False)]
     """
+    if base is not None and not isinstance(base, HolidayTable):
+        raise WrongType.for_field("base", "must be a HolidayTable or None", base)
     if isinstance(source, bytes):
         name, data = "<bytes>", source
+    elif not isinstance(source, str | os.PathLike):
+        raise WrongType.for_field("source", "must be a path or the list's bytes", source)
     else:
         name = os.fspath(source)
         with open(name, "rb") as file:
