@@ -34,6 +34,7 @@ from jetrules._holidays import (
     known_day,
     known_year,
     national_names,
+    one_off_names,
     rules_for_year,
 )
 from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem, WrongType
@@ -188,6 +189,8 @@ def _official_holiday(
         name_en, kind = "Day treated as a national holiday", HolidayKind.SPECIAL
     elif name_ja in national_names():
         name_en, kind = national_names()[name_ja], HolidayKind.NATIONAL
+    elif name_ja in one_off_names():  # a ceremony on a date no rule knows: whose, unknown
+        name_en, kind = one_off_names()[name_ja], HolidayKind.SPECIAL
     else:
         name_en, kind = "Special holiday", HolidayKind.SPECIAL
     return Holiday(date=day, name_en=name_en, name_ja=name_ja, kind=kind)
