@@ -15,6 +15,7 @@ from jetrules import (
     WrongType,
     _business,
     _cli_calendar,
+    _holiday_rules,
     _holidays,
     _official,
     calendar,
@@ -391,7 +392,7 @@ def test_cached_values_cannot_be_changed_by_callers():
     assert isinstance(HolidayTable()._official(), MappingProxyType)
 
 
-CALENDAR_MODULES = [calendar, _holidays, _official, _business, _cli_calendar]
+CALENDAR_MODULES = [calendar, _holidays, _holiday_rules, _official, _business, _cli_calendar]
 
 
 @pytest.mark.parametrize("module", CALENDAR_MODULES, ids=lambda m: m.__name__)

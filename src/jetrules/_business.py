@@ -15,9 +15,22 @@ from jetrules._dates import TOKYO, DateLike, InstantLike, to_date, to_instant
 from jetrules._holidays import FIRST_DAY, LAST_DAY, known_day
 from jetrules._official import HolidayTable
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
-from jetrules.text import Label, Lang
+from jetrules.text import Label, Lang, Source
 
-__all__ = ["SERVICE_CALENDAR", "BusinessCalendar", "ClosedDay", "Deadline", "deadline"]
+__all__ = [
+    "SERVICE_CALENDAR",
+    "SERVICE_CALENDAR_SOURCE",
+    "BusinessCalendar",
+    "ClosedDay",
+    "Deadline",
+    "deadline",
+]
+
+SERVICE_CALENDAR_SOURCE = Source(
+    title="Act on Holidays of Administrative Organs (行政機関の休日に関する法律), "
+    "Act No. 91 of 1988"
+)
+"""Where :data:`SERVICE_CALENDAR`'s closed days come from."""
 
 # --- business days --------------------------------------------------------------------------
 

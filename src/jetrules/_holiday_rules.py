@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import Decimal
 from typing import final
 
 import attrs
@@ -145,7 +146,7 @@ class NationalHoliday:
         )
 
 
-_1948 = ACT
+_1948 = "Act No. 178 of 1948"
 _1966 = "1966 amendment"
 _1989 = "1989 amendment"
 _HAPPY_MONDAY_1998 = "1998 amendment (Happy Monday)"
@@ -259,7 +260,7 @@ CITIZENS_RULES = (
     ),
     DayRule(
         Label(
-            en="a day, other than a substitute holiday, between two national holidays is a holiday",
+            en="a day between two national holidays that is not itself a holiday is a holiday",
             ja="前日及び翌日が国民の祝日である日（国民の祝日でない日に限る）は休日とする",
         ),
         _AMENDMENT_2007,
@@ -360,18 +361,18 @@ class EquinoxPeriod:
 
     first_year: int
     last_year: int
-    vernal: float
-    autumnal: float
+    vernal: Decimal
+    autumnal: Decimal
 
 
-EQUINOX_RATE = 0.242194
+EQUINOX_RATE = Decimal("0.242194")
 """Days the equinox moves later each year (a tropical year is 365.242194 days)."""
 EQUINOX_BASE_YEAR = 1980
 """The year the formula counts from; every fourth year a leap day moves it back a day."""
 EQUINOX_PERIODS = (
-    EquinoxPeriod(FIRST_DAY.year, 1979, 20.8357, 23.2588),
-    EquinoxPeriod(1980, 2099, 20.8431, 23.2488),
-    EquinoxPeriod(2100, LAST_DAY.year, 21.8510, 24.2488),
+    EquinoxPeriod(FIRST_DAY.year, 1979, Decimal("20.8357"), Decimal("23.2588")),
+    EquinoxPeriod(1980, 2099, Decimal("20.8431"), Decimal("23.2488")),
+    EquinoxPeriod(2100, LAST_DAY.year, Decimal("21.8510"), Decimal("24.2488")),
 )
 """day = floor(constant + EQUINOX_RATE × (year − 1980)) − floor((year − 1980) / 4)."""
 

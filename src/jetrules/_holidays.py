@@ -43,17 +43,9 @@ from typing import final
 import attrs
 import pendulum
 
+from jetrules import _holiday_rules as _rules
 from jetrules._dates import DateLike, to_date
-from jetrules._holiday_rules import (
-    CITIZENS_RULES,
-    FIRST_DAY,
-    LAST_DAY,
-    MOVED_HOLIDAYS,
-    NATIONAL_HOLIDAYS,
-    ONE_OFF_DAYS,
-    SUBSTITUTE_RULES,
-    DayRule,
-)
+from jetrules._holiday_rules import FIRST_DAY, LAST_DAY, DayRule
 from jetrules.errors import OutOfRange, WrongType
 from jetrules.text import Label, Lang
 
@@ -171,15 +163,19 @@ def _in_force(rules: tuple[DayRule, ...], day: dt.date) -> DayRule | None:
 
 def _national_days(year: int) -> dict[dt.date, tuple[str, str, HolidayKind]]:
     days: dict[dt.date, tuple[str, str, HolidayKind]] = {}
-    for holiday in NATIONAL_HOLIDAYS:
+    for holiday in _rules.NATIONAL_HOLIDAYS:
         if holiday.applies_in(year):
             moved = next(
-                (m.to for m in MOVED_HOLIDAYS if m.year == year and m.name_ja == holiday.name.ja),
+                (
+                    m.to
+                    for m in _rules.MOVED_HOLIDAYS
+                    if m.year == year and m.name_ja == holiday.name.ja
+                ),
                 None,
             )
             date = moved or dt.date(year, *holiday.rule.date_in(year))
             days[date] = (holiday.name.en, holiday.name.ja, HolidayKind.NATIONAL)
-    for one_off in ONE_OFF_DAYS:
+    for one_off in _rules.ONE_OFF_DAYS:
         if one_off.date.year == year:
             days[one_off.date] = (one_off.name.en, one_off.name.ja, HolidayKind.SPECIAL)
     return {date: names for date, names in days.items() if date >= FIRST_DAY}
@@ -198,7 +194,7 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
     days = dict(national)
     one_day = dt.timedelta(days=1)
     for date in sorted(national):
-        substitute_rule = _in_force(SUBSTITUTE_RULES, date)
+        substitute_rule = _in_force(_rules.SUBSTITUTE_RULES, date)
         if date.weekday() != _SUNDAY or substitute_rule is None:
             continue
         substitute = date + one_day
@@ -209,7 +205,7 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
         days.setdefault(substitute, (_SUBSTITUTE_EN, _REST_DAY, HolidayKind.SUBSTITUTE))
     for date in sorted(national):
         between = date + one_day
-        citizens_rule = _in_force(CITIZENS_RULES, between)
+        citizens_rule = _in_force(_rules.CITIZENS_RULES, between)
         if (
             citizens_rule is not None
             and between + one_day in national
@@ -226,7 +222,9 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
 @functools.cache
 def national_names() -> Mapping[str, str]:
     """English names of article 2's national holidays, keyed by the Japanese name (read-only)."""
-    return MappingProxyType({holiday.name.ja: holiday.name.en for holiday in NATIONAL_HOLIDAYS})
+    return MappingProxyType(
+        {holiday.name.ja: holiday.name.en for holiday in _rules.NATIONAL_HOLIDAYS}
+    )
 
 
 @functools.cache
@@ -239,7 +237,7 @@ def one_off_names() -> Mapping[str, str]:
     >>> one_off_names()["即位礼正殿の儀"]
     'Enthronement Ceremony'
     """
-    return MappingProxyType({day.name.ja: day.generic_en for day in ONE_OFF_DAYS})
+    return MappingProxyType({day.name.ja: day.generic_en for day in _rules.ONE_OFF_DAYS})
 
 
 def kind_of_unnamed_rest_day(
