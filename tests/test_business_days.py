@@ -6,7 +6,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jetrules import InvalidInput, OutOfRange, WrongType
-from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, HolidayKind, holiday_on
+from jetrules.calendar import (
+    SERVICE_CALENDAR,
+    BusinessCalendar,
+    HolidayKind,
+    HolidayTable,
+    deadline,
+    holiday_on,
+    holidays_in,
+    is_national_holiday,
+    load_official_holidays,
+)
 from jetrules.text import Label
 
 from strategies import calendar_days, inner_calendar_days
@@ -163,6 +173,115 @@ def test_n_must_be_an_int(n):
 def test_outside_the_range_is_refused(call):
     with pytest.raises(OutOfRange, match="1948-07-20 to 2150-12-31"):
         call()
+
+
+RANGE = "1948-07-20 to 2150-12-31, the days the holiday rules cover"
+COVERS = "between 1948-07-20 and 2150-12-31, the days the holiday rules cover"
+DUE = deadline("2019-01-07T10:00+09:00")
+
+
+# Every public function and method, at and past the edges: the error names the argument the
+# caller gave, the rule it broke and the value exactly as given (one row per argument).
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        # the last day has no business day after it: 'day' is to blame, not an internal 'n'
+        (
+            lambda: CAL.next_business_day("2150-12-31"),
+            OutOfRange,
+            f"'day' must have a business day after it {COVERS} (2150-12-31 is the last) "
+            "(got '2150-12-31')",
+        ),
+        (
+            lambda: CAL.previous_business_day("1948-07-20"),
+            OutOfRange,
+            f"'day' must have a business day before it {COVERS} (1948-07-20 is the first) "
+            "(got '1948-07-20')",
+        ),
+        (
+            lambda: CAL.previous_business_day(dt.date(1948, 7, 20)),
+            OutOfRange,
+            "(got datetime.date(1948, 7, 20))",  # the value as given, not converted
+        ),
+        (lambda: CAL.next_business_day("2151-01-01"), OutOfRange, f"'day' must be from {RANGE}"),
+        (lambda: CAL.previous_business_day(None), WrongType, "'day' must be a date"),
+        # n is the caller's own argument here: a huge n is named with the day counted from
+        (
+            lambda: CAL.add_business_days("2019-01-01", 10**6),
+            OutOfRange,
+            f"'n' must keep the result {COVERS}, counting from 2019-01-01 (got 1000000)",
+        ),
+        (
+            lambda: CAL.add_business_days("2019-01-01", -(10**6)),
+            OutOfRange,
+            f"'n' must keep the result {COVERS}, counting from 2019-01-01 (got -1000000)",
+        ),
+        (
+            lambda: CAL.add_business_days("2151-01-01", 1),
+            OutOfRange,
+            f"'day' must be from {RANGE} (got '2151-01-01')",
+        ),
+        (
+            lambda: list(CAL.business_days("1900-01-01", "2019-01-01")),
+            OutOfRange,
+            f"'start' must be from {RANGE} (got '1900-01-01')",
+        ),
+        (
+            lambda: list(CAL.business_days("2019-01-01", "2151-01-01")),
+            OutOfRange,
+            f"'end' must be from {RANGE} (got '2151-01-01')",
+        ),
+        (
+            lambda: CAL.business_days_between("1948-07-19", "2019-01-01"),
+            OutOfRange,
+            f"'start' must be from {RANGE} (got '1948-07-19')",
+        ),
+        (lambda: CAL.business_days_between("2019-01-01", "x"), InvalidInput, "'end' must be"),
+        (
+            lambda: CAL.closure_reason("2151-01-01"),
+            OutOfRange,
+            f"'day' must be from {RANGE} (got '2151-01-01')",
+        ),
+        (lambda: CAL.is_business_day(3), WrongType, "'day' must be a date"),
+        (
+            lambda: holidays_in(1947),
+            OutOfRange,
+            f"'year' must be from 1948 to 2150 (from {RANGE}) (got 1947)",
+        ),
+        (lambda: holidays_in("2019"), WrongType, "'year' must be an int such as 2019"),
+        (lambda: holiday_on("2151-01-01"), OutOfRange, f"'day' must be from {RANGE}"),
+        (lambda: is_national_holiday("1900-01-01"), OutOfRange, f"'day' must be from {RANGE}"),
+        (lambda: CAL.with_closures("2151-01-01"), OutOfRange, f"'days' must be from {RANGE}"),
+        (lambda: CAL.with_working_days("x"), InvalidInput, "'days' must be an ISO date"),
+        (lambda: deadline("2019-01-07", 1), WrongType, "'received_at' must be an aware"),
+        (lambda: DUE.is_met_by("2019-01-07"), WrongType, "'instant' must be an aware"),
+        (
+            lambda: DUE.business_days_late("2151-01-01T00:00+09:00"),
+            OutOfRange,
+            "'instant' must be on or before 2150-12-31, the last day the holiday rules cover "
+            "(got '2151-01-01T00:00+09:00')",
+        ),
+        # constructors: each field named, never a bare TypeError or AttributeError
+        (lambda: BusinessCalendar(holidays=5), WrongType, "'holidays' must be a HolidayTable"),
+        (lambda: BusinessCalendar(weekend=5), WrongType, "'weekend' must be a collection"),
+        (lambda: BusinessCalendar(closures="2019-01-07"), WrongType, "'closures' must be a coll"),
+        (lambda: BusinessCalendar(working_days=1), WrongType, "'working_days' must be a coll"),
+        (lambda: BusinessCalendar(year_end_closure="no"), WrongType, "'year_end_closure' must"),
+        (lambda: HolidayTable(official=5), WrongType, "'official' must be a collection"),
+        (lambda: HolidayTable(source=5), WrongType, "'source' must be text"),
+        (lambda: load_official_holidays(5), WrongType, "'source' must be a path or the list's"),
+        (
+            lambda: load_official_holidays(b"date,name\n2030-01-01,x\n", base=5),
+            WrongType,
+            "'base' must be a HolidayTable or None (got 5)",
+        ),
+    ],
+)
+def test_every_error_names_the_argument_given_its_rule_and_value(call, error, message):
+    with pytest.raises(error) as caught:
+        call()
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("'")  # 'field' first, as every jetrules error
 
 
 def test_between_counts_business_days_after_start_up_to_end():

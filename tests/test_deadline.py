@@ -118,7 +118,7 @@ def test_errors_past_the_range_name_the_field_given_and_read_well():
         SERVICE_CALENDAR.add_business_days("1948-07-20", -1)
     assert str(n.value) == (
         "'n' must keep the result between 1948-07-20 and 2150-12-31, "
-        "the days the holiday rules cover (got -1)"
+        "the days the holiday rules cover, counting from 1948-07-20 (got -1)"
     )
 
 

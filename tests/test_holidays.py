@@ -15,6 +15,7 @@ from jetrules import (
     WrongType,
     _business,
     _cli_calendar,
+    _holiday_rules,
     _holidays,
     _official,
     calendar,
@@ -205,8 +206,10 @@ def test_a_cp932_list_that_adds_a_year_overrides_the_rules_for_it(tmp_path):
     predicted = next(h for h in before if h.name_ja == "春分の日")
     assert equinox.date == predicted.date.add(days=1)
     assert table.holiday_on(predicted.date) is None
-    assert table.holiday_on("2028-06-01").kind is HolidayKind.NATIONAL  # a known name
-    assert table.holiday_on("2028-06-01").name_en == "Enthronement Ceremony of Emperor Akihito"
+    # a one-off ceremony on a date no rule knows: special, and not named for any emperor
+    ceremony = table.holiday_on("2028-06-01")
+    assert (ceremony.kind, ceremony.name_en) == (HolidayKind.SPECIAL, "Enthronement Ceremony")
+    assert holiday_on("1990-11-12").kind is ceremony.kind  # as the bundled one of 1990
     assert all(h.provisional for h in table.holidays_in(2029))
     # a calendar that uses the loaded list
     calendar = BusinessCalendar(holidays=table)
@@ -217,6 +220,30 @@ def test_a_cp932_list_that_adds_a_year_overrides_the_rules_for_it(tmp_path):
     assert SERVICE_CALENDAR.is_business_day("2028-06-01")
     assert all(h.provisional for h in before)
     assert repr(table) == f"HolidayTable(source={str(path)!r}, official_through=2028)"
+
+
+@pytest.mark.parametrize(
+    ("day", "name_ja", "name_en"),
+    [
+        ("1990-11-12", "即位礼正殿の儀", "Enthronement Ceremony of Emperor Akihito"),  # its date
+        ("2030-11-12", "即位礼正殿の儀", "Enthronement Ceremony"),  # another date: whose, unknown
+        ("1993-06-09", "結婚の儀", "Wedding of Crown Prince Naruhito"),
+        ("1959-04-10", "結婚の儀", "Wedding of Crown Prince Akihito"),
+        ("2030-04-10", "結婚の儀", "Imperial Wedding Ceremony"),  # not Akihito's though same day
+        ("1989-02-24", "大喪の礼", "State Funeral of Emperor Showa"),
+        ("2030-02-24", "大喪の礼", "Imperial State Funeral"),
+    ],
+)
+def test_a_loaded_one_off_day_is_special_and_named_for_someone_only_on_its_own_date(
+    day, name_ja, name_en
+):
+    table = load_official_holidays(f"date,name\n{day},{name_ja}\n".encode())
+    holiday = table.holiday_on(day)
+    assert (holiday.kind, holiday.name_en, holiday.name_ja) == (
+        HolidayKind.SPECIAL,
+        name_en,
+        name_ja,
+    )
 
 
 def test_utf8_bytes_with_iso_dates_and_names_the_rules_do_not_know():
@@ -239,7 +266,7 @@ def test_utf8_bytes_with_iso_dates_and_names_the_rules_do_not_know():
         "2030-01-02": (HolidayKind.CITIZENS, "Citizens' holiday"),
         "2030-03-03": (HolidayKind.SPECIAL, "Special holiday"),
         "2030-03-04": (HolidayKind.SPECIAL, "Day treated as a national holiday"),
-        "2030-06-02": (HolidayKind.NATIONAL, "Wedding of Crown Prince Naruhito"),
+        "2030-06-02": (HolidayKind.SPECIAL, "Imperial Wedding Ceremony"),  # no prince named
         "2030-06-03": (HolidayKind.SUBSTITUTE, "Substitute holiday"),
         "2030-06-04": (HolidayKind.CITIZENS, "Citizens' holiday"),
     }
@@ -365,7 +392,7 @@ def test_cached_values_cannot_be_changed_by_callers():
     assert isinstance(HolidayTable()._official(), MappingProxyType)
 
 
-CALENDAR_MODULES = [calendar, _holidays, _official, _business, _cli_calendar]
+CALENDAR_MODULES = [calendar, _holidays, _holiday_rules, _official, _business, _cli_calendar]
 
 
 @pytest.mark.parametrize("module", CALENDAR_MODULES, ids=lambda m: m.__name__)

@@ -311,3 +311,94 @@ def test_changing_the_real_web_mail_line_limit_changes_the_page(monkeypatch):
     fy2020 = section[section.index("### FY2020") :].split("### FY2023", 1)[0]
     assert "| line limit | 40 |" in fy2020
     assert before.count("| line limit | 30 |") == after.count("| line limit | 30 |") + 1
+
+
+# --- the calendar: rules dated by the days they are in force ------------------------------------
+
+
+def calendar_section(page: str) -> str:
+    return page[page.index("## `jetrules.calendar`") :]
+
+
+def test_the_page_ends_with_the_calendars_rules_and_sources():
+    section = calendar_section(rules_markdown())
+    for row in [
+        # the service calendar's closed days, with the act that sets them
+        "| Saturday | 土曜日 |",
+        "| Sunday | 日曜日 |",
+        "| year-end closure, 29 December to 3 January | 年末年始の休日（12月29日から1月3日） |",
+        "- Act on Holidays of Administrative Organs (行政機関の休日に関する法律), "
+        "Act No. 91 of 1988",
+        # each national holiday: its date rule, the years in force and its names in en/ja
+        "| New Year's Day | 元日 | 1 January (1月1日) | 1948 | in force | Act No. 178 of 1948 |",
+        "| Coming of Age Day | 成人の日 | 15 January (1月15日) | 1948 | 1999 |",
+        "| Coming of Age Day | 成人の日 | second Monday of January (1月の第2月曜日) | 2000 |",
+        "| Vernal Equinox Day | 春分の日 | vernal equinox (formula) (春分日（計算式）) | 1948 |",
+        "| The Emperor's Birthday | 天皇誕生日 | 23 December (12月23日) | 1989 | 2018 |",
+        # substitute and citizens' holidays with their days in force
+        "| 1973-04-12 | 2006-12-31 | 1973 amendment |",
+        "| 1985-12-27 | 2006-12-31 | 1985 amendment |",
+        # one-off days, the Olympic moves, the equinox constants per period
+        "| 1990-11-12 | Enthronement Ceremony of Emperor Akihito | 即位礼正殿の儀 |",
+        "| 2021 | Mountain Day | 山の日 | 2021-08-08 |",
+        "| 2100 | 2150 | 21.8510 | 24.2488 |",
+        "day = floor(constant + 0.242194 × (year − 1980)) − floor((year − 1980) / 4)",
+        # the range and where the official list ends
+        "Supported range: 1948-07-20 (the Act in force) to 2150-12-31",
+        "holidays after 2027 are provisional",
+        "- Act on National Holidays (国民の祝日に関する法律), "
+        "Act No. 178 of 1948, and its amendments",
+        "(https://www8.cao.go.jp/chosei/shukujitsu/syukujitsu.csv)",
+    ]:
+        assert row in section, row
+    # every row of the tables the computation reads is on the page, once
+    from jetrules import _holiday_rules as rules
+
+    for table in (rules.NATIONAL_HOLIDAYS, rules.ONE_OFF_DAYS, rules.MOVED_HOLIDAYS):
+        assert len(table) > 0
+    holidays = section.split("### National holidays", 1)[1].split("###", 1)[0]
+    assert holidays.count("\n| ") == len(rules.NATIONAL_HOLIDAYS) + 1  # and the header
+    assert rules_markdown([]).count("jetrules.calendar") == 0  # only on the default page
+
+
+def test_changing_a_holiday_rules_data_changes_the_page_and_the_holidays(monkeypatch):
+    """Mountain Day moved to 12 August in the table: the page and the computation both follow."""
+    from jetrules import _holiday_rules as rules
+    from jetrules import _holidays
+
+    before = rules_markdown()
+    assert "| Mountain Day | 山の日 | 11 August (8月11日) | 2016 | in force |" in before
+    moved = tuple(
+        attrs.evolve(row, rule=rules.Fixed(8, 12)) if row.name.en == "Mountain Day" else row
+        for row in rules.NATIONAL_HOLIDAYS
+    )
+    monkeypatch.setattr(rules, "NATIONAL_HOLIDAYS", moved)
+    after = rules_markdown()
+    assert "| Mountain Day | 山の日 | 12 August (8月12日) | 2016 | in force |" in after
+    assert before.replace("11 August (8月11日)", "12 August (8月12日)") == after
+    # the same table drives the computation (uncached, to see the change)
+    computed = {h.date: h.name_ja for h in _holidays.rules_for_year.__wrapped__(2031)}
+    assert computed.get(dt.date(2031, 8, 12)) == "山の日"
+    assert dt.date(2031, 8, 11) not in computed  # a Monday, an ordinary day now
+
+
+def test_changing_an_equinox_constant_or_a_rules_dates_changes_the_page(monkeypatch):
+    from jetrules import _business
+    from jetrules import _holiday_rules as rules
+
+    before = rules_markdown()
+    periods = (*rules.EQUINOX_PERIODS[:2], attrs.evolve(rules.EQUINOX_PERIODS[2], autumnal=25))
+    monkeypatch.setattr(rules, "EQUINOX_PERIODS", periods)
+    substitute = (attrs.evolve(rules.SUBSTITUTE_RULES[0], in_force_from=dt.date(1973, 4, 13)),)
+    monkeypatch.setattr(rules, "SUBSTITUTE_RULES", substitute + rules.SUBSTITUTE_RULES[1:])
+    monkeypatch.setattr(_business, "SERVICE_CALENDAR", _business.BusinessCalendar(weekend={6}))
+    after = rules_markdown()
+    assert "| 2100 | 2150 | 21.8510 | 25 |" in after
+    assert rules.Equinox(9).date_in(2100) == (9, 24)  # the computation reads the same constants
+    assert "| 1973-04-13 | 2006-12-31 | 1973 amendment |" in after
+    assert "| Saturday |" in before
+    assert "| Saturday |" not in after
+    assert "| Sunday | 日曜日 |" in after
+    no_year_end = _business.BusinessCalendar(year_end_closure=False)
+    monkeypatch.setattr(_business, "SERVICE_CALENDAR", no_year_end)
+    assert "year-end closure" not in calendar_section(rules_markdown())

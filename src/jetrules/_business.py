@@ -6,7 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
-from typing import final
+from typing import Any, final
 
 import attrs
 import pendulum
@@ -15,9 +15,22 @@ from jetrules._dates import TOKYO, DateLike, InstantLike, to_date, to_instant
 from jetrules._holidays import FIRST_DAY, LAST_DAY, known_day
 from jetrules._official import HolidayTable
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
-from jetrules.text import Label, Lang
+from jetrules.text import Label, Lang, Source
 
-__all__ = ["SERVICE_CALENDAR", "BusinessCalendar", "ClosedDay", "Deadline", "deadline"]
+__all__ = [
+    "SERVICE_CALENDAR",
+    "SERVICE_CALENDAR_SOURCE",
+    "BusinessCalendar",
+    "ClosedDay",
+    "Deadline",
+    "deadline",
+]
+
+SERVICE_CALENDAR_SOURCE = Source(
+    title="Act on Holidays of Administrative Organs (行政機関の休日に関する法律), "
+    "Act No. 91 of 1988"
+)
+"""Where :data:`SERVICE_CALENDAR`'s closed days come from."""
 
 # --- business days --------------------------------------------------------------------------
 
@@ -37,8 +50,15 @@ _ADDED_CLOSURE = Label(en="closure added to the calendar", ja="追加の休業�
 _YEAR_END_DAYS = ((1, 1), (1, 2), (1, 3), (12, 29), (12, 30), (12, 31))
 
 
+def _members(value: object, field: str, rule: str) -> tuple[Any, ...]:
+    """The items of *value*, a collection (not text): WrongType naming *field* otherwise."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise WrongType.for_field(field, rule, value)
+    return tuple(value)
+
+
 def _weekend(value: Iterable[int]) -> frozenset[int]:
-    days = frozenset(value)
+    days = frozenset(_members(value, "weekend", "must be a collection of weekday numbers"))
     if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in days):
         raise InvalidInput.for_field(
             "weekend", "must hold weekday numbers from 0 (Monday) to 6 (Sunday)", value
@@ -49,7 +69,20 @@ def _weekend(value: Iterable[int]) -> frozenset[int]:
 
 
 def _day_set(value: Iterable[DateLike], field: str) -> frozenset[pendulum.Date]:
-    return frozenset(known_day(day, field) for day in value)
+    days = _members(value, field, "must be a collection of dates")
+    return frozenset(known_day(day, field) for day in days)
+
+
+def _holiday_table(value: HolidayTable) -> HolidayTable:
+    if not isinstance(value, HolidayTable):
+        raise WrongType.for_field("holidays", "must be a HolidayTable", value)
+    return value
+
+
+def _flag(value: bool) -> bool:
+    if not isinstance(value, bool):
+        raise WrongType.for_field("year_end_closure", "must be True or False", value)
+    return value
 
 
 def _closures(value: Iterable[DateLike]) -> frozenset[pendulum.Date]:
@@ -90,6 +123,10 @@ class _Year:
         self.ranks = tuple(accumulate(open_days))
         self.dates: tuple[pendulum.Date, ...] | None = None
 
+    def start_date(self, index: int) -> pendulum.Date:
+        """Day *index* of the year."""
+        return _date(self.start + index)
+
     def business_dates(self) -> tuple[pendulum.Date, ...]:
         """The business days of the year as ``pendulum.Date`` values."""
         if self.dates is None:
@@ -97,12 +134,14 @@ class _Year:
         return self.dates
 
 
-def _past_the_range(n: int) -> OutOfRange:
+def _no_business_day(field: str, after: bool, value: object) -> OutOfRange:
+    """*field* (a day) has no business day after it (or before it) inside the range."""
+    side, limit, which = ("after", LAST_DAY, "last") if after else ("before", FIRST_DAY, "first")
     return OutOfRange.for_field(
-        "n",
-        f"must keep the result between {FIRST_DAY} and {LAST_DAY}, "
-        "the days the holiday rules cover",
-        n,
+        field,
+        f"must have a business day {side} it between {FIRST_DAY} and {LAST_DAY}, "
+        f"the days the holiday rules cover ({limit} is the {which})",
+        value,
     )
 
 
@@ -141,10 +180,10 @@ class BusinessCalendar:
     (Date(2020, 1, 6), Date(2019, 12, 27))
     """
 
-    holidays: HolidayTable = attrs.field(factory=HolidayTable)
+    holidays: HolidayTable = attrs.field(factory=HolidayTable, converter=_holiday_table)
     weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend)
     """Weekdays closed every week, as ``date.weekday()`` numbers (5 Saturday, 6 Sunday)."""
-    year_end_closure: bool = True
+    year_end_closure: bool = attrs.field(default=True, converter=_flag)
     """Whether 29 December to 3 January are closed."""
     closures: frozenset[pendulum.Date] = attrs.field(default=frozenset(), converter=_closures)
     working_days: frozenset[pendulum.Date] = attrs.field(
@@ -204,11 +243,11 @@ class BusinessCalendar:
         table = self._tables.get(date.year)
         if table is None:
             if not FIRST_DAY.year <= date.year <= LAST_DAY.year:
-                known_day(date, field)
+                known_day(day, field)
             table = self._table(date.year)
         index = date.toordinal() - table.start
         if index < 0:
-            known_day(date, field)
+            known_day(day, field)
         return table, index
 
     def is_business_day(self, day: DateLike) -> bool:
@@ -242,12 +281,24 @@ class BusinessCalendar:
         if type(n) is not int:
             n = _count(n, "n")
         table, index = self._locate(day, "day")
+        found = self._shift(table, index, n)
+        if found is None:
+            raise OutOfRange.for_field(
+                "n",
+                f"must keep the result between {FIRST_DAY} and {LAST_DAY}, the days the "
+                f"holiday rules cover, counting from {table.start_date(index)}",
+                n,
+            )
+        return found
+
+    def _shift(self, table: _Year, index: int, n: int) -> pendulum.Date | None:
+        """:meth:`add_business_days` from day *index* of *table*; None past the range."""
         if n > 0:
             position = table.ranks[index] + n - 1  # business days up to the day, then n more
             while position >= len(table.ordinals):
                 position -= len(table.ordinals)
                 if table.year == LAST_DAY.year:
-                    raise _past_the_range(n)
+                    return None
                 table = self._table(table.year + 1)
         else:
             # n < 0: business days strictly before the day, then n more; n == 0: the last
@@ -255,7 +306,7 @@ class BusinessCalendar:
             position = table.ranks[index] - (table.open[index] if n else 1) + n
             while position < 0:
                 if table.year == FIRST_DAY.year:
-                    raise _past_the_range(n)
+                    return None
                 table = self._table(table.year - 1)
                 position += len(table.ordinals)
         return table.business_dates()[position]
@@ -274,12 +325,26 @@ class BusinessCalendar:
         return count + years if first.year <= last.year else count - years
 
     def next_business_day(self, day: DateLike) -> pendulum.Date:
-        """The first business day strictly after *day*."""
-        return self.add_business_days(day, 1)
+        """The first business day strictly after *day*.
+
+        >>> SERVICE_CALENDAR.next_business_day("2150-12-31")
+        Traceback (most recent call last):
+        ...
+        jetrules.errors.OutOfRange: 'day' must have a business day after it between ...
+        """
+        table, index = self._locate(day, "day")
+        found = self._shift(table, index, 1)
+        if found is None:
+            raise _no_business_day("day", True, day)
+        return found
 
     def previous_business_day(self, day: DateLike) -> pendulum.Date:
         """The last business day strictly before *day*."""
-        return self.add_business_days(day, -1)
+        table, index = self._locate(day, "day")
+        found = self._shift(table, index, -1)
+        if found is None:
+            raise _no_business_day("day", False, day)
+        return found
 
     def business_days(self, start: DateLike, end: DateLike) -> Iterator[pendulum.Date]:
         """The business days d with start <= d <= end, in order.
@@ -353,24 +418,25 @@ class BusinessCalendar:
         after_cutoff = received_open and cutoff is not None and at.time() > cutoff
         counted = received
         if after_cutoff or not received_open:
-            try:
-                counted = self.next_business_day(received)
-            except OutOfRange:
+            table, index = self._locate(received, "received_at")
+            found = self._shift(table, index, 1)
+            if found is None:
                 raise OutOfRange.for_field(
                     "received_at",
                     f"must leave a business day to count from on or before {LAST_DAY}, "
                     "the last day the holiday rules cover",
                     received_at,
-                ) from None
-        try:
-            due = self.add_business_days(counted, days)
-        except OutOfRange:
+                )
+            counted = found
+        table, index = self._locate(counted, "received_at")
+        due = self._shift(table, index, days)
+        if due is None:
             raise OutOfRange.for_field(
                 "business_days",
                 f"must keep the due date on or before {LAST_DAY}, the last day the holiday "
                 f"rules cover, counting from {counted}",
                 business_days,
-            ) from None
+            )
         pushed = []
         for ordinal in range(received.toordinal(), due.toordinal() + 1):
             date = _date(ordinal)
@@ -459,7 +525,14 @@ class Deadline:
         at = to_instant(instant, "instant")
         if _before(at, self.due_by):
             return 0
-        return max(1, self.calendar.business_days_between(self.due_date, at.date()))
+        try:
+            return max(1, self.calendar.business_days_between(self.due_date, at.date()))
+        except OutOfRange:
+            raise OutOfRange.for_field(
+                "instant",
+                f"must be on or before {LAST_DAY}, the last day the holiday rules cover",
+                instant,
+            ) from None
 
 
 def _before(at: dt.datetime, limit: dt.datetime) -> bool:

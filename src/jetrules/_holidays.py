@@ -1,6 +1,7 @@
-"""The Act on National Holidays as dated rules (private: :mod:`jetrules.calendar` is its face).
+"""The Act on National Holidays applied (private: :mod:`jetrules.calendar` is its face).
 
-国民の祝日に関する法律 (Act No. 178 of 1948, in force 1948-07-20) with every amendment to date:
+国民の祝日に関する法律 (Act No. 178 of 1948, in force 1948-07-20) with every amendment to date,
+each a dated row of the tables in :mod:`jetrules._holiday_rules`, which this module reads:
 
 - 1966: National Foundation Day (from 1967), Respect for the Aged Day and Health and Sports Day.
 - 1973: a holiday falling on a Sunday moves to the next day (substitute holiday, from 1973-04-12).
@@ -35,15 +36,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import final
 
 import attrs
 import pendulum
 
+from jetrules import _holiday_rules as _rules
 from jetrules._dates import DateLike, to_date
+from jetrules._holiday_rules import FIRST_DAY, LAST_DAY, DayRule
 from jetrules.errors import OutOfRange, WrongType
 from jetrules.text import Label, Lang
 
@@ -57,13 +59,9 @@ __all__ = [
     "known_day",
     "known_year",
     "national_names",
+    "one_off_names",
     "rules_for_year",
 ]
-
-FIRST_DAY = dt.date(1948, 7, 20)
-"""The day the Act came into force: the first day the calendar knows."""
-LAST_DAY = dt.date(2150, 12, 31)
-"""The last day the calendar knows (the equinox formula is published up to 2150)."""
 
 RANGE = f"from {FIRST_DAY} to {LAST_DAY}, the days the holiday rules cover"
 
@@ -71,7 +69,7 @@ RANGE = f"from {FIRST_DAY} to {LAST_DAY}, the days the holiday rules cover"
 def known_day(day: DateLike, field: str) -> pendulum.Date:
     date = to_date(day, field)
     if not FIRST_DAY <= date <= LAST_DAY:
-        raise OutOfRange.for_field(field, f"must be {RANGE}", date)
+        raise OutOfRange.for_field(field, f"must be {RANGE}", day)
     return date
 
 
@@ -85,9 +83,6 @@ def known_year(year: int) -> int:
     return year
 
 
-_SUBSTITUTE_FROM = dt.date(1973, 4, 12)
-_CITIZENS_FROM = dt.date(1985, 12, 27)
-_AMENDMENT_2007 = dt.date(2007, 1, 1)
 _SUNDAY = 6
 
 
@@ -157,118 +152,32 @@ class Holiday:
 
 
 _REST_DAY = "休日"
-_TREATED_AS_HOLIDAY = "休日（祝日扱い）"
-
-# --- article 2: the national holidays, each with the years it applies --------------------------
-
-_DateRule = Callable[[int], tuple[int, int]]
-"""Given a year, the (month, day) of a holiday."""
-
-
-def _fixed(month: int, day: int) -> _DateRule:
-    return lambda year: (month, day)
-
-
-def _monday(month: int, nth: int) -> _DateRule:
-    def rule(year: int) -> tuple[int, int]:
-        first_weekday = dt.date(year, month, 1).weekday()
-        return month, 1 + (-first_weekday) % 7 + 7 * (nth - 1)
-
-    return rule
-
-
-_EQUINOX_CONSTANTS = ((1979, 20.8357, 23.2588), (2099, 20.8431, 23.2488), (2150, 21.8510, 24.2488))
-
-
-def _equinox(month: int) -> _DateRule:
-    def rule(year: int) -> tuple[int, int]:
-        spring, autumn = next((s, a) for last, s, a in _EQUINOX_CONSTANTS if year <= last)
-        constant = spring if month == 3 else autumn
-        # Floor division on purpose: truncating toward zero is wrong before 1980.
-        return month, math.floor(constant + 0.242194 * (year - 1980)) - (year - 1980) // 4
-
-    return rule
-
-
-@attrs.frozen
-class _Rule:
-    name_en: str
-    name_ja: str
-    first_year: int
-    last_year: int
-    date_in: _DateRule
-
-
-_OPEN = LAST_DAY.year
-_RULES = (
-    # The Act of 1948; its days before 20 July 1948 fall before the Act and are dropped.
-    _Rule("New Year's Day", "元日", 1948, _OPEN, _fixed(1, 1)),
-    _Rule("Coming of Age Day", "成人の日", 1948, 1999, _fixed(1, 15)),
-    _Rule("Coming of Age Day", "成人の日", 2000, _OPEN, _monday(1, 2)),  # Happy Monday, 1998
-    _Rule("National Foundation Day", "建国記念の日", 1967, _OPEN, _fixed(2, 11)),  # 1966
-    _Rule("The Emperor's Birthday", "天皇誕生日", 2020, _OPEN, _fixed(2, 23)),  # abdication act
-    _Rule("Vernal Equinox Day", "春分の日", 1948, _OPEN, _equinox(3)),
-    _Rule("The Emperor's Birthday", "天皇誕生日", 1948, 1988, _fixed(4, 29)),
-    _Rule("Greenery Day", "みどりの日", 1989, 2006, _fixed(4, 29)),  # 1989 amendment
-    _Rule("Showa Day", "昭和の日", 2007, _OPEN, _fixed(4, 29)),  # 2005 amendment
-    _Rule("Constitution Memorial Day", "憲法記念日", 1948, _OPEN, _fixed(5, 3)),
-    _Rule("Greenery Day", "みどりの日", 2007, _OPEN, _fixed(5, 4)),  # 2005 amendment
-    _Rule("Children's Day", "こどもの日", 1948, _OPEN, _fixed(5, 5)),
-    _Rule("Marine Day", "海の日", 1996, 2002, _fixed(7, 20)),  # 1995 amendment
-    _Rule("Marine Day", "海の日", 2003, _OPEN, _monday(7, 3)),  # Happy Monday, 2001
-    _Rule("Mountain Day", "山の日", 2016, _OPEN, _fixed(8, 11)),  # 2014 amendment
-    _Rule("Respect for the Aged Day", "敬老の日", 1966, 2002, _fixed(9, 15)),  # 1966
-    _Rule("Respect for the Aged Day", "敬老の日", 2003, _OPEN, _monday(9, 3)),  # Happy Monday
-    _Rule("Autumnal Equinox Day", "秋分の日", 1948, _OPEN, _equinox(9)),
-    _Rule("Health and Sports Day", "体育の日", 1966, 1999, _fixed(10, 10)),  # 1966
-    _Rule("Health and Sports Day", "体育の日", 2000, 2018, _monday(10, 2)),  # Happy Monday
-    # The Cabinet Office lists 2019's day under both names: the rename was enacted in 2018 and
-    # came into force on 1 January 2020.
-    _Rule("Health and Sports Day", "体育の日（スポーツの日）", 2019, 2019, _monday(10, 2)),
-    _Rule("Sports Day", "スポーツの日", 2020, _OPEN, _monday(10, 2)),  # 2018 amendment
-    _Rule("Culture Day", "文化の日", 1948, _OPEN, _fixed(11, 3)),
-    _Rule("Labour Thanksgiving Day", "勤労感謝の日", 1948, _OPEN, _fixed(11, 23)),
-    _Rule("The Emperor's Birthday", "天皇誕生日", 1989, 2018, _fixed(12, 23)),  # 1989
-)
-
-_MOVED = MappingProxyType(
-    {
-        # Tokyo 2020 special measures act (amended 2018): the Games' opening and closing.
-        (2020, "海の日"): (7, 23),
-        (2020, "スポーツの日"): (7, 24),
-        (2020, "山の日"): (8, 10),
-        # The same act as amended in 2020, after the Games were postponed by a year.
-        (2021, "海の日"): (7, 22),
-        (2021, "スポーツの日"): (7, 23),
-        (2021, "山の日"): (8, 8),
-    }
-)
-
-_SPECIAL_DAYS = (
-    # (date, English name, name in the Cabinet Office list), each made a holiday by its own act.
-    (dt.date(1959, 4, 10), "Wedding of Crown Prince Akihito", "結婚の儀"),
-    (dt.date(1989, 2, 24), "State Funeral of Emperor Showa", "大喪の礼"),
-    (dt.date(1990, 11, 12), "Enthronement Ceremony of Emperor Akihito", "即位礼正殿の儀"),
-    (dt.date(1993, 6, 9), "Wedding of Crown Prince Naruhito", "結婚の儀"),
-    # The 2018 act made these two days holidays treated as national holidays (祝日扱い), so they
-    # also make the days beside them citizens' holidays (30 April and 2 May 2019).
-    (dt.date(2019, 5, 1), "Enthronement of Emperor Naruhito", _TREATED_AS_HOLIDAY),
-    (dt.date(2019, 10, 22), "Enthronement Ceremony of Emperor Naruhito", _TREATED_AS_HOLIDAY),
-)
 
 _SUBSTITUTE_EN = "Substitute holiday"
 _CITIZENS_EN = "Citizens' holiday"
 
 
+def _in_force(rules: tuple[DayRule, ...], day: dt.date) -> DayRule | None:
+    return next((rule for rule in rules if rule.applies_on(day)), None)
+
+
 def _national_days(year: int) -> dict[dt.date, tuple[str, str, HolidayKind]]:
     days: dict[dt.date, tuple[str, str, HolidayKind]] = {}
-    for rule in _RULES:
-        if rule.first_year <= year <= rule.last_year:
-            month, day = _MOVED.get((year, rule.name_ja)) or rule.date_in(year)
-            days[dt.date(year, month, day)] = (rule.name_en, rule.name_ja, HolidayKind.NATIONAL)
-    for date, name_en, name_ja in _SPECIAL_DAYS:
-        if date.year == year:
-            days[date] = (name_en, name_ja, HolidayKind.SPECIAL)
+    for holiday in _rules.NATIONAL_HOLIDAYS:
+        if holiday.applies_in(year):
+            moved = next(
+                (
+                    m.to
+                    for m in _rules.MOVED_HOLIDAYS
+                    if m.year == year and m.name_ja == holiday.name.ja
+                ),
+                None,
+            )
+            date = moved or dt.date(year, *holiday.rule.date_in(year))
+            days[date] = (holiday.name.en, holiday.name.ja, HolidayKind.NATIONAL)
+    for one_off in _rules.ONE_OFF_DAYS:
+        if one_off.date.year == year:
+            days[one_off.date] = (one_off.name.en, one_off.name.ja, HolidayKind.SPECIAL)
     return {date: names for date, names in days.items() if date >= FIRST_DAY}
 
 
@@ -285,21 +194,23 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
     days = dict(national)
     one_day = dt.timedelta(days=1)
     for date in sorted(national):
-        if date.weekday() != _SUNDAY or date < _SUBSTITUTE_FROM:
+        substitute_rule = _in_force(_rules.SUBSTITUTE_RULES, date)
+        if date.weekday() != _SUNDAY or substitute_rule is None:
             continue
         substitute = date + one_day
-        if date >= _AMENDMENT_2007:  # the nearest following day that is not a national holiday
+        if substitute_rule.widened:  # the nearest following day that is not a national holiday
             while substitute in national:
                 substitute += one_day
         # before 2007 a national holiday on the next day would leave no substitute (never met)
         days.setdefault(substitute, (_SUBSTITUTE_EN, _REST_DAY, HolidayKind.SUBSTITUTE))
     for date in sorted(national):
         between = date + one_day
+        citizens_rule = _in_force(_rules.CITIZENS_RULES, between)
         if (
-            between + one_day in national
+            citizens_rule is not None
+            and between + one_day in national
             and between not in days
-            and between >= _CITIZENS_FROM
-            and (between >= _AMENDMENT_2007 or between.weekday() != _SUNDAY)
+            and (citizens_rule.widened or between.weekday() != _SUNDAY)
         ):
             days[between] = (_CITIZENS_EN, _REST_DAY, HolidayKind.CITIZENS)
     return tuple(
@@ -310,10 +221,23 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
 
 @functools.cache
 def national_names() -> Mapping[str, str]:
-    """English names of every name the rules give, keyed by the Japanese name (read-only)."""
-    names = {rule.name_ja: rule.name_en for rule in _RULES}
-    names.update({ja: en for _, en, ja in _SPECIAL_DAYS if ja != _TREATED_AS_HOLIDAY})
-    return MappingProxyType(names)
+    """English names of article 2's national holidays, keyed by the Japanese name (read-only)."""
+    return MappingProxyType(
+        {holiday.name.ja: holiday.name.en for holiday in _rules.NATIONAL_HOLIDAYS}
+    )
+
+
+@functools.cache
+def one_off_names() -> Mapping[str, str]:
+    """Date-free English names of the one-off days' Japanese names (read-only).
+
+    A loaded official list may name a one-off day the rules do not know: it gets this name,
+    which does not claim whose ceremony it is.
+
+    >>> one_off_names()["即位礼正殿の儀"]
+    'Enthronement Ceremony'
+    """
+    return MappingProxyType({day.name.ja: day.generic_en for day in _rules.ONE_OFF_DAYS})
 
 
 def kind_of_unnamed_rest_day(

@@ -34,6 +34,7 @@ from jetrules._holidays import (
     known_day,
     known_year,
     national_names,
+    one_off_names,
     rules_for_year,
 )
 from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem, WrongType
@@ -158,12 +159,20 @@ def _official_rows(value: Iterable[tuple[DateLike, str]] | None) -> OfficialRows
     """*value* as a tuple of (date, name) tuples, so that no caller can change it later."""
     if value is None:
         return None
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise WrongType.for_field("official", "must be a collection of (date, name) pairs", value)
     rows = []
     for row in value:
         if not (isinstance(row, tuple | list) and len(row) == 2 and isinstance(row[1], str)):
             raise WrongType.for_field("official", "must hold (date, Japanese name) pairs", row)
         rows.append((to_date(row[0], "official"), row[1]))
     return tuple(rows)
+
+
+def _source_name(value: str) -> str:
+    if not isinstance(value, str):
+        raise WrongType.for_field("source", "must be text naming where the list came from", value)
+    return value
 
 
 def _official_holiday(
@@ -180,6 +189,8 @@ def _official_holiday(
         name_en, kind = "Day treated as a national holiday", HolidayKind.SPECIAL
     elif name_ja in national_names():
         name_en, kind = national_names()[name_ja], HolidayKind.NATIONAL
+    elif name_ja in one_off_names():  # a ceremony on a date no rule knows: whose, unknown
+        name_en, kind = one_off_names()[name_ja], HolidayKind.SPECIAL
     else:
         name_en, kind = "Special holiday", HolidayKind.SPECIAL
     return Holiday(date=day, name_en=name_en, name_ja=name_ja, kind=kind)
@@ -205,7 +216,7 @@ class HolidayTable:
 
     official: OfficialRows | None = attrs.field(default=None, converter=_official_rows)
     """(date, Japanese name) rows of an official list; None for the list bundled with jetrules."""
-    source: str = _BUNDLED_SOURCE
+    source: str = attrs.field(default=_BUNDLED_SOURCE, converter=_source_name)
     """Where the official list came from."""
     _official_years: Mapping[int, OfficialRows] | None = attrs.field(
         init=False, eq=False, hash=False
@@ -302,8 +313,12 @@ def load_official_holidays(
     >>> [(h.date, h.name_en, h.provisional) for h in table.holidays_in(2028)]
     [(Date(2028, 1, 1), "New Year's Day", False)]
     """
+    if base is not None and not isinstance(base, HolidayTable):
+        raise WrongType.for_field("base", "must be a HolidayTable or None", base)
     if isinstance(source, bytes):
         name, data = "<bytes>", source
+    elif not isinstance(source, str | os.PathLike):
+        raise WrongType.for_field("source", "must be a path or the list's bytes", source)
     else:
         name = os.fspath(source)
         with open(name, "rb") as file:

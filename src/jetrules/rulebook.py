@@ -42,12 +42,14 @@ from types import ModuleType
 import attrs
 from attrs import AttrsInstance
 
+from jetrules._holiday_rules import DayRule
 from jetrules.calendar import FiscalYear
 from jetrules.errors import WrongType
-from jetrules.text import Renderable, Source
+from jetrules.text import Label, Renderable, Source
 
 __all__ = [
     "RULE_MODULES",
+    "calendar_markdown",
     "edition_markdown",
     "editions_of",
     "module_markdown",
@@ -70,7 +72,8 @@ so it cannot differ from them. An edition holds the terms of one fiscal year (1 
 as published, with the source they were read in. A fiscal year with no edition has no published
 terms: the code raises `NoRuleInForce` for it rather than borrow a neighbour's terms. A dash (—)
 marks a parameter the edition leaves unset because its source states no value.
-Where sources are ambiguous, the readings chosen are explained in [Design decisions](design.md)."""
+Where sources are ambiguous, the readings chosen are explained in [Design decisions](design.md).
+The calendar's rules, last on the page, are dated by the days each is in force instead."""
 
 
 def value_markdown(value: object) -> str:
@@ -225,7 +228,8 @@ def module_markdown(module: ModuleType) -> str:
 def rules_markdown(modules: Iterable[ModuleType] | None = None) -> str:
     """The "Rules and sources" page: every edition of every rule module, with its sources.
 
-    *modules* are the rule modules to show; by default those named in :data:`RULE_MODULES`.
+    *modules* are the rule modules to show; by default those named in :data:`RULE_MODULES`,
+    followed by the calendar's rules (:func:`calendar_markdown`).
     """
     chosen: Sequence[ModuleType] = (
         [importlib.import_module(name) for name in RULE_MODULES]
@@ -235,4 +239,133 @@ def rules_markdown(modules: Iterable[ModuleType] | None = None) -> str:
     sections = [_INTRODUCTION, *(module_markdown(module) for module in chosen)]
     if not chosen:
         sections.append("No rule module with editions is installed.")
+    if modules is None:
+        sections.append(calendar_markdown())
     return "\n\n".join(sections) + "\n"
+
+
+# --- the calendar: rules dated by the days they are in force ----------------------------------
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+    lines += ["| " + " | ".join(value_markdown(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _sources_list(sources: Iterable[Source]) -> str:
+    return "\n".join(f"- {_source(source)}" for source in sources)
+
+
+def calendar_markdown() -> str:
+    """The calendar's section: the service calendar's closed days and the holiday rules applied.
+
+    Every table is read from the rule data the calendar computes with (``jetrules._business`` and
+    ``jetrules._holiday_rules``), with the days each rule is in force and what enacted it.
+
+    >>> page = calendar_markdown()
+    >>> "| Mountain Day | 山の日 | 11 August (8月11日) | 2016 | in force | 2014 amendment |" in page
+    True
+    """
+    from jetrules import _business, _holiday_rules  # noqa: PLC0415  (read each time: no copy)
+
+    rules = _holiday_rules
+    service = _business.SERVICE_CALENDAR
+    closed = [_business._WEEKDAYS[day] for day in sorted(service.weekend)]
+    closed.append(_NATIONAL_HOLIDAYS_CLOSED)
+    if service.year_end_closure:
+        closed.append(_business._YEAR_END)
+    names = {row.name.ja: row.name.en for row in rules.NATIONAL_HOLIDAYS}
+    official_through = service.holidays.official_through
+    first, last = rules.FIRST_DAY, rules.LAST_DAY
+    parts = [
+        "## `jetrules.calendar`",
+        "Fiscal years, Japanese national holidays, business days and reply deadlines. The tables "
+        "below are the rules the calendar applies, read from its own rule data.",
+        "### Service calendar (`SERVICE_CALENDAR`)",
+        "Reply deadlines count business days: the office is closed on these days.",
+        _table(["closed on", "休業日"], ([label.en, label.ja] for label in closed)),
+        f"Source:\n\n{_sources_list([_business.SERVICE_CALENDAR_SOURCE])}",
+        "### National holidays",
+        f"Supported range: {first} (the Act in force) to {last}; other days raise "
+        f"`OutOfRange`. The Cabinet Office's list bundled with jetrules overrides the rules for "
+        f"the years it covers, up to {official_through}; holidays after {official_through} are "
+        "provisional (the rules' prediction) until a newer list is loaded. A rule whose *to* "
+        f"reads *in force* applies through {last.year}.",
+        _table(
+            ["holiday", "祝日", "date rule", "from", "to", "enacted by"],
+            (
+                [
+                    row.name.en,
+                    row.name.ja,
+                    row.rule.label,
+                    row.first_year,
+                    "in force" if row.last_year is None else row.last_year,
+                    row.enacted_by,
+                ]
+                for row in rules.NATIONAL_HOLIDAYS
+            ),
+        ),
+        "### Substitute holidays (振替休日)",
+        _day_rules(rules.SUBSTITUTE_RULES),
+        "### Citizens' holidays (国民の休日)",
+        _day_rules(rules.CITIZENS_RULES),
+        "### One-off days",
+        "Each made a holiday by its own act. In a loaded list, the same ceremony on another "
+        "date is a special holiday with the generic name.",
+        _table(
+            ["date", "name", "名称", "generic name", "enacted by"],
+            (
+                [day.date, day.name.en, day.name.ja, day.generic_en, day.enacted_by]
+                for day in rules.ONE_OFF_DAYS
+            ),
+        ),
+        "### Olympic moves",
+        _table(
+            ["year", "holiday", "祝日", "moved to", "enacted by"],
+            (
+                [
+                    move.year,
+                    names.get(move.name_ja, _NO_VALUE),
+                    move.name_ja,
+                    move.to,
+                    move.enacted_by,
+                ]
+                for move in rules.MOVED_HOLIDAYS
+            ),
+        ),
+        "### Equinox days",
+        f"day = floor(constant + {rules.EQUINOX_RATE} × (year − {rules.EQUINOX_BASE_YEAR})) − "
+        f"floor((year − {rules.EQUINOX_BASE_YEAR}) / 4), with the constants of the year's "
+        "period. The Observatory fixes each equinox every February; later days are provisional.",
+        _table(
+            ["from", "to", "vernal constant (March)", "autumnal constant (September)"],
+            (
+                [period.first_year, period.last_year, period.vernal, period.autumnal]
+                for period in rules.EQUINOX_PERIODS
+            ),
+        ),
+        f"Sources:\n\n{_sources_list(rules.SOURCES)}",
+    ]
+    return "\n\n".join(parts)
+
+
+_NATIONAL_HOLIDAYS_CLOSED = Label(
+    en="national holidays (every kind below)", ja="国民の祝日・休日（下記のすべて）"
+)
+
+
+def _day_rules(rules: Iterable[DayRule]) -> str:
+    return _table(
+        ["rule", "規定", "from", "to", "enacted by"],
+        (
+            [
+                rule.rule.en,
+                rule.rule.ja,
+                rule.in_force_from,
+                "in force" if rule.in_force_to is None else rule.in_force_to,
+                rule.enacted_by,
+            ]
+            for rule in rules
+        ),
+    )
