@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -21,7 +22,12 @@ from jetrules.booking import (
     ledger_of,
     terms_for,
 )
-from jetrules.calendar import SERVICE_CALENDAR
+from jetrules.calendar import (
+    SERVICE_CALENDAR,
+    BusinessCalendar,
+    HolidayTable,
+    load_official_holidays,
+)
 from jetrules.errors import InvalidInput, NoRuleInForce, Refused, WrongType
 from jetrules.text import LANGUAGES
 
@@ -842,3 +848,141 @@ def test_a_time_is_accepted_exactly_when_every_rule_holds(requested, days, clock
     except Refused:
         accepted = False
     assert accepted is (far_enough and open_day and in_hours)
+
+
+# -- calendars: a newer official list, the provider's own closures ---------------------------------
+
+OFFICIAL_CSV = Path(__file__).parent / "data" / "syukujitsu.csv"
+
+
+def official_2020(*extra: str) -> HolidayTable:
+    """A made-up newer official list: 2020 as published, with *extra* rows added."""
+    rows = [
+        line
+        for line in OFFICIAL_CSV.read_text(encoding="utf-8").splitlines()
+        if line.startswith("2020-")
+    ]
+    return load_official_holidays("\n".join(["date,name", *rows, *extra]).encode())
+
+
+def refused_with(call) -> str:
+    with pytest.raises(Refused) as info:
+        call()
+    return info.value.reason.render("en")
+
+
+def test_a_newer_official_list_lengthens_the_lead_time():
+    newer = BusinessCalendar(holidays=official_2020("2020-06-03,休日（祝日扱い）"))
+    requested = "2020-06-01T10:00+09:00"  # Monday: 2, 3, 4, 5 June by default
+    sign_up("2020-06-05T18:00+09:00", requested=requested)
+    assert refused_with(
+        lambda: sign_up("2020-06-05T18:00+09:00", requested=requested, calendar=newer)
+    ).endswith("the earliest day is 2020-06-08.")
+    start = pendulum.parse("2020-06-08T18:00+09:00")
+    assert check_start(
+        start, minutes=40, requested_at=pendulum.parse(requested), calendar=newer
+    ) == terms_for(FiscalYear(2020))
+    assert refused_with(
+        lambda: sign_up(
+            "2020-06-03T18:00+09:00", requested="2020-05-20T10:00+09:00", calendar=newer
+        )
+    ) == (
+        "The time 2020-06-03 18:00 falls on a day without sessions (Day treated as a national "
+        "holiday); sessions run on business days, Monday to Friday."
+    )
+
+
+def test_an_added_closure_lengthens_the_lead_time_and_closes_its_day():
+    closed = SERVICE_CALENDAR.with_closures("2019-12-25")
+    requested = "2019-12-23T10:00+09:00"  # Monday: 24, 25, 26, 27 by default
+    sign_up("2019-12-27T18:00+09:00", requested=requested)
+    assert refused_with(
+        lambda: sign_up("2019-12-27T18:00+09:00", requested=requested, calendar=closed)
+    ).endswith("the earliest day is 2020-01-06.")  # 24, 26, 27, then 6 January
+    assert "(closure added to the calendar)" in refused_with(
+        lambda: sign_up(
+            "2019-12-25T18:00+09:00", requested="2019-12-02T10:00+09:00", calendar=closed
+        )
+    )
+
+
+def test_a_working_day_of_the_calendar_takes_sessions():
+    saturday = "2020-06-06T18:00+09:00"
+    opened = SERVICE_CALENDAR.with_working_days("2020-06-06")
+    assert "(Saturday)" in refused_with(
+        lambda: sign_up(saturday, requested="2020-05-20T10:00+09:00")
+    )
+    assert sign_up(saturday, requested="2020-05-20T10:00+09:00", calendar=opened).calendar is opened
+
+
+def test_an_appointment_keeps_its_calendar_for_reschedules():
+    closed = SERVICE_CALENDAR.with_closures("2020-06-10")
+    appointment = sign_up(
+        "2020-06-19T18:00+09:00", requested="2020-06-01T10:00+09:00", calendar=closed
+    ).confirm("2020-06-19T18:00+09:00", id="A-1")
+    assert appointment.calendar is closed
+    assert "calendar" not in repr(appointment)
+    contact = "2020-06-08T10:00+09:00"  # 9, 10, 11, 12 June by default; 9, 11, 12, 15 here
+    default = attrs.evolve(appointment, calendar=SERVICE_CALENDAR)
+    assert default.reschedule("2020-06-12T18:00+09:00", contacted_at=contact).start.day == 12
+    assert refused_with(
+        lambda: appointment.reschedule("2020-06-12T18:00+09:00", contacted_at=contact)
+    ).endswith("the earliest day is 2020-06-15.")
+    moved = appointment.reschedule("2020-06-15T18:00+09:00", contacted_at=contact)
+    assert moved.calendar is closed
+    assert moved.cancel(contacted_at="2020-06-12T10:00+09:00").calendar is closed
+
+
+@pytest.mark.parametrize("calendar", ["2020-06-10", None, HolidayTable()])
+def test_a_calendar_must_be_a_business_calendar(calendar):
+    with pytest.raises(WrongType, match=r"^'calendar' must be a BusinessCalendar"):
+        sign_up("2020-06-19T18:00+09:00", requested="2020-06-01T10:00+09:00", calendar=calendar)
+    appointment = sign_up("2020-06-19T18:00+09:00", requested="2020-06-01T10:00+09:00").confirm(
+        "2020-06-19T18:00+09:00", id="A-1"
+    )
+    with pytest.raises(WrongType, match=r"^'calendar' must be a BusinessCalendar"):
+        attrs.evolve(appointment, calendar=calendar)
+
+
+def outcome(start, requested, minutes, **calendar) -> str:
+    """What a sign-up for *start* comes to: accepted, the refusal's code, or no terms."""
+    try:
+        sign_up(start, requested=requested, minutes=minutes, **calendar)
+    except Refused as error:
+        return error.reason.code
+    except NoRuleInForce:
+        return "no terms"
+    return "accepted"
+
+
+requests = st.datetimes(dt.datetime(2019, 4, 1), dt.datetime(2021, 3, 1), timezones=st.just(dt.UTC))
+
+
+@given(requests, st.integers(0, 20), st.sampled_from([(12, 30), (20, 50), (21, 11)]))
+def test_the_service_calendar_passed_explicitly_decides_as_the_default(requested, days, clock):
+    request = pendulum.instance(requested).in_timezone("Asia/Tokyo")
+    start = tokyo(request.date().add(days=days), *clock)
+    expected = outcome(start, requested, 40)
+    assert outcome(start, requested, 40, calendar=SERVICE_CALENDAR) == expected
+    assert outcome(start, requested, 40, calendar=BusinessCalendar()) == expected
+    if expected == "accepted":
+        default = sign_up(start, requested=requested, minutes=40)
+        explicit = sign_up(start, requested=requested, minutes=40, calendar=SERVICE_CALENDAR)
+        assert explicit == default
+        assert explicit.confirm(start, id="A") == default.confirm(start, id="A")
+
+
+@given(requests, st.integers(0, 20), st.integers(-2, 22))
+def test_a_closure_refuses_more_and_only_between_the_request_and_the_session(
+    requested, days, closure
+):
+    request = pendulum.instance(requested).in_timezone("Asia/Tokyo")
+    day = request.date().add(days=days)
+    start = tokyo(day, 18, 0)
+    closed = SERVICE_CALENDAR.with_closures(request.date().add(days=closure))
+    default = outcome(start, requested, 20)
+    mine = outcome(start, requested, 20, calendar=closed)
+    if not 0 < closure <= days:  # the request's own day never counted
+        assert mine == default
+    elif mine == "accepted":
+        assert default == "accepted"

@@ -8,6 +8,7 @@ import pytest
 from jetrules.cli import main
 
 EXAMPLE = str(Path(__file__).parent.parent / "examples" / "sessions.csv")
+OFFICIAL_CSV = Path(__file__).parent / "data" / "syukujitsu.csv"
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -104,3 +105,53 @@ def test_bad_arguments(argv, capsys):
         main(argv)
     assert exit_info.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def official_2020(tmp_path, *, drop=(), extra=()):
+    """A made-up newer official list: 2020 without the days *drop*, with the rows *extra*."""
+    rows = [
+        line
+        for line in OFFICIAL_CSV.read_text(encoding="utf-8").splitlines()
+        if line.startswith("2020-") and line[:10] not in drop
+    ]
+    path = tmp_path / "syukujitsu.csv"
+    path.write_text("\n".join(["date,name", *rows, *extra]) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_official_list_can_open_a_day(tmp_path):
+    """A list that moved Marine Day (as 2020's did for the Olympics) opens 23 July for sessions."""
+    path = tmp_path / "marine-day.csv"
+    path.write_text(
+        "id,participant,requested_at,start,minutes,status\n"
+        "A-1,P-01,2020-07-01T10:00+09:00,2020-07-23T18:00+09:00,40,completed\n",
+        encoding="utf-8",
+    )
+    official = official_2020(tmp_path, drop=("2020-07-23",))
+    status, out = run("sessions", str(path), "--format", "json", "--official", official)
+    assert status == 0
+    assert json.loads(out)[0]["sessions_used"] == 1
+    assert run("sessions", str(path)) == (2, "")
+
+
+def test_official_list_can_close_a_day(tmp_path, capsys):
+    official = official_2020(tmp_path, extra=("2020-06-26,休日（祝日扱い）",))
+    assert run("sessions", EXAMPLE, "--official", official) == (2, "")
+    assert capsys.readouterr().err.splitlines() == [
+        f"jetrules: error: {EXAMPLE}: line 6: The time 2020-06-26 20:00 falls on a day without "
+        "sessions (Day treated as a national holiday); sessions run on business days, Monday to "
+        "Friday."
+    ]
+    unchanged = official_2020(tmp_path, extra=("2020-12-30,休日（祝日扱い）",))  # closed anyway
+    assert run("sessions", EXAMPLE, "--official", unchanged) == run("sessions", EXAMPLE)
+
+
+def test_a_malformed_official_list_exits_2_with_one_line_per_problem(tmp_path, capsys):
+    path = tmp_path / "bad.csv"
+    path.write_text("date,name\n2020-02-30,x\n2020-06-26,\n", encoding="utf-8")
+    assert run("sessions", EXAMPLE, "--official", str(path)) == (2, "")
+    assert capsys.readouterr().err.splitlines() == [
+        f"jetrules: error: {path}: line 2: 'date' must be a date such as 2019/5/1"
+        " (got '2020-02-30')",
+        f"jetrules: error: {path}: line 3: 'name' must be non-empty text (got '')",
+    ]

@@ -7,6 +7,7 @@ import pytest
 from jetrules.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "threads.json"
+OFFICIAL_CSV = Path(__file__).parent / "data" / "syukujitsu.csv"
 AT = "2020-01-16T12:00+09:00"
 
 
@@ -150,3 +151,43 @@ def test_empty_file_needs_an_instant(tmp_path, capsys):
 def test_missing_file(capsys):
     assert run("threads", "/no/such/threads.json") == (2, "")
     assert "cannot read '/no/such/threads.json'" in capsys.readouterr().err
+
+
+def official_2020(tmp_path, *extra):
+    """A made-up newer official list, as the Cabinet Office writes it: 2020 plus *extra* rows."""
+    rows = [
+        line.replace("-", "/")
+        for line in OFFICIAL_CSV.read_text(encoding="utf-8").splitlines()
+        if line.startswith("2020-")
+    ]
+    path = tmp_path / "syukujitsu.csv"
+    text = "\r\n".join(["国民の祝日・休日月日,国民の祝日・休日名称", *rows, *extra])
+    path.write_bytes(text.encode("cp932"))
+    return str(path)
+
+
+def test_official_list_moves_deadlines_and_lateness(tmp_path):
+    official = official_2020(tmp_path, "2020/1/16,休日（祝日扱い）")
+    status, out = run(
+        "threads", str(EXAMPLE), "--at", AT, "--format", "json", "--official", official
+    )
+    assert status == 0
+    data = json.loads(out)
+    by_id = {thread["id"]: thread for thread in data["threads"]}
+    assert by_id["YE-4"]["business_days_overdue"] == 3  # 10, 14, 15 January; 16th now closed
+    assert by_id["YE-5"]["due_by"] == "2020-01-22T00:00:00+09:00"  # 17, 20, 21 January
+    assert data["summary"]["worst_lateness_business_days"] == 3
+    status, out = run("threads", str(EXAMPLE), "--at", AT, "--official", official)
+    assert status == 0
+    assert "Worst lateness: 3 business day(s)" in out
+
+
+def test_a_malformed_official_list_exits_2_with_one_line_per_problem(tmp_path, capsys):
+    path = tmp_path / "bad.csv"
+    path.write_text("date,name\n2020-02-30,x\n2020-01-16,\n", encoding="utf-8")
+    assert run("threads", str(EXAMPLE), "--official", str(path)) == (2, "")
+    assert capsys.readouterr().err.splitlines() == [
+        f"jetrules: error: {path}: line 2: 'date' must be a date such as 2019/5/1"
+        " (got '2020-02-30')",
+        f"jetrules: error: {path}: line 3: 'name' must be non-empty text (got '')",
+    ]

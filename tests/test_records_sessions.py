@@ -5,7 +5,8 @@ import attrs
 import pytest
 
 from jetrules.booking import EDITIONS, FiscalYear, Status
-from jetrules.errors import InvalidRecords
+from jetrules.calendar import SERVICE_CALENDAR
+from jetrules.errors import InvalidRecords, WrongType
 from jetrules.records import read_sessions
 from jetrules.records.sessions import SESSION_COLUMNS
 
@@ -198,3 +199,24 @@ def test_caller_supplied_editions():
     row = "A-11,P-01,2021-05-01T10:00+09:00,2021-05-12T18:00+09:00,40,completed,en,,,"
     ledger = read_sessions(csv_text(row), editions=(fy2021,))
     assert ledger.usage("P-01", FiscalYear(2021)).sessions_left == 6
+
+
+def test_the_calendar_counts_lead_times_and_is_kept_by_every_appointment():
+    closed = SERVICE_CALENDAR.with_closures("2020-06-03")
+    row = "A-1,P-01,2020-06-01T10:00+09:00,2020-06-05T18:00+09:00,40,completed,en,,,"
+    assert read_sessions(csv_text(row)).usages()[0].sessions_used == 1
+    with pytest.raises(InvalidRecords) as error:
+        read_sessions(csv_text(row), calendar=closed)
+    assert [str(problem) for problem in error.value.problems] == [
+        "line 2: The time 2020-06-05 18:00 is less than 4 business days after the request of "
+        "2020-06-01 10:00; the earliest day is 2020-06-08."
+    ]
+    ledger = read_sessions(EXAMPLE, calendar=SERVICE_CALENDAR.with_closures("2020-12-01"))
+    assert {a.calendar for a in ledger.appointments} == {
+        SERVICE_CALENDAR.with_closures("2020-12-01")
+    }
+
+
+def test_the_calendar_must_be_a_business_calendar():
+    with pytest.raises(WrongType, match=r"^'calendar' must be a BusinessCalendar"):
+        read_sessions(EXAMPLE, calendar=None)

@@ -5,8 +5,8 @@ import attrs
 import pytest
 from hypothesis import given
 
-from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidRecords
+from jetrules.calendar import SERVICE_CALENDAR, FiscalYear
+from jetrules.errors import InvalidRecords, WrongType
 from jetrules.records import read_threads
 from jetrules.threads import Author, Thread, ThreadState, terms_for
 
@@ -350,3 +350,31 @@ def test_empty_list_reads_no_threads():
 def test_thread_values_are_threads():
     (thread,) = read({"threads": [{"id": "T1", "participant": "p", "messages": [inquiry()]}]})
     assert isinstance(thread, Thread)
+
+
+def test_threads_read_with_a_calendar_keep_it():
+    closed = SERVICE_CALENDAR.with_closures("2020-01-08")
+    document = {"threads": [{"id": "T1", "participant": "p", "messages": [inquiry()]}]}
+    [default] = read(document)
+    [mine] = read(document, calendar=closed)
+    assert mine.calendar is closed
+    assert str(default.deadlines()[0].due_date) == "2020-01-08"
+    assert str(mine.deadlines()[0].due_date) == "2020-01-09"
+
+
+def test_the_calendar_decides_which_messages_near_the_end_have_a_deadline():
+    document = {
+        "threads": [
+            {"id": "T1", "participant": "p", "messages": [inquiry("2150-12-23T10:00:00+09:00")]}
+        ]
+    }
+    fy2150 = attrs.evolve(terms_for(2019), fiscal_year=FiscalYear(2150))
+    assert read(document, editions=[fy2150])[0].deadlines()[0].due_date.day == 28
+    closed = SERVICE_CALENDAR.with_closures("2150-12-24")
+    [problem] = problems(document, editions=[fy2150], calendar=closed)
+    assert problem.startswith("thread 1, message 1: 'at' must be received by 2150-12-22 (Tokyo)")
+
+
+def test_the_calendar_must_be_a_business_calendar():
+    with pytest.raises(WrongType, match=r"^'calendar' must be a BusinessCalendar"):
+        read({"threads": []}, calendar="2020-01-08")

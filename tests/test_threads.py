@@ -2,6 +2,7 @@ import contextlib
 import datetime as dt
 import itertools
 from fractions import Fraction
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -11,7 +12,14 @@ from hypothesis import strategies as st
 
 from jetrules._dates import to_instant
 from jetrules._threads_terms import editions_tuple
-from jetrules.calendar import FiscalYear
+from jetrules.calendar import (
+    SERVICE_CALENDAR,
+    BusinessCalendar,
+    ClosedDay,
+    FiscalYear,
+    HolidayTable,
+    load_official_holidays,
+)
 from jetrules.errors import (
     InvalidInput,
     JetRulesError,
@@ -21,7 +29,7 @@ from jetrules.errors import (
     WrongType,
 )
 from jetrules.money import Rounding
-from jetrules.text import LANGUAGES
+from jetrules.text import LANGUAGES, Label
 from jetrules.threads import (
     EDITIONS,
     REASONS,
@@ -1118,3 +1126,139 @@ class TestThreadTerms:
         assert status.reason.source == terms_for(2020).citation
         late = thread.reply("2020-06-30T10:00+09:00", "Sorry.").late_replies()[0]
         assert late.reason.source == terms_for(2020).citation
+
+
+OFFICIAL_CSV = Path(__file__).parent / "data" / "syukujitsu.csv"
+JUNE = "2020-06-01T10:00+09:00"  # a Monday of FY2020: due Thursday 4 June by default
+
+
+def official_2020(*extra: str) -> HolidayTable:
+    """A made-up newer official list: 2020 as published, with *extra* rows added."""
+    rows = [
+        line
+        for line in OFFICIAL_CSV.read_text(encoding="utf-8").splitlines()
+        if line.startswith("2020-")
+    ]
+    return load_official_holidays("\n".join(["date,name", *rows, *extra]).encode())
+
+
+class TestCalendar:
+    """Reply deadlines count the business days of the calendar a thread is built with."""
+
+    def test_a_newer_official_list_moves_the_deadline(self):
+        newer = BusinessCalendar(holidays=official_2020("2020-06-03,休日（祝日扱い）"))
+        assert opened(JUNE).deadlines()[0].due_date == pendulum.date(2020, 6, 4)
+        due = opened(JUNE, calendar=newer).deadlines()[0]
+        assert due.due_date == pendulum.date(2020, 6, 5)
+        assert [closed.date for closed in due.pushed_by] == [pendulum.date(2020, 6, 3)]
+        assert due.pushed_by[0].render("en") == "2020-06-03 (Day treated as a national holiday)"
+        assert reply_deadline(JUNE, calendar=newer) == due
+
+    def test_an_added_closure_moves_the_deadline_and_the_thread_keeps_its_calendar(self):
+        closed = SERVICE_CALENDAR.with_closures("2020-06-03")
+        reply_at = "2020-06-05T12:00+09:00"  # late by default, on time with the closure
+        thread = opened(JUNE, calendar=closed)
+        assert thread.status_at(reply_at).kind is StatusKind.ON_TIME
+        assert opened(JUNE).status_at(reply_at).kind is StatusKind.OVERDUE
+        replied = thread.reply(reply_at, "Reply")
+        assert replied.calendar is closed
+        assert replied.late_replies() == ()
+        assert [r.business_days_late for r in opened(JUNE).reply(reply_at, "R").late_replies()] == [
+            1
+        ]
+        assert replied.follow_up("2020-06-05T13:00+09:00", "More").calendar is closed
+        at = "2020-06-08T00:00+09:00"
+        assert report([replied], at=at).replies_on_time == 1
+        assert report([opened(JUNE).reply(reply_at, "R")], at=at).replies_on_time == 0
+
+    def test_lateness_counts_the_calendars_business_days(self):
+        closed = SERVICE_CALENDAR.with_closures("2020-06-08")  # after the due date
+        late_at = "2020-06-09T12:00+09:00"
+        default, mine = opened(JUNE), opened(JUNE, calendar=closed)
+        assert default.deadlines()[0].due_date == mine.deadlines()[0].due_date
+        assert default.status_at(late_at).business_days_overdue == 3  # 5, 8, 9 June
+        assert mine.status_at(late_at).business_days_overdue == 2  # 5, 9 June
+        assert mine.reply(late_at, "R").late_replies()[0].business_days_late == 2
+        assert report([mine], at=late_at).worst_lateness == 2
+
+    def test_a_continuation_keeps_the_calendar(self):
+        closed = SERVICE_CALENDAR.with_closures("2020-06-10")
+        thread = (
+            opened(JUNE, calendar=closed)
+            .reply("2020-06-02T10:00+09:00", "1")
+            .follow_up("2020-06-02T11:00+09:00", "f")
+            .reply("2020-06-03T10:00+09:00", "2")
+            .follow_up("2020-06-08T11:00+09:00", "f")
+            .reply("2020-06-09T10:00+09:00", "3")
+        )
+        later = thread.continue_in_new_thread("2020-06-09T12:00+09:00", "More")
+        assert later.calendar is closed
+        assert later.deadlines()[0].due_date == pendulum.date(2020, 6, 15)  # 11, 12, 15 June
+
+    def test_the_calendar_is_kept_out_of_the_repr_but_not_out_of_equality(self):
+        closed = SERVICE_CALENDAR.with_closures("2020-06-03")
+        thread = opened(JUNE, calendar=closed)
+        assert "calendar" not in repr(thread)
+        assert thread != opened(JUNE)
+        assert opened(JUNE, calendar=BusinessCalendar()) == opened(JUNE)
+
+    def test_a_calendar_must_be_a_business_calendar(self):
+        with pytest.raises(WrongType, match=r"^'calendar' must be a BusinessCalendar"):
+            opened(JUNE, calendar="2020-06-03")
+        with pytest.raises(WrongType, match=r"^'calendar' must be a BusinessCalendar"):
+            reply_deadline(JUNE, calendar=None)
+
+    def test_the_calendars_own_last_business_days_bound_a_deadline(self):
+        closed = SERVICE_CALENDAR.with_closures("2150-12-24")  # open days: 22, 23, 25, 28
+        first = Message(author="participant", at="2150-12-22T23:59+09:00", text="x")
+        thread = Thread(
+            id="T1", participant="p", messages=[first], terms=terms_of(2150), calendar=closed
+        )
+        assert thread.deadlines()[0].due_date == pendulum.date(2150, 12, 28)
+        late = Message(author="participant", at="2150-12-23T10:00+09:00", text="x")
+        with pytest.raises(OutOfRange, match=r"^'at' must be received by 2150-12-22"):
+            Thread(id="T1", participant="p", messages=[late], terms=terms_of(2150), calendar=closed)
+        # a calendar that closes nothing near the end takes the service calendar's bound
+        Thread(
+            id="T1",
+            participant="p",
+            messages=[late],
+            terms=terms_of(2150),
+            calendar=SERVICE_CALENDAR.with_closures("2020-06-03"),
+        )
+
+    @given(threads(), st.timedeltas(dt.timedelta(0), dt.timedelta(days=20)))
+    def test_the_service_calendar_passed_explicitly_gives_the_default(self, thread, later):
+        at = thread.last_at + later
+        for calendar in (SERVICE_CALENDAR, BusinessCalendar()):  # the same, and an equal one
+            same = Thread(
+                id=thread.id,
+                participant=thread.participant,
+                language=thread.language,
+                messages=thread.messages,
+                calendar=calendar,
+            )
+            assert same == thread
+            assert same.deadlines() == thread.deadlines()
+            assert same.status_at(at) == thread.status_at(at)
+            assert same.late_replies() == thread.late_replies()
+            assert report([same], at=at) == report([thread], at=at)
+            assert reply_deadline(thread.opened_at, calendar=calendar) == reply_deadline(
+                thread.opened_at
+            )
+
+    @given(thread_instants, st.integers(-2, 14))
+    def test_a_closure_delays_a_deadline_one_business_day_exactly_inside_its_window(
+        self, at, offset
+    ):
+        default = reply_deadline(at)
+        received = to_instant(at).date()
+        day = received.add(days=offset)
+        closed = reply_deadline(at, calendar=SERVICE_CALENDAR.with_closures(day))
+        inside = received <= day <= default.due_date and SERVICE_CALENDAR.is_business_day(day)
+        if inside:
+            assert closed.due_date == SERVICE_CALENDAR.next_business_day(default.due_date)
+            added = Label(en="closure added to the calendar", ja="追加の休業日")
+            assert ClosedDay(date=day, reason=added) in closed.pushed_by
+        else:
+            assert closed.due_date == default.due_date

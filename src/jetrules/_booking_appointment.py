@@ -20,13 +20,14 @@ from jetrules._booking_terms import (
     TOO_LATE_TO_RESCHEDULE,
     TOO_MANY_TIMES,
     BookingTerms,
+    business_calendar,
     check_start,
     editions_tuple,
     show,
     terms_for,
 )
 from jetrules._dates import InstantLike, to_instant
-from jetrules.calendar import FiscalYear
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import LANGUAGES, Label, Lang, Reason, to_lang
 
@@ -90,7 +91,8 @@ class SignUp:
     their fiscal years allow), then one by one: each must fall on or after the fourth business
     day after the day of the request (Tokyo), on a business day, and leave the session ending by
     21:30 (no opening hour is published, so none is enforced; see :class:`BookingTerms`). Each
-    time is checked against the terms of its own fiscal year.
+    time is checked against the terms of its own fiscal year. The business days are those of
+    *calendar* (``SERVICE_CALENDAR`` by default), which the confirmed appointment keeps.
 
     >>> SignUp(participant="P-01", requested_at="2019-12-27T10:00+09:00",
     ...        preferred_times=["2020-01-08T18:00+09:00"], minutes=40, language="en")
@@ -108,6 +110,10 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
     editions: tuple[BookingTerms, ...] = attrs.field(
         default=EDITIONS, converter=editions_tuple, repr=False
     )
+    calendar: BusinessCalendar = attrs.field(
+        default=SERVICE_CALENDAR, converter=business_calendar, repr=False
+    )
+    """The business days the lead time and the day of a session are counted in."""
 
     def __attrs_post_init__(self) -> None:
         times = self.preferred_times
@@ -124,7 +130,11 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
             raise Refused(TOO_MANY_TIMES.with_params(count=len(times), most=most, source=SEED_TEXT))
         for start in times:
             check_start(
-                start, minutes=self.minutes, requested_at=self.requested_at, editions=self.editions
+                start,
+                minutes=self.minutes,
+                requested_at=self.requested_at,
+                editions=self.editions,
+                calendar=self.calendar,
             )
 
     def confirm(self, start: InstantLike, *, id: str) -> Appointment:
@@ -146,6 +156,7 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
             minutes=self.minutes,
             language=self.language,
             editions=self.editions,
+            calendar=self.calendar,
         )
 
 
@@ -208,7 +219,8 @@ class Appointment:
     only that the fields agree with each other. Each change returns a new appointment:
 
     - :meth:`reschedule` by contact strictly before the start, to a time that is itself valid
-      (lead time counted from the contact): never counted;
+      (lead time counted from the contact, in the business days of :attr:`calendar`): never
+      counted;
     - :meth:`cancel` by contact strictly before the start: not counted; at or after the start
       (no contact in advance): counted as a consultation of the booked minutes;
     - :meth:`miss` (a no-show) and :meth:`complete`: counted.
@@ -230,6 +242,10 @@ class Appointment:
     editions: tuple[BookingTerms, ...] = attrs.field(
         default=EDITIONS, converter=editions_tuple, repr=False
     )
+    calendar: BusinessCalendar = attrs.field(
+        default=SERVICE_CALENDAR, converter=business_calendar, repr=False
+    )
+    """The business days the lead time and the day of a session are counted in."""
 
     def __attrs_post_init__(self) -> None:
         if (self.status is Status.CANCELLED) != (self.cancelled_at is not None):
@@ -329,7 +345,13 @@ class Appointment:
                     id=self.id, start=show(self.start), contacted=show(contact), source=SEED_TEXT
                 )
             )
-        check_start(moved_to, minutes=self.minutes, requested_at=contact, editions=self.editions)
+        check_start(
+            moved_to,
+            minutes=self.minutes,
+            requested_at=contact,
+            editions=self.editions,
+            calendar=self.calendar,
+        )
         move = Reschedule(contacted_at=contact, previous_start=self.start, new_start=moved_to)
         return attrs.evolve(self, start=moved_to, reschedules=(*self.reschedules, move))
 

@@ -12,7 +12,7 @@ from typing import Any, final
 import attrs
 import pendulum
 
-from jetrules.calendar import SERVICE_CALENDAR, FiscalYear
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, NoRuleInForce, Refused, WrongType
 from jetrules.text import Label, Lang, ReasonTemplate, Source, check_templates
 
@@ -21,6 +21,7 @@ __all__ = [
     "NO_PUBLISHED_LIMIT",
     "REASONS",
     "BookingTerms",
+    "business_calendar",
     "check_length",
     "check_start",
     "editions_tuple",
@@ -90,8 +91,9 @@ class BookingTerms:
     at 20:50 at the latest and a 20-minute one at 21:10: the reading that never books a counsellor
     past the published hours. No source publishes an opening hour, so no edition has one
     (``sessions_start_from`` is ``None``) and no start is refused for being too early in the day.
-    The days are the business days of ``SERVICE_CALENDAR`` (Monday to Friday, without national
-    holidays and 29 December to 3 January).
+    The days are business days: by default those of ``SERVICE_CALENDAR`` (Monday to Friday,
+    without national holidays and 29 December to 3 January); a sign-up may be checked against
+    another calendar (a newer official holiday list, the provider's own closures).
 
     Attributes:
         fiscal_year: the year the terms apply to (the fiscal year of a session's start in Tokyo).
@@ -339,22 +341,36 @@ def check_length(
     return terms
 
 
+def business_calendar(value: BusinessCalendar) -> BusinessCalendar:
+    """*value* if it is a :class:`~jetrules.calendar.BusinessCalendar`; else ``WrongType``.
+
+    >>> business_calendar(SERVICE_CALENDAR) is SERVICE_CALENDAR
+    True
+    """
+    if not isinstance(value, BusinessCalendar):
+        raise WrongType.for_field("calendar", "must be a BusinessCalendar", value)
+    return value
+
+
 def check_start(
     start: pendulum.DateTime,
     *,
     minutes: int,
     requested_at: pendulum.DateTime,
     editions: Sequence[BookingTerms] = EDITIONS,
+    calendar: BusinessCalendar = SERVICE_CALENDAR,
 ) -> BookingTerms:
     """Refuse *start* unless a session of *minutes* may be booked there, asked at *requested_at*.
 
     Returns the terms of the start's fiscal year. Raises ``Refused`` naming the time and the rule,
     or ``NoRuleInForce`` for a year without terms. The rules, in order: the length, the lead time,
-    the day, the opening hour (where one is published), the hour the session must end by.
+    the day, the opening hour (where one is published), the hour the session must end by. The
+    lead time and the day count the business days of *calendar*.
     """
     day = start.date()
+    calendar = business_calendar(calendar)
     terms = check_length(start, minutes=minutes, editions=editions)
-    earliest = SERVICE_CALENDAR.add_business_days(requested_at.date(), terms.lead_business_days)
+    earliest = calendar.add_business_days(requested_at.date(), terms.lead_business_days)
     if day < earliest:
         raise Refused(
             TOO_SOON.with_params(
@@ -365,7 +381,7 @@ def check_start(
                 source=LEAD_TIME_SOURCE,
             )
         )
-    why = SERVICE_CALENDAR.closure_reason(day)
+    why = calendar.closure_reason(day)
     if why is not None:
         raise Refused(CLOSED_DAY.with_params(time=show(start), why=why, source=HOURS_SOURCE))
     opening = terms.sessions_start_from

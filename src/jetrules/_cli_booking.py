@@ -7,7 +7,14 @@ from typing import TextIO
 
 from jetrules._output import format_table, write_csv, write_json
 from jetrules.booking import Usage
-from jetrules.cli import EXIT_OK, Subcommands, add_format_option, add_lang_option
+from jetrules.cli import (
+    EXIT_OK,
+    Subcommands,
+    add_format_option,
+    add_lang_option,
+    add_official_option,
+    official_calendar,
+)
 from jetrules.records.sessions import read_sessions
 from jetrules.text import Lang, to_lang
 
@@ -49,6 +56,7 @@ def register(subcommands: Subcommands) -> None:
     sessions.add_argument("file", metavar="FILE", help="a CSV file of appointments")
     add_lang_option(sessions)
     add_format_option(sessions, "table", "json", "csv")
+    add_official_option(sessions)
     sessions.set_defaults(handler=_sessions)
 
 
@@ -79,7 +87,7 @@ def _record(usage: Usage, lang: Lang) -> dict[str, object]:
 
 def _sessions(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
-    usages = read_sessions(args.file).usages()
+    usages = read_sessions(args.file, calendar=official_calendar(args)).usages()
     if args.format == "json":
         write_json(out, [_record(usage, lang) for usage in usages])
     elif args.format == "csv":

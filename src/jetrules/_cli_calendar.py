@@ -9,14 +9,15 @@ from typing import TextIO
 
 from jetrules._dates import to_date
 from jetrules._output import display_width, format_table, write_csv, write_json
-from jetrules.calendar import (
-    SERVICE_CALENDAR,
-    BusinessCalendar,
-    HolidayTable,
-    _fiscal_year_of,
-    load_official_holidays,
+from jetrules.calendar import _fiscal_year_of
+from jetrules.cli import (
+    EXIT_OK,
+    Subcommands,
+    add_format_option,
+    add_lang_option,
+    add_official_option,
+    official_calendar,
 )
-from jetrules.cli import EXIT_OK, Subcommands, add_format_option, add_lang_option
 from jetrules.errors import InvalidInput
 from jetrules.text import to_lang
 
@@ -42,7 +43,7 @@ def register(subcommands: Subcommands) -> None:
     holidays.add_argument("year", type=int, metavar="YEAR", help="a calendar year, 1948-2150")
     add_lang_option(holidays)
     add_format_option(holidays, "table", "csv", "json")
-    _official_option(holidays)
+    add_official_option(holidays)
     holidays.set_defaults(handler=_holidays)
 
     business = subcommands.add_parser(
@@ -60,7 +61,7 @@ def register(subcommands: Subcommands) -> None:
     )
     add.add_argument("date", metavar="DATE", help="an ISO date such as 2019-12-27")
     add.add_argument("n", type=int, metavar="N", help="how many business days (may be negative)")
-    _official_option(add)
+    add_official_option(add)
     add.set_defaults(handler=_business_days_add)
     between = actions.add_parser(
         "between",
@@ -70,7 +71,7 @@ def register(subcommands: Subcommands) -> None:
     )
     between.add_argument("start", metavar="START")
     between.add_argument("end", metavar="END")
-    _official_option(between)
+    add_official_option(between)
     between.set_defaults(handler=_business_days_between)
 
     due = subcommands.add_parser(
@@ -90,26 +91,8 @@ def register(subcommands: Subcommands) -> None:
         help="messages received after it (Tokyo time) count from the next business day",
     )
     add_lang_option(due)
-    _official_option(due)
+    add_official_option(due)
     due.set_defaults(handler=_deadline)
-
-
-def _official_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--official",
-        metavar="FILE",
-        help="a newer syukujitsu.csv from the Cabinet Office (Shift_JIS or UTF-8) to use",
-    )
-
-
-def _table(args: argparse.Namespace) -> HolidayTable:
-    return HolidayTable() if args.official is None else load_official_holidays(args.official)
-
-
-def _calendar(args: argparse.Namespace) -> BusinessCalendar:
-    if args.official is None:
-        return SERVICE_CALENDAR
-    return BusinessCalendar(holidays=load_official_holidays(args.official))
 
 
 def _fiscal_year(args: argparse.Namespace, out: TextIO) -> int:
@@ -138,7 +121,7 @@ _YES = MappingProxyType({"en": "yes", "ja": "暫定"})
 
 def _holidays(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
-    holidays = _table(args).holidays_in(args.year)
+    holidays = official_calendar(args).holidays.holidays_in(args.year)
     if args.format == "json":
         write_json(
             out,
@@ -173,12 +156,12 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _business_days_add(args: argparse.Namespace, out: TextIO) -> int:
-    print(_calendar(args).add_business_days(to_date(args.date, "DATE"), args.n), file=out)
+    print(official_calendar(args).add_business_days(to_date(args.date, "DATE"), args.n), file=out)
     return EXIT_OK
 
 
 def _business_days_between(args: argparse.Namespace, out: TextIO) -> int:
-    calendar = _calendar(args)
+    calendar = official_calendar(args)
     print(calendar.business_days_between(to_date(args.start, "START"), args.end), file=out)
     return EXIT_OK
 
@@ -208,7 +191,7 @@ def _cutoff(text: str | None) -> dt.time | None:
 
 def _deadline(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
-    due = _calendar(args).deadline(args.instant, args.days, _cutoff(args.cutoff))
+    due = official_calendar(args).deadline(args.instant, args.days, _cutoff(args.cutoff))
     closed = [day.render(lang) for day in due.pushed_by] or ["-"]
     note = due.counting_note
     counted = due.counted_from.isoformat()

@@ -9,7 +9,14 @@ import pendulum
 
 from jetrules._dates import to_instant
 from jetrules._output import format_table, write_json
-from jetrules.cli import EXIT_OK, Subcommands, add_format_option, add_lang_option
+from jetrules.cli import (
+    EXIT_OK,
+    Subcommands,
+    add_format_option,
+    add_lang_option,
+    add_official_option,
+    official_calendar,
+)
 from jetrules.errors import InvalidInput
 from jetrules.records import read_threads
 from jetrules.text import Lang, to_lang
@@ -40,11 +47,12 @@ def register(subcommands: Subcommands) -> None:
     )
     add_lang_option(command)
     add_format_option(command, "table", "json")
+    add_official_option(command)
     command.set_defaults(handler=_threads)
 
 
 def _threads(args: argparse.Namespace, out: TextIO) -> int:
-    threads = read_threads(args.file)
+    threads = read_threads(args.file, calendar=official_calendar(args))
     at = _instant(args.at, threads)
     lang = to_lang(args.lang)
     result = report(threads, at=at)

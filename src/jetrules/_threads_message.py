@@ -13,32 +13,54 @@ import pendulum
 from jetrules._dates import to_instant
 from jetrules._holidays import FIRST_DAY, LAST_DAY
 from jetrules._threads_text import check_message_text
-from jetrules.calendar import SERVICE_CALENDAR
-from jetrules.errors import InvalidInput, OutOfRange
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
+from jetrules.errors import InvalidInput, OutOfRange, WrongType
 from jetrules.text import Label, Lang
 
 __all__ = [
     "Author",
     "Message",
     "ThreadState",
+    "business_calendar",
     "last_day_awaiting_reply",
     "state_of",
     "within_calendar",
 ]
 
 
-@functools.cache
-def last_day_awaiting_reply(business_days: int) -> pendulum.Date:
+def business_calendar(value: BusinessCalendar) -> BusinessCalendar:
+    """*value* if it is a :class:`~jetrules.calendar.BusinessCalendar`; else ``WrongType``."""
+    if not isinstance(value, BusinessCalendar):
+        raise WrongType.for_field("calendar", "must be a BusinessCalendar", value)
+    return value
+
+
+def last_day_awaiting_reply(
+    business_days: int, calendar: BusinessCalendar = SERVICE_CALENDAR
+) -> pendulum.Date:
     """The last day a message may arrive whose reply deadline, *business_days* on, is known.
 
-    It is the *business_days*-th business day before the calendar's last business day
-    (2150-12-31 is in the year-end closure).
+    It is the *business_days*-th business day of *calendar* before its last business day
+    (2150-12-31 is in the year-end closure of the service calendar).
 
     >>> last_day_awaiting_reply(3)
     Date(2150, 12, 23)
+    >>> last_day_awaiting_reply(3, SERVICE_CALENDAR.with_closures("2150-12-24"))
+    Date(2150, 12, 22)
     """
-    last_open = SERVICE_CALENDAR.add_business_days(LAST_DAY, 0)
-    return SERVICE_CALENDAR.add_business_days(last_open, -business_days)
+    if calendar is SERVICE_CALENDAR:
+        return _last_service_day_awaiting_reply(business_days)
+    return _last_day_awaiting_reply(business_days, calendar)
+
+
+def _last_day_awaiting_reply(business_days: int, calendar: BusinessCalendar) -> pendulum.Date:
+    last_open = calendar.add_business_days(LAST_DAY, 0)
+    return calendar.add_business_days(last_open, -business_days)
+
+
+@functools.cache
+def _last_service_day_awaiting_reply(business_days: int) -> pendulum.Date:
+    return _last_day_awaiting_reply(business_days, SERVICE_CALENDAR)
 
 
 _CALENDAR_RANGE = f"{FIRST_DAY} to {LAST_DAY}"
@@ -46,12 +68,16 @@ _NEAR_THE_END = LAST_DAY - dt.timedelta(days=30)
 
 
 def within_calendar(
-    instant: pendulum.DateTime, field: str, *, reply_business_days: int | None = None
+    instant: pendulum.DateTime,
+    field: str,
+    *,
+    reply_business_days: int | None = None,
+    calendar: BusinessCalendar = SERVICE_CALENDAR,
 ) -> pendulum.DateTime:
     """*instant* if its Tokyo date is one the business calendar covers; else ``OutOfRange``.
 
-    With *reply_business_days*, the deadline of a reply due that many business days after the
-    instant must also fall within the calendar.
+    With *reply_business_days*, the deadline of a reply due that many business days of
+    *calendar* after the instant must also fall within the calendar.
 
     >>> within_calendar(to_instant("1900-01-05T10:00+09:00"), "at")
     Traceback (most recent call last):
@@ -62,13 +88,14 @@ def within_calendar(
     if not FIRST_DAY <= day <= LAST_DAY:
         rule = f"must fall on a day the business calendar covers, {_CALENDAR_RANGE}"
         raise OutOfRange.for_field(field, rule, instant.isoformat())
+    # The service calendar's last day is known to be near the end; another's is looked up.
     if (
         reply_business_days is not None
-        and day > _NEAR_THE_END
-        and day > last_day_awaiting_reply(reply_business_days)
+        and (day > _NEAR_THE_END or calendar is not SERVICE_CALENDAR)
+        and day > (last := last_day_awaiting_reply(reply_business_days, calendar))
     ):
         rule = (
-            f"must be received by {last_day_awaiting_reply(reply_business_days)} (Tokyo), so "
+            f"must be received by {last} (Tokyo), so "
             f"that its {reply_business_days}-business-day reply deadline falls within the business "
             f"calendar, {_CALENDAR_RANGE}"
         )

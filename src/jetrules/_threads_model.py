@@ -9,7 +9,14 @@ import attrs
 import pendulum
 
 from jetrules._dates import InstantLike, to_instant
-from jetrules._threads_message import Author, Message, ThreadState, state_of, within_calendar
+from jetrules._threads_message import (
+    Author,
+    Message,
+    ThreadState,
+    business_calendar,
+    state_of,
+    within_calendar,
+)
 from jetrules._threads_reasons import (
     CONTINUE_OPEN_THREAD,
     CONTINUE_OTHER_LANGUAGE,
@@ -32,7 +39,7 @@ from jetrules._threads_status import (
 )
 from jetrules._threads_terms import WebMailTerms, terms_for
 from jetrules._threads_text import check_message_text
-from jetrules.calendar import Deadline, FiscalYear
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, Deadline, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Label, Lang, Reason, to_lang
 
@@ -81,12 +88,16 @@ def refusal_for_next(
 
 
 def check_next_message(
-    messages: tuple[Message, ...], message: Message, terms: WebMailTerms
+    messages: tuple[Message, ...],
+    message: Message,
+    terms: WebMailTerms,
+    *,
+    calendar: BusinessCalendar = SERVICE_CALENDAR,
 ) -> None:
     """Refuse *message* unless it may follow *messages* in a thread held to *terms*.
 
     Raises ``Refused`` for a message out of turn, out of time order or over the line limit,
-    and ``OutOfRange`` for a participant's message whose reply deadline the calendar does not
+    and ``OutOfRange`` for a participant's message whose reply deadline *calendar* does not
     know.
     """
     reason = refusal_for_next(messages, message.author, message.at, terms)
@@ -94,7 +105,9 @@ def check_next_message(
         raise Refused(reason)
     if message.author is Author.PARTICIPANT:
         check_message_text(message.text, terms=terms)
-        within_calendar(message.at, "at", reply_business_days=terms.reply_business_days)
+        within_calendar(
+            message.at, "at", reply_business_days=terms.reply_business_days, calendar=calendar
+        )
 
 
 def terms_of_inquiry(at: pendulum.DateTime) -> WebMailTerms:
@@ -201,6 +214,9 @@ class Thread:
     *terms* are by default the edition in force in the fiscal year of the inquiry (Tokyo
     date), for every message of the thread; a year without one raises ``NoRuleInForce``
     rather than borrow a neighbour's. Terms passed in must be for that fiscal year.
+    Reply deadlines count the business days of *calendar* (``SERVICE_CALENDAR`` by default;
+    pass one with a newer official holiday list or the provider's own closures), and the
+    thread keeps it: its replies and continuations use it too.
 
     >>> thread = Thread(
     ...     id="T1",
@@ -226,6 +242,10 @@ class Thread:
         default=attrs.Factory(_default_terms, takes_self=True), converter=_terms, repr=False
     )
     """The terms the thread is held to: those of its inquiry's fiscal year."""
+    calendar: BusinessCalendar = attrs.field(
+        default=SERVICE_CALENDAR, converter=business_calendar, repr=False
+    )
+    """The business days reply deadlines are counted in."""
 
     def __attrs_post_init__(self) -> None:
         if self.continues == self.id:
@@ -246,7 +266,7 @@ class Thread:
                 )
             )
         for count, message in enumerate(self.messages):
-            check_next_message(self.messages[:count], message, self.terms)
+            check_next_message(self.messages[:count], message, self.terms, calendar=self.calendar)
 
     @property
     def state(self) -> ThreadState:
@@ -271,7 +291,7 @@ class Thread:
     def deadlines(self) -> tuple[Deadline, ...]:
         """The reply deadline of each participant message, in thread order."""
         return tuple(
-            reply_deadline(m.at, terms=self.terms)
+            reply_deadline(m.at, terms=self.terms, calendar=self.calendar)
             for m in self.messages
             if m.author is Author.PARTICIPANT
         )
@@ -315,8 +335,8 @@ class Thread:
         suffix that convention made is counted on: a thread ``T1.2`` that continues ``T1`` (or
         ``T1.3`` continuing ``T1.2``...) is continued by ``T1.3`` (``T1.4``...); any other ID
         gets ``.2``, so ``2019.04`` is continued by ``2019.04.2`` and ``v1.0`` by ``v1.0.2``.
-        The new thread has the same participant and language, and names this thread. It is
-        held to *terms*, by default those of the fiscal year of *at* (not this thread's terms,
+        The new thread has the same participant, language and calendar, and names this thread.
+        It is held to *terms*, by default those of the fiscal year of *at* (not this thread's terms,
         when a new fiscal year has begun).
 
         >>> t = Thread(id="2019.04", participant="p", messages=[
@@ -339,6 +359,7 @@ class Thread:
             messages=(Message(author=Author.PARTICIPANT, at=instant, text=text),),
             continues=self.id,
             terms=terms_of_inquiry(instant) if terms is None else terms,
+            calendar=self.calendar,
         )
 
     def _add(self, author: Author, at: InstantLike, text: str) -> Thread:

@@ -20,6 +20,7 @@ from jetrules._threads_reasons import (
     WEB_MAIL_SOURCE,
 )
 from jetrules._threads_terms import WebMailTerms
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Lang
 
@@ -190,11 +191,13 @@ class Registration:
         text: str,
         language: Lang = "en",
         terms: WebMailTerms | None = None,
+        calendar: BusinessCalendar = SERVICE_CALENDAR,
     ) -> Thread:
         """A new thread *id* opened by the inquiry *text*, received at *at*.
 
         The thread is held to *terms*, by default the edition of the fiscal year of *at*
-        (``NoRuleInForce`` for a year without one). Refused until the registration is
+        (``NoRuleInForce`` for a year without one), and counts reply deadlines in the
+        business days of *calendar*. Refused until the registration is
         confirmed, and for an instant before confirmation.
         """
         instant = to_instant(at)
@@ -212,4 +215,5 @@ class Registration:
             language=language,
             messages=(Message(author=Author.PARTICIPANT, at=instant, text=text),),
             terms=terms_of_inquiry(instant) if terms is None else terms,
+            calendar=calendar,
         )

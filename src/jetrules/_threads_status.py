@@ -1,8 +1,9 @@
 """Reply deadlines, late replies and a thread's status at an instant (private).
 
-``threads`` is its face. Deadlines come from :func:`jetrules.calendar.deadline`: a message
-received on a closed day counts from the next business day, and the reply is due by the end
-(24:00 Tokyo) of the n-th business day after (n is the terms' ``reply_business_days``: 3).
+``threads`` is its face. Deadlines come from :meth:`jetrules.calendar.BusinessCalendar.deadline`
+(``SERVICE_CALENDAR`` unless a thread carries another): a message received on a closed day
+counts from the next business day, and the reply is due by the end (24:00 Tokyo) of the n-th
+business day after (n is the terms' ``reply_business_days``: 3).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from jetrules._dates import InstantLike, to_instant
 from jetrules._threads_message import (
     Author,
     ThreadState,
+    business_calendar,
     state_of,
     within_calendar,
 )
@@ -28,7 +30,7 @@ from jetrules._threads_reasons import (
     STATUS_OVERDUE,
 )
 from jetrules._threads_terms import WebMailTerms, terms_for
-from jetrules.calendar import Deadline, FiscalYear, deadline
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, Deadline, FiscalYear
 from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.text import Label, Lang, Reason
 
@@ -45,19 +47,29 @@ __all__ = [
 ]
 
 
-def reply_deadline(received_at: InstantLike, *, terms: WebMailTerms | None = None) -> Deadline:
+def reply_deadline(
+    received_at: InstantLike,
+    *,
+    terms: WebMailTerms | None = None,
+    calendar: BusinessCalendar = SERVICE_CALENDAR,
+) -> Deadline:
     """When the reply to a message received at *received_at* is due under *terms*.
 
     *terms* are by default those of the fiscal year of *received_at*; a follow-up is held to
-    its thread's terms (``Thread.deadlines`` passes them), which may be the year before.
+    its thread's terms (``Thread.deadlines`` passes them), which may be the year before. The
+    business days are those of *calendar*, and the deadline keeps it.
 
     >>> due = reply_deadline("2019-12-27T10:00+09:00")
     >>> due.due_date, due.due_by
     (Date(2020, 1, 8), DateTime(2020, 1, 9, 0, 0, 0, tzinfo=Timezone('Asia/Tokyo')))
+    >>> reply_deadline("2019-12-27T10:00+09:00", calendar=SERVICE_CALENDAR.with_closures(
+    ...     "2020-01-07")).due_date
+    Date(2020, 1, 9)
     """
+    checked = business_calendar(calendar)
     if terms is None:
         terms = terms_for(FiscalYear.of(to_instant(received_at).date()))
-    return deadline(received_at, business_days=terms.reply_business_days)
+    return checked.deadline(received_at, business_days=terms.reply_business_days)
 
 
 def _when(instant: pendulum.DateTime) -> str:
@@ -204,7 +216,7 @@ def status_of(thread: Thread, at: InstantLike) -> ThreadStatus:
     state = state_of(known, limit)
     due: Deadline | None = None
     if state is ThreadState.AWAITING_COUNSELLOR:
-        due = reply_deadline(known[-1].at, terms=thread.terms)
+        due = reply_deadline(known[-1].at, terms=thread.terms, calendar=thread.calendar)
         kind = StatusKind.ON_TIME if due.is_met_by(instant) else StatusKind.OVERDUE
     elif state is ThreadState.AWAITING_PARTICIPANT:
         kind = StatusKind.AWAITING_PARTICIPANT
@@ -226,7 +238,7 @@ def late_replies(thread: Thread) -> tuple[LateReply, ...]:
     asked = thread.messages[0::2]
     answered = thread.messages[1::2]
     for number, (question, answer) in enumerate(zip(asked, answered, strict=False), start=1):
-        due = reply_deadline(question.at, terms=thread.terms)
+        due = reply_deadline(question.at, terms=thread.terms, calendar=thread.calendar)
         if not due.is_met_by(answer.at):
             late.append(
                 LateReply(

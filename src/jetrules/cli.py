@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, Protocol, TextIO, TypeAlias
 
 from jetrules._version import __version__
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, load_official_holidays
 from jetrules.errors import InvalidRecords, JetRulesError
 from jetrules.text import LANGUAGES
 
@@ -23,8 +24,10 @@ __all__ = [
     "EXIT_OK",
     "add_format_option",
     "add_lang_option",
+    "add_official_option",
     "build_parser",
     "main",
+    "official_calendar",
 ]
 
 EXIT_OK = 0
@@ -63,6 +66,33 @@ def add_format_option(parser: argparse.ArgumentParser, *formats: str) -> None:
     parser.add_argument(
         "--format", choices=formats, default=formats[0], help=f"output (default: {formats[0]})"
     )
+
+
+def add_official_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--official FILE``, a newer Cabinet Office holiday list to count business days with.
+
+    :func:`official_calendar` turns the parsed option into the calendar to use.
+    """
+    parser.add_argument(
+        "--official",
+        metavar="FILE",
+        help="a newer syukujitsu.csv from the Cabinet Office (Shift_JIS or UTF-8) to use",
+    )
+
+
+def official_calendar(args: argparse.Namespace) -> BusinessCalendar:
+    """The business calendar ``--official`` asks for: SERVICE_CALENDAR when it is absent.
+
+    With a FILE, the service calendar's rules (weekends, the year-end closure) over the holidays
+    of that list laid over the bundled one; a malformed FILE raises
+    :class:`~jetrules.errors.InvalidRecords` naming every bad line.
+
+    >>> official_calendar(argparse.Namespace(official=None)) is SERVICE_CALENDAR
+    True
+    """
+    if args.official is None:
+        return SERVICE_CALENDAR
+    return BusinessCalendar(holidays=load_official_holidays(args.official))
 
 
 class _Parser(argparse.ArgumentParser):

@@ -46,7 +46,7 @@ from typing import TextIO
 
 import pendulum
 
-from jetrules._booking_terms import check_length
+from jetrules._booking_terms import business_calendar, check_length
 from jetrules._dates import to_instant
 from jetrules.booking import (
     EDITIONS,
@@ -57,6 +57,7 @@ from jetrules.booking import (
     Status,
     refusals_over_limit,
 )
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
 from jetrules.errors import InvalidInput, JetRulesError
 from jetrules.records._tabular import CsvRow, Problems, read_csv
 
@@ -103,7 +104,10 @@ def _problem(error: JetRulesError) -> str:
 
 
 def _appointment(
-    row: CsvRow, problems: Problems, editions: tuple[BookingTerms, ...]
+    row: CsvRow,
+    problems: Problems,
+    editions: tuple[BookingTerms, ...],
+    calendar: BusinessCalendar,
 ) -> Appointment | None:
     """The appointment of *row*, or ``None`` with every field problem of the row recorded.
 
@@ -167,6 +171,7 @@ def _appointment(
             minutes=minutes,
             language=language,
             editions=editions,
+            calendar=calendar,
         ).confirm(start, id=ident)
         if "rescheduled_to" in checked:
             appointment = appointment.reschedule(
@@ -191,19 +196,25 @@ def _finish(
 
 
 def read_sessions(
-    source: str | Path | TextIO, *, editions: Sequence[BookingTerms] = EDITIONS
+    source: str | Path | TextIO,
+    *,
+    editions: Sequence[BookingTerms] = EDITIONS,
+    calendar: BusinessCalendar = SERVICE_CALENDAR,
 ) -> Ledger:
     """Read appointments from CSV into a ledger; raise ``InvalidRecords`` listing every bad row.
 
-    *editions* are the terms to apply (the published ones by default).
+    *editions* are the terms to apply (the published ones by default); lead times and session
+    days count the business days of *calendar* (``SERVICE_CALENDAR`` by default), which every
+    appointment keeps.
     """
+    checked = business_calendar(calendar)
     problems, rows = read_csv(source, required=REQUIRED, optional=OPTIONAL)
     terms = tuple(editions)
     first_line: dict[str, int] = {}
     entries: list[tuple[CsvRow, Appointment]] = []
     for row in rows:
         of_row = Problems(problems.source)  # the row's own problems decide whether rules apply
-        appointment = _appointment(row, of_row, terms)
+        appointment = _appointment(row, of_row, terms, checked)
         problems.extend(of_row)
         if appointment is None:
             continue

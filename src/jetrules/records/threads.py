@@ -24,9 +24,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from jetrules._threads_message import business_calendar
 from jetrules._threads_model import check_next_message, continuation_refusal
 from jetrules._threads_reasons import CONTINUE_TAKEN
-from jetrules.calendar import FiscalYear
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import JetRulesError
 from jetrules.records._tabular import Problems, parse_json, read_text
 from jetrules.threads import EDITIONS, Message, Thread, WebMailTerms, terms_for
@@ -39,22 +40,27 @@ _MESSAGE_KEYS = ("from", "at", "text")
 
 
 def read_threads(
-    source: str | Path | TextIO, *, editions: Sequence[WebMailTerms] = EDITIONS
+    source: str | Path | TextIO,
+    *,
+    editions: Sequence[WebMailTerms] = EDITIONS,
+    calendar: BusinessCalendar = SERVICE_CALENDAR,
 ) -> tuple[Thread, ...]:
     """Read every thread in the JSON file *source*, in file order.
 
     Each thread is held to the edition of *editions* (the published ones by default) for the
-    fiscal year of its inquiry.
+    fiscal year of its inquiry, and counts reply deadlines in the business days of *calendar*
+    (``SERVICE_CALENDAR`` by default).
 
     Raises:
         InvalidRecords: listing every malformed thread and message; nothing is returned then.
     """
+    checked = business_calendar(calendar)
     name, text = read_text(source)
     problems = Problems(name)
     entries = _entries(text, problems)
     threads: list[tuple[int, Thread]] = []
     for number, entry in enumerate(entries, start=1):
-        thread = _thread(entry, f"thread {number}", problems, editions)
+        thread = _thread(entry, f"thread {number}", problems, editions, checked)
         if thread is not None:
             threads.append((number, thread))
     _check_links(threads, problems)
@@ -96,7 +102,11 @@ def _keys(
 
 
 def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
-    entry: object, position: str, problems: Problems, editions: Sequence[WebMailTerms]
+    entry: object,
+    position: str,
+    problems: Problems,
+    editions: Sequence[WebMailTerms],
+    calendar: BusinessCalendar,
 ) -> Thread | None:
     fields = _keys(entry, position, problems, allowed=_THREAD_KEYS, required=_THREAD_REQUIRED)
     if fields is None:
@@ -122,7 +132,7 @@ def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
         return None
     for count, message in enumerate(checked):
         try:
-            check_next_message(checked[:count], message, terms)
+            check_next_message(checked[:count], message, terms, calendar=calendar)
         except JetRulesError as error:
             problems.add(f"{position}, message {count + 1}", str(error))
             return None
@@ -134,6 +144,7 @@ def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
             continues=fields.get("continues"),
             messages=checked,
             terms=terms,
+            calendar=calendar,
         )
     except JetRulesError as error:
         problems.add(position, str(error))
