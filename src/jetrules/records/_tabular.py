@@ -88,12 +88,13 @@ def _codec(encoding: str) -> str:
     if not isinstance(encoding, str):
         raise WrongType.for_field("encoding", "must be the name of a text encoding", encoding)
     try:
-        b"".decode(encoding)
+        name = codecs.lookup(encoding).name
+        str(b"a", name, "replace")  # refuses codecs that are not bytes to text, such as rot13
     except LookupError:
         raise InvalidInput.for_field(
             "encoding", "must be a text encoding, such as utf-8 or cp932", encoding
         ) from None
-    return codecs.lookup(encoding).name
+    return name
 
 
 def read_text(source: str | Path | TextIO, *, encoding: str = "utf-8") -> tuple[str, str]:
