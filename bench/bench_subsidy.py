@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 import time
 
+import attrs
 import pendulum
 
-from jetrules.subsidy import Place, Receipt, assess
+from jetrules.subsidy import Ledger, Place, Receipt, assess
 
 PARTICIPANTS = 10_000
 RECEIPTS = 100_000
@@ -41,6 +42,32 @@ def _best_seconds(receipts: list[Receipt]) -> float:
     return best
 
 
+def _best_add_seconds(earlier: Ledger, new: list[Receipt]) -> float:
+    best = float("inf")
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        earlier.add(new)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _adding(everything: list[Receipt]) -> None:
+    """A portal adding claims as they arrive: the time should follow the receipts added (and the
+    statements they touch), not the size of the ledger they are added to."""
+    arriving = _receipts(1_000, PARTICIPANTS, seed=2020)
+    arriving = [attrs.evolve(r, id=f"N{n:04d}") for n, r in enumerate(arriving)]
+    for size in (1_000, RECEIPTS):
+        # a ledger that itself came from an addition, as a portal's would
+        earlier = assess(everything[: size - 1]).add(everything[size - 1 : size])
+        for count in (1, 1_000):
+            seconds = _best_add_seconds(earlier, arriving[:count])
+            assert earlier.add(arriving[:count]) == assess([*everything[:size], *arriving[:count]])
+            print(
+                f"add {count:>5,} receipt(s) to a ledger of {size:>7,}: "
+                f"{seconds * 1000:8.3f} ms (best of {RUNS}; same as all at once)"
+            )
+
+
 def main() -> None:
     start = time.perf_counter()
     everything = _receipts(RECEIPTS, PARTICIPANTS)
@@ -67,6 +94,7 @@ def main() -> None:
         f"add 1,000 receipts to a ledger of {RECEIPTS - 1_000:,}: {seconds * 1000:.1f} ms "
         "(same statements as all at once)"
     )
+    _adding(everything)
 
 
 if __name__ == "__main__":

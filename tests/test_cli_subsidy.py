@@ -19,7 +19,8 @@ def test_the_example_as_a_table():
     status, out = run("subsidy", EXAMPLE)
     assert status == 0
     assert out.count("statement for participant") == 6
-    assert "FY18-A-09: Eligible under the FY2018 terms: ¥22,000 counts at 50%. This receipt " in out
+    assert "FY18-A-07 (claim arrived 2019-04-05): Eligible under the FY2018 terms" in out
+    assert "FY18-A-09 (claim arrived 2019-04-19): The claim arrived after the deadline" in out
     assert "B-05     2020-03-31" in out  # 31 March: FY2019
     summary = out.splitlines()[-6:]
     assert summary[1].split() == ["JET-0142", "FY2019", "8", "¥85,800", "¥77,000", "¥30,000", "¥0"]
@@ -34,12 +35,47 @@ def test_the_example_as_a_table():
     ]
 
 
-def test_the_example_in_japanese_with_a_late_claim():
+def test_the_example_in_japanese_each_receipt_with_its_own_arrival():
     status, out = run("subsidy", EXAMPLE, "--lang", "ja", "--submitted-on", "2020-04-10")
     assert status == 0
     assert "2018年度 助成明細：JET-0142" in out
-    assert "申請が期限後に到着しました（2020-04-10着、期限2019-04-12）" in out
+    # FY2018: two claims arrived in time and one late, each on its own date (they have one) ...
+    assert out.count("申請は2019-04-05に到着し、期限2019-04-12に間に合っています。") == 2
+    assert "申請が期限後に到着しました（2019-04-19着、期限2019-04-12）" in out
+    assert "（2020-04-10着、期限2019-04-12）" not in out
+    # ... and the FY2019 receipts, without one, take --submitted-on
+    assert "A-01 (申請到着日 2020-04-10)" in out
     assert "参加者" in out
+
+
+def test_submitted_on_beyond_a_receipt_without_its_own_date_is_refused(tmp_path, capsys):
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        f"{HEADER},submitted_on\nr1,P,2019-05-01,1000,no,yes,japan,2019-05-02\n"
+        "r2,P,2019-06-01,1000,no,yes,japan,\n",
+        encoding="utf-8",
+    )
+    assert run("subsidy", str(path), "--submitted-on", "2019-05-20") == (2, "")
+    assert "'submitted_on' must not be before a receipt's service date (r2: 2019-06-01)" in (
+        capsys.readouterr().err
+    )
+    status, out = run("subsidy", str(path), "--submitted-on", "2019-06-01")
+    assert status == 0
+    assert "r1 (claim arrived 2019-05-02)" in out
+    assert "r2 (claim arrived 2019-06-01)" in out
+
+
+def test_a_cp932_file_with_encoding(tmp_path, capsys):
+    path = tmp_path / "claims.csv"
+    path.write_bytes(f"{HEADER}\n領収書-1,山田,2019-05-10,1000,no,yes,日本\n".encode("cp932"))
+    status, out = run("subsidy", str(path), "--encoding", "cp932", "--format", "csv")
+    assert status == 0
+    assert "領収書-1" in out
+    assert run("subsidy", str(path)) == (2, "")
+    [line] = capsys.readouterr().err.splitlines()
+    assert "line 2: is not UTF-8 text (byte 0x97 at offset" in line
+    assert run("subsidy", str(path), "--encoding", "ebcdic-jp") == (2, "")
+    assert "'encoding' must be a text encoding" in capsys.readouterr().err
 
 
 def test_json_and_csv_outputs_agree():

@@ -6,8 +6,14 @@ import pendulum
 import pytest
 
 from jetrules import Yen
-from jetrules.errors import InvalidInput, InvalidRecords
-from jetrules.records import RECEIPT_FIELDS, read_receipts, read_receipts_csv, read_receipts_json
+from jetrules.errors import InvalidInput, InvalidRecords, WrongType
+from jetrules.records import (
+    OPTIONAL_RECEIPT_FIELDS,
+    RECEIPT_FIELDS,
+    read_receipts,
+    read_receipts_csv,
+    read_receipts_json,
+)
 from jetrules.subsidy import Place, Receipt
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -154,3 +160,111 @@ def test_json_nested_too_deeply_is_one_problem(tmp_path):
     with pytest.raises(InvalidRecords) as info:
         read_receipts_json(path)
     assert info.value.lines() == (f"{path}: the file: not valid JSON here: nested too deeply",)
+
+
+# --- per-receipt arrival dates --------------------------------------------------------------
+
+
+def test_submitted_on_is_an_optional_column_read_per_receipt():
+    assert OPTIONAL_RECEIPT_FIELDS == ("submitted_on",)
+    text = "\n".join(
+        [
+            f"{HEADER},submitted_on",
+            "r1,P,2019-03-18,1000,no,yes,japan,2019-04-05",
+            "r2,P,2019-03-19,1000,no,yes,japan,",  # blank: not given, the batch's date applies
+            "r3,P,2019-03-20,1000,no,yes,japan, 2019-04-19 ",
+        ]
+    )
+    receipts = read_receipts_csv(io.StringIO(text))
+    assert [str(r.submitted_on) for r in receipts] == ["2019-04-05", "None", "2019-04-19"]
+
+
+def test_bad_submission_dates_are_listed_with_their_lines():
+    text = "\n".join(
+        [
+            f"{HEADER},submitted_on",
+            "r1,P,2019-03-18,1000,no,yes,japan,2019-04-31",  # no such day
+            "r2,P,2019-03-18,1000,no,yes,japan,2019-03-17",  # arrived before the counselling
+            "r3,P,2019-03-18,-1,no,yes,japan,2019-03-17",  # the amount is the problem reported
+        ]
+    )
+    assert problems(read_receipts_csv, text) == [
+        "line 2: 'submitted_on' must be an ISO date such as 2019-04-01 (got '2019-04-31')",
+        "line 3: 'submitted_on' must not be before the service date (2019-03-18) "
+        "(got Date(2019, 3, 17))",
+        "line 4: 'amount' must be more than ¥0 (got '-1')",
+    ]
+
+
+def test_json_submitted_on_may_be_absent_null_or_a_date():
+    good = {
+        "id": "a",
+        "participant": "P",
+        "service_date": "2019-05-01",
+        "amount": 1000,
+        "insured": False,
+        "mental_health_professional": True,
+        "place": "japan",
+    }
+    items = [good, {**good, "id": "b", "submitted_on": None}, {**good, "id": "c"}]
+    items[2]["submitted_on"] = "2019-06-01"
+    receipts = read_receipts_json(io.StringIO(json.dumps(items)))
+    assert [str(r.submitted_on) for r in receipts] == ["None", "None", "2019-06-01"]
+    bad = [{**good, "submitted_on": 20190601}, {**good, "id": "b", "submitted_on": ["x"]}]
+    assert problems(read_receipts_json, json.dumps(bad)) == [
+        "receipt 1: 'submitted_on' must be an ISO date such as 2019-04-01 (got '20190601')",
+        "receipt 2: 'submitted_on' must be text or a whole number (got ['x'])",
+    ]
+
+
+def test_the_example_has_receipts_that_arrived_in_time_and_late():
+    arrived = {r.id: str(r.submitted_on) for r in read_receipts(EXAMPLES / "claims-fy2019.csv")}
+    assert arrived["FY18-A-07"] == "2019-04-05"
+    assert arrived["FY18-A-09"] == "2019-04-19"
+    assert arrived["A-01"] == "None"
+
+
+# --- encodings ------------------------------------------------------------------------------
+
+CP932_ROWS = f'{HEADER}\n領収書-1,山田 花子,2019-05-10,"10,000",no,yes,日本\n'
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "shift_jis", "CP932", "Shift-JIS"])
+def test_a_shift_jis_excel_export_is_read_with_its_encoding(tmp_path, encoding):
+    path = tmp_path / "claims.csv"
+    path.write_bytes(CP932_ROWS.encode("cp932"))
+    [receipt] = read_receipts(path, encoding=encoding)
+    assert (receipt.id, receipt.participant, receipt.amount) == (
+        "領収書-1",
+        "山田 花子",
+        Yen(10_000),
+    )
+    assert receipt.place is Place.JAPAN
+
+
+def test_a_cp932_file_read_as_utf8_is_one_problem_naming_the_encoding(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_bytes(CP932_ROWS.encode("cp932"))
+    with pytest.raises(InvalidRecords) as info:
+        read_receipts_csv(path)
+    [line] = info.value.lines()
+    assert line.startswith(f"{path}: line 2: is not UTF-8 text (byte 0x97 at offset ")
+
+
+def test_a_file_not_in_the_encoding_given_is_one_problem_naming_it(tmp_path):
+    path = tmp_path / "claims.json"
+    path.write_bytes(b'[{"id": "\x81\x7f"}]')  # 0x81 0x7F is no CP932 character
+    with pytest.raises(InvalidRecords) as info:
+        read_receipts(path, encoding="cp932")
+    assert info.value.lines() == (
+        f"{path}: line 1: is not cp932 text (byte 0x81 at offset 9); "
+        "give the encoding the file was saved in",
+    )
+
+
+def test_the_encoding_must_be_a_text_encoding():
+    for name in ("klingon", "rot13"):  # unknown; a codec, but not one of bytes to text
+        with pytest.raises(InvalidInput, match=r"'encoding' must be a text encoding, such as"):
+            read_receipts(io.StringIO(HEADER + "\n"), encoding=name)
+    with pytest.raises(WrongType, match="'encoding' must be the name of a text encoding"):
+        read_receipts(io.StringIO(HEADER + "\n"), encoding=932)  # type: ignore[arg-type]

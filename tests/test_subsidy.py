@@ -544,3 +544,104 @@ def test_ledger_is_a_sequence_of_statements():
     assert list(ledger[:1]) == [ledger[0]]
     assert ledger.render("en").count("statement for participant") == 2
     assert assess([]) == Ledger()
+
+
+# --- adding claims as they arrive (review: time follows what is added) -----------------------
+
+
+def test_a_receipt_keeps_its_own_arrival_date_over_the_batchs():
+    own = receipt("own", "2018-05-01", 1_000, submitted_on="2019-04-12")  # in time
+    other = receipt("other", "2018-05-02", 1_000)
+    ledger = assess([own, other], submitted_on="2019-04-13")  # late, for 'other' only
+    assert decisions(ledger) == {
+        "own": (1_000, 500, 0, ("ELIGIBLE", "CLAIM_IN_TIME")),
+        "other": (0, 0, 0, ("LATE_CLAIM",)),
+    }
+    assert [str(d.submitted_on) for d in ledger[0].decisions] == ["2019-04-12", "2019-04-13"]
+    # the batch's date is only checked against receipts without their own
+    assert assess([own], submitted_on="2018-04-01")[0].decisions[0].codes[-1] == "CLAIM_IN_TIME"
+
+
+@pytest.mark.parametrize(
+    ("service_date", "submitted_on", "accepted"),
+    [
+        ("2019-05-01", "2019-05-01", True),  # the same day
+        ("2019-05-01", "2019-04-30", False),  # a claim cannot arrive before the counselling
+        ("2019-05-01", None, True),  # not given
+    ],
+)
+def test_a_receipts_arrival_is_not_before_its_service(service_date, submitted_on, accepted):
+    if accepted:
+        made = receipt("r", service_date, 1, submitted_on=submitted_on)
+        assert made.submitted_on == (None if submitted_on is None else to_day(submitted_on))
+    else:
+        with pytest.raises(InvalidInput, match=r"'submitted_on' must not be before the service"):
+            receipt("r", service_date, 1, submitted_on=submitted_on)
+
+
+def with_arrivals(receipts: list[Receipt], delays: list[int]) -> list[Receipt]:
+    """Each receipt with its own arrival some days after its service (or none, for delay 0)."""
+    return [
+        attrs.evolve(r, submitted_on=r.service_date.add(days=delay) if delay else None)
+        for r, delay in zip(receipts, itertools.cycle(delays or [0]), strict=False)
+    ]
+
+
+@given(
+    RECEIPTS,
+    st.lists(st.integers(0, 500), max_size=5),
+    st.randoms(use_true_random=False),
+    st.booleans(),
+)
+def test_one_at_a_time_in_any_order_equals_all_at_once(receipts, delays, random, what_if):
+    terms = [attrs.evolve(terms_for(2018), annual_cap=Yen(25_000))] if what_if else []
+    receipts = with_arrivals(receipts, delays)
+    arriving = list(receipts)
+    random.shuffle(arriving)
+    ledger = assess([], terms=terms)
+    for item in arriving:
+        ledger = ledger.add([item])
+    whole = assess(receipts, terms=terms)
+    assert ledger == whole
+    assert ledger.receipt_ids == whole.receipt_ids == {r.id for r in receipts}
+
+
+@given(RECEIPTS, st.integers(0, 30))
+def test_adding_reuses_every_statement_it_does_not_touch(receipts, cut):
+    first = assess(receipts[:cut])
+    later = first.add(receipts[cut:])
+    touched = {(r.participant, r.fiscal_year) for r in receipts[cut:]}
+    for statement in first:
+        kept = later.statement(statement.participant, statement.fiscal_year)
+        key = (statement.participant, statement.fiscal_year)
+        assert (kept is statement) is (key not in touched)
+    assert later == assess(receipts)
+
+
+@given(RECEIPTS, st.sampled_from([2016, 2018, 2019, 2022]), st.integers(1, 40_000))
+def test_new_terms_for_a_year_assess_its_statements_again(receipts, year, cap):
+    what_if = attrs.evolve(terms_for(2019), fiscal_year=FiscalYear(year), annual_cap=Yen(cap))
+    first = assess(receipts)
+    later = first.add([], terms=[what_if])
+    assert later == assess(receipts, terms=[what_if])
+    for statement in first:
+        kept = later.statement(statement.participant, statement.fiscal_year)
+        assert (kept is statement) is (statement.fiscal_year != FiscalYear(year))
+    # the same terms again change nothing: every statement is shared
+    again = later.add([], terms=[what_if])
+    assert all(a is b for a, b in zip(again, later, strict=True))
+
+
+def test_statement_lookup_before_between_and_after():
+    ledger = assess([receipt("a", "2019-05-01", 1, "P-2"), receipt("b", "2020-05-01", 1, "P-2")])
+    assert ledger.statement("P-2", 2020).decisions[0].receipt.id == "b"
+    for participant, year in [("P-1", 2019), ("P-2", 2018), ("P-2", 2021), ("P-3", 2019)]:
+        with pytest.raises(KeyError):
+            ledger.statement(participant, year)
+
+
+def test_a_ledger_made_by_hand_checks_ids_against_its_own():
+    made = Ledger(statements=assess([receipt("a", "2019-05-01", 1)]).statements)
+    with pytest.raises(InvalidInput, match="assessed before"):
+        made.add([receipt("a", "2019-06-01", 1)])
+    assert made.add([receipt("b", "2019-06-01", 1)]).receipt_ids == {"a", "b"}

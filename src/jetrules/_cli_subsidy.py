@@ -47,8 +47,16 @@ def register(subcommands: Subcommands) -> None:
     parser.add_argument(
         "--submitted-on",
         metavar="DATE",
-        help="the day the claim reached the programme office; receipts of a year whose "
-        "published deadline is earlier are paid nothing",
+        help="the day the claim reached the programme office, for receipts without their own "
+        "submitted_on (a receipt's own date wins); receipts of a year whose published deadline "
+        "is earlier are paid nothing",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        default="utf-8",
+        help="the file's text encoding (default: utf-8); cp932 for a Japanese Excel export "
+        "saved as Shift_JIS",
     )
     parser.set_defaults(handler=_subsidy)
 
@@ -58,7 +66,8 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
     submitted_on = (
         None if args.submitted_on is None else to_date(args.submitted_on, "--submitted-on")
     )
-    ledger = assess(read_receipts(args.file), submitted_on=submitted_on)
+    receipts = read_receipts(args.file, encoding=args.encoding)
+    ledger = assess(receipts, submitted_on=submitted_on)
     if args.format == "json":
         write_json(out, [_statement_json(statement, lang) for statement in ledger])
     elif args.format == "csv":

@@ -42,7 +42,8 @@ from jetrules._subsidy_editions import (
     _yen,
     terms_for,
 )
-from jetrules._subsidy_reasons import REASONS
+from jetrules._subsidy_index import Order, ReceiptIds, find, merged
+from jetrules._subsidy_reasons import REASONS, ReasonMemo, refusals, timing
 from jetrules._subsidy_render import (
     ledger_html,
     render_statement,
@@ -52,7 +53,7 @@ from jetrules._subsidy_render import (
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
-from jetrules.text import Lang, Reason, ReasonTemplate, Source
+from jetrules.text import Lang, Reason
 
 __all__ = [
     "EDITIONS",
@@ -91,6 +92,10 @@ def _place(value: Place | str) -> Place:
     return Place.parse(value)
 
 
+def _submitted_on(value: DateLike | None) -> pendulum.Date | None:
+    return None if value is None else to_date(value, "submitted_on")
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Receipt:
@@ -104,6 +109,8 @@ class Receipt:
         insured: whether health insurance covered the cost (then it is not eligible).
         mental_health_professional: whether a mental health professional provided it.
         place: where the counselling took place.
+        submitted_on: the day this receipt's claim reached the programme office, when known; it
+            takes precedence over the ``submitted_on`` given to :func:`assess` for a batch.
 
     >>> Receipt(id="r1", participant="P-001", service_date="2019-05-10", amount=0)
     Traceback (most recent call last):
@@ -118,11 +125,21 @@ class Receipt:
     insured: bool = attrs.field(default=False, validator=_flag)
     mental_health_professional: bool = attrs.field(default=True, validator=_flag)
     place: Place = attrs.field(default=Place.JAPAN, converter=_place)
+    submitted_on: pendulum.Date | None = attrs.field(default=None, converter=_submitted_on)
 
     @amount.validator
     def _more_than_nothing(self, attribute: attrs.Attribute[Yen], value: Yen) -> None:
         if not value:
             raise InvalidInput.for_field(attribute.name, "must be more than ¥0", value)
+
+    @submitted_on.validator
+    def _not_before_the_service(
+        self, attribute: attrs.Attribute[pendulum.Date | None], value: pendulum.Date | None
+    ) -> None:
+        if value is not None and value < self.service_date:
+            raise InvalidInput.for_field(
+                attribute.name, f"must not be before the service date ({self.service_date})", value
+            )
 
     @property
     def fiscal_year(self) -> FiscalYear:
@@ -141,7 +158,8 @@ class Decision:
         subsidy: what it is paid.
         cut_by_cap: what it would have been paid without the annual cap, less what it is paid.
         reasons: why, in order: eligibility, the claim's timing, the cap.
-        submitted_on: the day its claim reached the programme office, when given.
+        submitted_on: the day its claim reached the programme office, when given: the receipt's
+            own ``submitted_on``, else the one given to :func:`assess` with it.
     """
 
     receipt: Receipt
@@ -216,13 +234,19 @@ class Statement:
         return statement_html(self)
 
 
-_Key = tuple[str, FiscalYear]
+def _order(statement: Statement) -> Order:
+    return statement.participant, statement.fiscal_year.year
 
 
 @final
 @attrs.frozen(kw_only=True)
 class Ledger(Sequence[Statement]):
     """Every statement assessed so far, by participant then fiscal year.
+
+    Make ledgers with :func:`assess` and :meth:`add`, which keep the statements in order and
+    each receipt id once. Adding receipts re-assesses only the statements they touch (the others
+    are shared with this ledger) and checks their ids against an index of this ledger's ids, which
+    the new ledger extends, so its cost follows what is added, not the ledger's size.
 
     Attributes:
         statements: one per participant and fiscal year with receipts.
@@ -232,6 +256,7 @@ class Ledger(Sequence[Statement]):
 
     statements: tuple[Statement, ...] = ()
     terms: tuple[SubsidyTerms, ...] = ()
+    _ids: ReceiptIds | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @overload
     def __getitem__(self, index: int) -> Statement: ...
@@ -253,15 +278,25 @@ class Ledger(Sequence[Statement]):
             KeyError: when there is none (no receipt of that participant in that year).
         """
         year = fiscal_year if isinstance(fiscal_year, FiscalYear) else FiscalYear(fiscal_year)
-        for statement in self.statements:
-            if statement.participant == participant and statement.fiscal_year == year:
+        position = find(self.statements, _order, (participant, year.year))
+        if position < len(self.statements):
+            statement = self.statements[position]
+            if _order(statement) == (participant, year.year):
                 return statement
         raise KeyError((participant, year))
 
     @property
     def receipt_ids(self) -> frozenset[str]:
         """The ids of every receipt assessed so far."""
-        return frozenset(d.receipt.id for s in self.statements for d in s.decisions)
+        return self._id_index().all()
+
+    def _id_index(self) -> ReceiptIds:
+        """The ids of this ledger's receipts, built on first use and kept (they never change)."""
+        if self._ids is None:
+            ids = ReceiptIds.of(d.receipt.id for s in self.statements for d in s.decisions)
+            object.__setattr__(self, "_ids", ids)
+        assert self._ids is not None
+        return self._ids
 
     def add(
         self,
@@ -301,9 +336,9 @@ def _supplied(terms: SubsidyTerms | Iterable[SubsidyTerms]) -> dict[FiscalYear, 
 
 def _check_new(
     receipts: Iterable[Receipt], earlier: Ledger, submitted_on: pendulum.Date | None
-) -> list[Receipt]:
+) -> tuple[list[Receipt], frozenset[str]]:
     new = list(receipts)
-    seen = earlier.receipt_ids if earlier.statements else frozenset()
+    seen = earlier._id_index()
     batch: set[str] = set()
     for receipt in new:
         if not isinstance(receipt, Receipt):
@@ -317,6 +352,8 @@ def _check_new(
                 "id", "must be unique: two receipts in this batch have it", receipt.id
             )
         batch.add(receipt.id)
+        if receipt.submitted_on is not None:
+            continue
         if submitted_on is not None and receipt.service_date > submitted_on:
             raise InvalidInput.for_field(
                 "submitted_on",
@@ -324,7 +361,7 @@ def _check_new(
                 f"{receipt.service_date})",
                 submitted_on,
             )
-    return new
+    return new, frozenset(batch)
 
 
 def assess(
@@ -339,8 +376,10 @@ def assess(
     Args:
         receipts: the receipts to assess; ids must be unique, also against *previous*.
         previous: an earlier ledger to add the receipts to. The result is the same as assessing
-            all the receipts at once (each keeps the day its claim arrived).
-        submitted_on: the day these receipts' claim reached the programme office. A receipt of a
+            all the receipts at once (each keeps the day its claim arrived); only the statements
+            of the participants and years the receipts touch are assessed again.
+        submitted_on: the day these receipts' claim reached the programme office, for those
+            without their own ``Receipt.submitted_on`` (which takes precedence). A receipt of a
             year whose terms name a deadline before that day is paid nothing (``LATE_CLAIM``).
         terms: terms to use instead of the published editions, for their fiscal years (what-ifs,
             or a year with no published terms). They are kept in the ledger for later additions.
@@ -349,7 +388,8 @@ def assess(
         A :class:`Ledger` with one statement per participant and fiscal year.
 
     Raises:
-        InvalidInput: a duplicate receipt id (naming it), or a service date after *submitted_on*.
+        InvalidInput: a duplicate receipt id (naming it), or a service date after *submitted_on*
+            (of a receipt without its own).
 
     >>> first = assess([Receipt(id="a", participant="P", service_date="2019-06-01", amount=60_000)])
     >>> later = assess(
@@ -363,46 +403,38 @@ def assess(
     if not isinstance(earlier, Ledger):
         raise WrongType.for_field("previous", "must be a Ledger from assess()", earlier)
     submitted = None if submitted_on is None else to_date(submitted_on, "submitted_on")
-    new = _check_new(receipts, earlier, submitted)
-    supplied = {**_supplied(earlier.terms), **_supplied(terms)}
-
-    groups: defaultdict[_Key, list[tuple[Receipt, pendulum.Date | None]]] = defaultdict(list)
-    for receipt in new:
-        groups[receipt.participant, receipt.fiscal_year].append((receipt, submitted))
-    kept: dict[_Key, Statement] = {}
+    new, new_ids = _check_new(receipts, earlier, submitted)
+    before, given = _supplied(earlier.terms), _supplied(terms)
+    supplied = {**before, **given}
     published = _by_year()
-    memo = _ReasonMemo()
-    for statement in earlier.statements:
-        key = (statement.participant, statement.fiscal_year)
-        year_terms = supplied.get(statement.fiscal_year, published.get(statement.fiscal_year))
-        if key in groups or (year_terms is not statement.terms and year_terms != statement.terms):
-            groups[key].extend((d.receipt, d.submitted_on) for d in statement.decisions)
-        else:
-            kept[key] = statement
-    for (participant, year), items in groups.items():
+
+    groups: defaultdict[Order, list[tuple[Receipt, pendulum.Date | None]]] = defaultdict(list)
+    for receipt in new:
+        arrived = submitted if receipt.submitted_on is None else receipt.submitted_on
+        groups[receipt.participant, receipt.fiscal_year.year].append((receipt, arrived))
+    retermed = {
+        year for year, item in given.items() if item != before.get(year, published.get(year))
+    }
+    if retermed:  # new terms for a year: its statements are assessed again under them
+        for statement in earlier.statements:
+            if statement.fiscal_year in retermed:
+                groups.setdefault(_order(statement), [])
+    statements = earlier.statements
+    changed: dict[Order, Statement] = {}
+    memo = ReasonMemo()
+    for (participant, number), items in groups.items():
+        position = find(statements, _order, (participant, number))
+        if position < len(statements) and _order(statements[position]) == (participant, number):
+            items.extend((d.receipt, d.submitted_on) for d in statements[position].decisions)
+        year = FiscalYear(number)
         year_terms = supplied.get(year, published.get(year))
-        kept[participant, year] = _statement(participant, year, year_terms, items, memo)
-    return Ledger(
-        statements=tuple(kept[key] for key in sorted(kept, key=lambda k: (k[0], k[1].year))),
+        changed[participant, number] = _statement(participant, year, year_terms, items, memo)
+    ledger = Ledger(
+        statements=merged(statements, _order, changed),
         terms=tuple(supplied[year] for year in sorted(supplied)),
     )
-
-
-class _ReasonMemo:
-    """Makes each distinct reason once per assessment and shares it (reasons are immutable).
-
-    Most receipts give the same few reasons; sharing them halves the time an assessment takes.
-    """
-
-    def __init__(self) -> None:
-        self._made: dict[tuple[object, ...], Reason] = {}
-
-    def __call__(self, template: ReasonTemplate, source: Source | None, **params: object) -> Reason:
-        key = (template.code, source, *sorted(params.items()))
-        made = self._made.get(key)
-        if made is None:
-            made = self._made[key] = template.with_params(source=source, **params)
-        return made
+    object.__setattr__(ledger, "_ids", earlier._id_index().with_ids(new_ids))
+    return ledger
 
 
 def _statement(
@@ -410,7 +442,7 @@ def _statement(
     year: FiscalYear,
     terms: SubsidyTerms | None,
     items: list[tuple[Receipt, pendulum.Date | None]],
-    reason: _ReasonMemo,
+    reason: ReasonMemo,
 ) -> Statement:
     items.sort(key=lambda item: (item[0].service_date, item[0].id))
     if terms is None:
@@ -432,40 +464,8 @@ def _statement(
     return Statement(participant=participant, fiscal_year=year, terms=terms, decisions=decisions)
 
 
-def _refusals(terms: SubsidyTerms, receipt: Receipt, reason: _ReasonMemo) -> list[Reason]:
-    source = terms.source
-    refusals = []
-    if receipt.insured:
-        refusals.append(reason(why.INSURED_COST, source, terms=terms))
-    if not receipt.mental_health_professional:
-        refusals.append(reason(why.NOT_A_PROFESSIONAL, source, terms=terms))
-    if not terms.place.allows(receipt.place):
-        refusals.append(reason(why.OUTSIDE_JAPAN, source, terms=terms, place=receipt.place))
-    return refusals
-
-
-def _timing(
-    terms: SubsidyTerms, submitted_on: pendulum.Date | None, reason: _ReasonMemo
-) -> tuple[bool, list[Reason]]:
-    """Whether the claim is late, and what to say about its timing."""
-    if submitted_on is None:
-        return False, []
-    deadline = terms.claim_deadline
-    if deadline is None:
-        said = reason(
-            why.DEADLINE_NOT_PUBLISHED,
-            terms.source,
-            fiscal_year=terms.fiscal_year,
-            submitted_on=submitted_on,
-        )
-        return False, [said]
-    late = submitted_on > deadline
-    template = why.LATE_CLAIM if late else why.CLAIM_IN_TIME
-    return late, [reason(template, terms.source, submitted_on=submitted_on, deadline=deadline)]
-
-
 def _allocate(
-    terms: SubsidyTerms, items: list[tuple[Receipt, pendulum.Date | None]], reason: _ReasonMemo
+    terms: SubsidyTerms, items: list[tuple[Receipt, pendulum.Date | None]], reason: ReasonMemo
 ) -> Iterator[Decision]:
     """Decide *items* (in service-date order): each gets the increase it causes in the total."""
     numerator, denominator = terms.rate.numerator, terms.rate.denominator
@@ -473,8 +473,8 @@ def _allocate(
     rate_text = _percent(terms.rate)
     eligible_total = paid = uncapped_before = 0
     for receipt, submitted_on in items:
-        reasons = _refusals(terms, receipt, reason)
-        late, timing = _timing(terms, submitted_on, reason)
+        reasons = refusals(terms, receipt, reason)
+        late, said = timing(terms, submitted_on, reason)
         if reasons or late:
             nothing = Yen(0)
             yield Decision(
@@ -482,7 +482,7 @@ def _allocate(
                 eligible=nothing,
                 subsidy=nothing,
                 cut_by_cap=nothing,
-                reasons=(*reasons, *timing),
+                reasons=(*reasons, *said),
                 submitted_on=submitted_on,
             )
             continue
@@ -495,7 +495,7 @@ def _allocate(
             reason(
                 why.ELIGIBLE, terms.source, terms=terms, eligible=receipt.amount, rate=rate_text
             ),
-            *timing,
+            *said,
         ]
         if cut:
             template = why.CAP_PARTLY_REACHED if subsidy else why.CAP_REACHED

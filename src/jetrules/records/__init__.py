@@ -6,6 +6,7 @@ listing each problem with its position; it never returns part of a file.
 
 from jetrules.records._tabular import Problems, read_csv
 from jetrules.records.receipts import (
+    OPTIONAL_RECEIPT_FIELDS,
     RECEIPT_FIELDS,
     read_receipts,
     read_receipts_csv,
@@ -15,6 +16,7 @@ from jetrules.records.sessions import read_sessions
 from jetrules.records.threads import read_threads
 
 __all__ = [
+    "OPTIONAL_RECEIPT_FIELDS",
     "RECEIPT_FIELDS",
     "Problems",
     "read_csv",

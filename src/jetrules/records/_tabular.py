@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO, TypeVar, final
 
-from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
+from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem, WrongType
 
 __all__ = ["CsvRow", "Problems", "parse_json", "read_csv", "read_text"]
 
@@ -82,22 +83,48 @@ class CsvRow:
         return f"line {self.line}"
 
 
-def read_text(source: str | Path | TextIO) -> tuple[str, str]:
-    """The name and the whole text of *source*, a path to a UTF-8 file or an open text stream.
+def _codec(encoding: str) -> str:
+    """The codec's canonical name (``"cp932"``, ``"utf-8"``), refusing what is no text encoding."""
+    if not isinstance(encoding, str):
+        raise WrongType.for_field("encoding", "must be the name of a text encoding", encoding)
+    try:
+        name = codecs.lookup(encoding).name
+        str(b"a", name, "replace")  # refuses codecs that are not bytes to text, such as rot13
+    except LookupError:
+        raise InvalidInput.for_field(
+            "encoding", "must be a text encoding, such as utf-8 or cp932", encoding
+        ) from None
+    return name
+
+
+def read_text(source: str | Path | TextIO, *, encoding: str = "utf-8") -> tuple[str, str]:
+    """The name and the whole text of *source*, a path to a file or an open text stream.
+
+    A file is decoded with *encoding*: UTF-8 by default (a byte-order mark is dropped), or
+    another, such as ``"cp932"`` for what Excel saves as Shift_JIS on a Japanese Windows. An open
+    text stream is already decoded; *encoding* is only checked.
 
     Raises:
-        InvalidRecords: the file is not UTF-8 text (naming the line of the first bad byte).
+        InvalidRecords: the file is not text in *encoding* (naming it and the line of the first
+            bad byte).
+        InvalidInput: *encoding* is no text encoding.
         OSError: the file cannot be read.
     """
+    codec = _codec(encoding)
     if isinstance(source, str | Path):
         name, data = str(source), Path(source).read_bytes()
         try:
-            return name, data.decode("utf-8-sig")
+            return name, data.decode("utf-8-sig" if codec == "utf-8" else codec)
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
+            label, advice = (
+                ("UTF-8", "save the file as UTF-8")
+                if codec == "utf-8"
+                else (codec, "give the encoding the file was saved in")
+            )
             message = (
-                f"is not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start}); "
-                "save the file as UTF-8"
+                f"is not {label} text (byte {data[error.start]:#04x} at offset {error.start}); "
+                f"{advice}"
             )
             raise InvalidRecords(
                 name, [RecordProblem(position=f"line {line}", message=message)]
@@ -121,8 +148,8 @@ def parse_json(text: str, problems: Problems) -> object:
     return None
 
 
-def _open(source: str | Path | TextIO) -> tuple[str, TextIO]:
-    name, text = read_text(source)
+def _open(source: str | Path | TextIO, encoding: str) -> tuple[str, TextIO]:
+    name, text = read_text(source, encoding=encoding)
     return name, io.StringIO(text)
 
 
@@ -131,14 +158,16 @@ def read_csv(
     *,
     required: Sequence[str],
     optional: Sequence[str] = (),
+    encoding: str = "utf-8",
 ) -> tuple[Problems, list[CsvRow]]:
     """Read a CSV file with a header line; check its columns; keep each row's line number.
 
     Missing required columns, unknown columns and rows with the wrong number of cells are
     recorded in the returned :class:`Problems` (such rows are left out of the list); the caller
-    adds its own problems and calls ``raise_if_any()`` before using anything.
+    adds its own problems and calls ``raise_if_any()`` before using anything. *encoding* is the
+    file's, as for :func:`read_text`.
     """
-    name, stream = _open(source)
+    name, stream = _open(source, encoding)
     problems = Problems(name)
     reader = csv.reader(stream, strict=True)
     try:

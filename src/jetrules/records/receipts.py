@@ -8,9 +8,14 @@ Both formats have the same fields, one receipt per row or object:
 - ``amount``: what was paid, ``10000``, ``10,000`` or ``¥10,000``, more than ¥0;
 - ``insured``: whether health insurance covered it, ``yes`` or ``no`` (or true / false);
 - ``mental_health_professional``: whether a mental health professional provided it, ``yes``/``no``;
-- ``place``: ``japan`` or ``abroad``.
+- ``place``: ``japan`` or ``abroad``;
+- ``submitted_on`` (optional column or key): the day that receipt's claim reached the programme
+  office, such as ``2019-04-05``. A blank cell (or a JSON ``null``) means not given; the
+  ``submitted_on`` given to ``assess`` (``--submitted-on`` on the command line) then applies.
 
-Every field is required: a claims file states each fact rather than leaving it to a default.
+Every other field is required: a claims file states each fact rather than leaving it to a
+default. Files are UTF-8 unless an ``encoding`` is given, such as ``"cp932"`` for a Japanese
+Excel export.
 
 >>> import io
 >>> text = '''id,participant,service_date,amount,insured,mental_health_professional,place
@@ -38,7 +43,13 @@ from jetrules.money import Yen
 from jetrules.records._tabular import Problems, parse_json, read_csv, read_text
 from jetrules.subsidy import Place, Receipt
 
-__all__ = ["RECEIPT_FIELDS", "read_receipts", "read_receipts_csv", "read_receipts_json"]
+__all__ = [
+    "OPTIONAL_RECEIPT_FIELDS",
+    "RECEIPT_FIELDS",
+    "read_receipts",
+    "read_receipts_csv",
+    "read_receipts_json",
+]
 
 RECEIPT_FIELDS = (
     "id",
@@ -50,6 +61,11 @@ RECEIPT_FIELDS = (
     "place",
 )
 """The columns (CSV) or keys (JSON) of a receipt, all required."""
+
+OPTIONAL_RECEIPT_FIELDS = ("submitted_on",)
+"""The columns (CSV) or keys (JSON) a receipt may have: each may be left blank (or ``null``)."""
+
+_ALL_FIELDS = (*RECEIPT_FIELDS, *OPTIONAL_RECEIPT_FIELDS)
 
 _YES = frozenset({"yes", "y", "true", "1"})
 _NO = frozenset({"no", "n", "false", "0"})
@@ -89,6 +105,10 @@ def _service_date(raw: str) -> object:
     return to_date(raw, "service_date")
 
 
+def _submitted_on(raw: str) -> object:
+    return to_date(raw, "submitted_on")
+
+
 _CONVERTERS: dict[str, Callable[[str], object]] = {
     "id": _text("id"),
     "participant": _text("participant"),
@@ -97,6 +117,7 @@ _CONVERTERS: dict[str, Callable[[str], object]] = {
     "insured": _flag("insured"),
     "mental_health_professional": _flag("mental_health_professional"),
     "place": Place.parse,
+    "submitted_on": _submitted_on,
 }
 
 
@@ -109,8 +130,14 @@ class _Reader:
         self._first_seen: dict[str, str] = {}
 
     def read(self, position: str, values: Mapping[str, str]) -> None:
+        """Read the receipt with *values* (every required field; optional ones when given)."""
+        given = [
+            field
+            for field in _ALL_FIELDS
+            if field in RECEIPT_FIELDS or values.get(field, "").strip()
+        ]
         fields = {}
-        for field in RECEIPT_FIELDS:
+        for field in given:
             converted = self.problems.convert(position, field, _CONVERTERS[field], values[field])
             if converted is not None:
                 fields[field] = converted
@@ -122,8 +149,11 @@ class _Reader:
                 self.problems.add(position, str(InvalidInput.for_field("id", rule, receipt_id)))
                 return
             self._first_seen[receipt_id] = position
-        if len(fields) == len(RECEIPT_FIELDS):
-            self.receipts.append(Receipt(**fields))  # type: ignore[arg-type]
+        if len(fields) == len(given):
+            try:
+                self.receipts.append(Receipt(**fields))  # type: ignore[arg-type]
+            except InvalidInput as error:  # fields that disagree: arrived before the service
+                self.problems.add(position, str(error))
 
     def result(self) -> list[Receipt]:
         """The receipts, or every problem in file order."""
@@ -131,13 +161,18 @@ class _Reader:
         return self.receipts
 
 
-def read_receipts_csv(source: str | Path | TextIO) -> list[Receipt]:
-    """Every receipt of a CSV file whose header names :data:`RECEIPT_FIELDS`.
+def read_receipts_csv(source: str | Path | TextIO, *, encoding: str = "utf-8") -> list[Receipt]:
+    """Every receipt of a CSV file, decoded with *encoding* (such as ``"cp932"``).
+
+    The header names :data:`RECEIPT_FIELDS` and perhaps :data:`OPTIONAL_RECEIPT_FIELDS`.
 
     Raises:
-        InvalidRecords: listing every bad row with its line number; nothing is returned.
+        InvalidRecords: listing every bad row with its line number; nothing is returned. A file
+            that is not text in *encoding* is one problem naming the encoding.
     """
-    problems, rows = read_csv(source, required=RECEIPT_FIELDS)
+    problems, rows = read_csv(
+        source, required=RECEIPT_FIELDS, optional=OPTIONAL_RECEIPT_FIELDS, encoding=encoding
+    )
     reader = _Reader(problems)
     for row in rows:
         reader.read(row.position, row.values)
@@ -153,8 +188,10 @@ def _json_text(value: object) -> str | None:
     return None
 
 
-def read_receipts_json(source: str | Path | TextIO) -> list[Receipt]:
-    """Every receipt of a JSON file holding a list of objects with the keys :data:`RECEIPT_FIELDS`.
+def read_receipts_json(source: str | Path | TextIO, *, encoding: str = "utf-8") -> list[Receipt]:
+    """Every receipt of a JSON file (a list of objects), decoded with *encoding*.
+
+    Each object has the keys :data:`RECEIPT_FIELDS` and perhaps :data:`OPTIONAL_RECEIPT_FIELDS`.
 
     Amounts may be numbers or text, flags booleans or ``"yes"`` / ``"no"``. Positions in errors
     are ``receipt N``, counting from 1.
@@ -162,7 +199,7 @@ def read_receipts_json(source: str | Path | TextIO) -> list[Receipt]:
     Raises:
         InvalidRecords: listing every bad receipt; nothing is returned.
     """
-    name, text = read_text(source)
+    name, text = read_text(source, encoding=encoding)
     problems = Problems(name)
     reader = _Reader(problems)
     data = parse_json(text, problems)
@@ -180,30 +217,36 @@ def _read_json_item(reader: _Reader, position: str, item: object) -> None:
         reader.problems.add(position, f"must be an object with {', '.join(RECEIPT_FIELDS)}")
         return
     missing = [key for key in RECEIPT_FIELDS if key not in item]
-    unknown = [key for key in item if key not in RECEIPT_FIELDS]
+    unknown = [key for key in item if key not in _ALL_FIELDS]
     if missing:
         reader.problems.add(position, f"missing key(s): {', '.join(missing)}")
     if unknown:
         reader.problems.add(position, f"unknown key(s): {', '.join(map(str, unknown))}")
     values = {}
-    for key in RECEIPT_FIELDS:
-        if key in item:
-            text = _json_text(item[key])
-            if text is None:
-                reader.problems.add(
-                    position,
-                    str(InvalidInput.for_field(key, "must be text or a whole number", item[key])),
-                )
-            else:
-                values[key] = text
-    if len(values) == len(RECEIPT_FIELDS) and not unknown:
+    readable = not (missing or unknown)
+    for key in _ALL_FIELDS:
+        if key not in item or (item[key] is None and key in OPTIONAL_RECEIPT_FIELDS):
+            continue
+        text = _json_text(item[key])
+        if text is None:
+            readable = False
+            reader.problems.add(
+                position,
+                str(InvalidInput.for_field(key, "must be text or a whole number", item[key])),
+            )
+        else:
+            values[key] = text
+    if readable:
         reader.read(position, values)
 
 
 def read_receipts(
-    source: str | Path | TextIO, *, format: Literal["csv", "json"] | None = None
+    source: str | Path | TextIO,
+    *,
+    format: Literal["csv", "json"] | None = None,
+    encoding: str = "utf-8",
 ) -> list[Receipt]:
-    """Every receipt of a CSV or JSON file.
+    """Every receipt of a CSV or JSON file, decoded with *encoding* (such as ``"cp932"``).
 
     *format* defaults to the file's suffix: JSON for ``.json``, CSV otherwise.
     """
@@ -211,7 +254,7 @@ def read_receipts(
         name = str(source) if isinstance(source, str | Path) else getattr(source, "name", "")
         format = "json" if name.lower().endswith(".json") else "csv"
     if format == "json":
-        return read_receipts_json(source)
+        return read_receipts_json(source, encoding=encoding)
     if format == "csv":
-        return read_receipts_csv(source)
+        return read_receipts_csv(source, encoding=encoding)
     raise InvalidInput.for_field("format", "must be 'csv' or 'json'", format)
