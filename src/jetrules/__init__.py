@@ -8,8 +8,8 @@
 import importlib
 from typing import TYPE_CHECKING
 
+from jetrules._fiscal import FiscalYear
 from jetrules._version import __version__
-from jetrules.calendar import FiscalYear
 from jetrules.errors import (
     InvalidInput,
     InvalidRecords,

@@ -8,8 +8,8 @@ from types import MappingProxyType
 from typing import TextIO
 
 from jetrules._dates import to_date
+from jetrules._fiscal import _fiscal_year_of
 from jetrules._output import display_width, format_table, write_csv, write_json
-from jetrules.calendar import _fiscal_year_of
 from jetrules.cli import (
     EXIT_OK,
     Subcommands,
