@@ -12,8 +12,9 @@ from typing import Any, final
 import attrs
 import pendulum
 
+from jetrules._editions import edition_for, editions_of
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
-from jetrules.errors import InvalidInput, NoRuleInForce, Refused, WrongType
+from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Label, Lang, ReasonTemplate, Source, check_templates
 
 __all__ = [
@@ -174,11 +175,7 @@ def editions_tuple(values: Iterable[BookingTerms]) -> tuple[BookingTerms, ...]:
     >>> editions_tuple([EDITIONS[0]]) == (EDITIONS[0],)
     True
     """
-    editions = tuple(values)
-    for terms in editions:
-        if not isinstance(terms, BookingTerms):
-            raise WrongType.for_field("editions", "must hold BookingTerms", terms)
-    return editions
+    return editions_of(values, BookingTerms)
 
 
 def terms_for(fiscal_year: FiscalYear, editions: Sequence[BookingTerms] = EDITIONS) -> BookingTerms:
@@ -189,13 +186,11 @@ def terms_for(fiscal_year: FiscalYear, editions: Sequence[BookingTerms] = EDITIO
     ...
     jetrules.errors.NoRuleInForce: no Skype Counselling terms are published for FY2021; ...
     """
-    for terms in editions:
-        if terms.fiscal_year == fiscal_year:
-            return terms
-    known = ", ".join(str(terms.fiscal_year) for terms in editions) or "none"
-    raise NoRuleInForce(
-        f"no Skype Counselling terms are published for {fiscal_year}; editions exist for {known}"
-        " (pass editions= with terms of your own to use others)"
+    return edition_for(
+        fiscal_year,
+        editions,
+        service="Skype Counselling",
+        hint="pass editions= with terms of your own to use others",
     )
 
 

@@ -16,8 +16,9 @@ import attrs
 import pendulum
 
 from jetrules._dates import DateLike, to_date
+from jetrules._editions import edition_for, to_fiscal_year
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput, NoRuleInForce, WrongType
+from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
 from jetrules.text import Label, Lang, Source
 
@@ -98,10 +99,6 @@ _REQUIREMENT_LABELS = {
 }
 
 
-def _fiscal_year(value: FiscalYear | int) -> FiscalYear:
-    return value if isinstance(value, FiscalYear) else FiscalYear(value)
-
-
 def _rate(value: Fraction | int) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, Fraction | int):
         raise WrongType.for_field("rate", "must be a Fraction such as Fraction(1, 2)", value)
@@ -153,7 +150,7 @@ class SubsidyTerms:
     FY2019 terms: 50% of eligible costs, up to ¥30,000 per participant; in Japan; no claim deadline published
     """  # noqa: E501
 
-    fiscal_year: FiscalYear = attrs.field(converter=_fiscal_year)
+    fiscal_year: FiscalYear = attrs.field(converter=to_fiscal_year)
     rate: Fraction = attrs.field(converter=_rate)
     annual_cap: Yen = attrs.field(converter=_yen)
     place: PlaceRequirement = attrs.field(validator=_check_instance(PlaceRequirement))
@@ -317,16 +314,14 @@ def terms_for(fiscal_year: FiscalYear | int) -> SubsidyTerms:
     >>> terms_for(2022)
     Traceback (most recent call last):
     ...
-    jetrules.errors.NoRuleInForce: no published ... terms for FY2022 ...
+    jetrules.errors.NoRuleInForce: no Counselling Assistance ... terms are published for FY2022; ...
     """
-    year = _fiscal_year(fiscal_year)
-    try:
-        return _by_year()[year]
-    except KeyError:
-        known = ", ".join(str(terms.fiscal_year) for terms in EDITIONS)
-        raise NoRuleInForce(
-            f"no published Counselling Assistance Programme terms for {year} (published: {known}); "
-            f"to assess it anyway pass your own, e.g. assess(receipts, terms=[attrs.evolve("
-            f"terms_for({EDITIONS[-1].fiscal_year.year}), fiscal_year=FiscalYear({year.year}), "
-            f"claim_deadline=None, source=Source(title='...'))])"
-        ) from None
+    year = to_fiscal_year(fiscal_year)
+    return edition_for(
+        year,
+        EDITIONS,
+        service="Counselling Assistance Programme",
+        hint="to assess it anyway pass your own, e.g. assess(receipts, terms=[attrs.evolve("
+        f"terms_for({EDITIONS[-1].fiscal_year.year}), fiscal_year=FiscalYear({year.year}), "
+        "claim_deadline=None, source=Source(title='...'))])",
+    )

@@ -20,8 +20,9 @@ from typing import Any, final
 
 import attrs
 
+from jetrules._editions import edition_for, editions_of, to_fiscal_year
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput, NoRuleInForce, WrongType
+from jetrules.errors import InvalidInput, WrongType
 from jetrules.text import LANGUAGES, Label, Lang, Source
 
 __all__ = ["EDITIONS", "UNLIMITED", "WebMailTerms", "editions_tuple", "terms_for"]
@@ -63,10 +64,6 @@ NOT_STATED = Label(en="no limit stated", ja="上限の記載なし")
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidInput.for_field(attribute.name, "must be a positive whole number", value)
-
-
-def _fiscal_year(value: FiscalYear | int) -> FiscalYear:
-    return value if isinstance(value, FiscalYear) else FiscalYear(value)
 
 
 def _languages(value: Iterable[str]) -> tuple[Lang, ...]:
@@ -112,7 +109,7 @@ class WebMailTerms:
     30
     """
 
-    fiscal_year: FiscalYear = attrs.field(converter=_fiscal_year)
+    fiscal_year: FiscalYear = attrs.field(converter=to_fiscal_year)
     line_limit: int = attrs.field(validator=_positive)
     replies_per_thread: int = attrs.field(validator=_positive)
     reply_business_days: int = attrs.field(validator=_positive)
@@ -163,11 +160,7 @@ def editions_tuple(values: Iterable[WebMailTerms]) -> tuple[WebMailTerms, ...]:
     >>> editions_tuple([EDITIONS[0]]) == (EDITIONS[0],)
     True
     """
-    editions = tuple(values)
-    for terms in editions:
-        if not isinstance(terms, WebMailTerms):
-            raise WrongType.for_field("editions", "must hold WebMailTerms", terms)
-    return editions
+    return editions_of(values, WebMailTerms)
 
 
 def terms_for(
@@ -180,13 +173,11 @@ def terms_for(
     ...
     jetrules.errors.NoRuleInForce: no Web Mail Counselling terms are published for FY2021; ...
     """
-    year = _fiscal_year(fiscal_year)
-    for terms in editions:
-        if terms.fiscal_year == year:
-            return terms
-    known = ", ".join(str(terms.fiscal_year) for terms in editions) or "none"
-    raise NoRuleInForce(
-        f"no Web Mail Counselling terms are published for {year}; editions exist for {known} "
-        f"(pass terms= with terms of your own, e.g. attrs.evolve(threads.terms_for(2020), "
-        f"fiscal_year=FiscalYear({year.year})))"
+    year = to_fiscal_year(fiscal_year)
+    return edition_for(
+        year,
+        editions,
+        service="Web Mail Counselling",
+        hint="pass terms= with terms of your own, e.g. attrs.evolve(threads.terms_for(2020), "
+        f"fiscal_year=FiscalYear({year.year}))",
     )
