@@ -51,6 +51,7 @@ class TestConstruction:
             (" ¥ 7001 ", 7_001),
             ("0", 0),
             ("３０，０００円", 30_000),  # full-width digits and comma, as typed in Japanese
+            ("\\12,000", 12_000),  # a CP932 file's yen sign, decoded as a backslash
         ],
     )
     def test_parse(self, text, amount):

@@ -268,3 +268,25 @@ def test_the_encoding_must_be_a_text_encoding():
             read_receipts(io.StringIO(HEADER + "\n"), encoding=name)
     with pytest.raises(WrongType, match="'encoding' must be the name of a text encoding"):
         read_receipts(io.StringIO(HEADER + "\n"), encoding=932)  # type: ignore[arg-type]
+
+
+def test_a_cp932_export_with_yen_signs_reads_its_amounts(tmp_path):
+    # Excel writes ¥ as byte 0x5C in Shift_JIS / CP932, which Python decodes as a backslash.
+    path = tmp_path / "claims.csv"
+    header = "id,participant,service_date,amount,insured,mental_health_professional,place\n"
+    path.write_bytes(
+        header.encode() + 'R-1,山田,2019-05-01,"\\12,000",no,yes,japan\n'.encode("cp932")
+    )
+    [receipt] = read_receipts(path, encoding="cp932")
+    assert receipt.amount == Yen(12_000)
+
+
+def test_a_json_number_too_long_to_read_is_one_problem(tmp_path):
+    path = tmp_path / "claims.json"
+    path.write_text('[{"id": ' + "9" * 5000 + "}]", encoding="utf-8")
+    with pytest.raises(InvalidRecords) as info:
+        read_receipts_json(path)
+    [line] = info.value.lines()
+    assert line.startswith(
+        f"{path}: the file: not valid JSON here: Exceeds the limit (4300 digits)"
+    )

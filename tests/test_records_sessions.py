@@ -220,3 +220,12 @@ def test_the_calendar_counts_lead_times_and_is_kept_by_every_appointment():
 def test_the_calendar_must_be_a_business_calendar():
     with pytest.raises(WrongType, match=r"^'calendar' must be a BusinessCalendar"):
         read_sessions(EXAMPLE, calendar=None)
+
+
+def test_a_duplicate_of_a_bad_row_is_still_reported():
+    lines = problems_of(
+        "A-1,P-01,2020-06-01T10:00,2020-06-10T18:00+09:00,40,completed,en,,,",  # naive instant
+        GOOD.format(status="completed", cancelled=""),  # same id as the bad row above
+    )
+    assert [line.split(":")[0] for line in lines] == ["line 2", "line 3"]
+    assert "'id' must be unique in the file (got 'A-1', first on line 2)" in lines[1]

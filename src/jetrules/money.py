@@ -55,7 +55,7 @@ class Rounding(enum.Enum):
         return round(value)  # Fraction.__round__ rounds halves to even
 
 
-_PARSE = re.compile(r"(?:¥\s*)?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?:\s*円)?", re.ASCII)
+_PARSE = re.compile(r"(?:[¥\\]\s*)?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?:\s*円)?", re.ASCII)
 
 
 def _amount(value: object) -> int:
@@ -97,9 +97,11 @@ class Yen:
 
     @classmethod
     def parse(cls, text: str) -> Yen:
-        """Read an amount written as ``30000``, ``30,000``, ``¥30,000`` or ``30,000円``.
+        r"""Read an amount written as ``30000``, ``30,000``, ``¥30,000`` or ``30,000円``.
 
-        Full-width forms (``￥３０，０００``) are read the same way.
+        Full-width forms (``￥３０，０００``) are read the same way, and so is a backslash
+        before the digits (``\30,000``): Shift_JIS / CP932 files store the yen sign as the byte
+        that decodes to a backslash.
 
         >>> Yen.parse(" ¥30,000 ")
         Yen(30000)

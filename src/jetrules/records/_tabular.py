@@ -145,6 +145,8 @@ def parse_json(text: str, problems: Problems) -> object:
         problems.add(f"line {error.lineno}", f"not valid JSON: {error.msg}")
     except RecursionError:
         problems.add("the file", "not valid JSON here: nested too deeply")
+    except ValueError as error:  # e.g. a whole number longer than Python reads by default
+        problems.add("the file", f"not valid JSON here: {error}")
     return None
 
 

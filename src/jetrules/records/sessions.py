@@ -216,17 +216,17 @@ def read_sessions(
         of_row = Problems(problems.source)  # the row's own problems decide whether rules apply
         appointment = _appointment(row, of_row, terms, checked)
         problems.extend(of_row)
-        if appointment is None:
-            continue
-        if appointment.id in first_line:
+        raw_id = row.values["id"]  # checked even when the row is bad, so no duplicate hides
+        if raw_id and raw_id in first_line:
             problems.add(
                 row.position,
-                f"'id' must be unique in the file (got {appointment.id!r}, "
-                f"first on line {first_line[appointment.id]})",
+                f"'id' must be unique in the file (got {raw_id!r}, "
+                f"first on line {first_line[raw_id]})",
             )
             continue
-        first_line[appointment.id] = row.line
-        entries.append((row, appointment))
+        first_line.setdefault(raw_id, row.line)
+        if appointment is not None:
+            entries.append((row, appointment))
     entries.sort(key=lambda entry: (entry[1].start, entry[0].line))
     in_order = [appointment for _, appointment in entries]
     for position, refusal in refusals_over_limit(in_order, terms).items():
