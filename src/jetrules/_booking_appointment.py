@@ -20,12 +20,12 @@ from jetrules._booking_terms import (
     TOO_LATE_TO_RESCHEDULE,
     TOO_MANY_TIMES,
     BookingTerms,
-    business_calendar,
     check_start,
     editions_tuple,
     show,
     terms_for,
 )
+from jetrules._business import business_calendar
 from jetrules._dates import InstantLike, to_instant
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType

@@ -12,6 +12,7 @@ from typing import Any, final
 import attrs
 import pendulum
 
+from jetrules._business import business_calendar
 from jetrules._editions import edition_for, editions_of
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
@@ -22,7 +23,6 @@ __all__ = [
     "NO_PUBLISHED_LIMIT",
     "REASONS",
     "BookingTerms",
-    "business_calendar",
     "check_length",
     "check_start",
     "editions_tuple",
@@ -334,17 +334,6 @@ def check_length(
             )
         )
     return terms
-
-
-def business_calendar(value: BusinessCalendar) -> BusinessCalendar:
-    """*value* if it is a :class:`~jetrules.calendar.BusinessCalendar`; else ``WrongType``.
-
-    >>> business_calendar(SERVICE_CALENDAR) is SERVICE_CALENDAR
-    True
-    """
-    if not isinstance(value, BusinessCalendar):
-        raise WrongType.for_field("calendar", "must be a BusinessCalendar", value)
-    return value
 
 
 def check_start(

@@ -23,6 +23,7 @@ __all__ = [
     "BusinessCalendar",
     "ClosedDay",
     "Deadline",
+    "business_calendar",
     "deadline",
 ]
 
@@ -549,3 +550,14 @@ def deadline(
     Date(2019, 5, 10)
     """
     return SERVICE_CALENDAR.deadline(received_at, business_days, cutoff)
+
+
+def business_calendar(value: BusinessCalendar) -> BusinessCalendar:
+    """*value* if it is a :class:`~jetrules.calendar.BusinessCalendar`; else ``WrongType``.
+
+    >>> business_calendar(SERVICE_CALENDAR) is SERVICE_CALENDAR
+    True
+    """
+    if not isinstance(value, BusinessCalendar):
+        raise WrongType.for_field("calendar", "must be a BusinessCalendar", value)
+    return value

@@ -14,25 +14,17 @@ from jetrules._dates import to_instant
 from jetrules._holidays import FIRST_DAY, LAST_DAY
 from jetrules._threads_text import check_message_text
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
-from jetrules.errors import InvalidInput, OutOfRange, WrongType
+from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.text import Label, Lang
 
 __all__ = [
     "Author",
     "Message",
     "ThreadState",
-    "business_calendar",
     "last_day_awaiting_reply",
     "state_of",
     "within_calendar",
 ]
-
-
-def business_calendar(value: BusinessCalendar) -> BusinessCalendar:
-    """*value* if it is a :class:`~jetrules.calendar.BusinessCalendar`; else ``WrongType``."""
-    if not isinstance(value, BusinessCalendar):
-        raise WrongType.for_field("calendar", "must be a BusinessCalendar", value)
-    return value
 
 
 def last_day_awaiting_reply(

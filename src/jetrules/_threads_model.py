@@ -8,12 +8,12 @@ from typing import final
 import attrs
 import pendulum
 
+from jetrules._business import business_calendar
 from jetrules._dates import InstantLike, to_instant
 from jetrules._threads_message import (
     Author,
     Message,
     ThreadState,
-    business_calendar,
     state_of,
     within_calendar,
 )

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, final
 import attrs
 import pendulum
 
+from jetrules._business import business_calendar
 from jetrules._dates import InstantLike, to_instant
 from jetrules._threads_message import (
     Author,
     ThreadState,
-    business_calendar,
     state_of,
     within_calendar,
 )

@@ -46,7 +46,8 @@ from typing import TextIO
 
 import pendulum
 
-from jetrules._booking_terms import business_calendar, check_length
+from jetrules._booking_terms import check_length
+from jetrules._business import business_calendar
 from jetrules._dates import to_instant
 from jetrules.booking import (
     EDITIONS,

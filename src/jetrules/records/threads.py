@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from jetrules._threads_message import business_calendar
+from jetrules._business import business_calendar
 from jetrules._threads_model import check_next_message, continuation_refusal
 from jetrules._threads_reasons import CONTINUE_TAKEN
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
