@@ -38,11 +38,11 @@ run: $(VENV)/.installed-run
 test: lint typecheck pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench mkdocs_hooks.py
-	$(BIN)/ruff format --check src tests bench mkdocs_hooks.py
+	$(BIN)/ruff check src tests bench docs/hooks
+	$(BIN)/ruff format --check src tests bench docs/hooks
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy src
+	$(BIN)/mypy src docs/hooks/docpages.py
 
 pytest: $(VENV)/.installed-test
 	$(BIN)/pytest --cov --cov-report=term-missing:skip-covered

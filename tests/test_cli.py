@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from jetrules import __version__, _cli_calendar
+from jetrules import __version__
+from jetrules.cli import calendar as _cli_calendar
 from jetrules.cli import main
 from jetrules.errors import InvalidRecords, RecordProblem
 

@@ -3,7 +3,7 @@ import io
 import json
 from pathlib import Path
 
-from jetrules._subsidy_render import RECORD_COLUMNS
+from jetrules._subsidy.render import RECORD_COLUMNS
 from jetrules.cli import main
 
 EXAMPLE = str(Path(__file__).parent.parent / "examples" / "claims-fy2019.csv")

@@ -4,7 +4,7 @@ import zoneinfo
 import pendulum
 import pytest
 
-from jetrules._dates import TOKYO, to_date, to_instant
+from jetrules._kernel.dates import TOKYO, to_date, to_instant
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
 
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules._docpages import (
+from docpages import (
     command_line_markdown,
     docstring_markdown,
     public_modules,
@@ -68,7 +68,7 @@ def test_public_modules_are_importable_and_ordered():
 
 
 def test_modules_not_in_the_order_follow_alphabetically(monkeypatch):
-    from jetrules import _docpages
+    import docpages as _docpages
 
     monkeypatch.setattr(_docpages, "MODULE_ORDER", ("text",))
     modules = public_modules()

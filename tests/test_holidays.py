@@ -13,15 +13,15 @@ from jetrules import (
     InvalidRecords,
     OutOfRange,
     WrongType,
-    _business,
-    _cli_calendar,
-    _holiday_rules,
-    _holidays,
-    _official,
     calendar,
 )
-from jetrules._holidays import national_names
-from jetrules._official import _bundled_by_year
+from jetrules._calendar import business as _business
+from jetrules._calendar import holiday_rules as _holiday_rules
+from jetrules._calendar import holidays as _holidays
+from jetrules._calendar import official as _official
+from jetrules.cli import calendar as _cli_calendar
+from jetrules._calendar.holidays import national_names
+from jetrules._calendar.official import _bundled_by_year
 from jetrules.calendar import (
     SERVICE_CALENDAR,
     BusinessCalendar,

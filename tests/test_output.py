@@ -3,7 +3,7 @@ import json
 
 import pendulum
 
-from jetrules._output import display_width, format_table, jsonable, write_csv, write_json
+from jetrules._kernel.output import display_width, format_table, jsonable, write_csv, write_json
 from jetrules.money import Yen
 
 

@@ -352,7 +352,7 @@ def test_the_page_ends_with_the_calendars_rules_and_sources():
     ]:
         assert row in section, row
     # every row of the tables the computation reads is on the page, once
-    from jetrules import _holiday_rules as rules
+    from jetrules._calendar import holiday_rules as rules
 
     for table in (rules.NATIONAL_HOLIDAYS, rules.ONE_OFF_DAYS, rules.MOVED_HOLIDAYS):
         assert len(table) > 0
@@ -363,8 +363,8 @@ def test_the_page_ends_with_the_calendars_rules_and_sources():
 
 def test_changing_a_holiday_rules_data_changes_the_page_and_the_holidays(monkeypatch):
     """Mountain Day moved to 12 August in the table: the page and the computation both follow."""
-    from jetrules import _holiday_rules as rules
-    from jetrules import _holidays
+    from jetrules._calendar import holiday_rules as rules
+    from jetrules._calendar import holidays as _holidays
 
     before = rules_markdown()
     assert "| Mountain Day | 山の日 | 11 August (8月11日) | 2016 | in force |" in before
@@ -383,8 +383,8 @@ def test_changing_a_holiday_rules_data_changes_the_page_and_the_holidays(monkeyp
 
 
 def test_changing_an_equinox_constant_or_a_rules_dates_changes_the_page(monkeypatch):
-    from jetrules import _business
-    from jetrules import _holiday_rules as rules
+    from jetrules._calendar import business as _business
+    from jetrules._calendar import holiday_rules as rules
 
     before = rules_markdown()
     periods = (*rules.EQUINOX_PERIODS[:2], attrs.evolve(rules.EQUINOX_PERIODS[2], autumnal=25))

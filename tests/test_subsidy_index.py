@@ -4,7 +4,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules._subsidy_index import ReceiptIds, merged
+from jetrules._subsidy.index import ReceiptIds, merged
 
 
 @given(st.lists(st.integers(0, 50), max_size=40))

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules._dates import to_instant
-from jetrules._threads_terms import editions_tuple
+from jetrules._kernel.dates import to_instant
+from jetrules._threads.terms import editions_tuple
 from jetrules.calendar import (
     SERVICE_CALENDAR,
     BusinessCalendar,

@@ -25,9 +25,9 @@ False
 
 from __future__ import annotations
 
-from jetrules._booking_appointment import Appointment, Reschedule, SignUp, Status
-from jetrules._booking_ledger import Ledger, Usage, ledger_of, refusals_over_limit
-from jetrules._booking_terms import (
+from jetrules._booking.appointment import Appointment, Reschedule, SignUp, Status
+from jetrules._booking.ledger import Ledger, Usage, ledger_of, refusals_over_limit
+from jetrules._booking.terms import (
     EDITIONS,
     NO_PUBLISHED_LIMIT,
     REASONS,

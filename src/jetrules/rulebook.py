@@ -42,7 +42,7 @@ from types import ModuleType
 import attrs
 from attrs import AttrsInstance
 
-from jetrules._holiday_rules import DayRule
+from jetrules._calendar.holiday_rules import DayRule
 from jetrules.calendar import FiscalYear
 from jetrules.errors import WrongType
 from jetrules.text import Label, Renderable, Source
@@ -260,8 +260,8 @@ def _sources_list(sources: Iterable[Source]) -> str:
 def calendar_markdown() -> str:
     """The calendar's section: the service calendar's closed days and the holiday rules applied.
 
-    Every table is read from the rule data the calendar computes with (``jetrules._business`` and
-    ``jetrules._holiday_rules``), with the days each rule is in force and what enacted it.
+    Every table is read from the rule data the calendar computes with (``jetrules._calendar.business`` and
+    ``jetrules._calendar.holiday_rules``), with the days each rule is in force and what enacted it.
 
     >>> page = calendar_markdown()
     >>> "| Mountain Day | 山の日 | 11 August (8月11日) | 2016 | in force | 2014 amendment |" in page

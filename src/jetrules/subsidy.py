@@ -30,9 +30,9 @@ from typing import final, overload
 import attrs
 import pendulum
 
-from jetrules import _subsidy_reasons as why
-from jetrules._dates import DateLike, to_date
-from jetrules._subsidy_editions import (
+from jetrules._subsidy import reasons as why
+from jetrules._kernel.dates import DateLike, to_date
+from jetrules._subsidy.terms import (
     EDITIONS,
     Place,
     PlaceRequirement,
@@ -42,9 +42,9 @@ from jetrules._subsidy_editions import (
     _yen,
     terms_for,
 )
-from jetrules._subsidy_index import Order, ReceiptIds, find, merged
-from jetrules._subsidy_reasons import REASONS, ReasonMemo, refusals, timing
-from jetrules._subsidy_render import (
+from jetrules._subsidy.index import Order, ReceiptIds, find, merged
+from jetrules._subsidy.reasons import REASONS, ReasonMemo, refusals, timing
+from jetrules._subsidy.render import (
     ledger_html,
     render_statement,
     statement_html,

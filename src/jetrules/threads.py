@@ -19,14 +19,14 @@ source has an edition in ``EDITIONS``, and a thread is held to its inquiry's yea
 
 from __future__ import annotations
 
-from jetrules._threads_message import Author, Message, ThreadState
-from jetrules._threads_model import Thread
-from jetrules._threads_reasons import REASONS, WEB_MAIL_SOURCE
-from jetrules._threads_registration import ContractCode, Registration
-from jetrules._threads_report import ThreadsReport, report
-from jetrules._threads_status import LateReply, StatusKind, ThreadStatus, reply_deadline
-from jetrules._threads_terms import EDITIONS, UNLIMITED, WebMailTerms, terms_for
-from jetrules._threads_text import check_message_text, count_lines
+from jetrules._threads.message import Author, Message, ThreadState
+from jetrules._threads.model import Thread
+from jetrules._threads.reasons import REASONS, WEB_MAIL_SOURCE
+from jetrules._threads.registration import ContractCode, Registration
+from jetrules._threads.report import ThreadsReport, report
+from jetrules._threads.status import LateReply, StatusKind, ThreadStatus, reply_deadline
+from jetrules._threads.terms import EDITIONS, UNLIMITED, WebMailTerms, terms_for
+from jetrules._threads.text import check_message_text, count_lines
 
 __all__ = [
     "EDITIONS",

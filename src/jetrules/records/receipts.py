@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Literal, TextIO
 
-from jetrules._dates import to_date
+from jetrules._kernel.dates import to_date
 from jetrules.errors import InvalidInput
 from jetrules.money import Yen
 from jetrules.records._tabular import Problems, parse_json, read_csv, read_text

@@ -46,9 +46,9 @@ from typing import TextIO
 
 import pendulum
 
-from jetrules._booking_terms import check_length
-from jetrules._business import business_calendar
-from jetrules._dates import to_instant
+from jetrules._booking.terms import check_length
+from jetrules._calendar.business import business_calendar
+from jetrules._kernel.dates import to_instant
 from jetrules.booking import (
     EDITIONS,
     Appointment,

@@ -24,9 +24,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from jetrules._business import business_calendar
-from jetrules._threads_model import check_next_message, continuation_refusal
-from jetrules._threads_reasons import CONTINUE_TAKEN
+from jetrules._calendar.business import business_calendar
+from jetrules._threads.model import check_next_message, continuation_refusal
+from jetrules._threads.reasons import CONTINUE_TAKEN
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import JetRulesError
 from jetrules.records._tabular import Problems, parse_json, read_text

@@ -1,0 +1,249 @@
+"""Yearly accounting of Skype Counselling (private: :mod:`jetrules.booking` is its face)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import final
+
+import attrs
+
+from jetrules._booking.appointment import Appointment, SignUp, Status
+from jetrules._booking.terms import (
+    EDITIONS,
+    LIMIT_REACHED,
+    NO_PUBLISHED_LIMIT,
+    BookingTerms,
+    editions_tuple,
+    terms_for,
+)
+from jetrules.calendar import FiscalYear
+from jetrules.errors import InvalidInput, Refused
+from jetrules.text import Lang, Reason
+
+__all__ = ["Ledger", "Usage", "ledger_of", "refusals_over_limit"]
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Usage:
+    """One participant's sessions in one fiscal year.
+
+    Attributes:
+        participant: who.
+        fiscal_year: the year (sessions belong to the fiscal year of their start in Tokyo).
+        limit: the year's published limit, ``None`` where none is published.
+        appointments: every appointment of the year, counted or not.
+        sessions_used: counted sessions (completed, missed, cancelled without contact in advance).
+        minutes_used: their booked minutes.
+        sessions_booked: scheduled sessions not yet held: they take a place under the limit.
+        sessions_left: ``limit - sessions_used - sessions_booked``; ``None`` without a limit.
+    """
+
+    participant: str
+    fiscal_year: FiscalYear
+    limit: int | None
+    appointments: int
+    sessions_used: int
+    minutes_used: int
+    sessions_booked: int
+
+    def __attrs_post_init__(self) -> None:
+        taken = self.sessions_used + self.sessions_booked
+        if min(self.sessions_used, self.sessions_booked, self.minutes_used) < 0:
+            raise InvalidInput.for_field("sessions_used", "and the other counts must be >= 0", self)
+        if taken > self.appointments:
+            raise InvalidInput.for_field(
+                "appointments", "must be at least sessions used + sessions booked", self
+            )
+        if self.limit is not None and taken > self.limit:
+            raise InvalidInput.for_field(
+                "limit", "must be at least sessions used + sessions booked", self
+            )
+
+    @property
+    def sessions_left(self) -> int | None:
+        """Sessions that can still be booked this year; ``None`` where no limit is published."""
+        if self.limit is None:
+            return None
+        return self.limit - self.sessions_used - self.sessions_booked
+
+    def limit_text(self, lang: Lang) -> str:
+        """The limit as text: the number, or "no published limit"."""
+        return NO_PUBLISHED_LIMIT.render(lang) if self.limit is None else str(self.limit)
+
+    def sessions_left_text(self, lang: Lang) -> str:
+        """Sessions left as text: the number, or "no published limit"."""
+        left = self.sessions_left
+        return NO_PUBLISHED_LIMIT.render(lang) if left is None else str(left)
+
+
+def _limit_reached(
+    participant: str, fiscal_year: FiscalYear, terms: BookingTerms, taken: int
+) -> Reason:
+    return LIMIT_REACHED.with_params(
+        participant=participant,
+        taken=taken,
+        limit=terms.yearly_session_limit,
+        fiscal_year=fiscal_year,
+        source=terms.limit_source,
+    )
+
+
+def _appointments(values: Iterable[Appointment]) -> tuple[Appointment, ...]:
+    return tuple(values)
+
+
+def _takes_a_place(appointment: Appointment) -> bool:
+    return appointment.counted or appointment.status is Status.SCHEDULED
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Ledger:
+    """Every appointment the desk knows of, keeping each participant within the yearly limit.
+
+    A counted or scheduled appointment takes one of the year's places; :meth:`add` and
+    :meth:`update` refuse one that would take a place beyond the limit (``LIMIT_REACHED``, in
+    English and Japanese). Usage resets on 1 April: each fiscal year is counted on its own.
+    """
+
+    appointments: tuple[Appointment, ...] = attrs.field(default=(), converter=_appointments)
+    editions: tuple[BookingTerms, ...] = attrs.field(
+        default=EDITIONS, converter=editions_tuple, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        ids = [appointment.id for appointment in self.appointments]
+        if len(set(ids)) != len(ids):
+            raise InvalidInput.for_field("appointments", "must have distinct ids", ids)
+        places = Counter(
+            (a.participant, a.fiscal_year) for a in self.appointments if _takes_a_place(a)
+        )
+        for (participant, fiscal_year), taken in sorted(places.items()):
+            terms = terms_for(fiscal_year, self.editions)
+            limit = terms.yearly_session_limit
+            if limit is not None and taken > limit:
+                raise Refused(_limit_reached(participant, fiscal_year, terms, limit))
+
+    def _taken(self, participant: str, fiscal_year: FiscalYear, *, but: str | None) -> int:
+        return sum(
+            1
+            for a in self.appointments
+            if a.participant == participant
+            and a.fiscal_year == fiscal_year
+            and a.id != but
+            and _takes_a_place(a)
+        )
+
+    def check_room(
+        self, participant: str, fiscal_year: FiscalYear, *, but: str | None = None
+    ) -> None:
+        """Refuse (``LIMIT_REACHED``) when *participant* has no place left in *fiscal_year*.
+
+        The appointment with id *but*, if any, is left out of the count.
+        """
+        terms = terms_for(fiscal_year, self.editions)
+        limit = terms.yearly_session_limit
+        if limit is None:
+            return
+        taken = self._taken(participant, fiscal_year, but=but)
+        if taken >= limit:
+            raise Refused(_limit_reached(participant, fiscal_year, terms, taken))
+
+    def check_sign_up(self, sign_up: SignUp) -> None:
+        """Refuse a sign-up none of whose preferred times falls in a year with a place left."""
+        refusal: Refused | None = None
+        for start in sign_up.preferred_times:
+            try:
+                self.check_room(sign_up.participant, FiscalYear.of(start.date()))
+            except Refused as error:
+                refusal = error
+            else:
+                return
+        assert refusal is not None  # a sign-up names at least one time
+        raise refusal
+
+    def add(self, appointment: Appointment) -> Ledger:
+        """A ledger with *appointment* added (refused beyond the limit or with a known id)."""
+        if any(a.id == appointment.id for a in self.appointments):
+            raise InvalidInput.for_field("id", "must not already be in the ledger", appointment.id)
+        return attrs.evolve(self, appointments=(*self.appointments, appointment))
+
+    def update(self, appointment: Appointment) -> Ledger:
+        """A ledger with the appointment of the same id replaced by *appointment*."""
+        if all(a.id != appointment.id for a in self.appointments):
+            raise InvalidInput.for_field("id", "must be in the ledger", appointment.id)
+        return attrs.evolve(
+            self,
+            appointments=tuple(
+                appointment if a.id == appointment.id else a for a in self.appointments
+            ),
+        )
+
+    def usage(self, participant: str, fiscal_year: FiscalYear) -> Usage:
+        """*participant*'s sessions in *fiscal_year* (raises ``NoRuleInForce`` without terms)."""
+        mine = [
+            a
+            for a in self.appointments
+            if a.participant == participant and a.fiscal_year == fiscal_year
+        ]
+        return self._usage(participant, fiscal_year, mine)
+
+    def _usage(self, participant: str, fiscal_year: FiscalYear, mine: list[Appointment]) -> Usage:
+        return Usage(
+            participant=participant,
+            fiscal_year=fiscal_year,
+            limit=terms_for(fiscal_year, self.editions).yearly_session_limit,
+            appointments=len(mine),
+            sessions_used=sum(a.counted for a in mine),
+            minutes_used=sum(a.counted_minutes for a in mine),
+            sessions_booked=sum(a.status is Status.SCHEDULED for a in mine),
+        )
+
+    def usages(self) -> tuple[Usage, ...]:
+        """The usage of every participant and fiscal year with an appointment, sorted."""
+        groups: dict[tuple[str, FiscalYear], list[Appointment]] = {}
+        for a in self.appointments:
+            groups.setdefault((a.participant, a.fiscal_year), []).append(a)
+        return tuple(
+            self._usage(participant, year, groups[participant, year])
+            for participant, year in sorted(groups)
+        )
+
+
+def refusals_over_limit(
+    appointments: Sequence[Appointment], editions: Sequence[BookingTerms] = EDITIONS
+) -> dict[int, Refused]:
+    """Which of *appointments*, entered in the order given, would go past their year's limit.
+
+    Returns the position of each such appointment with its refusal (``LIMIT_REACHED``); the others
+    can all be entered. One pass, for files of any size.
+    """
+    taken: Counter[tuple[str, FiscalYear]] = Counter()
+    refused: dict[int, Refused] = {}
+    for position, appointment in enumerate(appointments):
+        if not _takes_a_place(appointment):
+            continue
+        key = (appointment.participant, appointment.fiscal_year)
+        terms = terms_for(appointment.fiscal_year, editions)
+        limit = terms.yearly_session_limit
+        if limit is not None and taken[key] >= limit:
+            refused[position] = Refused(_limit_reached(*key, terms, taken[key]))
+        else:
+            taken[key] += 1
+    return refused
+
+
+def ledger_of(
+    appointments: Iterable[Appointment], editions: Iterable[BookingTerms] = EDITIONS
+) -> Ledger:
+    """A ledger holding *appointments*, each checked against the limit in start order.
+
+    Raises the first ``LIMIT_REACHED`` refusal in start order, if any.
+    """
+    terms = editions_tuple(editions)
+    in_order = sorted(appointments, key=lambda a: (a.start, a.id))
+    for refusal in refusals_over_limit(in_order, terms).values():
+        raise refusal
+    return Ledger(appointments=in_order, editions=terms)

@@ -1,0 +1,127 @@
+"""One validator or converter per kind of field, each naming the field it checks (private).
+
+Every value class of every family checks its fields with these, so a bad value gets the same
+message wherever it is passed: the field's name, the rule it breaks and the value as given.
+
+Converters that need the field's name (dates, instants, languages) are written in a class as the
+plain function (``converter=to_instant``), which is what type checkers read; the class's
+``field_transformer=named_fields`` then hands each of them the name of its field.
+
+>>> import attrs, pendulum
+>>> from jetrules._kernel.dates import to_instant
+>>> @attrs.frozen(kw_only=True, field_transformer=named_fields)
+... class Call:
+...     caller: str = attrs.field(validator=non_blank)
+...     at: pendulum.DateTime = attrs.field(converter=to_instant)
+>>> Call(caller="P-1", at="2019-12-27T10:00+09:00").at.hour
+10
+>>> Call(caller="P-1", at="27 Dec")
+Traceback (most recent call last):
+...
+jetrules.errors.InvalidInput: 'at' must be an ISO date-time such as 2019-12-27T10:00+09:00 ...
+>>> Call(caller=" ", at="2019-12-27T10:00+09:00")
+Traceback (most recent call last):
+...
+jetrules.errors.InvalidInput: 'caller' must be non-empty text (got ' ')
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from jetrules._kernel.dates import to_date, to_instant
+from jetrules.errors import InvalidInput, WrongType
+from jetrules.text import LANGUAGES, Label, Lang, to_lang
+
+__all__ = [
+    "LabelledEnum",
+    "named_fields",
+    "non_blank",
+    "to_language",
+    "whole_number",
+]
+
+
+def to_language(value: str, field: str = "language") -> Lang:
+    """*value* as a language code, 'en' or 'ja'; InvalidInput naming *field* otherwise.
+
+    >>> to_language("ja")
+    'ja'
+    """
+    if value not in LANGUAGES:
+        raise InvalidInput.for_field(field, "must be 'en' or 'ja'", value)
+    return to_lang(value)
+
+
+_NAMED: dict[Callable[..., object], Callable[[Any, str], object]] = {
+    to_date: to_date,
+    to_instant: to_instant,
+    to_language: to_language,
+}
+"""Converters that take the field's name as their second argument."""
+
+
+def named_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: each converter of :data:`_NAMED` is told its field's name."""
+    named = []
+    for field in fields:
+        convert = _NAMED.get(field.converter) if callable(field.converter) else None
+        named.append(
+            field if convert is None else field.evolve(converter=_naming(field.name, convert))
+        )
+    return named
+
+
+def _naming(name: str, convert: Callable[[Any, str], object]) -> Callable[[Any], object]:
+    def converter(value: Any) -> object:
+        return convert(value, name)
+
+    return converter
+
+
+def non_blank(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """Validator: the field holds text with something visible in it."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput.for_field(attribute.name, "must be non-empty text", value)
+
+
+def whole_number(unit: str) -> Callable[[object, attrs.Attribute[int], object], None]:
+    """Validator: the field holds a whole number (an int, not a bool) of *unit*, at least 1.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Session:
+    ...     minutes: int = attrs.field(validator=whole_number("minute"))
+    >>> Session(0)
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.InvalidInput: 'minutes' must be at least 1 minute (got 0)
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise WrongType.for_field(attribute.name, f"must be a whole number of {unit}s", value)
+        if value < 1:
+            raise InvalidInput.for_field(attribute.name, f"must be at least 1 {unit}", value)
+
+    return check
+
+
+class LabelledEnum(enum.Enum):
+    """An enum whose members each carry a bilingual :class:`~jetrules.text.Label`.
+
+    A subclass defines ``label``; ``render`` comes from it.
+    """
+
+    @property
+    def label(self) -> Label:  # pragma: no cover  (every subclass defines its own)
+        """The member in English and Japanese."""
+        raise AttributeError(f"{type(self).__name__} defines no label")
+
+    def render(self, lang: Lang) -> str:
+        """The member as text in *lang*."""
+        return self.label.render(lang)

@@ -1,0 +1,219 @@
+"""Registering for Web Mail Counselling (private: ``threads`` is its face)."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterable
+from typing import final
+
+import attrs
+import pendulum
+
+from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
+from jetrules._threads.message import Author, Message
+from jetrules._threads.model import Thread, terms_of_inquiry
+from jetrules._threads.reasons import (
+    ALREADY_CONFIRMED,
+    CODE_NOT_VALID,
+    REGISTRATION_PENDING,
+    TIME_BACKWARDS,
+    WEB_MAIL_SOURCE,
+)
+from jetrules._threads.terms import WebMailTerms
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
+from jetrules.errors import InvalidInput, Refused, WrongType
+from jetrules.text import Lang
+
+__all__ = ["ContractCode", "Registration"]
+
+
+def _secret(value: str) -> str:
+    # The code itself is never put in a message, even when it is refused.
+    if not isinstance(value, str):
+        raise WrongType.for_field("code", "must be text", f"a {type(value).__name__}")
+    if not value.strip():
+        raise InvalidInput.for_field("code", "must be non-empty text", "blank text")
+    return value
+
+
+def _participant(value: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput.for_field("participant", "must be non-empty text", value)
+    return value
+
+
+def _valid_from(value: DateLike) -> pendulum.Date:
+    return to_date(value, "valid_from")
+
+
+def _valid_to(value: DateLike) -> pendulum.Date:
+    return to_date(value, "valid_to")
+
+
+def _submitted_at(value: InstantLike) -> pendulum.DateTime:
+    return to_instant(value, "submitted_at")
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False)
+class ContractCode:
+    """The programme password (the "Corporate Contract Code") and the days it is valid.
+
+    Contracting organisations hand the password to participants; it changes yearly, and the
+    sources disagree whether in April or August, so the caller says when each one applies
+    (*valid_from* to *valid_to*, both included, Tokyo dates). The code never appears in a
+    ``repr``, a ``str`` or an error message.
+
+    >>> code = ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2020-07-31")
+    >>> code
+    ContractCode(code=<hidden>, valid_from=Date(2019, 8, 1), valid_to=Date(2020, 7, 31))
+    >>> code.accepts("s3cret", at="2019-12-27T10:00+09:00")
+    True
+    """
+
+    code: str = attrs.field(converter=_secret, repr=False)
+    valid_from: pendulum.Date = attrs.field(converter=_valid_from)
+    valid_to: pendulum.Date = attrs.field(converter=_valid_to)
+
+    def __attrs_post_init__(self) -> None:
+        if self.valid_to < self.valid_from:
+            raise InvalidInput.for_field(
+                "valid_to", f"must not be before valid_from {self.valid_from}", self.valid_to
+            )
+
+    def is_valid_on(self, day: DateLike) -> bool:
+        """Whether the code is in force on *day*."""
+        return self.valid_from <= to_date(day, "day") <= self.valid_to
+
+    def accepts(self, entered: str, *, at: InstantLike) -> bool:
+        """Whether *entered* is this code and the code is in force at the instant *at*."""
+        if not isinstance(entered, str):
+            return False
+        same = hmac.compare_digest(entered.strip().encode(), self.code.strip().encode())
+        return same and self.is_valid_on(to_instant(at).date())
+
+    def __repr__(self) -> str:
+        return (
+            f"ContractCode(code=<hidden>, valid_from={self.valid_from!r}, "
+            f"valid_to={self.valid_to!r})"
+        )
+
+    __str__ = __repr__
+
+
+def _optional_instant(value: InstantLike | None) -> pendulum.DateTime | None:
+    return None if value is None else to_instant(value, "confirmed_at")
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Registration:
+    """A participant's registration: pending until the confirmation link is followed.
+
+    Make one with :meth:`submit`, which checks the password; :meth:`confirm` completes it, and
+    only a confirmed registration may :meth:`open_thread`.
+
+    >>> codes = [ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2020-07-31")]
+    >>> pending = Registration.submit(
+    ...     participant="jet-0042", code="s3cret", codes=codes, at="2019-12-20T09:00+09:00"
+    ... )
+    >>> pending.is_confirmed
+    False
+    >>> pending.confirm("2019-12-20T09:05+09:00").is_confirmed
+    True
+    """
+
+    participant: str = attrs.field(converter=_participant)
+    contract_code: ContractCode
+    """The code the participant registered with (its text stays hidden)."""
+    submitted_at: pendulum.DateTime = attrs.field(converter=_submitted_at)
+    confirmed_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_instant)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.contract_code, ContractCode):
+            raise WrongType.for_field(
+                "contract_code", "must be a ContractCode", type(self.contract_code).__name__
+            )
+        if not self.contract_code.is_valid_on(self.submitted_at.date()):
+            raise Refused(
+                CODE_NOT_VALID.with_params(day=self.submitted_at.date(), source=WEB_MAIL_SOURCE)
+            )
+        if self.confirmed_at is not None and self.confirmed_at < self.submitted_at:
+            raise Refused(
+                TIME_BACKWARDS.with_params(
+                    at=self.confirmed_at.isoformat(), before=self.submitted_at.isoformat()
+                )
+            )
+
+    @classmethod
+    def submit(
+        cls,
+        *,
+        participant: str,
+        code: str,
+        codes: ContractCode | Iterable[ContractCode],
+        at: InstantLike,
+    ) -> Registration:
+        """Register *participant* with the password *code*, entered at *at*.
+
+        *codes* are the programme passwords with their periods; the registration is accepted
+        if one of them is *code* and in force at *at*, and stays pending until confirmed.
+        """
+        instant = to_instant(at)
+        table = (codes,) if isinstance(codes, ContractCode) else tuple(codes)
+        for candidate in table:
+            if not isinstance(candidate, ContractCode):
+                raise WrongType.for_field(
+                    "codes", "must hold only ContractCode values", type(candidate).__name__
+                )
+        for candidate in table:
+            if candidate.accepts(code, at=instant):
+                return cls(participant=participant, contract_code=candidate, submitted_at=instant)
+        raise Refused(CODE_NOT_VALID.with_params(day=instant.date(), source=WEB_MAIL_SOURCE))
+
+    @property
+    def is_confirmed(self) -> bool:
+        """Whether the confirmation link was followed."""
+        return self.confirmed_at is not None
+
+    def confirm(self, at: InstantLike) -> Registration:
+        """The registration as it is once the confirmation link is followed at *at*."""
+        instant = to_instant(at)
+        if self.confirmed_at is not None:
+            raise Refused(ALREADY_CONFIRMED.with_params(at=self.confirmed_at.isoformat()))
+        return attrs.evolve(self, confirmed_at=instant)
+
+    def open_thread(
+        self,
+        *,
+        id: str,
+        at: InstantLike,
+        text: str,
+        language: Lang = "en",
+        terms: WebMailTerms | None = None,
+        calendar: BusinessCalendar = SERVICE_CALENDAR,
+    ) -> Thread:
+        """A new thread *id* opened by the inquiry *text*, received at *at*.
+
+        The thread is held to *terms*, by default the edition of the fiscal year of *at*
+        (``NoRuleInForce`` for a year without one), and counts reply deadlines in the
+        business days of *calendar*. Refused until the registration is
+        confirmed, and for an instant before confirmation.
+        """
+        instant = to_instant(at)
+        if self.confirmed_at is None:
+            raise Refused(REGISTRATION_PENDING.with_params(source=WEB_MAIL_SOURCE))
+        if instant < self.confirmed_at:
+            raise Refused(
+                TIME_BACKWARDS.with_params(
+                    at=instant.isoformat(), before=self.confirmed_at.isoformat()
+                )
+            )
+        return Thread(
+            id=id,
+            participant=self.participant,
+            language=language,
+            messages=(Message(author=Author.PARTICIPANT, at=instant, text=text),),
+            terms=terms_of_inquiry(instant) if terms is None else terms,
+            calendar=calendar,
+        )

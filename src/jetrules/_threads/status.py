@@ -1,0 +1,252 @@
+"""Reply deadlines, late replies and a thread's status at an instant (private).
+
+``threads`` is its face. Deadlines come from :meth:`jetrules.calendar.BusinessCalendar.deadline`
+(``SERVICE_CALENDAR`` unless a thread carries another): a message received on a closed day
+counts from the next business day, and the reply is due by the end (24:00 Tokyo) of the n-th
+business day after (n is the terms' ``reply_business_days``: 3).
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, final
+
+import attrs
+import pendulum
+
+from jetrules._calendar.business import business_calendar
+from jetrules._kernel.dates import InstantLike, to_instant
+from jetrules._threads.message import (
+    Author,
+    ThreadState,
+    state_of,
+    within_calendar,
+)
+from jetrules._threads.reasons import (
+    REPLY_LATE,
+    STATUS_AWAITING_PARTICIPANT,
+    STATUS_CLOSED,
+    STATUS_ON_TIME,
+    STATUS_OVERDUE,
+)
+from jetrules._threads.terms import WebMailTerms, terms_for
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, Deadline, FiscalYear
+from jetrules.errors import InvalidInput, OutOfRange
+from jetrules.text import Label, Lang, Reason
+
+if TYPE_CHECKING:
+    from jetrules._threads.model import Thread
+
+__all__ = [
+    "LateReply",
+    "StatusKind",
+    "ThreadStatus",
+    "late_replies",
+    "reply_deadline",
+    "status_of",
+]
+
+
+def reply_deadline(
+    received_at: InstantLike,
+    *,
+    terms: WebMailTerms | None = None,
+    calendar: BusinessCalendar = SERVICE_CALENDAR,
+) -> Deadline:
+    """When the reply to a message received at *received_at* is due under *terms*.
+
+    *terms* are by default those of the fiscal year of *received_at*; a follow-up is held to
+    its thread's terms (``Thread.deadlines`` passes them), which may be the year before. The
+    business days are those of *calendar*, and the deadline keeps it.
+
+    >>> due = reply_deadline("2019-12-27T10:00+09:00")
+    >>> due.due_date, due.due_by
+    (Date(2020, 1, 8), DateTime(2020, 1, 9, 0, 0, 0, tzinfo=Timezone('Asia/Tokyo')))
+    >>> reply_deadline("2019-12-27T10:00+09:00", calendar=SERVICE_CALENDAR.with_closures(
+    ...     "2020-01-07")).due_date
+    Date(2020, 1, 9)
+    """
+    checked = business_calendar(calendar)
+    if terms is None:
+        terms = terms_for(FiscalYear.of(to_instant(received_at).date()))
+    return checked.deadline(received_at, business_days=terms.reply_business_days)
+
+
+def _when(instant: pendulum.DateTime) -> str:
+    return instant.isoformat()
+
+
+@final
+@attrs.frozen(kw_only=True)
+class LateReply:
+    """A counsellor reply that came after its deadline."""
+
+    thread: str
+    """The thread's ID."""
+    number: int
+    """Which reply of the thread it is, from 1."""
+    deadline: Deadline
+    """The deadline of the participant message it answers."""
+    replied_at: pendulum.DateTime
+    terms: WebMailTerms = attrs.field(repr=False)
+    """The terms the thread is held to."""
+
+    @property
+    def business_days_late(self) -> int:
+        """How many business days after the due date the reply came (at least 1)."""
+        return self.deadline.business_days_late(self.replied_at)
+
+    @property
+    def reason(self) -> Reason:
+        """The lateness, in English and Japanese."""
+        return REPLY_LATE.with_params(
+            number=self.number,
+            thread=self.thread,
+            due_date=self.deadline.due_date,
+            at=_when(self.replied_at),
+            days=self.business_days_late,
+            source=self.terms.citation,
+        )
+
+    def render(self, lang: Lang) -> str:
+        """The lateness as a sentence in *lang*."""
+        return self.reason.render(lang)
+
+
+class StatusKind(enum.Enum):
+    """A thread's status at an instant, with the counsellor's side split by the deadline."""
+
+    ON_TIME = "on time"
+    """Awaiting the counsellor, before the reply's deadline."""
+    OVERDUE = "overdue"
+    """Awaiting the counsellor, past the reply's deadline."""
+    AWAITING_PARTICIPANT = "awaiting participant"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> Label:
+        """The status in English and Japanese."""
+        return _KIND_LABELS[self]
+
+    def render(self, lang: Lang) -> str:
+        """The status in *lang*."""
+        return self.label.render(lang)
+
+    def __repr__(self) -> str:
+        return f"StatusKind.{self.name}"
+
+
+_KIND_LABELS = {
+    StatusKind.ON_TIME: Label(en="awaiting counsellor (on time)", ja="返信待ち（期限内）"),
+    StatusKind.OVERDUE: Label(en="awaiting counsellor (overdue)", ja="返信待ち（期限超過）"),
+    StatusKind.AWAITING_PARTICIPANT: Label(en="awaiting participant", ja="参加者の返信待ち"),
+    StatusKind.CLOSED: Label(en="closed", ja="終了"),
+}
+
+
+@final
+@attrs.frozen(kw_only=True)
+class ThreadStatus:
+    """Where a thread stands at an instant, counting only the messages received by then."""
+
+    thread: str
+    """The thread's ID."""
+    at: pendulum.DateTime
+    kind: StatusKind
+    replies: int
+    """Counsellor replies received by :attr:`at`."""
+    deadline: Deadline | None
+    """The pending message's deadline while the counsellor is awaited, else ``None``."""
+    terms: WebMailTerms = attrs.field(repr=False)
+    """The terms the thread is held to."""
+
+    def __attrs_post_init__(self) -> None:
+        awaiting = self.kind in (StatusKind.ON_TIME, StatusKind.OVERDUE)
+        if awaiting != (self.deadline is not None):
+            rule = "must be given exactly when the counsellor is awaited"
+            raise InvalidInput.for_field(
+                "deadline", f"{rule} (status {self.kind.value})", self.deadline
+            )
+
+    @property
+    def business_days_overdue(self) -> int:
+        """Business days past the due date (0 unless :attr:`kind` is ``OVERDUE``)."""
+        if self.deadline is None:
+            return 0
+        return self.deadline.business_days_late(self.at)
+
+    @property
+    def reason(self) -> Reason:
+        """The status as a sentence, in English and Japanese."""
+        if self.deadline is not None:
+            if self.kind is StatusKind.ON_TIME:
+                return STATUS_ON_TIME.with_params(
+                    due_date=self.deadline.due_date, source=self.terms.citation
+                )
+            return STATUS_OVERDUE.with_params(
+                due_date=self.deadline.due_date,
+                days=self.business_days_overdue,
+                source=self.terms.citation,
+            )
+        if self.kind is StatusKind.AWAITING_PARTICIPANT:
+            return STATUS_AWAITING_PARTICIPANT.with_params(
+                replies=self.replies,
+                limit=self.terms.replies_per_thread,
+                source=self.terms.citation,
+            )
+        return STATUS_CLOSED.with_params(
+            limit=self.terms.replies_per_thread, source=self.terms.citation
+        )
+
+    def render(self, lang: Lang) -> str:
+        """The status as a sentence in *lang*."""
+        return self.reason.render(lang)
+
+
+def status_of(thread: Thread, at: InstantLike) -> ThreadStatus:
+    """The status of *thread* at *at*, from the messages received by then."""
+    instant = within_calendar(to_instant(at), "at")
+    known = tuple(m for m in thread.messages if m.at <= instant)
+    if not known:
+        raise OutOfRange.for_field(
+            "at", f"must not be before thread {thread.id} opened at {_when(thread.opened_at)}", at
+        )
+    replies = sum(1 for m in known if m.author is Author.COUNSELLOR)
+    limit = thread.terms.replies_per_thread
+    state = state_of(known, limit)
+    due: Deadline | None = None
+    if state is ThreadState.AWAITING_COUNSELLOR:
+        due = reply_deadline(known[-1].at, terms=thread.terms, calendar=thread.calendar)
+        kind = StatusKind.ON_TIME if due.is_met_by(instant) else StatusKind.OVERDUE
+    elif state is ThreadState.AWAITING_PARTICIPANT:
+        kind = StatusKind.AWAITING_PARTICIPANT
+    else:
+        kind = StatusKind.CLOSED
+    return ThreadStatus(
+        thread=thread.id,
+        at=instant,
+        kind=kind,
+        replies=replies,
+        deadline=due,
+        terms=thread.terms,
+    )
+
+
+def late_replies(thread: Thread) -> tuple[LateReply, ...]:
+    """The replies of *thread* that came after their deadline, in thread order."""
+    late = []
+    asked = thread.messages[0::2]
+    answered = thread.messages[1::2]
+    for number, (question, answer) in enumerate(zip(asked, answered, strict=False), start=1):
+        due = reply_deadline(question.at, terms=thread.terms, calendar=thread.calendar)
+        if not due.is_met_by(answer.at):
+            late.append(
+                LateReply(
+                    thread=thread.id,
+                    number=number,
+                    deadline=due,
+                    replied_at=answer.at,
+                    terms=thread.terms,
+                )
+            )
+    return tuple(late)

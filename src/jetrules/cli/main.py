@@ -1,0 +1,80 @@
+"""The ``jetrules`` command (``python -m jetrules`` too): its parser and its entry point.
+
+Each subcommand lives in its own module of this package and is registered here.
+Bad arguments and bad input print one line per problem on stderr, no traceback, and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from jetrules._version import __version__
+from jetrules.cli import calendar, rules, sessions, subsidy, threads
+from jetrules.cli.options import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, Handler
+from jetrules.errors import InvalidRecords, JetRulesError
+
+__all__ = ["build_parser", "main"]
+
+_COMMAND_MODULES = (calendar, subsidy, threads, sessions, rules)
+"""Modules that each define ``register(subcommands)`` for their subcommands."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, without the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command's parser, with every subcommand registered."""
+    parser = _Parser(
+        prog="jetrules",
+        description="The JET Programme's mental-health support policies as exact, "
+        "explainable rules: subsidy claims, holidays and business days, web-mail threads, "
+        "video sessions.",
+    )
+    parser.add_argument("--version", action="version", version=f"jetrules {__version__}")
+    subcommands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for module in _COMMAND_MODULES:
+        module.register(subcommands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command with *argv* (the process's arguments by default); return the exit status."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args, out if out is not None else sys.stdout)
+    except InvalidRecords as error:
+        for line in error.lines():
+            print(f"jetrules: error: {line}", file=sys.stderr)
+    except BrokenPipeError:
+        # The reader went away (``jetrules ... | head``): stop quietly, as other commands do.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except (JetRulesError, OSError) as error:
+        print(f"jetrules: error: {_one_line(error)}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush raises nothing more."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.filename is not None:
+        return f"cannot read {error.filename!r}: {error.strerror}"
+    return " ".join(str(error).split())

@@ -1,0 +1,75 @@
+"""What every subcommand of the ``jetrules`` command shares: exit codes and common options."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, Protocol, TextIO, TypeAlias
+
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, load_official_holidays
+from jetrules.text import LANGUAGES
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_BROKEN_PIPE",
+    "EXIT_OK",
+    "add_format_option",
+    "add_lang_option",
+    "add_official_option",
+    "Handler",
+    "Subcommands",
+    "official_calendar",
+]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a pipe closed early
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"
+"""What ``register`` receives: ``add_parser`` on it adds a subcommand."""
+
+
+class Handler(Protocol):
+    """What a subcommand runs: it writes its result to *out* and returns the exit status."""
+
+    def __call__(self, args: argparse.Namespace, out: TextIO) -> int: ...  # pragma: no cover
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang en|ja``, the language of the output (English unless told)."""
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the output (default: en)"
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser, *formats: str) -> None:
+    """Add ``--format``, choosing among *formats*; the first is the default."""
+    parser.add_argument(
+        "--format", choices=formats, default=formats[0], help=f"output (default: {formats[0]})"
+    )
+
+
+def add_official_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--official FILE``, a newer Cabinet Office holiday list to count business days with.
+
+    :func:`official_calendar` turns the parsed option into the calendar to use.
+    """
+    parser.add_argument(
+        "--official",
+        metavar="FILE",
+        help="a newer syukujitsu.csv from the Cabinet Office (Shift_JIS or UTF-8) to use",
+    )
+
+
+def official_calendar(args: argparse.Namespace) -> BusinessCalendar:
+    """The business calendar ``--official`` asks for: SERVICE_CALENDAR when it is absent.
+
+    With a FILE, the service calendar's rules (weekends, the year-end closure) over the holidays
+    of that list laid over the bundled one; a malformed FILE raises
+    :class:`~jetrules.errors.InvalidRecords` naming every bad line.
+
+    >>> official_calendar(argparse.Namespace(official=None)) is SERVICE_CALENDAR
+    True
+    """
+    if args.official is None:
+        return SERVICE_CALENDAR
+    return BusinessCalendar(holidays=load_official_holidays(args.official))

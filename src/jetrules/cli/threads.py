@@ -1,0 +1,131 @@
+"""The ``threads`` subcommand: reply deadlines and lateness of web-mail threads from JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+import pendulum
+
+from jetrules._kernel.dates import to_instant
+from jetrules._kernel.output import format_table, write_json
+from jetrules.cli.options import (
+    EXIT_OK,
+    Subcommands,
+    add_format_option,
+    add_lang_option,
+    add_official_option,
+    official_calendar,
+)
+from jetrules.errors import InvalidInput
+from jetrules.records import read_threads
+from jetrules.text import Lang, to_lang
+from jetrules.threads import Thread, ThreadsReport, ThreadStatus, report
+
+__all__ = ["register"]
+
+_HEADERS = {
+    "en": ["thread", "continues", "language", "replies", "status", "due by end of", "overdue"],
+    "ja": ["スレッド", "継続元", "言語", "返信数", "状況", "返信期限", "超過営業日"],
+}
+
+
+def register(subcommands: Subcommands) -> None:
+    """Add the ``threads`` subcommand."""
+    command = subcommands.add_parser(
+        "threads",
+        help="reply deadlines, late replies and on-time share of web-mail threads",
+        description="Read Web Mail Counselling threads from a JSON FILE (see docs/threads.md) "
+        "and report each thread's status, the late replies and the on-time share at INSTANT.",
+    )
+    command.add_argument("file", metavar="FILE", help="a JSON file of threads")
+    command.add_argument(
+        "--at",
+        metavar="INSTANT",
+        help="the instant to report at, ISO 8601 with an offset such as 2020-01-09T00:00+09:00 "
+        "(default: the latest message in FILE)",
+    )
+    add_lang_option(command)
+    add_format_option(command, "table", "json")
+    add_official_option(command)
+    command.set_defaults(handler=_threads)
+
+
+def _threads(args: argparse.Namespace, out: TextIO) -> int:
+    threads = read_threads(args.file, calendar=official_calendar(args))
+    at = _instant(args.at, threads)
+    lang = to_lang(args.lang)
+    result = report(threads, at=at)
+    if args.format == "json":
+        write_json(out, _as_json(result, threads, lang))
+        return EXIT_OK
+    by_id = {thread.id: thread for thread in threads}
+    rows = [_row(status, by_id[status.thread], lang) for status in result.statuses]
+    print(format_table(_HEADERS[lang], rows), file=out)
+    print(file=out)
+    print(result.render(lang), file=out)
+    return EXIT_OK
+
+
+def _instant(raw: str | None, threads: tuple[Thread, ...]) -> pendulum.DateTime:
+    if raw is not None:
+        return to_instant(raw, "--at")
+    if not threads:
+        raise InvalidInput.for_field("--at", "is needed when FILE holds no threads", None)
+    return max(thread.last_at for thread in threads)
+
+
+def _row(status: ThreadStatus, thread: Thread, lang: Lang) -> list[object]:
+    due = status.deadline.due_date if status.deadline is not None else None
+    return [
+        thread.id,
+        thread.continues,
+        thread.language,
+        status.replies,
+        status.kind.render(lang),
+        due,
+        status.business_days_overdue,
+    ]
+
+
+def _as_json(result: ThreadsReport, threads: tuple[Thread, ...], lang: Lang) -> dict[str, object]:
+    by_id = {thread.id: thread for thread in threads}
+    share = result.on_time_share
+    return {
+        "at": result.at.isoformat(),
+        "threads": [
+            {
+                "id": status.thread,
+                "continues": by_id[status.thread].continues,
+                "language": by_id[status.thread].language,
+                "replies": status.replies,
+                "status": status.kind.name,
+                "status_text": status.render(lang),
+                "due_date": None if status.deadline is None else str(status.deadline.due_date),
+                "due_by": None if status.deadline is None else status.deadline.due_by.isoformat(),
+                "business_days_overdue": status.business_days_overdue,
+            }
+            for status in result.statuses
+        ],
+        "late_replies": [
+            {
+                "thread": late.thread,
+                "reply": late.number,
+                "due_date": str(late.deadline.due_date),
+                "replied_at": late.replied_at.isoformat(),
+                "business_days_late": late.business_days_late,
+                "text": late.render(lang),
+            }
+            for late in result.late_replies
+        ],
+        "summary": {
+            "threads": len(result.statuses),
+            "replies_due": result.replies_due,
+            "replies_on_time": result.replies_on_time,
+            "replies_late": len(result.late_replies),
+            "overdue_unanswered": len(result.overdue),
+            "on_time_share": None if share is None else str(share),
+            "on_time_percent_rounded_down": result.on_time_percent(),
+            "worst_lateness_business_days": result.worst_lateness,
+        },
+    }
