@@ -40,6 +40,7 @@ test: lint typecheck pytest
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench docs/hooks
 	$(BIN)/ruff format --check src tests bench docs/hooks
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy src docs/hooks/docpages.py

@@ -2,15 +2,15 @@ import argparse
 import re
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from docpages import (
     command_line_markdown,
     docstring_markdown,
     public_modules,
     reference_markdown,
 )
+from hypothesis import given
+from hypothesis import strategies as st
+
 from jetrules.cli import build_parser
 
 

@@ -19,7 +19,6 @@ from jetrules._calendar import business as _business
 from jetrules._calendar import holiday_rules as _holiday_rules
 from jetrules._calendar import holidays as _holidays
 from jetrules._calendar import official as _official
-from jetrules.cli import calendar as _cli_calendar
 from jetrules._calendar.holidays import national_names
 from jetrules._calendar.official import _bundled_by_year
 from jetrules.calendar import (
@@ -33,6 +32,7 @@ from jetrules.calendar import (
     is_national_holiday,
     load_official_holidays,
 )
+from jetrules.cli import calendar as _cli_calendar
 
 from strategies import calendar_days, calendar_years
 

@@ -8,7 +8,7 @@
 import importlib
 from typing import TYPE_CHECKING
 
-from jetrules._calendar.fiscal import FiscalYear
+from jetrules._kernel.fiscal import FiscalYear
 from jetrules._version import __version__
 from jetrules.errors import (
     InvalidInput,

@@ -21,11 +21,17 @@ Date(2020, 1, 8)
 
 from __future__ import annotations
 
-from jetrules._calendar.business import SERVICE_CALENDAR, BusinessCalendar, ClosedDay, Deadline, deadline
-from jetrules._kernel.dates import DateLike
-from jetrules._calendar.fiscal import FiscalYear
+from jetrules._calendar.business import (
+    SERVICE_CALENDAR,
+    BusinessCalendar,
+    ClosedDay,
+    Deadline,
+    deadline,
+)
 from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY, Holiday, HolidayKind
 from jetrules._calendar.official import HolidayTable, load_official_holidays
+from jetrules._kernel.dates import DateLike
+from jetrules._kernel.fiscal import FiscalYear
 
 __all__ = [
     "FIRST_DAY",

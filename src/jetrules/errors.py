@@ -9,13 +9,10 @@ catch either. Messages name the field, the rule and the value::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Self, final
+from collections.abc import Iterable, Mapping
+from typing import Literal, Protocol, Self, final
 
 import attrs
-
-if TYPE_CHECKING:
-    from jetrules.text import Reason
 
 __all__ = [
     "InvalidInput",
@@ -81,6 +78,30 @@ class NoRuleInForce(JetRulesError, LookupError):
     """No published edition of a rule covers the date or fiscal year asked about."""
 
 
+Lang = Literal["en", "ja"]
+"""The two languages every explanation is written in (:mod:`jetrules.text` re-exports it)."""
+
+
+class Explanation(Protocol):
+    """What :class:`Refused` carries: a :class:`~jetrules.text.Reason` (named here by its shape,
+    so that the errors, which every module imports, import nothing of jetrules).
+    """
+
+    @property
+    def code(self) -> str:
+        """The stable code applications switch on."""
+        ...  # pragma: no cover
+
+    @property
+    def parameters(self) -> Mapping[str, object]:
+        """The facts the message is filled in with."""
+        ...  # pragma: no cover
+
+    def render(self, lang: Lang = "en", *, with_source: bool = False) -> str:
+        """The message in *lang*."""
+        ...  # pragma: no cover
+
+
 @final
 class Refused(JetRulesError, ValueError):
     """A rule forbids the action asked for (a fourth reply, an eighth session...).
@@ -88,9 +109,9 @@ class Refused(JetRulesError, ValueError):
     The :attr:`reason` says why, in English and Japanese; the message is its English text.
     """
 
-    reason: Reason
+    reason: Explanation
 
-    def __init__(self, reason: Reason) -> None:
+    def __init__(self, reason: Explanation) -> None:
         super().__init__(reason.render("en"))
         self.reason = reason
 

@@ -30,8 +30,16 @@ from typing import final, overload
 import attrs
 import pendulum
 
-from jetrules._subsidy import reasons as why
 from jetrules._kernel.dates import DateLike, to_date
+from jetrules._subsidy import reasons as why
+from jetrules._subsidy.index import Order, ReceiptIds, find, merged
+from jetrules._subsidy.reasons import REASONS, ReasonMemo, refusals, timing
+from jetrules._subsidy.render import (
+    ledger_html,
+    render_statement,
+    statement_html,
+    statement_records,
+)
 from jetrules._subsidy.terms import (
     EDITIONS,
     Place,
@@ -41,14 +49,6 @@ from jetrules._subsidy.terms import (
     _percent,
     _yen,
     terms_for,
-)
-from jetrules._subsidy.index import Order, ReceiptIds, find, merged
-from jetrules._subsidy.reasons import REASONS, ReasonMemo, refusals, timing
-from jetrules._subsidy.render import (
-    ledger_html,
-    render_statement,
-    statement_html,
-    statement_records,
 )
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType

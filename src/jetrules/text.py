@@ -20,11 +20,11 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterable, Mapping
-from typing import Literal, Protocol, final, get_args, runtime_checkable
+from typing import Protocol, final, get_args, runtime_checkable
 
 import attrs
 
-from jetrules.errors import InvalidInput
+from jetrules.errors import InvalidInput, Lang
 
 __all__ = [
     "LANGUAGES",
@@ -36,9 +36,6 @@ __all__ = [
     "Source",
     "to_lang",
 ]
-
-Lang = Literal["en", "ja"]
-"""The two languages every explanation is written in."""
 
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
 

@@ -11,9 +11,9 @@ from typing import Any, final
 import attrs
 import pendulum
 
-from jetrules._kernel.dates import TOKYO, DateLike, InstantLike, to_date, to_instant
 from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY, known_day
 from jetrules._calendar.official import HolidayTable
+from jetrules._kernel.dates import TOKYO, DateLike, InstantLike, to_date, to_instant
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
 from jetrules.text import Label, Lang, Source
 
@@ -197,6 +197,17 @@ class BusinessCalendar:
         init=False, factory=dict, eq=False, hash=False, repr=False
     )
     """is_business_day's answers for every day of each year asked about (a memo)."""
+
+    @staticmethod
+    def check(value: object, field: str = "calendar") -> BusinessCalendar:
+        """*value* if it is a BusinessCalendar; WrongType naming *field* otherwise.
+
+        >>> BusinessCalendar.check(SERVICE_CALENDAR) is SERVICE_CALENDAR
+        True
+        """
+        if not isinstance(value, BusinessCalendar):
+            raise WrongType.for_field(field, "must be a BusinessCalendar", value)
+        return value
 
     def with_closures(self, *days: DateLike) -> BusinessCalendar:
         """A copy that is also closed on *days* (which stop being working days)."""

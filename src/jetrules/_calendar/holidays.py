@@ -44,8 +44,8 @@ import attrs
 import pendulum
 
 from jetrules._calendar import holiday_rules as _rules
-from jetrules._kernel.dates import DateLike, to_date
 from jetrules._calendar.holiday_rules import FIRST_DAY, LAST_DAY, DayRule
+from jetrules._kernel.dates import DateLike, to_date
 from jetrules.errors import OutOfRange, WrongType
 from jetrules.text import Label, Lang
 

@@ -24,7 +24,6 @@ from typing import final
 import attrs
 import pendulum
 
-from jetrules._kernel.dates import DateLike, to_date
 from jetrules._calendar.holidays import (
     FIRST_DAY,
     LAST_DAY,
@@ -37,6 +36,7 @@ from jetrules._calendar.holidays import (
     one_off_names,
     rules_for_year,
 )
+from jetrules._kernel.dates import DateLike, to_date
 from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem, WrongType
 
 __all__ = [

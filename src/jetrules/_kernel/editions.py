@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from jetrules._calendar.fiscal import FiscalYear
+from jetrules._kernel.fiscal import FiscalYear, to_fiscal_year
 from jetrules.errors import NoRuleInForce, WrongType
 
-__all__ = ["Edition", "edition_for", "editions_of", "to_fiscal_year"]
+__all__ = ["Edition", "edition_for", "editions_of"]
 
 
 class Edition(Protocol):
@@ -28,15 +28,6 @@ class Edition(Protocol):
 E = TypeVar("E", bound=Edition)
 
 
-def to_fiscal_year(value: FiscalYear | int) -> FiscalYear:
-    """*value* as a :class:`FiscalYear` (``2019`` means ``FiscalYear(2019)``).
-
-    >>> to_fiscal_year(2019), to_fiscal_year(FiscalYear(2020))
-    (FiscalYear(2019), FiscalYear(2020))
-    """
-    return value if isinstance(value, FiscalYear) else FiscalYear(value)
-
-
 def editions_of(values: Iterable[object], kind: type[E]) -> tuple[E, ...]:
     """*values* as a tuple (frozen values that hold editions stay hashable), each a *kind*."""
     editions = tuple(values)
@@ -47,7 +38,7 @@ def editions_of(values: Iterable[object], kind: type[E]) -> tuple[E, ...]:
 
 
 def edition_for(
-    fiscal_year: FiscalYear | int, editions: Iterable[E], *, service: str, hint: str
+    fiscal_year: FiscalYear | int | str, editions: Iterable[E], *, service: str, hint: str
 ) -> E:
     """The edition of *editions* for *fiscal_year*, or ``NoRuleInForce`` saying what exists.
 

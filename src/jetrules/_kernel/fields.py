@@ -41,6 +41,7 @@ __all__ = [
     "LabelledEnum",
     "named_fields",
     "non_blank",
+    "of_type",
     "to_language",
     "whole_number",
 ]
@@ -87,6 +88,26 @@ def non_blank(instance: object, attribute: attrs.Attribute[str], value: object) 
     """Validator: the field holds text with something visible in it."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput.for_field(attribute.name, "must be non-empty text", value)
+
+
+def of_type(kind: type, rule: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Validator: the field holds a *kind*; WrongType naming the field and *rule* otherwise.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Box:
+    ...     size: int = attrs.field(validator=of_type(int, "must be an int"))
+    >>> Box("3")
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.WrongType: 'size' must be an int (got '3')
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise WrongType.for_field(attribute.name, rule, value)
+
+    return check
 
 
 def whole_number(unit: str) -> Callable[[object, attrs.Attribute[int], object], None]:

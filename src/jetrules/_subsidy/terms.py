@@ -16,7 +16,8 @@ import attrs
 import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
-from jetrules._kernel.editions import edition_for, to_fiscal_year
+from jetrules._kernel.editions import edition_for
+from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen

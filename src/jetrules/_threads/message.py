@@ -10,8 +10,8 @@ from typing import final
 import attrs
 import pendulum
 
-from jetrules._kernel.dates import to_instant
 from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY
+from jetrules._kernel.dates import to_instant
 from jetrules._threads.text import check_message_text
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
 from jetrules.errors import InvalidInput, OutOfRange

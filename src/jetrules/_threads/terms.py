@@ -20,7 +20,8 @@ from typing import Any, final
 
 import attrs
 
-from jetrules._kernel.editions import edition_for, editions_of, to_fiscal_year
+from jetrules._kernel.editions import edition_for, editions_of
+from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.text import LANGUAGES, Label, Lang, Source

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import TextIO
 
 from jetrules._kernel.dates import to_date
-from jetrules._calendar.fiscal import _fiscal_year_of
+from jetrules._kernel.fiscal import fiscal_year_of
 from jetrules._kernel.output import display_width, format_table, write_csv, write_json
 from jetrules.cli.options import (
     EXIT_OK,
@@ -98,7 +98,7 @@ def register(subcommands: Subcommands) -> None:
 def _fiscal_year(args: argparse.Namespace, out: TextIO) -> int:
     rows = []
     for raw in args.dates:
-        year = _fiscal_year_of(raw, "DATE")
+        year = fiscal_year_of(raw, "DATE")
         rows.append([raw, str(year), year.render("ja"), year.start, year.end])
     print(format_table(["date", "fiscal year", "年度", "from", "to"], rows), file=out)
     return EXIT_OK

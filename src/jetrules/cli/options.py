@@ -12,11 +12,11 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_BROKEN_PIPE",
     "EXIT_OK",
+    "Handler",
+    "Subcommands",
     "add_format_option",
     "add_lang_option",
     "add_official_option",
-    "Handler",
-    "Subcommands",
     "official_calendar",
 ]
 

@@ -1,7 +1,7 @@
 """Fiscal years: 1 April to 31 March (private: ``calendar`` and the package are its faces).
 
-Kept apart from the holiday rules so that ``import jetrules`` (which gives ``FiscalYear``) loads
-no holiday or business-day code.
+In the kernel, not beside the holiday rules: every family's editions are keyed by fiscal year, and
+``import jetrules`` (which gives ``FiscalYear``) loads no holiday or business-day code.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from jetrules._kernel.dates import DateLike, to_date
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
 from jetrules.text import Label, Lang
 
-__all__ = ["FiscalYear"]
+__all__ = ["FiscalYear", "fiscal_year_of", "to_fiscal_year"]
 
 _FIRST_FISCAL_YEAR = 1
 _LAST_FISCAL_YEAR = 9998  # ends 9999-03-31, the last whole fiscal year a date can hold
@@ -34,7 +34,7 @@ def _fiscal_year_number(value: object) -> int:
     return value
 
 
-def _fiscal_year_of(day: DateLike, field: str) -> FiscalYear:
+def fiscal_year_of(day: DateLike, field: str) -> FiscalYear:
     """The fiscal year of *day*; errors name *field* (the command line names its DATE)."""
     date = to_date(day, field)
     if not _FIRST_FISCAL_DAY <= date <= _LAST_FISCAL_DAY:
@@ -71,7 +71,7 @@ class FiscalYear:
         ...
         jetrules.errors.OutOfRange: 'day' must be from 0001-04-01 to 9999-03-31, ...'9999-12-31')
         """
-        return _fiscal_year_of(day, "day")
+        return fiscal_year_of(day, "day")
 
     @classmethod
     def parse(cls, text: str) -> FiscalYear:
@@ -131,3 +131,32 @@ class FiscalYear:
 
     def __str__(self) -> str:
         return f"FY{self.year}"
+
+
+def to_fiscal_year(value: FiscalYear | int | str, field: str = "fiscal_year") -> FiscalYear:
+    """*value* as a :class:`FiscalYear`: ``2019``, ``"FY2019"``, ``"2019年度"`` or the year itself.
+
+    Every API that asks for a fiscal year takes it through here, so the text the records carry
+    (``"FY2019"``) is accepted wherever a fiscal year is.
+
+    >>> to_fiscal_year(2019), to_fiscal_year("FY2020"), to_fiscal_year(FiscalYear(2021))
+    (FiscalYear(2019), FiscalYear(2020), FiscalYear(2021))
+    >>> to_fiscal_year(2019.0)
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.WrongType: 'fiscal_year' must be a FiscalYear, an int such as 2019 or text such as FY2019 (got 2019.0)
+    """
+    if isinstance(value, FiscalYear):
+        return value
+    if isinstance(value, str):
+        try:
+            return FiscalYear.parse(value)
+        except InvalidInput:
+            raise InvalidInput.for_field(
+                field, "must be written FY2019, 2019 or 2019年度", value
+            ) from None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongType.for_field(
+            field, "must be a FiscalYear, an int such as 2019 or text such as FY2019", value
+        )
+    return FiscalYear(value)
