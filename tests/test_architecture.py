@@ -151,7 +151,7 @@ def test_cycle_finder_finds_a_cycle(monkeypatch):
             yield "jetrules.money", None, 1
 
     monkeypatch.setattr(sys.modules[__name__], "_imports", with_cycle)
-    assert ["jetrules.errors", "jetrules.money"] in _cycles()
+    assert any({"jetrules.errors", "jetrules.money"} <= set(cycle) for cycle in _cycles())
 
 
 MAX_MODULE_LINES = 400
@@ -287,7 +287,11 @@ def test_import_contracts_fail_on_a_forbidden_import(tmp_path):
     config = (SRC.parent / "pyproject.toml").read_text(encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
     clean = subprocess.run(
-        [str(lint), "--no-cache"], cwd=tmp_path, env={"PYTHONPATH": str(copy)}, capture_output=True
+        [str(lint), "--no-cache"],
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(copy)},
+        capture_output=True,
     )
     assert clean.returncode == 0, clean.stdout.decode()
     broken = copy / "jetrules" / "_subsidy" / "index.py"
@@ -295,7 +299,11 @@ def test_import_contracts_fail_on_a_forbidden_import(tmp_path):
         "import jetrules._threads.text\n" + broken.read_text(encoding="utf-8"), encoding="utf-8"
     )
     failed = subprocess.run(
-        [str(lint), "--no-cache"], cwd=tmp_path, env={"PYTHONPATH": str(copy)}, capture_output=True
+        [str(lint), "--no-cache"],
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(copy)},
+        capture_output=True,
     )
     assert failed.returncode != 0
     assert "jetrules._subsidy.index -> jetrules._threads.text" in failed.stdout.decode()

@@ -144,7 +144,7 @@ def to_fiscal_year(value: FiscalYear | int | str, field: str = "fiscal_year") ->
     >>> to_fiscal_year(2019.0)
     Traceback (most recent call last):
     ...
-    jetrules.errors.WrongType: 'fiscal_year' must be a FiscalYear, an int such as 2019 or text such as FY2019 (got 2019.0)
+    jetrules.errors.WrongType: 'fiscal_year' must be a FiscalYear, an int such as 2019 or ...
     """
     if isinstance(value, FiscalYear):
         return value

@@ -31,7 +31,9 @@ Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"
 class Handler(Protocol):
     """What a subcommand runs: it writes its result to *out* and returns the exit status."""
 
-    def __call__(self, args: argparse.Namespace, out: TextIO) -> int: ...  # pragma: no cover
+    def __call__(self, args: argparse.Namespace, out: TextIO) -> int:
+        """Write the result to *out*; return the exit status."""
+        ...  # pragma: no cover
 
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,293 @@
+"""Policy files: each service's editions as dated TOML, every parameter with its source (private).
+
+A policy file holds, for one or more services, one edition per fiscal year; each parameter of an
+edition is a table with its ``value`` and either the ``source`` that states it (a key of the
+``[source.KEY]`` tables, with the source's own words as ``quote`` or our summary as
+``paraphrase``) or a ``reading``: our documented choice where no source states it (a key of the
+``[reading.KEY]`` tables). A parameter an edition leaves out is not published for that year::
+
+    [source.clair-news-2025-11]
+    title = "CLAIR News, November 2025"
+    url = "https://jetprogramme.org/en/clairnewsnov2025"
+
+    [[subsidy]]
+    fiscal_year = 2025
+    claim_deadline = { value = 2026-04-01, source = "clair-news-2025-11" }
+
+This module reads the text into :class:`EditionRecord` values and lists every problem (unknown
+key, wrong type, unknown source, a value its converter refuses) with the file, edition and key;
+each family turns the records into its own attrs terms class, so validation stays in one place.
+
+>>> book = parse_sources('''
+... [source.notice]
+... title = "A notice"
+... [reading.round-down]
+... en = "Rounded down."
+... ja = "切り捨て。"
+... design = "design.md#rounding"
+... ''', "sources.toml")
+>>> records = parse_editions('''
+... [[subsidy]]
+... fiscal_year = 2019
+... annual_cap = { value = 30000, source = "notice", quote = "up to ¥30,000" }
+... rounding = { value = "down", reading = "round-down" }
+... ''', "subsidy.toml", {"subsidy": {"annual_cap": int, "rounding": str}}, book)
+>>> edition = records["subsidy"][0]
+>>> edition.fiscal_year, edition.value("annual_cap"), edition.provenance("rounding").origin
+(FiscalYear(2019), 30000, <Origin.READING: 'reading'>)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from importlib.resources import files
+from typing import Any
+
+from jetrules._kernel.fiscal import FiscalYear
+from jetrules._kernel.provenance import (
+    EditionRecord,
+    Origin,
+    Parameter,
+    Provenance,
+    Reading,
+    SourceBook,
+)
+from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
+from jetrules.text import Label, Source
+
+__all__ = ["bundled_text", "parse_editions", "parse_sources"]
+
+Converter = Callable[[Any], object]
+"""Turns a parameter's TOML value into the value the terms hold; raises InvalidInput if it can't."""
+
+
+def bundled_text(name: str) -> str:
+    """The text of the bundled policy file ``jetrules/policy/<name>.toml``."""
+    return files("jetrules").joinpath("policy", f"{name}.toml").read_text(encoding="utf-8")
+
+
+class _Problems:
+    """Problems found in one file, each with its position (``edition FY2019, rate``)."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.found: list[RecordProblem] = []
+
+    def add(self, position: str, message: str) -> None:
+        self.found.append(RecordProblem(position=position, message=message))
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise InvalidRecords(self.file, self.found)
+
+
+def _toml(text: str, file: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidRecords(
+            file, [RecordProblem(position="file", message=f"is not valid TOML ({error})")]
+        ) from None
+
+
+def parse_sources(text: str, file: str) -> SourceBook:
+    """The ``[source.KEY]`` and ``[reading.KEY]`` tables of *text*; InvalidRecords lists all."""
+    document = _toml(text, file)
+    problems = _Problems(file)
+    sources: dict[str, Source] = {}
+    undated: set[str] = set()
+    readings: dict[str, Reading] = {}
+    for key, table in _tables(document.get("source", {}), "source", problems).items():
+        _only(table, {"title", "url", "undated"}, f"source {key}", problems)
+        try:
+            sources[key] = Source(title=table.get("title", ""), url=table.get("url"))
+        except InvalidInput as error:
+            problems.add(f"source {key}", str(error))
+        if table.get("undated", False) is True:
+            undated.add(key)
+    for key, table in _tables(document.get("reading", {}), "reading", problems).items():
+        _only(table, {"en", "ja", "design"}, f"reading {key}", problems)
+        try:
+            text_label = Label(en=table.get("en", ""), ja=table.get("ja", ""))
+            readings[key] = Reading(key=key, text=text_label, design=str(table.get("design", "")))
+        except InvalidInput as error:
+            problems.add(f"reading {key}", str(error))
+    for key in document.keys() - {"source", "reading"}:
+        if not isinstance(document[key], list):
+            problems.add(key, f"unknown key {key!r} (expected source, reading or a service)")
+    problems.raise_any()
+    return SourceBook(sources=sources, undated=frozenset(undated), readings=readings)
+
+
+def _tables(value: object, name: str, problems: _Problems) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        problems.add(name, f"must be tables [{name}.KEY]")
+        return {}
+    tables = {}
+    for key, table in value.items():
+        if isinstance(table, dict):
+            tables[key] = table
+        else:
+            problems.add(f"{name} {key}", f"must be a table (got {table!r})")
+    return tables
+
+
+def _only(
+    table: Mapping[str, object], allowed: set[str], position: str, problems: _Problems
+) -> None:
+    for key in sorted(table.keys() - allowed):
+        problems.add(position, f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def parse_editions(
+    text: str,
+    file: str,
+    services: Mapping[str, Mapping[str, Converter]],
+    book: SourceBook,
+) -> dict[str, tuple[EditionRecord, ...]]:
+    """The editions of every service in *text*, by service; InvalidRecords lists every problem.
+
+    Args:
+        text: the policy file's text.
+        file: its name, for messages.
+        services: for each service a file may hold, each parameter's converter.
+        book: the sources and readings parameters may name (the file's own are added to it).
+    """
+    document = _toml(text, file)
+    own = parse_sources(text, file)
+    book = book.merged(own)
+    problems = _Problems(file)
+    found: dict[str, tuple[EditionRecord, ...]] = {}
+    for key, value in document.items():
+        if key in ("source", "reading"):
+            continue
+        if key not in services:
+            known = ", ".join(sorted(services))
+            problems.add(key, f"unknown service {key!r} (known: {known}, source, reading)")
+            continue
+        if not isinstance(value, list):
+            problems.add(key, f"must be an array of editions [[{key}]]")
+            continue
+        found[key] = _editions(key, value, file, services[key], book, problems)
+    problems.raise_any()
+    return found
+
+
+def _editions(  # noqa: PLR0917  (one call site, each argument named there)
+    service: str,
+    tables: Sequence[object],
+    file: str,
+    converters: Mapping[str, Converter],
+    book: SourceBook,
+    problems: _Problems,
+) -> tuple[EditionRecord, ...]:
+    editions: dict[FiscalYear, EditionRecord] = {}
+    for number, table in enumerate(tables, start=1):
+        position = f"{service} edition {number}"
+        if not isinstance(table, dict):
+            problems.add(position, "must be a table")
+            continue
+        year = _fiscal_year(table.get("fiscal_year"), position, problems)
+        if year is None:
+            continue
+        position = f"{service} {year}"
+        if year in editions:
+            problems.add(position, f"fiscal_year {year.year} has two editions")
+            continue
+        parameters = []
+        for name, entry in table.items():
+            if name == "fiscal_year":
+                continue
+            if name not in converters:
+                known = ", ".join(sorted(converters))
+                problems.add(position, f"unknown parameter {name!r} (known: {known})")
+                continue
+            parameter = _parameter(
+                name, entry, converters[name], book, f"{position}, {name}", problems
+            )
+            if parameter is not None:
+                parameters.append(parameter)
+        editions[year] = EditionRecord(
+            service=service, fiscal_year=year, parameters=tuple(parameters), file=file
+        )
+    return tuple(sorted(editions.values(), key=lambda edition: edition.fiscal_year))
+
+
+def _fiscal_year(value: object, position: str, problems: _Problems) -> FiscalYear | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.add(position, f"'fiscal_year' must be a year such as 2019 (got {value!r})")
+        return None
+    try:
+        return FiscalYear(value)
+    except InvalidInput as error:
+        problems.add(position, str(error))
+        return None
+
+
+_PARAMETER_KEYS = {"value", "source", "quote", "paraphrase", "reading"}
+
+
+def _parameter(  # noqa: PLR0917  (one call site)
+    name: str,
+    entry: object,
+    convert: Converter,
+    book: SourceBook,
+    position: str,
+    problems: _Problems,
+) -> Parameter | None:
+    if not isinstance(entry, dict):
+        problems.add(
+            position, f'must be a table such as {{ value = ..., source = "KEY" }} (got {entry!r})'
+        )
+        return None
+    before = len(problems.found)
+    _only(entry, _PARAMETER_KEYS, position, problems)
+    provenance = _provenance(entry, book, position, problems)
+    value: object = None
+    if "value" in entry:
+        raw = entry["value"]
+        try:
+            value = convert(raw.isoformat() if isinstance(raw, dt.date) else raw)
+        except InvalidInput as error:
+            problems.add(position, str(error).replace("'value'", repr(name), 1))
+    elif provenance is not None and provenance.origin is not Origin.READING:
+        problems.add(position, "a parameter with a source needs a 'value'")
+    if provenance is None or len(problems.found) > before:
+        return None
+    return Parameter(name=name, value=value, provenance=provenance)
+
+
+def _provenance(  # noqa: PLR0911  (one return per way a parameter can be wrong)
+    entry: Mapping[str, object], book: SourceBook, position: str, problems: _Problems
+) -> Provenance | None:
+    source_key, reading_key = entry.get("source"), entry.get("reading")
+    if (source_key is None) == (reading_key is None):
+        problems.add(position, "needs exactly one of 'source' (a source's key) or 'reading'")
+        return None
+    if reading_key is not None:
+        reading = book.readings.get(str(reading_key))
+        if reading is None:
+            problems.add(position, f"unknown reading {reading_key!r}")
+            return None
+        return Provenance(origin=Origin.READING, reading=reading)
+    source = book.sources.get(str(source_key))
+    if source is None:
+        problems.add(position, f"unknown source {source_key!r}")
+        return None
+    quote, paraphrase = entry.get("quote"), entry.get("paraphrase")
+    if quote is not None and paraphrase is not None:
+        problems.add(position, "has both 'quote' and 'paraphrase': a value is one or the other")
+        return None
+    words = quote if quote is not None else paraphrase
+    if words is not None and (not isinstance(words, str) or not words.strip()):
+        problems.add(position, f"'quote' and 'paraphrase' must be non-empty text (got {words!r})")
+        return None
+    return Provenance(
+        origin=Origin.PUBLISHED,
+        source=source,
+        quote=words,
+        verbatim=quote is not None,
+        undated=str(source_key) in book.undated,
+    )
