@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules._booking.terms import lengths_label
+from jetrules._booking.reasons import lengths_label
 from jetrules.booking import (
     EDITIONS,
     REASONS,

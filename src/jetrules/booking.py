@@ -27,11 +27,12 @@ from __future__ import annotations
 
 from jetrules._booking.appointment import Appointment, Reschedule, SignUp, Status
 from jetrules._booking.ledger import Ledger, Usage, ledger_of, refusals_over_limit
+from jetrules._booking.reasons import REASONS
 from jetrules._booking.terms import (
     EDITIONS,
     NO_PUBLISHED_LIMIT,
-    REASONS,
     BookingTerms,
+    check_length,
     check_start,
     terms_for,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "SignUp",
     "Status",
     "Usage",
+    "check_length",
     "check_start",
     "ledger_of",
     "refusals_over_limit",

@@ -2,74 +2,47 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Sequence
 from typing import final
 
 import attrs
 import pendulum
 
-from jetrules._booking.terms import (
-    EDITIONS,
+from jetrules._booking.reasons import (
     LATE_CANCELLATION,
     MISSED,
     NOT_A_PREFERENCE,
     NOT_SCHEDULED,
-    SEED_TEXT,
     TIME_BACKWARDS,
     TOO_LATE_TO_RESCHEDULE,
     TOO_MANY_TIMES,
+    show,
+)
+from jetrules._booking.terms import (
+    EDITIONS,
+    SEED_TEXT,
     BookingTerms,
     check_start,
     editions_tuple,
-    show,
     terms_for,
 )
-from jetrules._calendar.business import business_calendar
 from jetrules._kernel.dates import InstantLike, to_instant
+from jetrules._kernel.fields import (
+    LabelledEnum,
+    named_fields,
+    non_blank,
+    of_type,
+    to_language,
+    whole_number,
+)
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
-from jetrules.text import LANGUAGES, Label, Lang, Reason, to_lang
+from jetrules.text import Label, Lang, Reason
 
 __all__ = ["Appointment", "Reschedule", "SignUp", "Status"]
 
-
-def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput.for_field(attribute.name, "must be non-empty text", value)
-
-
-def _minutes(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise WrongType.for_field(attribute.name, "must be a whole number of minutes", value)
-    if value < 1:
-        raise InvalidInput.for_field(attribute.name, "must be at least 1 minute", value)
-
-
-def _language(value: str) -> Lang:
-    if value not in LANGUAGES:
-        raise InvalidInput.for_field("language", "must be 'en' or 'ja'", value)
-    return to_lang(value)
-
-
-def _requested_at(value: InstantLike) -> pendulum.DateTime:
-    return to_instant(value, "requested_at")
-
-
-def _start(value: InstantLike) -> pendulum.DateTime:
-    return to_instant(value, "start")
-
-
-def _contacted_at(value: InstantLike) -> pendulum.DateTime:
-    return to_instant(value, "contacted_at")
-
-
-def _previous_start(value: InstantLike) -> pendulum.DateTime:
-    return to_instant(value, "previous_start")
-
-
-def _new_start(value: InstantLike) -> pendulum.DateTime:
-    return to_instant(value, "new_start")
+_MINUTES = whole_number("minute")
+_CALENDAR = of_type(BusinessCalendar, "must be a BusinessCalendar")
 
 
 def _reschedules(values: Iterable[Reschedule]) -> tuple[Reschedule, ...]:
@@ -83,7 +56,7 @@ def _instants(values: Sequence[InstantLike]) -> tuple[pendulum.DateTime, ...]:
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=named_fields)
 class SignUp:
     """A request for a session: 1 to 3 distinct preferred start times, best first.
 
@@ -102,16 +75,16 @@ class SignUp:
 request of 2019-12-27 10:00; the earliest day is 2020-01-09.
     """
 
-    participant: str = attrs.field(validator=_text)
-    requested_at: pendulum.DateTime = attrs.field(converter=_requested_at)
+    participant: str = attrs.field(validator=non_blank)
+    requested_at: pendulum.DateTime = attrs.field(converter=to_instant)
     preferred_times: tuple[pendulum.DateTime, ...] = attrs.field(converter=_instants)
-    minutes: int = attrs.field(validator=_minutes)
-    language: Lang = attrs.field(converter=_language)
+    minutes: int = attrs.field(validator=_MINUTES)
+    language: Lang = attrs.field(converter=to_language)
     editions: tuple[BookingTerms, ...] = attrs.field(
         default=EDITIONS, converter=editions_tuple, repr=False
     )
     calendar: BusinessCalendar = attrs.field(
-        default=SERVICE_CALENDAR, converter=business_calendar, repr=False
+        default=SERVICE_CALENDAR, validator=_CALENDAR, repr=False
     )
     """The business days the lead time and the day of a session are counted in."""
 
@@ -160,7 +133,7 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
         )
 
 
-class Status(enum.Enum):
+class Status(LabelledEnum):
     """Where an appointment stands."""
 
     SCHEDULED = "scheduled"
@@ -176,10 +149,6 @@ class Status(enum.Enum):
     def label(self) -> Label:
         """The status in English and Japanese."""
         return _STATUS_LABELS[self]
-
-    def render(self, lang: Lang) -> str:
-        """The status as text in *lang*."""
-        return self.label.render(lang)
 
 
 _STATUS_LABELS = {
@@ -197,13 +166,13 @@ _LAST_RESCHEDULE = Label(en="the contact to reschedule", ja="日時変更の連�
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Reschedule:
     """One move of an appointment, asked for by contact before its start."""
 
-    contacted_at: pendulum.DateTime = attrs.field(converter=_contacted_at)
-    previous_start: pendulum.DateTime = attrs.field(converter=_previous_start)
-    new_start: pendulum.DateTime = attrs.field(converter=_new_start)
+    contacted_at: pendulum.DateTime = attrs.field(converter=to_instant)
+    previous_start: pendulum.DateTime = attrs.field(converter=to_instant)
+    new_start: pendulum.DateTime = attrs.field(converter=to_instant)
 
 
 def _optional_instant(value: InstantLike | None) -> pendulum.DateTime | None:
@@ -211,7 +180,7 @@ def _optional_instant(value: InstantLike | None) -> pendulum.DateTime | None:
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Appointment:
     """A confirmed session and what became of it.
 
@@ -230,12 +199,12 @@ class Appointment:
     constructor refuses such fields. Anything else is refused with a reason.
     """
 
-    id: str = attrs.field(validator=_text)
-    participant: str = attrs.field(validator=_text)
-    requested_at: pendulum.DateTime = attrs.field(converter=_requested_at)
-    start: pendulum.DateTime = attrs.field(converter=_start)
-    minutes: int = attrs.field(validator=_minutes)
-    language: Lang = attrs.field(converter=_language)
+    id: str = attrs.field(validator=non_blank)
+    participant: str = attrs.field(validator=non_blank)
+    requested_at: pendulum.DateTime = attrs.field(converter=to_instant)
+    start: pendulum.DateTime = attrs.field(converter=to_instant)
+    minutes: int = attrs.field(validator=_MINUTES)
+    language: Lang = attrs.field(converter=to_language)
     status: Status = attrs.field(default=Status.SCHEDULED, converter=Status)
     cancelled_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_instant)
     reschedules: tuple[Reschedule, ...] = attrs.field(default=(), converter=_reschedules)
@@ -243,7 +212,7 @@ class Appointment:
         default=EDITIONS, converter=editions_tuple, repr=False
     )
     calendar: BusinessCalendar = attrs.field(
-        default=SERVICE_CALENDAR, converter=business_calendar, repr=False
+        default=SERVICE_CALENDAR, validator=_CALENDAR, repr=False
     )
     """The business days the lead time and the day of a session are counted in."""
 

@@ -9,9 +9,9 @@ from typing import final
 import attrs
 
 from jetrules._booking.appointment import Appointment, SignUp, Status
+from jetrules._booking.reasons import LIMIT_REACHED
 from jetrules._booking.terms import (
     EDITIONS,
-    LIMIT_REACHED,
     NO_PUBLISHED_LIMIT,
     BookingTerms,
     editions_tuple,

@@ -42,13 +42,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 import pendulum
 
-from jetrules._booking.terms import check_length
-from jetrules._calendar.business import business_calendar
 from jetrules._kernel.dates import to_instant
+from jetrules._kernel.fields import to_language
 from jetrules.booking import (
     EDITIONS,
     Appointment,
@@ -56,11 +55,13 @@ from jetrules.booking import (
     Ledger,
     SignUp,
     Status,
+    check_length,
     refusals_over_limit,
 )
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
 from jetrules.errors import InvalidInput, JetRulesError
 from jetrules.records._tabular import CsvRow, Problems, read_csv
+from jetrules.text import Lang
 
 __all__ = ["SESSION_COLUMNS", "read_sessions"]
 
@@ -94,14 +95,22 @@ def _text(field: str, raw: str) -> str:
     return raw
 
 
-def _language(raw: str) -> str:
-    if raw not in ("en", "ja"):
-        raise InvalidInput.for_field("language", "must be 'en' or 'ja'", raw)
-    return raw
-
-
 def _problem(error: JetRulesError) -> str:
     return " ".join(str(error).split())
+
+
+class _Fields(NamedTuple):
+    """The fields of a row, each read and checked on its own."""
+
+    id: str
+    participant: str
+    requested_at: pendulum.DateTime
+    start: pendulum.DateTime
+    minutes: int
+    status: Status
+    language: Lang
+    moments: dict[str, pendulum.DateTime]
+    """The optional instants the row gives (cancelled_at, rescheduled_at, rescheduled_to)."""
 
 
 def _appointment(
@@ -115,28 +124,71 @@ def _appointment(
     A row whose fields are all good is replayed through the rules, which record its first
     broken rule.
     """
+    fields = _fields(row, problems, editions)
+    if fields is None:
+        return None
+    try:
+        return _replay(fields, editions, calendar)
+    except JetRulesError as error:
+        problems.add(row.position, _problem(error))
+        return None
+
+
+def _fields(row: CsvRow, problems: Problems, editions: tuple[BookingTerms, ...]) -> _Fields | None:
+    """The fields of *row*, or ``None`` with every problem of its fields recorded, in order."""
     values, at = row.values, row.position
-    ident = problems.convert(at, "id", lambda raw: _text("id", raw), values["id"])
-    who = problems.convert(
-        at, "participant", lambda raw: _text("participant", raw), values["participant"]
-    )
-    requested = problems.convert(
-        at, "requested_at", partial(to_instant, field="requested_at"), values["requested_at"]
-    )
-    start = problems.convert(at, "start", partial(to_instant, field="start"), values["start"])
+    ident = problems.convert(at, "id", partial(_text, "id"), values["id"])
+    who = problems.convert(at, "participant", partial(_text, "participant"), values["participant"])
+    requested = _instant(problems, at, "requested_at", values["requested_at"])
+    start = _instant(problems, at, "start", values["start"])
     minutes = problems.convert(at, "minutes", _minutes, values["minutes"])
     if start is not None and minutes is not None:
-        try:
-            check_length(start, minutes=minutes, editions=editions)
-        except JetRulesError as error:
-            problems.add(at, _problem(error))
+        _check_length(problems, at, start, minutes, editions)
     status = problems.convert(at, "status", _status, values["status"])
-    language = problems.convert(at, "language", _language, values.get("language") or "en")
-    moments = {
-        field: problems.convert(at, field, partial(to_instant, field=field), values[field])
-        for field in _OPTIONAL_INSTANTS
-        if values.get(field)
-    }
+    language = problems.convert(at, "language", to_language, values.get("language") or "en")
+    moments = {field: _instant(problems, at, field, values[field]) for field in _given(row)}
+    _check_companions(row, problems, status)
+    if (
+        problems  # every field problem of the row is recorded: the rules need good fields
+        or ident is None
+        or who is None
+        or requested is None
+        or start is None
+        or minutes is None
+        or status is None
+        or language is None
+    ):
+        return None
+    checked = {field: value for field, value in moments.items() if value is not None}
+    return _Fields(ident, who, requested, start, minutes, status, language, checked)
+
+
+def _instant(problems: Problems, at: str, field: str, raw: str) -> pendulum.DateTime | None:
+    return problems.convert(at, field, partial(to_instant, field=field), raw)
+
+
+def _given(row: CsvRow) -> list[str]:
+    """The optional instants *row* gives a value for."""
+    return [field for field in _OPTIONAL_INSTANTS if row.values.get(field)]
+
+
+def _check_length(
+    problems: Problems,
+    at: str,
+    start: pendulum.DateTime,
+    minutes: int,
+    editions: tuple[BookingTerms, ...],
+) -> None:
+    """Record a length the start's fiscal year does not offer, or a year without terms."""
+    try:
+        check_length(start, minutes=minutes, editions=editions)
+    except JetRulesError as error:
+        problems.add(at, _problem(error))
+
+
+def _check_companions(row: CsvRow, problems: Problems, status: Status | None) -> None:
+    """Record a cancellation without its time (or the reverse), or half of a reschedule."""
+    values, at = row.values, row.position
     cancelled_raw = values.get("cancelled_at", "")
     moved_at_raw = values.get("rescheduled_at", "")
     moved_to_raw = values.get("rescheduled_to", "")
@@ -152,36 +204,27 @@ def _appointment(
             "'rescheduled_at' and 'rescheduled_to' go together "
             f"(got {moved_at_raw!r} and {moved_to_raw!r})",
         )
-    checked = {field: value for field, value in moments.items() if value is not None}
-    if (
-        problems  # every field problem of the row is recorded: the rules need good fields
-        or ident is None
-        or who is None
-        or requested is None
-        or start is None
-        or minutes is None
-        or status is None
-        or language is None
-    ):
-        return None
-    try:
-        appointment = SignUp(
-            participant=who,
-            requested_at=requested,
-            preferred_times=[start],
-            minutes=minutes,
-            language=language,
-            editions=editions,
-            calendar=calendar,
-        ).confirm(start, id=ident)
-        if "rescheduled_to" in checked:
-            appointment = appointment.reschedule(
-                checked["rescheduled_to"], contacted_at=checked["rescheduled_at"]
-            )
-        return _finish(appointment, status, checked.get("cancelled_at"))
-    except JetRulesError as error:
-        problems.add(at, _problem(error))
-        return None
+
+
+def _replay(
+    fields: _Fields, editions: tuple[BookingTerms, ...], calendar: BusinessCalendar
+) -> Appointment:
+    """The appointment *fields* describe, built through the booking rules (which may refuse)."""
+    appointment = SignUp(
+        participant=fields.participant,
+        requested_at=fields.requested_at,
+        preferred_times=[fields.start],
+        minutes=fields.minutes,
+        language=fields.language,
+        editions=editions,
+        calendar=calendar,
+    ).confirm(fields.start, id=fields.id)
+    moments = fields.moments
+    if "rescheduled_to" in moments:
+        appointment = appointment.reschedule(
+            moments["rescheduled_to"], contacted_at=moments["rescheduled_at"]
+        )
+    return _finish(appointment, fields.status, moments.get("cancelled_at"))
 
 
 def _finish(
@@ -208,7 +251,7 @@ def read_sessions(
     days count the business days of *calendar* (``SERVICE_CALENDAR`` by default), which every
     appointment keeps.
     """
-    checked = business_calendar(calendar)
+    checked = BusinessCalendar.check(calendar)
     problems, rows = read_csv(source, required=REQUIRED, optional=OPTIONAL)
     terms = tuple(editions)
     first_line: dict[str, int] = {}
