@@ -96,6 +96,15 @@ def parse_sources(text: str, file: str) -> SourceBook:
     """The ``[source.KEY]`` and ``[reading.KEY]`` tables of *text*; InvalidRecords lists all."""
     document = _toml(text, file)
     problems = _Problems(file)
+    book = _book(document, problems)
+    for key in document.keys() - {"source", "reading"}:
+        if not isinstance(document[key], list):
+            problems.add(key, f"unknown key {key!r} (expected source, reading or a service)")
+    problems.raise_any()
+    return book
+
+
+def _book(document: Mapping[str, object], problems: _Problems) -> SourceBook:
     sources: dict[str, Source] = {}
     undated: set[str] = set()
     readings: dict[str, Reading] = {}
@@ -110,14 +119,10 @@ def parse_sources(text: str, file: str) -> SourceBook:
     for key, table in _tables(document.get("reading", {}), "reading", problems).items():
         _only(table, {"en", "ja", "design"}, f"reading {key}", problems)
         try:
-            text_label = Label(en=table.get("en", ""), ja=table.get("ja", ""))
-            readings[key] = Reading(key=key, text=text_label, design=str(table.get("design", "")))
+            text = Label(en=table.get("en", ""), ja=table.get("ja", ""))
+            readings[key] = Reading(key=key, text=text, design=str(table.get("design", "")))
         except InvalidInput as error:
             problems.add(f"reading {key}", str(error))
-    for key in document.keys() - {"source", "reading"}:
-        if not isinstance(document[key], list):
-            problems.add(key, f"unknown key {key!r} (expected source, reading or a service)")
-    problems.raise_any()
     return SourceBook(sources=sources, undated=frozenset(undated), readings=readings)
 
 
@@ -156,9 +161,8 @@ def parse_editions(
         book: the sources and readings parameters may name (the file's own are added to it).
     """
     document = _toml(text, file)
-    own = parse_sources(text, file)
-    book = book.merged(own)
     problems = _Problems(file)
+    book = book.merged(_book(document, problems))
     found: dict[str, tuple[EditionRecord, ...]] = {}
     for key, value in document.items():
         if key in ("source", "reading"):
