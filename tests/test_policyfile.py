@@ -1,4 +1,4 @@
-"""Reading policy files: every edition with its parameters and their provenance, every problem listed."""
+"""Reading policy files: each edition with its parameters and provenance; every problem listed."""
 
 import pytest
 from hypothesis import given
@@ -172,7 +172,8 @@ def test_every_problem_is_listed_with_its_edition_and_key():
         "subsidy FY2020, annual_cap: unknown reading 'nothing-we-know'",
         "subsidy FY2020, rounding: needs exactly one of 'source' (a source's key) or 'reading'",
         "subsidy FY2020, claim_deadline: a parameter with a source needs a 'value'",
-        "subsidy FY2021, annual_cap: has both 'quote' and 'paraphrase': a value is one or the other",
+        "subsidy FY2021, annual_cap: has both 'quote' and 'paraphrase': "
+        "a value is one or the other",
         "subsidy FY2021, rounding: 'quote' and 'paraphrase' must be non-empty text (got '')",
         "subsidy FY2021, claim_deadline: unknown key 'colour' "
         "(allowed: paraphrase, quote, reading, source, value)",
