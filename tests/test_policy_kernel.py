@@ -1,0 +1,153 @@
+"""Laying a caller's editions over the bundled ones, and resolving a year's terms."""
+
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jetrules import FiscalYear, NoRuleInForce, Source
+from jetrules._kernel.policy import (
+    Change,
+    Policy,
+    TermsOrigin,
+    changes,
+    merge,
+    provenance_of,
+    resolve,
+    terms_origin,
+)
+from jetrules._kernel.provenance import EditionRecord, Origin, Parameter, Provenance
+
+NOTICE = Source(title="A notice")
+
+
+def _edition(year, origin=Origin.PUBLISHED, **values):
+    provenance = Provenance(origin=origin, source=NOTICE)
+    return EditionRecord(
+        service="subsidy",
+        fiscal_year=FiscalYear(year),
+        parameters=tuple(
+            Parameter(name=name, value=value, provenance=provenance)
+            for name, value in values.items()
+        ),
+        file="subsidy.toml",
+    )
+
+
+BUNDLED = (
+    _edition(2019, cap=30_000, rate="1/2", deadline=None),
+    _edition(2024, cap=30_000, rate="1/2", deadline=None),
+    _edition(2025, deadline="2026-04-01"),
+)
+REQUIRED = ("cap", "rate", "deadline")
+
+
+def _resolve(editions, year, assume=None):
+    return resolve(
+        editions,
+        FiscalYear(year),
+        REQUIRED,
+        assume=None if assume is None else FiscalYear(assume),
+        service="Counselling Assistance Programme",
+        hint="assume another year's with assume=FiscalYear(2024) (--assume-terms-from 2024)",
+    )
+
+
+def test_a_complete_edition_resolves_to_itself():
+    assert _resolve(BUNDLED, 2019) is BUNDLED[0]
+    assert terms_origin(BUNDLED[0].parameters) == TermsOrigin.PUBLISHED
+    assert changes(BUNDLED[0].parameters) == ()
+
+
+def test_a_partial_edition_names_what_is_missing_and_how_to_assume_it():
+    with pytest.raises(NoRuleInForce) as caught:
+        _resolve(BUNDLED, 2025)
+    assert str(caught.value) == (
+        "the Counselling Assistance Programme terms for FY2025 do not publish cap, rate "
+        "(only deadline); assume another year's with assume=FiscalYear(2024) "
+        "(--assume-terms-from 2024)"
+    )
+
+
+def test_a_year_without_an_edition_names_the_years_that_have_one():
+    with pytest.raises(
+        NoRuleInForce,
+        match="no Counselling Assistance Programme terms are "
+        "published for FY2022; editions exist for FY2019, FY2024, FY2025",
+    ):
+        _resolve(BUNDLED, 2022)
+
+
+def test_assumed_parameters_say_which_year_they_come_from_and_published_ones_still_hold():
+    terms = _resolve(BUNDLED, 2025, assume=2024)
+    assert terms.fiscal_year == FiscalYear(2025)
+    assert terms.value("deadline") == "2026-04-01"
+    assert terms.provenance("deadline").origin is Origin.PUBLISHED
+    for name in ("cap", "rate"):
+        provenance = terms.provenance(name)
+        assert (provenance.origin, provenance.assumed_from) == (Origin.ASSUMED, FiscalYear(2024))
+        assert provenance.source == NOTICE
+    assert terms_origin(terms.parameters) == TermsOrigin.ASSUMED
+    assert set(provenance_of(terms.parameters)) == set(REQUIRED)
+
+
+def test_a_whole_year_can_be_assumed():
+    terms = _resolve(BUNDLED, 2022, assume=2024)
+    assert {terms.provenance(name).origin for name in REQUIRED} == {Origin.ASSUMED}
+    assert terms.file == "subsidy.toml"
+
+
+def test_assuming_a_year_that_does_not_publish_the_missing_values_is_refused():
+    with pytest.raises(
+        NoRuleInForce,
+        match="terms for FY2025 do not publish cap, rate, so they cannot be assumed for FY2022",
+    ):
+        _resolve(BUNDLED, 2022, assume=2025)
+    with pytest.raises(NoRuleInForce, match="terms for FY2030 do not publish cap, rate, deadline"):
+        _resolve(BUNDLED, 2022, assume=2030)
+
+
+def test_supplied_parameters_remember_the_published_value_they_replace():
+    merged = merge(BUNDLED, [_edition(2019, cap=40_000), _edition(2026, cap=30_000)])
+    assert [edition.fiscal_year.year for edition in merged] == [2019, 2024, 2025, 2026]
+    fy2019 = _resolve(merged, 2019)
+    assert fy2019.value("cap") == 40_000
+    assert fy2019.provenance("cap").origin is Origin.SUPPLIED
+    assert fy2019.provenance("rate").origin is Origin.PUBLISHED
+    assert terms_origin(fy2019.parameters) == TermsOrigin.SUPPLIED
+    assert changes(fy2019.parameters) == (Change(name="cap", value=40_000, published=30_000),)
+    fy2026 = merged[-1]
+    assert fy2026.provenance("cap").published is None
+    assert changes(fy2026.parameters) == (Change(name="cap", value=30_000, published=None),)
+
+
+def test_supplying_the_published_value_changes_nothing_and_merging_twice_keeps_it():
+    once = merge(BUNDLED, [_edition(2019, cap=40_000)])
+    twice = merge(once, [_edition(2019, cap=45_000)])
+    assert twice[0].provenance("cap").published == 30_000  # still the published one
+    same = merge(BUNDLED, [_edition(2019, cap=30_000)])
+    assert changes(same[0].parameters) == ()
+
+
+def test_a_policy_is_a_value():
+    policy = Policy(supplied={"subsidy": [_edition(2019, cap=40_000)]}, files=("mine.toml",))
+    assert policy.editions("subsidy")[0].value("cap") == 40_000
+    assert policy.editions("booking") == ()
+    assert pickle.loads(pickle.dumps(policy)) == policy
+    assert hash(policy) == hash(
+        Policy(supplied={"subsidy": [_edition(2019, cap=40_000)]}, files=("mine.toml",))
+    )
+
+
+@given(st.integers(1, 100_000), st.integers(1, 100_000))
+def test_merging_the_bundled_editions_over_themselves_changes_no_value(cap, other):
+    """Supplying exactly what is published gives the same values and no change to report."""
+    bundled = (_edition(2019, cap=cap, rate="1/2", deadline=None),)
+    merged = merge(bundled, bundled)
+    assert [p.value for p in merged[0].parameters] == [p.value for p in bundled[0].parameters]
+    assert changes(merged[0].parameters) == ()
+    changed = merge(bundled, [_edition(2019, cap=other)])
+    assert changes(changed[0].parameters) == (
+        () if other == cap else (Change(name="cap", value=other, published=cap),)
+    )
