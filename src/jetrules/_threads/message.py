@@ -3,25 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
+from collections.abc import Sequence
 from typing import final
 
 import attrs
 import pendulum
 
-from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY
 from jetrules._kernel.dates import to_instant
+from jetrules._kernel.fields import LabelledEnum, named_fields
+from jetrules._threads.reasons import (
+    FIRST_NOT_INQUIRY,
+    NOTHING_TO_REPLY_TO,
+    REPLY_PENDING,
+    THREAD_CLOSED,
+    THREAD_FULL,
+    TIME_BACKWARDS,
+    WEB_MAIL_SOURCE,
+)
+from jetrules._threads.terms import WebMailTerms
 from jetrules._threads.text import check_message_text
-from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
-from jetrules.errors import InvalidInput, OutOfRange
-from jetrules.text import Label, Lang
+from jetrules.calendar import FIRST_DAY, LAST_DAY, SERVICE_CALENDAR, BusinessCalendar
+from jetrules.errors import InvalidInput, OutOfRange, Refused
+from jetrules.text import Label, Reason
 
 __all__ = [
     "Author",
     "Message",
     "ThreadState",
     "last_day_awaiting_reply",
+    "refusal_for_next",
     "state_of",
     "within_calendar",
 ]
@@ -95,7 +106,7 @@ def within_calendar(
     return instant
 
 
-class Author(enum.Enum):
+class Author(LabelledEnum):
     """Who wrote a message: the participant (inquiry, follow-ups) or the counsellor (replies)."""
 
     PARTICIPANT = "participant"
@@ -108,15 +119,11 @@ class Author(enum.Enum):
             return Label(en="participant", ja="参加者")
         return Label(en="counsellor", ja="カウンセラー")
 
-    def render(self, lang: Lang) -> str:
-        """The author's role in *lang*."""
-        return self.label.render(lang)
-
     def __repr__(self) -> str:
         return f"Author.{self.name}"
 
 
-class ThreadState(enum.Enum):
+class ThreadState(LabelledEnum):
     """Whose turn it is in a thread."""
 
     AWAITING_COUNSELLOR = "awaiting counsellor"
@@ -130,10 +137,6 @@ class ThreadState(enum.Enum):
     def label(self) -> Label:
         """The state in English and Japanese."""
         return _STATE_LABELS[self]
-
-    def render(self, lang: Lang) -> str:
-        """The state in *lang*."""
-        return self.label.render(lang)
 
     def __repr__(self) -> str:
         return f"ThreadState.{self.name}"
@@ -158,7 +161,7 @@ def _author(value: Author | str) -> Author:
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Message:
     """One message in a thread: who wrote it, when it was received, and its text.
 
@@ -180,6 +183,37 @@ class Message:
         within_calendar(self.at, "at")
         check_message_text(self.text)
 
+    def check_after(
+        self,
+        earlier: Sequence[Message],
+        terms: WebMailTerms,
+        *,
+        calendar: BusinessCalendar = SERVICE_CALENDAR,
+    ) -> None:
+        """Refuse this message unless it may follow *earlier* in a thread held to *terms*.
+
+        Raises:
+            Refused: for a message out of turn, out of time order or over the line limit.
+            OutOfRange: for a participant's message whose reply deadline *calendar* does not
+                know.
+
+        >>> from jetrules.threads import terms_for
+        >>> inquiry = Message(author="participant", at="2019-12-27T10:00+09:00", text="Hi.")
+        >>> Message(author="participant", at="2019-12-27T11:00+09:00", text="Hello?").check_after(
+        ...     [inquiry], terms_for(2019))
+        Traceback (most recent call last):
+        ...
+        jetrules.errors.Refused: The counsellor has not replied to the last message yet; ...
+        """
+        reason = refusal_for_next(tuple(earlier), self.author, self.at, terms)
+        if reason is not None:
+            raise Refused(reason)
+        if self.author is Author.PARTICIPANT:
+            check_message_text(self.text, terms=terms)
+            within_calendar(
+                self.at, "at", reply_business_days=terms.reply_business_days, calendar=calendar
+            )
+
 
 def state_of(messages: tuple[Message, ...], replies_per_thread: int) -> ThreadState:
     """Whose turn it is after *messages* (a valid, non-empty sequence)."""
@@ -189,3 +223,32 @@ def state_of(messages: tuple[Message, ...], replies_per_thread: int) -> ThreadSt
     if replies >= replies_per_thread:
         return ThreadState.CLOSED
     return ThreadState.AWAITING_PARTICIPANT
+
+
+def _turn_refusal(author: Author, state: ThreadState, terms: WebMailTerms) -> Reason | None:
+    limit = terms.replies_per_thread
+    if author is Author.PARTICIPANT:
+        if state is ThreadState.AWAITING_COUNSELLOR:
+            return REPLY_PENDING.with_params()
+        if state is ThreadState.CLOSED:
+            return THREAD_CLOSED.with_params(limit=limit, source=terms.citation)
+        return None
+    if state is ThreadState.AWAITING_PARTICIPANT:
+        return NOTHING_TO_REPLY_TO.with_params()
+    if state is ThreadState.CLOSED:
+        return THREAD_FULL.with_params(limit=limit, source=terms.citation)
+    return None
+
+
+def refusal_for_next(
+    messages: tuple[Message, ...], author: Author, at: pendulum.DateTime, terms: WebMailTerms
+) -> Reason | None:
+    """Why a message by *author* at *at* may not follow *messages* under *terms*, or ``None``."""
+    if not messages:
+        if author is Author.COUNSELLOR:
+            return FIRST_NOT_INQUIRY.with_params(source=WEB_MAIL_SOURCE)
+        return None
+    reason = _turn_refusal(author, state_of(messages, terms.replies_per_thread), terms)
+    if reason is None and at < messages[-1].at:
+        reason = TIME_BACKWARDS.with_params(at=at.isoformat(), before=messages[-1].at.isoformat())
+    return reason

@@ -8,27 +8,22 @@ from typing import final
 import attrs
 import pendulum
 
-from jetrules._calendar.business import business_calendar
 from jetrules._kernel.dates import InstantLike, to_instant
+from jetrules._kernel.fields import named_fields, non_blank, of_type, to_language
 from jetrules._threads.message import (
     Author,
     Message,
     ThreadState,
+    refusal_for_next,
     state_of,
-    within_calendar,
 )
 from jetrules._threads.reasons import (
     CONTINUE_OPEN_THREAD,
     CONTINUE_OTHER_LANGUAGE,
     CONTINUE_OTHER_PARTICIPANT,
-    FIRST_NOT_INQUIRY,
+    CONTINUE_TAKEN,
     LANGUAGE_NOT_OFFERED,
-    NOTHING_TO_REPLY_TO,
-    REPLY_PENDING,
-    THREAD_CLOSED,
-    THREAD_FULL,
     TIME_BACKWARDS,
-    WEB_MAIL_SOURCE,
 )
 from jetrules._threads.status import (
     LateReply,
@@ -38,76 +33,16 @@ from jetrules._threads.status import (
     status_of,
 )
 from jetrules._threads.terms import WebMailTerms, terms_for
-from jetrules._threads.text import check_message_text
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, Deadline, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
-from jetrules.text import Label, Lang, Reason, to_lang
+from jetrules.text import Label, Lang, Reason
 
-__all__ = [
-    "Thread",
-    "check_next_message",
-    "continuation_refusal",
-    "refusal_for_next",
-    "state_of",
-    "terms_of_inquiry",
-]
+__all__ = ["Thread", "terms_of_inquiry"]
 
 _LANGUAGES: dict[Lang, Label] = {
     "en": Label(en="English", ja="英語"),
     "ja": Label(en="Japanese", ja="日本語"),
 }
-
-
-def _turn_refusal(author: Author, state: ThreadState, terms: WebMailTerms) -> Reason | None:
-    limit = terms.replies_per_thread
-    if author is Author.PARTICIPANT:
-        if state is ThreadState.AWAITING_COUNSELLOR:
-            return REPLY_PENDING.with_params()
-        if state is ThreadState.CLOSED:
-            return THREAD_CLOSED.with_params(limit=limit, source=terms.citation)
-        return None
-    if state is ThreadState.AWAITING_PARTICIPANT:
-        return NOTHING_TO_REPLY_TO.with_params()
-    if state is ThreadState.CLOSED:
-        return THREAD_FULL.with_params(limit=limit, source=terms.citation)
-    return None
-
-
-def refusal_for_next(
-    messages: tuple[Message, ...], author: Author, at: pendulum.DateTime, terms: WebMailTerms
-) -> Reason | None:
-    """Why a message by *author* at *at* may not follow *messages* under *terms*, or ``None``."""
-    if not messages:
-        if author is Author.COUNSELLOR:
-            return FIRST_NOT_INQUIRY.with_params(source=WEB_MAIL_SOURCE)
-        return None
-    reason = _turn_refusal(author, state_of(messages, terms.replies_per_thread), terms)
-    if reason is None and at < messages[-1].at:
-        reason = TIME_BACKWARDS.with_params(at=at.isoformat(), before=messages[-1].at.isoformat())
-    return reason
-
-
-def check_next_message(
-    messages: tuple[Message, ...],
-    message: Message,
-    terms: WebMailTerms,
-    *,
-    calendar: BusinessCalendar = SERVICE_CALENDAR,
-) -> None:
-    """Refuse *message* unless it may follow *messages* in a thread held to *terms*.
-
-    Raises ``Refused`` for a message out of turn, out of time order or over the line limit,
-    and ``OutOfRange`` for a participant's message whose reply deadline *calendar* does not
-    know.
-    """
-    reason = refusal_for_next(messages, message.author, message.at, terms)
-    if reason is not None:
-        raise Refused(reason)
-    if message.author is Author.PARTICIPANT:
-        check_message_text(message.text, terms=terms)
-        within_calendar(
-            message.at, "at", reply_business_days=terms.reply_business_days, calendar=calendar
-        )
 
 
 def terms_of_inquiry(at: pendulum.DateTime) -> WebMailTerms:
@@ -134,37 +69,6 @@ def _default_terms(thread: Thread) -> WebMailTerms:
     return terms_of_inquiry(thread.messages[0].at)
 
 
-def _terms(value: WebMailTerms) -> WebMailTerms:
-    if not isinstance(value, WebMailTerms):
-        raise WrongType.for_field("terms", "must be WebMailTerms", value)
-    return value
-
-
-def _text(value: str, field: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput.for_field(field, "must be non-empty text", value)
-    return value
-
-
-def _id(value: str) -> str:
-    return _text(value, "id")
-
-
-def _participant(value: str) -> str:
-    return _text(value, "participant")
-
-
-def _language(value: Lang) -> Lang:
-    try:
-        return to_lang(value)
-    except InvalidInput:
-        raise InvalidInput.for_field("language", "must be 'en' or 'ja'", value) from None
-
-
-def _continues(value: str | None) -> str | None:
-    return None if value is None else _text(value, "continues")
-
-
 def _next_id(thread: Thread) -> str:
     # Bump only the ".N" this convention added: the thread continues "stem" (N == 2) or
     # "stem.(N-1)". Any other ID, dotted or not, gets ".2" appended.
@@ -177,31 +81,8 @@ def _next_id(thread: Thread) -> str:
     return f"{thread.id}.2"
 
 
-def continuation_refusal(
-    earlier: Thread, *, participant: str, language: Lang, at: pendulum.DateTime
-) -> Reason | None:
-    """Why a thread by *participant* in *language*, opened at *at*, may not continue *earlier*.
-
-    ``None`` if it may: *earlier* is closed, the participant and language are the same, and
-    the new thread opens no earlier than *earlier*'s last message.
-    """
-    if earlier.state is not ThreadState.CLOSED:
-        return CONTINUE_OPEN_THREAD.with_params(thread=earlier.id)
-    if participant != earlier.participant:
-        return CONTINUE_OTHER_PARTICIPANT.with_params(
-            thread=earlier.id, owner=earlier.participant, participant=participant
-        )
-    if language != earlier.language:
-        return CONTINUE_OTHER_LANGUAGE.with_params(
-            thread=earlier.id, language=_LANGUAGES[earlier.language]
-        )
-    if at < earlier.last_at:
-        return TIME_BACKWARDS.with_params(at=at.isoformat(), before=earlier.last_at.isoformat())
-    return None
-
-
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Thread:
     """A Web Mail Counselling thread: an inquiry, then replies and follow-ups in turn.
 
@@ -231,19 +112,25 @@ class Thread:
     jetrules.errors.Refused: The counsellor has not replied to the last message yet; ...
     """
 
-    id: str = attrs.field(converter=_id)
-    participant: str = attrs.field(converter=_participant)
+    id: str = attrs.field(validator=non_blank)
+    participant: str = attrs.field(validator=non_blank)
     """Who asks: the participant's ID on the service."""
-    language: Lang = attrs.field(default="en", converter=_language)
+    language: Lang = attrs.field(default="en", converter=to_language)
     messages: tuple[Message, ...] = attrs.field(converter=_messages)
-    continues: str | None = attrs.field(default=None, converter=_continues)
+    continues: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_blank)
+    )
     """The ID of the thread this one continues, if it continues one."""
     terms: WebMailTerms = attrs.field(
-        default=attrs.Factory(_default_terms, takes_self=True), converter=_terms, repr=False
+        default=attrs.Factory(_default_terms, takes_self=True),
+        validator=of_type(WebMailTerms, "must be WebMailTerms"),
+        repr=False,
     )
     """The terms the thread is held to: those of its inquiry's fiscal year."""
     calendar: BusinessCalendar = attrs.field(
-        default=SERVICE_CALENDAR, converter=business_calendar, repr=False
+        default=SERVICE_CALENDAR,
+        validator=of_type(BusinessCalendar, "must be a BusinessCalendar"),
+        repr=False,
     )
     """The business days reply deadlines are counted in."""
 
@@ -266,7 +153,7 @@ class Thread:
                 )
             )
         for count, message in enumerate(self.messages):
-            check_next_message(self.messages[:count], message, self.terms, calendar=self.calendar)
+            message.check_after(self.messages[:count], self.terms, calendar=self.calendar)
 
     @property
     def state(self) -> ThreadState:
@@ -301,11 +188,11 @@ class Thread:
 
         Refused (``OutOfRange``) for an instant before the inquiry.
         """
-        return status_of(self, at)
+        return status_of(self.id, self.messages, at, terms=self.terms, calendar=self.calendar)
 
     def late_replies(self) -> tuple[LateReply, ...]:
         """The counsellor replies that came after their deadline."""
-        return late_replies(self)
+        return late_replies(self.id, self.messages, terms=self.terms, calendar=self.calendar)
 
     def reply(self, at: InstantLike, text: str) -> Thread:
         """The thread with the counsellor's reply, received at *at*, added.
@@ -347,8 +234,8 @@ class Thread:
         '2019.04.2'
         """
         instant = to_instant(at)
-        reason = continuation_refusal(
-            self, participant=self.participant, language=self.language, at=instant
+        reason = self.continuation_refusal(
+            participant=self.participant, language=self.language, at=instant
         )
         if reason is not None:
             raise Refused(reason)
@@ -361,6 +248,42 @@ class Thread:
             terms=terms_of_inquiry(instant) if terms is None else terms,
             calendar=self.calendar,
         )
+
+    def continuation_refusal(
+        self,
+        *,
+        participant: str,
+        language: Lang,
+        at: pendulum.DateTime,
+        continued_by: str | None = None,
+    ) -> Reason | None:
+        """Why a thread by *participant* in *language*, opened at *at*, may not continue this one.
+
+        ``None`` if it may: this thread is closed, the participant and language are the same,
+        the new thread opens no earlier than this one's last message, and no other thread
+        already continues this one (*continued_by*, its ID, says which does, if the caller
+        knows of one): the source's "create a new thread and continue the topic" makes a chain.
+
+        >>> t = Thread(id="T1", participant="p", messages=[
+        ...     Message(author="participant", at="2019-04-01T10:00+09:00", text="x")])
+        >>> t.continuation_refusal(participant="p", language="en", at=t.last_at).code
+        'CONTINUE_OPEN_THREAD'
+        """
+        if self.state is not ThreadState.CLOSED:
+            return CONTINUE_OPEN_THREAD.with_params(thread=self.id)
+        if participant != self.participant:
+            return CONTINUE_OTHER_PARTICIPANT.with_params(
+                thread=self.id, owner=self.participant, participant=participant
+            )
+        if language != self.language:
+            return CONTINUE_OTHER_LANGUAGE.with_params(
+                thread=self.id, language=_LANGUAGES[self.language]
+            )
+        if at < self.last_at:
+            return TIME_BACKWARDS.with_params(at=at.isoformat(), before=self.last_at.isoformat())
+        if continued_by is not None:
+            return CONTINUE_TAKEN.with_params(thread=self.id, by=continued_by)
+        return None
 
     def _add(self, author: Author, at: InstantLike, text: str) -> Thread:
         instant = to_instant(at)

@@ -10,6 +10,7 @@ import attrs
 import pendulum
 
 from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
+from jetrules._kernel.fields import named_fields, non_blank
 from jetrules._threads.message import Author, Message
 from jetrules._threads.model import Thread, terms_of_inquiry
 from jetrules._threads.reasons import (
@@ -36,26 +37,8 @@ def _secret(value: str) -> str:
     return value
 
 
-def _participant(value: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput.for_field("participant", "must be non-empty text", value)
-    return value
-
-
-def _valid_from(value: DateLike) -> pendulum.Date:
-    return to_date(value, "valid_from")
-
-
-def _valid_to(value: DateLike) -> pendulum.Date:
-    return to_date(value, "valid_to")
-
-
-def _submitted_at(value: InstantLike) -> pendulum.DateTime:
-    return to_instant(value, "submitted_at")
-
-
 @final
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=named_fields)
 class ContractCode:
     """The programme password (the "Corporate Contract Code") and the days it is valid.
 
@@ -72,8 +55,8 @@ class ContractCode:
     """
 
     code: str = attrs.field(converter=_secret, repr=False)
-    valid_from: pendulum.Date = attrs.field(converter=_valid_from)
-    valid_to: pendulum.Date = attrs.field(converter=_valid_to)
+    valid_from: pendulum.Date = attrs.field(converter=to_date)
+    valid_to: pendulum.Date = attrs.field(converter=to_date)
 
     def __attrs_post_init__(self) -> None:
         if self.valid_to < self.valid_from:
@@ -106,7 +89,7 @@ def _optional_instant(value: InstantLike | None) -> pendulum.DateTime | None:
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Registration:
     """A participant's registration: pending until the confirmation link is followed.
 
@@ -123,10 +106,10 @@ class Registration:
     True
     """
 
-    participant: str = attrs.field(converter=_participant)
+    participant: str = attrs.field(validator=non_blank)
     contract_code: ContractCode
     """The code the participant registered with (its text stays hidden)."""
-    submitted_at: pendulum.DateTime = attrs.field(converter=_submitted_at)
+    submitted_at: pendulum.DateTime = attrs.field(converter=to_instant)
     confirmed_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_instant)
 
     def __attrs_post_init__(self) -> None:

@@ -8,16 +8,16 @@ business day after (n is the terms' ``reply_business_days``: 3).
 
 from __future__ import annotations
 
-import enum
-from typing import TYPE_CHECKING, final
+from typing import final
 
 import attrs
 import pendulum
 
-from jetrules._calendar.business import business_calendar
 from jetrules._kernel.dates import InstantLike, to_instant
+from jetrules._kernel.fields import LabelledEnum
 from jetrules._threads.message import (
     Author,
+    Message,
     ThreadState,
     state_of,
     within_calendar,
@@ -33,9 +33,6 @@ from jetrules._threads.terms import WebMailTerms, terms_for
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, Deadline, FiscalYear
 from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.text import Label, Lang, Reason
-
-if TYPE_CHECKING:
-    from jetrules._threads.model import Thread
 
 __all__ = [
     "LateReply",
@@ -66,7 +63,7 @@ def reply_deadline(
     ...     "2020-01-07")).due_date
     Date(2020, 1, 9)
     """
-    checked = business_calendar(calendar)
+    checked = BusinessCalendar.check(calendar)
     if terms is None:
         terms = terms_for(FiscalYear.of(to_instant(received_at).date()))
     return checked.deadline(received_at, business_days=terms.reply_business_days)
@@ -113,7 +110,7 @@ class LateReply:
         return self.reason.render(lang)
 
 
-class StatusKind(enum.Enum):
+class StatusKind(LabelledEnum):
     """A thread's status at an instant, with the counsellor's side split by the deadline."""
 
     ON_TIME = "on time"
@@ -127,10 +124,6 @@ class StatusKind(enum.Enum):
     def label(self) -> Label:
         """The status in English and Japanese."""
         return _KIND_LABELS[self]
-
-    def render(self, lang: Lang) -> str:
-        """The status in *lang*."""
-        return self.label.render(lang)
 
     def __repr__(self) -> str:
         return f"StatusKind.{self.name}"
@@ -203,50 +196,67 @@ class ThreadStatus:
         return self.reason.render(lang)
 
 
-def status_of(thread: Thread, at: InstantLike) -> ThreadStatus:
-    """The status of *thread* at *at*, from the messages received by then."""
+def status_of(
+    thread: str,
+    messages: tuple[Message, ...],
+    at: InstantLike,
+    *,
+    terms: WebMailTerms,
+    calendar: BusinessCalendar,
+) -> ThreadStatus:
+    """The status at *at* of thread *thread*, from those of its *messages* received by then.
+
+    Its reply deadlines are those of *terms*, in the business days of *calendar*.
+    """
     instant = within_calendar(to_instant(at), "at")
-    known = tuple(m for m in thread.messages if m.at <= instant)
+    known = tuple(m for m in messages if m.at <= instant)
     if not known:
         raise OutOfRange.for_field(
-            "at", f"must not be before thread {thread.id} opened at {_when(thread.opened_at)}", at
+            "at", f"must not be before thread {thread} opened at {_when(messages[0].at)}", at
         )
-    replies = sum(1 for m in known if m.author is Author.COUNSELLOR)
-    limit = thread.terms.replies_per_thread
-    state = state_of(known, limit)
+    state = state_of(known, terms.replies_per_thread)
     due: Deadline | None = None
     if state is ThreadState.AWAITING_COUNSELLOR:
-        due = reply_deadline(known[-1].at, terms=thread.terms, calendar=thread.calendar)
+        due = reply_deadline(known[-1].at, terms=terms, calendar=calendar)
         kind = StatusKind.ON_TIME if due.is_met_by(instant) else StatusKind.OVERDUE
     elif state is ThreadState.AWAITING_PARTICIPANT:
         kind = StatusKind.AWAITING_PARTICIPANT
     else:
         kind = StatusKind.CLOSED
     return ThreadStatus(
-        thread=thread.id,
+        thread=thread,
         at=instant,
         kind=kind,
-        replies=replies,
+        replies=sum(1 for m in known if m.author is Author.COUNSELLOR),
         deadline=due,
-        terms=thread.terms,
+        terms=terms,
     )
 
 
-def late_replies(thread: Thread) -> tuple[LateReply, ...]:
-    """The replies of *thread* that came after their deadline, in thread order."""
+def late_replies(
+    thread: str,
+    messages: tuple[Message, ...],
+    *,
+    terms: WebMailTerms,
+    calendar: BusinessCalendar,
+) -> tuple[LateReply, ...]:
+    """The replies among *messages* of thread *thread* that came after their deadline, in order.
+
+    Their deadlines are those of *terms*, in the business days of *calendar*.
+    """
     late = []
-    asked = thread.messages[0::2]
-    answered = thread.messages[1::2]
+    asked = messages[0::2]
+    answered = messages[1::2]
     for number, (question, answer) in enumerate(zip(asked, answered, strict=False), start=1):
-        due = reply_deadline(question.at, terms=thread.terms, calendar=thread.calendar)
+        due = reply_deadline(question.at, terms=terms, calendar=calendar)
         if not due.is_met_by(answer.at):
             late.append(
                 LateReply(
-                    thread=thread.id,
+                    thread=thread,
                     number=number,
                     deadline=due,
                     replied_at=answer.at,
-                    terms=thread.terms,
+                    terms=terms,
                 )
             )
     return tuple(late)

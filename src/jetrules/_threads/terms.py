@@ -16,21 +16,23 @@ Which years have an edition, and why:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, final
+from typing import final
 
 import attrs
 
+from jetrules._kernel import sources
 from jetrules._kernel.editions import edition_for, editions_of
+from jetrules._kernel.fields import of_type, whole_number
 from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.sources import citing
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.text import LANGUAGES, Label, Lang, Source
 
 __all__ = ["EDITIONS", "UNLIMITED", "WebMailTerms", "editions_tuple", "terms_for"]
 
-SEED_TEXT = Source(
-    title="CLAIR's Mental Health Support (FY2019 text)",
-    url="https://ajetpsg.com/clair-counselling",
+SEED_TEXT = citing(
+    sources.SEED_TEXT,
     quote="submit the details of your inquiry (up to 30 lines of text). [...] (within 3 business "
     "days) [...] While you can only have 3 replies on a single thread, you can create a new "
     "thread and continue the topic. [...] Both services can be used in either English or Japanese.",
@@ -47,13 +49,11 @@ KAGOSHIMA_WIKI = Source(
     "consultations can be up to three message exchanges with a counsellor. [...] a free service "
     "available in English and Japanese.",
 )
-CLAIR_NEWS_APRIL_2020 = Source(
-    title="CLAIR News, April 2020 (Web Mail Counselling, threads unlimited)",
-    url="https://jetprogramme.org/en/clairnewsapril2020",
+CLAIR_NEWS_APRIL_2020 = citing(
+    sources.CLAIR_NEWS_APRIL_2020, topic="Web Mail Counselling, threads unlimited"
 )
-CLAIR_NEWS_JUNE_2023 = Source(
-    title="CLAIR News, June 2023 (Web Mail Counselling, threads unlimited)",
-    url="https://jetprogramme.org/en/clairnewsjune2023",
+CLAIR_NEWS_JUNE_2023 = citing(
+    sources.CLAIR_NEWS_JUNE_2023, topic="Web Mail Counselling, threads unlimited"
 )
 
 UNLIMITED = Label(en="unlimited", ja="無制限")
@@ -62,21 +62,11 @@ NOT_STATED = Label(en="no limit stated", ja="上限の記載なし")
 """Threads per participant where the source names no limit."""
 
 
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInput.for_field(attribute.name, "must be a positive whole number", value)
-
-
 def _languages(value: Iterable[str]) -> tuple[Lang, ...]:
     languages = tuple(value) if not isinstance(value, str) else (value,)
     if not languages or any(lang not in LANGUAGES for lang in languages):
         raise InvalidInput.for_field("languages", "must be one or more of 'en', 'ja'", value)
     return tuple(lang for lang in LANGUAGES if lang in languages)
-
-
-def _label(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, Label):
-        raise WrongType.for_field(attribute.name, "must be a Label", value)
 
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
@@ -111,11 +101,11 @@ class WebMailTerms:
     """
 
     fiscal_year: FiscalYear = attrs.field(converter=to_fiscal_year)
-    line_limit: int = attrs.field(validator=_positive)
-    replies_per_thread: int = attrs.field(validator=_positive)
-    reply_business_days: int = attrs.field(validator=_positive)
+    line_limit: int = attrs.field(validator=whole_number("line"))
+    replies_per_thread: int = attrs.field(validator=whole_number("reply message"))
+    reply_business_days: int = attrs.field(validator=whole_number("business day"))
     languages: tuple[Lang, ...] = attrs.field(converter=_languages)
-    threads_per_participant: Label = attrs.field(validator=_label)
+    threads_per_participant: Label = attrs.field(validator=of_type(Label, "must be a Label"))
     sources: tuple[Source, ...] = attrs.field(converter=_sources)
 
     @property

@@ -24,9 +24,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from jetrules._calendar.business import business_calendar
-from jetrules._threads.model import check_next_message, continuation_refusal
-from jetrules._threads.reasons import CONTINUE_TAKEN
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import JetRulesError
 from jetrules.records._tabular import Problems, parse_json, read_text
@@ -54,7 +51,7 @@ def read_threads(
     Raises:
         InvalidRecords: listing every malformed thread and message; nothing is returned then.
     """
-    checked = business_calendar(calendar)
+    checked = BusinessCalendar.check(calendar)
     name, text = read_text(source)
     problems = Problems(name)
     entries = _entries(text, problems)
@@ -132,7 +129,7 @@ def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
         return None
     for count, message in enumerate(checked):
         try:
-            check_next_message(checked[:count], message, terms, calendar=calendar)
+            message.check_after(checked[:count], terms, calendar=calendar)
         except JetRulesError as error:
             problems.add(f"{position}, message {count + 1}", str(error))
             return None
@@ -188,25 +185,24 @@ def _check_links(threads: list[tuple[int, Thread]], problems: Problems) -> None:
         if thread.continues is None or thread.continues not in first:
             continue
         earlier_number, earlier = first[thread.continues]
-        reason = continuation_refusal(
-            earlier,
+        taken = continued_by.get(thread.continues)
+        reason = earlier.continuation_refusal(
             participant=thread.participant,
             language=thread.language,
             at=thread.opened_at,
+            continued_by=None if taken is None else taken[1].id,
         )
-        if reason is None and thread.continues in continued_by:
-            taken_number, taken = continued_by[thread.continues]
-            reason = CONTINUE_TAKEN.with_params(thread=earlier.id, by=taken.id)
+        if reason is None:
+            continued_by[thread.continues] = (number, thread)
+        elif taken is not None and reason.code == "CONTINUE_TAKEN":
             problems.add(
                 f"thread {number}",
                 f"'continues' names {thread.continues!r} (thread {earlier_number}), which thread "
-                f"{taken_number} already continues: {reason.render('en')}",
+                f"{taken[0]} already continues: {reason.render('en')}",
             )
-        elif reason is not None:
+        else:
             problems.add(
                 f"thread {number}",
                 f"'continues' names {thread.continues!r} (thread {earlier_number}), which it "
                 f"may not continue: {reason.render('en')}",
             )
-        else:
-            continued_by[thread.continues] = (number, thread)
