@@ -151,3 +151,21 @@ def test_merging_the_bundled_editions_over_themselves_changes_no_value(cap, othe
     assert changes(changed[0].parameters) == (
         () if other == cap else (Change(name="cap", value=other, published=cap),)
     )
+
+
+def test_values_supplied_in_code_are_laid_over_the_published_ones():
+    policy = (
+        Policy()
+        .supplying("subsidy", FiscalYear(2019), cap=40_000)
+        .supplying("subsidy", FiscalYear(2019), rate="2/3")
+        .supplying("subsidy", FiscalYear(2019), cap=45_000)
+        .supplying("subsidy", FiscalYear(2030), cap=1)
+    )
+    (fy2019, fy2030) = policy.editions("subsidy")
+    assert {p.name: p.value for p in fy2019.parameters} == {"cap": 45_000, "rate": "2/3"}
+    merged = merge(BUNDLED, policy.editions("subsidy"))
+    assert changes(_resolve(merged, 2019).parameters) == (
+        Change(name="cap", value=45_000, published=30_000),
+        Change(name="rate", value="2/3", published="1/2"),
+    )
+    assert fy2030.fiscal_year == FiscalYear(2030)

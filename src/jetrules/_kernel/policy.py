@@ -85,6 +85,41 @@ class Policy:
         """The editions supplied for *service* (none if the policy says nothing of it)."""
         return dict(self.supplied).get(service, ())
 
+    def supplying(self, service: str, fiscal_year: FiscalYear, **values: object) -> Policy:
+        """This policy with *values* supplied for *service*'s *fiscal_year*: a what-if in code.
+
+        The values are the terms' own (``Yen(40_000)``, not TOML text); they replace earlier
+        supplied values of the same names.
+
+        >>> policy = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=40_000)
+        >>> policy.editions("subsidy")[0].value("annual_cap")
+        40000
+        """
+        given = EditionRecord(
+            service=service,
+            fiscal_year=fiscal_year,
+            parameters=tuple(
+                Parameter(name=name, value=value, provenance=Provenance(origin=Origin.SUPPLIED))
+                for name, value in values.items()
+            ),
+            file="(supplied in code)",
+        )
+        return attrs.evolve(
+            self,
+            supplied={**dict(self.supplied), service: _over(self.editions(service), given)},
+        )
+
+
+def _over(editions: Sequence[EditionRecord], given: EditionRecord) -> tuple[EditionRecord, ...]:
+    """*editions* with *given*'s parameters replacing those of the same year and names."""
+    by_year = {edition.fiscal_year: edition for edition in editions}
+    base = by_year.get(given.fiscal_year)
+    if base is not None:
+        kept = {p.name: p for p in base.parameters} | {p.name: p for p in given.parameters}
+        given = attrs.evolve(base, parameters=tuple(kept.values()))
+    by_year[given.fiscal_year] = given
+    return tuple(by_year[year] for year in sorted(by_year))
+
 
 def merge(
     bundled: Sequence[EditionRecord], supplied: Sequence[EditionRecord]
