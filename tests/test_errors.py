@@ -1,3 +1,8 @@
+import datetime as dt
+import zoneinfo
+from decimal import Decimal
+
+import pendulum
 import pytest
 
 from jetrules.errors import (
@@ -9,7 +14,9 @@ from jetrules.errors import (
     RecordProblem,
     Refused,
     WrongType,
+    as_written,
 )
+from jetrules.money import Yen
 from jetrules.text import ReasonTemplate
 
 
@@ -39,6 +46,43 @@ def test_for_field_names_the_field_the_rule_and_the_value():
         "must be from 1948-07-20",
         "1900-01-01",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (pendulum.date(2019, 4, 1), "2019-04-01"),
+        (dt.date(2019, 4, 1), "2019-04-01"),
+        (pendulum.datetime(2019, 12, 27, 10, tz="Asia/Tokyo"), "2019-12-27T10:00:00+09:00"),
+        (
+            dt.datetime(2019, 12, 27, 10, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo")),
+            "2019-12-27T10:00:00+09:00",
+        ),
+        (dt.datetime(2019, 12, 27, 10), "2019-12-27T10:00:00"),  # a naive one, as refused
+        (pendulum.time(10, 30), "10:30:00"),
+        (Yen(1_000), "¥1,000"),
+        (Yen(0), "¥0"),
+        ("2019-02-30", "'2019-02-30'"),  # text in quotes: blanks and empty text are seen
+        ("", "''"),
+        (1.5, "1.5"),
+        (Decimal("1.5"), "Decimal('1.5')"),
+        (None, "None"),
+        (dt.date, "<class 'datetime.date'>"),  # the type itself is no date
+    ],
+)
+def test_values_are_shown_as_a_user_writes_them(value, shown):
+    assert as_written(value) == shown
+    error = InvalidInput.for_field("field", "must be right", value)
+    assert str(error) == f"'field' must be right (got {shown})"
+    assert error.value is value  # the value itself is kept for programs
+
+
+def test_a_type_may_show_itself_its_own_way():
+    class Code:
+        def __jetrules_display__(self) -> str:
+            return "FY2019"
+
+    assert as_written(Code()) == "FY2019"
 
 
 def test_refused_carries_its_reason():

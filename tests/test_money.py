@@ -138,6 +138,58 @@ class TestArithmetic:
         assert max(Yen(3), Yen(9)) == Yen(9)
 
 
+class TestLikeTheIntOfTheSameYen:
+    """A Yen equals, orders with and hashes like the int of the same yen (issue 13)."""
+
+    def test_equal_to_the_int(self):
+        assert Yen(0) == 0
+        assert 0 == Yen(0)  # noqa: SIM300 - the reflected comparison is the point
+        assert Yen(5) != 6
+        assert Yen(3) in [3]
+        assert 3 in [Yen(3)]
+        assert [Yen(30_000), Yen(0)].count(0) == 1
+
+    def test_hashes_like_the_int(self):
+        assert hash(Yen(5)) == hash(5)
+        assert {Yen(5), 5} == {5}
+        assert {5: "five"}[Yen(5)] == "five"
+        assert {Yen(5): "five"}[5] == "five"
+
+    def test_ordered_with_ints(self):
+        assert Yen(5) < 10
+        assert 10 > Yen(5)  # noqa: SIM300 - the reflected comparison is the point
+        assert Yen(5) <= 5 <= Yen(5)
+        assert Yen(5) >= 5 >= Yen(5)
+        assert not Yen(5) > 5
+        assert sorted([Yen(5), 2, Yen(1), 0]) == [0, 1, 2, 5]
+        assert max(4, Yen(9), 7) == Yen(9)
+
+    def test_other_integers_too(self):
+        class Count(int):
+            pass
+
+        assert Yen(2) == Count(2)
+        assert Yen(1) < Count(2)
+
+    @pytest.mark.parametrize("other", [5.0, Decimal(5), Fraction(5), "5", True, None])
+    def test_never_equal_to_floats_text_or_bools(self, other):
+        # money is never a float; a bool is not an amount (Yen(1) == True would pass a flag for ¥1)
+        assert Yen(5 if other is not True else 1) != other
+        assert other != Yen(5 if other is not True else 1)
+
+    @pytest.mark.parametrize("other", [5.5, Decimal("5.5"), "5", True, None])
+    def test_refuses_to_order_with_floats_text_or_bools(self, other):
+        with pytest.raises(TypeError):
+            Yen(5) < other  # type: ignore[operator]  # noqa: B015
+        with pytest.raises(TypeError):
+            other < Yen(5)  # type: ignore[operator]  # noqa: B015
+
+    def test_arithmetic_with_ints_stays_refused(self):
+        with pytest.raises(TypeError):
+            Yen(1) + 1  # type: ignore[operator]
+        assert sum([Yen(1), Yen(2)]) == 3  # sum's start, 0, is the one int that adds
+
+
 @given(st.lists(yen_amounts, max_size=30), st.randoms())
 def test_sums_are_exact_and_order_independent(amounts, random):
     values = [Yen(a) for a in amounts]
@@ -161,3 +213,22 @@ def test_add_then_subtract_round_trips(a, b):
 @given(yens)
 def test_parse_round_trips_str(a):
     assert Yen.parse(str(a)) == a
+
+
+@given(yen_amounts, st.integers(min_value=-(10**9), max_value=10**9))
+def test_compares_as_its_int(amount, other):
+    yen = Yen(amount)
+    assert (yen == other) is (amount == other)
+    assert (yen != other) is (amount != other)
+    assert (yen < other) is (amount < other)
+    assert (yen <= other) is (amount <= other)
+    assert (yen > other) is (amount > other)
+    assert (yen >= other) is (amount >= other)
+    assert (other < yen) is (other < amount)
+    assert hash(yen) == hash(amount)
+
+
+@given(st.lists(st.one_of(yens, yen_amounts), max_size=30))
+def test_sorting_mixed_yen_and_ints_sorts_the_amounts(values):
+    assert [int(v) for v in sorted(values)] == sorted(int(v) for v in values)
+    assert len(set(values)) == len({int(v) for v in values})

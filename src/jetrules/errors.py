@@ -1,9 +1,11 @@
 """Every error jetrules raises.
 
 Each error is a :class:`JetRulesError` and also the built-in exception it refines, so callers may
-catch either. Messages name the field, the rule and the value::
+catch either. Messages name the field, the rule and the value, the value as a user writes it
+(:func:`as_written`)::
 
-    'amount' must be more than ¥0 (got Yen(0))
+    'amount' must be more than ¥0 (got ¥0)
+    'submitted_on' must not be before the service date (2019-03-18) (got 2019-03-17)
 """
 
 from __future__ import annotations
@@ -23,7 +25,34 @@ __all__ = [
     "RecordProblem",
     "Refused",
     "WrongType",
+    "as_written",
 ]
+
+
+def as_written(value: object) -> str:
+    """*value* as a user writes it, for a message: ISO dates and instants, ``¥1,000``, quoted text.
+
+    A type shows itself its own way by defining ``__jetrules_display__(self) -> str`` (``Yen``
+    does); a date, a time or an instant (anything with ``isoformat()``) shows as ISO 8601; text
+    shows in quotes, so that blanks and empty text are seen; anything else as its ``repr``.
+    Nothing of jetrules is imported here (every module imports the errors): types are told apart
+    by what they can do.
+
+    >>> import datetime as dt
+    >>> as_written(dt.date(2019, 4, 1)), as_written("2019-04-31"), as_written(1.5)
+    ('2019-04-01', "'2019-04-31'", '1.5')
+    >>> print(as_written(dt.datetime(2019, 12, 27, 10, tzinfo=dt.timezone(dt.timedelta(hours=9)))))
+    2019-12-27T10:00:00+09:00
+    """
+    display = getattr(type(value), "__jetrules_display__", None)
+    if callable(display):
+        return str(display(value))
+    if isinstance(value, str):
+        return repr(value)
+    isoformat = getattr(type(value), "isoformat", None)
+    if callable(isoformat):
+        return str(isoformat(value))
+    return repr(value)
 
 
 class JetRulesError(Exception):
@@ -62,8 +91,13 @@ class InvalidInput(JetRulesError, ValueError):
 
         >>> print(InvalidInput.for_field("amount", "must be more than ¥0", 0))
         'amount' must be more than ¥0 (got 0)
+        >>> import datetime as dt
+        >>> print(OutOfRange.for_field("day", "must be from 1948-07-20", dt.date(1900, 1, 1)))
+        'day' must be from 1948-07-20 (got 1900-01-01)
         """
-        return cls(f"{field!r} {rule} (got {value!r})", field=field, rule=rule, value=value)
+        return cls(
+            f"{field!r} {rule} (got {as_written(value)})", field=field, rule=rule, value=value
+        )
 
 
 class WrongType(InvalidInput, TypeError):
@@ -83,8 +117,9 @@ Lang = Literal["en", "ja"]
 
 
 class Explanation(Protocol):
-    """What :class:`Refused` carries: a :class:`~jetrules.text.Reason` (named here by its shape,
-    so that the errors, which every module imports, import nothing of jetrules).
+    """What :class:`Refused` carries: a :class:`~jetrules.text.Reason`, named by its shape.
+
+    Named by its shape so that the errors, which every module imports, import nothing of jetrules.
     """
 
     @property

@@ -15,6 +15,7 @@ Yen(3500)
 from __future__ import annotations
 
 import enum
+import numbers
 import re
 import unicodedata
 from decimal import Decimal
@@ -23,7 +24,7 @@ from typing import final
 
 import attrs
 
-from jetrules.errors import InvalidInput, WrongType
+from jetrules.errors import InvalidInput, WrongType, as_written
 
 __all__ = ["Rounding", "Yen"]
 
@@ -64,7 +65,7 @@ def _amount(value: object) -> int:
         hint = " (use Yen.parse for text)" if isinstance(value, str) else ""
         raise WrongType(
             f"'amount' must be whole yen as an int or a whole Decimal{hint} "
-            f"(got {type(value).__name__} {value!r})",
+            f"(got {type(value).__name__} {as_written(value)})",
             field="amount",
             rule="must be whole yen as an int or a whole Decimal",
             value=value,
@@ -78,10 +79,24 @@ def _amount(value: object) -> int:
     return value
 
 
+def _whole(other: object) -> int | None:
+    """The ``int`` that *other* compares as, if it is whole yen or an integer (never a bool)."""
+    if isinstance(other, Yen):
+        return other.amount
+    if isinstance(other, numbers.Integral) and not isinstance(other, bool):
+        return int(other)
+    return None
+
+
 @final
-@attrs.frozen(order=True, repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Yen:
     """A non-negative amount of whole yen.
+
+    A ``Yen`` equals, orders with and hashes like the ``int`` of the same yen (``Yen(5) == 5``,
+    ``Yen(5) < 10``, ``hash(Yen(5)) == hash(5)``), so counting amounts at a cap or sorting a
+    column that mixes both works as it reads. Floats compare with nothing: money is never a float.
+    Arithmetic stays between amounts: ``Yen(1) + 1`` is refused, as is any float.
 
     Args:
         amount: an ``int`` or a whole ``Decimal``; floats, bools and text are refused
@@ -165,12 +180,37 @@ class Yen:
             return NotImplemented
         if other.amount > self.amount:
             raise InvalidInput(
-                f"{self!r} - {other!r} would be negative; yen amounts are never negative",
+                f"{self} - {other} would be negative; yen amounts are never negative",
                 field="amount",
                 rule="must not be negative",
                 value=self.amount - other.amount,
             )
         return Yen(self.amount - other.amount)
+
+    # attrs would compare a Yen with Yen only, and salt the hash with the class: written here so
+    # that a Yen is interchangeable with the int of the same yen (eq=False above).
+    def __eq__(self, other: object) -> bool:
+        whole = _whole(other)
+        return NotImplemented if whole is None else self.amount == whole
+
+    def __lt__(self, other: Yen | int) -> bool:
+        whole = _whole(other)
+        return NotImplemented if whole is None else self.amount < whole
+
+    def __le__(self, other: Yen | int) -> bool:
+        whole = _whole(other)
+        return NotImplemented if whole is None else self.amount <= whole
+
+    def __gt__(self, other: Yen | int) -> bool:
+        whole = _whole(other)
+        return NotImplemented if whole is None else self.amount > whole
+
+    def __ge__(self, other: Yen | int) -> bool:
+        whole = _whole(other)
+        return NotImplemented if whole is None else self.amount >= whole
+
+    def __hash__(self) -> int:
+        return hash(self.amount)
 
     def __bool__(self) -> bool:
         return self.amount != 0
@@ -183,3 +223,7 @@ class Yen:
 
     def __str__(self) -> str:
         return f"¥{self.amount:,}"
+
+    def __jetrules_display__(self) -> str:
+        """How error messages show the amount: ``¥1,000``, as people write it."""
+        return str(self)
