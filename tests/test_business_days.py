@@ -460,8 +460,21 @@ def test_what_is_not_a_date_is_refused(day):
 
 
 def test_the_year_tables_hand_out_only_immutable_values():
-    table = BusinessCalendar()._table(2019)
+    table = BusinessCalendar()._days.year(2019)
     assert isinstance(table.ordinals, tuple)
     assert isinstance(table.ranks, tuple)
     assert isinstance(table.open, bytes)
     assert isinstance(table.business_dates(), tuple)
+
+
+def test_a_calendar_in_use_pickles_and_compares_as_a_value():
+    """The tables of open days live beside a calendar: a copy equals it and answers alike."""
+    import pickle
+
+    calendar = CAL.with_closures("2019-04-26")
+    assert calendar.is_business_day("2019-04-25")
+    copy = pickle.loads(pickle.dumps(calendar))
+    assert copy == calendar == CAL.with_closures("2019-04-26")
+    assert hash(copy) == hash(calendar)
+    assert not copy.is_business_day("2019-04-26")
+    assert copy.add_business_days("2019-04-25", 1) == calendar.add_business_days("2019-04-25", 1)

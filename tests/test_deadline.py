@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jetrules import InvalidInput, OutOfRange, WrongType
-from jetrules._calendar.business import _start_of_day
+from jetrules._calendar.deadlines import start_of_day as _start_of_day
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, ClosedDay, Deadline, deadline
 from jetrules.text import Label
 

@@ -16,11 +16,15 @@ from jetrules import (
     calendar,
 )
 from jetrules._calendar import business as _business
+from jetrules._calendar import deadlines as _deadlines
 from jetrules._calendar import holiday_rules as _holiday_rules
 from jetrules._calendar import holidays as _holidays
 from jetrules._calendar import official as _official
+from jetrules._calendar import open_days as _open_days
+from jetrules._calendar import rules_page as _rules_page
+from jetrules._calendar import table as _table
 from jetrules._calendar.holidays import national_names
-from jetrules._calendar.official import _bundled_by_year
+from jetrules._calendar.official import bundled_by_year as _bundled_by_year
 from jetrules.calendar import (
     SERVICE_CALENDAR,
     BusinessCalendar,
@@ -392,7 +396,18 @@ def test_cached_values_cannot_be_changed_by_callers():
     assert isinstance(HolidayTable()._official(), MappingProxyType)
 
 
-CALENDAR_MODULES = [calendar, _holidays, _holiday_rules, _official, _business, _cli_calendar]
+CALENDAR_MODULES = [
+    calendar,
+    _holidays,
+    _holiday_rules,
+    _official,
+    _table,
+    _business,
+    _open_days,
+    _deadlines,
+    _rules_page,
+    _cli_calendar,
+]
 
 
 @pytest.mark.parametrize("module", CALENDAR_MODULES, ids=lambda m: m.__name__)
@@ -414,3 +429,16 @@ def test_the_2107_autumnal_equinox_is_the_formulas_day_not_astronomys():
     assert equinox.date == pendulum.Date(2107, 9, 24)
     assert equinox.provisional
     assert holiday_on("2107-09-23") is None
+
+
+@pytest.mark.parametrize("table", [HolidayTable(), LOADED_2030], ids=["bundled", "loaded"])
+def test_a_table_in_use_pickles_and_compares_as_a_value(table):
+    """The years a table resolved live beside it: a copy equals a fresh table and answers alike."""
+    import pickle
+
+    table.holidays_in(2030)
+    copy = pickle.loads(pickle.dumps(table))
+    assert copy == table
+    assert hash(copy) == hash(table)
+    assert copy.holidays_in(2030) == table.holidays_in(2030)
+    assert copy.official_through == table.official_through

@@ -17,20 +17,27 @@ Enthronement of Emperor Naruhito
 Date(2020, 1, 6)
 >>> deadline("2019-12-27T10:00+09:00").due_date
 Date(2020, 1, 8)
+
+The rules the calendar applies, with their sources, are the calendar's section of the "Rules and
+sources" page:
+
+>>> print(rules_markdown().splitlines()[0])
+## `jetrules.calendar`
 """
 
 from __future__ import annotations
 
-from jetrules._calendar.business import (
-    SERVICE_CALENDAR,
-    BusinessCalendar,
-    ClosedDay,
-    Deadline,
-    deadline,
-)
+from jetrules._calendar.business import SERVICE_CALENDAR, BusinessCalendar, deadline
+from jetrules._calendar.deadlines import ClosedDay, Deadline
 from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY, Holiday, HolidayKind
-from jetrules._calendar.official import HolidayTable, load_official_holidays
-from jetrules._kernel.dates import DateLike
+from jetrules._calendar.rules_page import rules_markdown
+from jetrules._calendar.table import (
+    HolidayTable,
+    holiday_on,
+    holidays_in,
+    is_national_holiday,
+    load_official_holidays,
+)
 from jetrules._kernel.fiscal import FiscalYear
 
 __all__ = [
@@ -49,33 +56,5 @@ __all__ = [
     "holidays_in",
     "is_national_holiday",
     "load_official_holidays",
+    "rules_markdown",
 ]
-
-_HOLIDAYS = HolidayTable()
-
-
-def holidays_in(year: int) -> tuple[Holiday, ...]:
-    """Every holiday of calendar *year*, in date order, from the bundled list and the rules.
-
-    >>> [h.date.day for h in holidays_in(2019) if h.date.month == 5]
-    [1, 2, 3, 4, 5, 6]
-    """
-    return _HOLIDAYS.holidays_in(year)
-
-
-def holiday_on(day: DateLike) -> Holiday | None:
-    """The holiday on *day*, or None.
-
-    >>> holiday_on("2020-02-24").kind
-    <HolidayKind.SUBSTITUTE: 'substitute'>
-    """
-    return _HOLIDAYS.holiday_on(day)
-
-
-def is_national_holiday(day: DateLike) -> bool:
-    """Whether *day* is a holiday of any kind.
-
-    >>> is_national_holiday("2019-12-23"), is_national_holiday("2020-02-23")
-    (False, True)
-    """
-    return _HOLIDAYS.is_national_holiday(day)

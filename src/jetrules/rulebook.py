@@ -32,20 +32,24 @@ Source:
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import importlib
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 from types import ModuleType
 
 import attrs
 from attrs import AttrsInstance
 
-from jetrules._calendar.holiday_rules import DayRule
+from jetrules import calendar
+from jetrules._kernel.markdown import (
+    NO_VALUE,
+    plain_value,
+    source_markdown,
+    value_markdown,
+    words,
+)
 from jetrules.calendar import FiscalYear
 from jetrules.errors import WrongType
-from jetrules.text import Label, Renderable, Source
+from jetrules.text import Source
 
 __all__ = [
     "RULE_MODULES",
@@ -62,8 +66,6 @@ __all__ = [
 RULE_MODULES: tuple[str, ...] = ("jetrules.subsidy", "jetrules.threads", "jetrules.booking")
 """The modules whose ``EDITIONS`` the rules page shows, in order."""
 
-_NO_VALUE = "—"
-
 _INTRODUCTION = """\
 # Rules and sources
 
@@ -74,59 +76,6 @@ terms: the code raises `NoRuleInForce` for it rather than borrow a neighbour's t
 marks a parameter the edition leaves unset because its source states no value.
 Where sources are ambiguous, the readings chosen are explained in [Design decisions](design.md).
 The calendar's rules, last on the page, are dated by the days each is in force instead."""
-
-
-def value_markdown(value: object) -> str:
-    """*value*, a parameter of an edition, as it reads in a Markdown table cell.
-
-    >>> from jetrules import Yen
-    >>> value_markdown(Yen(30_000)), value_markdown(Fraction(1, 2)), value_markdown(None)
-    ('¥30,000', '50%', '—')
-    """
-    return _value(value).replace("|", "\\|").replace("\n", " ")
-
-
-def _value(value: object) -> str:  # noqa: PLR0911 (one return per kind of value)
-    if value is None:
-        return _NO_VALUE
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Source):
-        return _source(value)
-    if isinstance(value, Renderable):
-        english, japanese = value.render("en"), value.render("ja")
-        return english if english == japanese else f"{english} ({japanese})"
-    if isinstance(value, enum.Enum):
-        return value.value if isinstance(value.value, str) else value.name
-    if isinstance(value, Fraction):
-        percent = value * 100
-        return f"{percent.numerator}%" if percent.denominator == 1 else str(value)
-    if isinstance(value, dt.timedelta):
-        minutes, seconds = divmod(value.total_seconds(), 60)
-        return f"{int(minutes)} minutes" if not seconds else str(value)
-    if isinstance(value, dt.time) and not (value.second or value.microsecond):
-        return value.isoformat(timespec="minutes")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return ", ".join(_value(item) for item in value) or _NO_VALUE
-    if isinstance(value, frozenset | set):
-        return ", ".join(sorted(_value(item) for item in value)) or _NO_VALUE
-    kind = type(value)
-    if attrs.has(kind) and kind.__str__ is object.__str__:
-        return "; ".join(
-            f"{_words(field.name)}: {_value(getattr(value, field.name))}"
-            for field in attrs.fields(kind)
-        )
-    return str(value)
-
-
-def _words(name: str) -> str:
-    return name.replace("_", " ")
-
-
-def _source(source: Source) -> str:
-    return source.title if source.url is None else f"[{source.title}]({source.url})"
 
 
 _NOT_PARAMETERS = frozenset({"fiscal_year", "source", "sources"})
@@ -170,7 +119,7 @@ def edition_markdown(edition: AttrsInstance) -> str:
     """One edition: its fiscal year as a heading, a table of its parameters, then its sources."""
     year: FiscalYear = getattr(edition, "fiscal_year")  # noqa: B009 (checked by editions_of)
     lines = [
-        f"### {_value(year)}: {year.start.isoformat()} to {year.end.isoformat()}",
+        f"### {plain_value(year)}: {year.start.isoformat()} to {year.end.isoformat()}",
         "",
         "| parameter | value |",
         "|---|---|",
@@ -178,11 +127,11 @@ def edition_markdown(edition: AttrsInstance) -> str:
     for field in attrs.fields(type(edition)):
         if field.name not in _NOT_PARAMETERS:
             value = value_markdown(getattr(edition, field.name))
-            lines.append(f"| {_words(field.name)} | {value} |")
+            lines.append(f"| {words(field.name)} | {value} |")
     sources = sources_of(edition)
     lines += ["", "Source:" if len(sources) == 1 else "Sources:", ""]
     for source in sources:
-        lines.append(f"- {_source(source)}")
+        lines.append(f"- {source_markdown(source)}")
         if source.quote:
             lines += ["", f"    > {' '.join(source.quote.split())}", ""]
     return "\n".join(lines).rstrip()
@@ -196,7 +145,7 @@ def overview_markdown(editions: Sequence[AttrsInstance]) -> str:
     kind = type(editions[0])
     names = [f.name for f in attrs.fields(kind) if f.name not in _NOT_PARAMETERS]
     lines = [
-        "| fiscal year | " + " | ".join(_words(name) for name in names) + " | sources |",
+        "| fiscal year | " + " | ".join(words(name) for name in names) + " | sources |",
         "|---" * (len(names) + 2) + "|",
     ]
     by_year = {getattr(edition, "fiscal_year"): edition for edition in editions}  # noqa: B009
@@ -205,7 +154,7 @@ def overview_markdown(editions: Sequence[AttrsInstance]) -> str:
         year = FiscalYear(number)
         edition = by_year.get(year)
         if edition is None:
-            cells = ["no published terms", *([_NO_VALUE] * len(names))]
+            cells = ["no published terms", *([NO_VALUE] * len(names))]
         else:
             cells = [value_markdown(getattr(edition, name)) for name in names]
             cells.append(value_markdown(sources_of(edition)))
@@ -244,128 +193,14 @@ def rules_markdown(modules: Iterable[ModuleType] | None = None) -> str:
     return "\n\n".join(sections) + "\n"
 
 
-# --- the calendar: rules dated by the days they are in force ----------------------------------
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
-    lines += ["| " + " | ".join(value_markdown(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _sources_list(sources: Iterable[Source]) -> str:
-    return "\n".join(f"- {_source(source)}" for source in sources)
-
-
 def calendar_markdown() -> str:
     """The calendar's section: the service calendar's closed days and the holiday rules applied.
 
-    Every table is read from the rule data the calendar computes with (``jetrules._calendar.business`` and
-    ``jetrules._calendar.holiday_rules``), with the days each rule is in force and what enacted it.
+    The calendar renders it (:func:`jetrules.calendar.rules_markdown`) from the rule data it
+    computes with, read at each call.
 
     >>> page = calendar_markdown()
     >>> "| Mountain Day | 山の日 | 11 August (8月11日) | 2016 | in force | 2014 amendment |" in page
     True
     """
-    from jetrules import _business, _holiday_rules  # noqa: PLC0415  (read each time: no copy)
-
-    rules = _holiday_rules
-    service = _business.SERVICE_CALENDAR
-    closed = [_business._WEEKDAYS[day] for day in sorted(service.weekend)]
-    closed.append(_NATIONAL_HOLIDAYS_CLOSED)
-    if service.year_end_closure:
-        closed.append(_business._YEAR_END)
-    names = {row.name.ja: row.name.en for row in rules.NATIONAL_HOLIDAYS}
-    official_through = service.holidays.official_through
-    first, last = rules.FIRST_DAY, rules.LAST_DAY
-    parts = [
-        "## `jetrules.calendar`",
-        "Fiscal years, Japanese national holidays, business days and reply deadlines. The tables "
-        "below are the rules the calendar applies, read from its own rule data.",
-        "### Service calendar (`SERVICE_CALENDAR`)",
-        "Reply deadlines count business days: the office is closed on these days.",
-        _table(["closed on", "休業日"], ([label.en, label.ja] for label in closed)),
-        f"Source:\n\n{_sources_list([_business.SERVICE_CALENDAR_SOURCE])}",
-        "### National holidays",
-        f"Supported range: {first} (the Act in force) to {last}; other days raise "
-        f"`OutOfRange`. The Cabinet Office's list bundled with jetrules overrides the rules for "
-        f"the years it covers, up to {official_through}; holidays after {official_through} are "
-        "provisional (the rules' prediction) until a newer list is loaded. A rule whose *to* "
-        f"reads *in force* applies through {last.year}.",
-        _table(
-            ["holiday", "祝日", "date rule", "from", "to", "enacted by"],
-            (
-                [
-                    row.name.en,
-                    row.name.ja,
-                    row.rule.label,
-                    row.first_year,
-                    "in force" if row.last_year is None else row.last_year,
-                    row.enacted_by,
-                ]
-                for row in rules.NATIONAL_HOLIDAYS
-            ),
-        ),
-        "### Substitute holidays (振替休日)",
-        _day_rules(rules.SUBSTITUTE_RULES),
-        "### Citizens' holidays (国民の休日)",
-        _day_rules(rules.CITIZENS_RULES),
-        "### One-off days",
-        "Each made a holiday by its own act. In a loaded list, the same ceremony on another "
-        "date is a special holiday with the generic name.",
-        _table(
-            ["date", "name", "名称", "generic name", "enacted by"],
-            (
-                [day.date, day.name.en, day.name.ja, day.generic_en, day.enacted_by]
-                for day in rules.ONE_OFF_DAYS
-            ),
-        ),
-        "### Olympic moves",
-        _table(
-            ["year", "holiday", "祝日", "moved to", "enacted by"],
-            (
-                [
-                    move.year,
-                    names.get(move.name_ja, _NO_VALUE),
-                    move.name_ja,
-                    move.to,
-                    move.enacted_by,
-                ]
-                for move in rules.MOVED_HOLIDAYS
-            ),
-        ),
-        "### Equinox days",
-        f"day = floor(constant + {rules.EQUINOX_RATE} × (year − {rules.EQUINOX_BASE_YEAR})) − "
-        f"floor((year − {rules.EQUINOX_BASE_YEAR}) / 4), with the constants of the year's "
-        "period. The Observatory fixes each equinox every February; later days are provisional.",
-        _table(
-            ["from", "to", "vernal constant (March)", "autumnal constant (September)"],
-            (
-                [period.first_year, period.last_year, period.vernal, period.autumnal]
-                for period in rules.EQUINOX_PERIODS
-            ),
-        ),
-        f"Sources:\n\n{_sources_list(rules.SOURCES)}",
-    ]
-    return "\n\n".join(parts)
-
-
-_NATIONAL_HOLIDAYS_CLOSED = Label(
-    en="national holidays (every kind below)", ja="国民の祝日・休日（下記のすべて）"
-)
-
-
-def _day_rules(rules: Iterable[DayRule]) -> str:
-    return _table(
-        ["rule", "規定", "from", "to", "enacted by"],
-        (
-            [
-                rule.rule.en,
-                rule.rule.ja,
-                rule.in_force_from,
-                "in force" if rule.in_force_to is None else rule.in_force_to,
-                rule.enacted_by,
-            ]
-            for rule in rules
-        ),
-    )
+    return calendar.rules_markdown()

@@ -1,9 +1,9 @@
 """The Act on National Holidays as data: every rule with the days it is in force (private).
 
-:mod:`jetrules._calendar.holidays` computes the holidays from these tables and :mod:`jetrules.rulebook`
-prints them on the "Rules and sources" page, so the page shows exactly the rules applied. Each
-row names the act or amendment that made it; an amendment is a new row, never an edit of an old
-one.
+:mod:`jetrules._calendar.holidays` computes the holidays from these tables and
+:mod:`jetrules._calendar.rules_page` prints them on the "Rules and sources" page, so the page
+shows exactly the rules applied. Each row names the act or amendment that made it; an amendment
+is a new row, never an edit of an old one.
 
 >>> [str(h.rule.label.en) for h in NATIONAL_HOLIDAYS if h.name.en == "Coming of Age Day"]
 ['15 January', 'second Monday of January']

@@ -34,7 +34,6 @@ The rules keep the formula: such days are provisional until the Observatory anno
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -46,6 +45,7 @@ import pendulum
 from jetrules._calendar import holiday_rules as _rules
 from jetrules._calendar.holiday_rules import FIRST_DAY, LAST_DAY, DayRule
 from jetrules._kernel.dates import DateLike, to_date
+from jetrules._kernel.fields import LabelledEnum, named_fields
 from jetrules.errors import OutOfRange, WrongType
 from jetrules.text import Label, Lang
 
@@ -86,7 +86,7 @@ def known_year(year: int) -> int:
 _SUNDAY = 6
 
 
-class HolidayKind(enum.Enum):
+class HolidayKind(LabelledEnum):
     """What makes a day a holiday."""
 
     NATIONAL = "national"
@@ -119,7 +119,7 @@ _KIND_LABELS = MappingProxyType(
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Holiday:
     """One holiday: its date, its names, its kind and whether it is still provisional.
 

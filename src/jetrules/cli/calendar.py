@@ -26,6 +26,13 @@ __all__ = ["register"]
 
 def register(subcommands: Subcommands) -> None:
     """Add the calendar subcommands."""
+    _register_fiscal_year(subcommands)
+    _register_holidays(subcommands)
+    _register_business_days(subcommands)
+    _register_deadline(subcommands)
+
+
+def _register_fiscal_year(subcommands: Subcommands) -> None:
     fiscal = subcommands.add_parser(
         "fiscal-year",
         help="the fiscal year (1 April to 31 March) of each date",
@@ -34,6 +41,8 @@ def register(subcommands: Subcommands) -> None:
     fiscal.add_argument("dates", nargs="+", metavar="DATE", help="an ISO date such as 2020-03-31")
     fiscal.set_defaults(handler=_fiscal_year)
 
+
+def _register_holidays(subcommands: Subcommands) -> None:
     holidays = subcommands.add_parser(
         "holidays",
         help="the national holidays of a year",
@@ -46,6 +55,8 @@ def register(subcommands: Subcommands) -> None:
     add_official_option(holidays)
     holidays.set_defaults(handler=_holidays)
 
+
+def _register_business_days(subcommands: Subcommands) -> None:
     business = subcommands.add_parser(
         "business-days",
         help="business-day arithmetic (closed weekends, holidays, 29 Dec-3 Jan)",
@@ -74,6 +85,8 @@ def register(subcommands: Subcommands) -> None:
     add_official_option(between)
     between.set_defaults(handler=_business_days_between)
 
+
+def _register_deadline(subcommands: Subcommands) -> None:
     due = subcommands.add_parser(
         "deadline",
         help="when a reply to a message received at INSTANT is due",
