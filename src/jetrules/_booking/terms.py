@@ -21,7 +21,9 @@ from jetrules._booking.reasons import (
     lengths_label,
     show,
 )
+from jetrules._kernel import sources
 from jetrules._kernel.editions import edition_for, editions_of
+from jetrules._kernel.sources import citing
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Label, Lang, Source
@@ -39,9 +41,8 @@ __all__ = [
     "terms_for",
 ]
 
-SEED_TEXT = Source(
-    title="CLAIR's Mental Health Support (FY2019 text)",
-    url="https://ajetpsg.com/clair-counselling",
+SEED_TEXT = citing(
+    sources.SEED_TEXT,
     quote="up to 3 sessions you would like on the counselling sign-up form ... You can choose "
     "either a 20 or 40 minute session. ... In cases of cancellation without any contact in "
     "advance, that cancellation will count as a consultation.",
@@ -56,15 +57,11 @@ HOURS_SOURCE = Source(
     url="https://hajet.org/mental-health-counseling",
     quote="Sessions can be scheduled until 21:30, Monday to Friday.",
 )
-CLAIR_NEWS_APRIL_2020 = Source(
-    title="CLAIR News, April 2020",
-    url="https://jetprogramme.org/en/clairnewsapril2020",
-    quote="up to seven ... from 1 April 2020 to 31 March 2021",
+CLAIR_NEWS_APRIL_2020 = citing(
+    sources.CLAIR_NEWS_APRIL_2020, quote="up to seven ... from 1 April 2020 to 31 March 2021"
 )
-CLAIR_NEWS_JUNE_2023 = Source(
-    title="CLAIR News, June 2023",
-    url="https://jetprogramme.org/en/clairnewsjune2023",
-    quote="up to 7 Skype sessions ... 1 April 2023 - 31 March 2024",
+CLAIR_NEWS_JUNE_2023 = citing(
+    sources.CLAIR_NEWS_JUNE_2023, quote="up to 7 Skype sessions ... 1 April 2023 - 31 March 2024"
 )
 
 NO_PUBLISHED_LIMIT = Label(en="no published limit", ja="公表された上限なし")
@@ -211,6 +208,11 @@ def check_length(
 
     Returns the terms of the start's fiscal year; raises ``NoRuleInForce`` for a year without
     terms, ``Refused`` (``LENGTH_NOT_OFFERED``) for a length the year does not offer.
+
+    >>> check_length(pendulum.datetime(2020, 6, 10, 18, tz="Asia/Tokyo"), minutes=30)
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.Refused: A 30-minute session is not offered in FY2020; sessions last 20 or ...
     """
     terms = terms_for(FiscalYear.of(start.date()), editions)
     if minutes not in terms.session_minutes:
