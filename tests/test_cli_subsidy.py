@@ -3,8 +3,8 @@ import io
 import json
 from pathlib import Path
 
-from jetrules._subsidy.render import RECORD_COLUMNS
 from jetrules.cli import main
+from jetrules.subsidy import RECORD_COLUMNS
 
 EXAMPLE = str(Path(__file__).parent.parent / "examples" / "claims-fy2019.csv")
 HEADER = "id,participant,service_date,amount,insured,mental_health_professional,place"

@@ -9,8 +9,8 @@ from jetrules.text import Reason, ReasonTemplate, Source, check_templates
 if TYPE_CHECKING:
     import pendulum
 
+    from jetrules._subsidy.model import Receipt
     from jetrules._subsidy.terms import SubsidyTerms
-    from jetrules.subsidy import Receipt
 
 __all__ = [
     "CAP_PARTLY_REACHED",
@@ -121,6 +121,7 @@ class ReasonMemo:
 
 
 def refusals(terms: SubsidyTerms, receipt: Receipt, reason: ReasonMemo) -> list[Reason]:
+    """Why *terms* do not cover *receipt* at all (insured, no professional, the wrong place)."""
     source = terms.source
     found = []
     if receipt.insured:

@@ -5,28 +5,37 @@
 
 from __future__ import annotations
 
-import enum
 import functools
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, final
+from typing import final
 
 import attrs
 import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.editions import edition_for
+from jetrules._kernel.fields import LabelledEnum, of_type
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
 from jetrules.text import Label, Lang, Source
 
-__all__ = ["EDITIONS", "Place", "PlaceRequirement", "SubsidyTerms", "terms_for"]
+__all__ = [
+    "EDITIONS",
+    "Place",
+    "PlaceRequirement",
+    "SubsidyTerms",
+    "as_percent",
+    "published_by_year",
+    "terms_for",
+    "to_place",
+    "to_yen",
+]
 
 
-class Place(enum.Enum):
+class Place(LabelledEnum):
     """Where a counselling session took place."""
 
     JAPAN = "japan"
@@ -54,9 +63,10 @@ class Place(enum.Enum):
         """The place's name in English and Japanese."""
         return _PLACE_LABELS[self]
 
-    def render(self, lang: Lang) -> str:
-        """The place's name in *lang*."""
-        return self.label.render(lang)
+
+def to_place(value: Place | str) -> Place:
+    """Converter: :meth:`Place.parse` (type checkers take a named function as a converter)."""
+    return Place.parse(value)
 
 
 _PLACE_LABELS = {
@@ -65,7 +75,7 @@ _PLACE_LABELS = {
 }
 
 
-class PlaceRequirement(enum.Enum):
+class PlaceRequirement(LabelledEnum):
     """Where an edition's terms require counselling to take place."""
 
     IN_JAPAN = "in_japan"
@@ -88,10 +98,6 @@ class PlaceRequirement(enum.Enum):
         """The requirement in English and Japanese."""
         return _REQUIREMENT_LABELS[self]
 
-    def render(self, lang: Lang) -> str:
-        """The requirement in *lang*."""
-        return self.label.render(lang)
-
 
 _REQUIREMENT_LABELS = {
     PlaceRequirement.IN_JAPAN: Label(en="in Japan", ja="日本国内"),
@@ -108,23 +114,22 @@ def _rate(value: Fraction | int) -> Fraction:
     return Fraction(value)
 
 
-def _yen(value: Yen | int | Decimal | str) -> Yen:
+def to_yen(value: Yen | int | Decimal | str) -> Yen:
+    """Converter: :meth:`Yen.of` (type checkers take a named function as a converter)."""
     return Yen.of(value)
 
 
-def _optional_date(value: DateLike | None) -> pendulum.Date | None:
+def _claim_deadline(value: DateLike | None) -> pendulum.Date | None:
+    # An optional date: the kernel's named converters (named_fields) take required ones only.
     return None if value is None else to_date(value, "claim_deadline")
 
 
-def _check_instance(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise WrongType.for_field(attribute.name, f"must be a {kind.__name__}", value)
+def as_percent(rate: Fraction) -> str:
+    """*rate* as a percentage when it is a whole one, else as a fraction.
 
-    return check
-
-
-def _percent(rate: Fraction) -> str:
+    >>> as_percent(Fraction(1, 2)), as_percent(Fraction(1, 3))
+    ('50%', '1/3')
+    """
     percent = rate * 100
     return f"{percent.numerator}%" if percent.denominator == 1 else str(rate)
 
@@ -153,10 +158,12 @@ class SubsidyTerms:
 
     fiscal_year: FiscalYear = attrs.field(converter=to_fiscal_year)
     rate: Fraction = attrs.field(converter=_rate)
-    annual_cap: Yen = attrs.field(converter=_yen)
-    place: PlaceRequirement = attrs.field(validator=_check_instance(PlaceRequirement))
-    claim_deadline: pendulum.Date | None = attrs.field(converter=_optional_date)
-    source: Source = attrs.field(validator=_check_instance(Source))
+    annual_cap: Yen = attrs.field(converter=to_yen)
+    place: PlaceRequirement = attrs.field(
+        validator=of_type(PlaceRequirement, "must be a PlaceRequirement")
+    )
+    claim_deadline: pendulum.Date | None = attrs.field(converter=_claim_deadline)
+    source: Source = attrs.field(validator=of_type(Source, "must be a Source"))
 
     @claim_deadline.validator
     def _after_the_year(
@@ -184,7 +191,7 @@ class SubsidyTerms:
                 else f"claims must arrive by {self.claim_deadline}"
             )
             return (
-                f"{self.render(lang)}: {_percent(self.rate)} of eligible costs, up to "
+                f"{self.render(lang)}: {as_percent(self.rate)} of eligible costs, up to "
                 f"{self.annual_cap} per participant; {self.place.render(lang)}; {deadline}"
             )
         deadline = (
@@ -193,7 +200,7 @@ class SubsidyTerms:
             else f"申請は{self.claim_deadline}必着"
         )
         return (
-            f"{self.render(lang)}：対象経費の{_percent(self.rate)}、"
+            f"{self.render(lang)}：対象経費の{as_percent(self.rate)}、"
             f"1人あたり上限{self.annual_cap}；{self.place.render(lang)}；{deadline}"
         )
 
@@ -303,7 +310,8 @@ EDITIONS: tuple[SubsidyTerms, ...] = (
 
 
 @functools.cache
-def _by_year() -> dict[FiscalYear, SubsidyTerms]:
+def published_by_year() -> dict[FiscalYear, SubsidyTerms]:
+    """The published editions by fiscal year: a table built once, on first use; never changed."""
     return {terms.fiscal_year: terms for terms in EDITIONS}
 
 

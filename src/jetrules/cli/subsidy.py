@@ -8,10 +8,9 @@ from typing import TextIO
 
 from jetrules._kernel.dates import to_date
 from jetrules._kernel.output import format_table, jsonable, write_csv, write_json
-from jetrules._subsidy.render import RECORD_COLUMNS
 from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
 from jetrules.records.receipts import read_receipts
-from jetrules.subsidy import Ledger, Statement, assess
+from jetrules.subsidy import RECORD_COLUMNS, Ledger, Statement, assess
 from jetrules.text import Label, Lang, to_lang
 
 __all__ = ["register"]

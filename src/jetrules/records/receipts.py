@@ -101,23 +101,22 @@ def _amount(raw: str) -> Yen:
     return amount
 
 
-def _service_date(raw: str) -> object:
-    return to_date(raw, "service_date")
+def _date(field: str) -> Callable[[str], object]:
+    def convert(raw: str) -> object:
+        return to_date(raw, field)
 
-
-def _submitted_on(raw: str) -> object:
-    return to_date(raw, "submitted_on")
+    return convert
 
 
 _CONVERTERS: dict[str, Callable[[str], object]] = {
     "id": _text("id"),
     "participant": _text("participant"),
-    "service_date": _service_date,
+    "service_date": _date("service_date"),
     "amount": _amount,
     "insured": _flag("insured"),
     "mental_health_professional": _flag("mental_health_professional"),
     "place": Place.parse,
-    "submitted_on": _submitted_on,
+    "submitted_on": _date("submitted_on"),
 }
 
 

@@ -1,18 +1,80 @@
-"""Statements as text, HTML tables and plain records (private; see jetrules.subsidy)."""
+"""One participant's year: the statement, as text, HTML and plain records (private).
+
+:mod:`jetrules.subsidy` is the face of this module; import the names from there.
+"""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import final
+
+import attrs
 
 from jetrules._kernel.output import format_table
+from jetrules._subsidy.model import Decision
+from jetrules._subsidy.terms import SubsidyTerms
+from jetrules.calendar import FiscalYear
+from jetrules.money import Yen
 from jetrules.text import Label, Lang, to_lang
 
-if TYPE_CHECKING:
-    from jetrules.subsidy import Statement
+__all__ = ["RECORD_COLUMNS", "Statement", "decisions_html"]
 
-__all__ = ["ledger_html", "render_statement", "statement_html", "statement_records"]
+
+@final
+@attrs.frozen(kw_only=True)
+class Statement:
+    """One participant's receipts of one fiscal year, each decided exactly once.
+
+    Attributes:
+        participant: whose statement it is.
+        fiscal_year: the year it covers.
+        terms: the terms applied, or ``None`` when no terms cover the year (every receipt then
+            says ``NO_EDITION`` and is paid nothing).
+        decisions: one per receipt, in service-date order (ties by receipt id).
+    """
+
+    participant: str
+    fiscal_year: FiscalYear
+    terms: SubsidyTerms | None
+    decisions: tuple[Decision, ...]
+
+    @property
+    def total_paid(self) -> Yen:
+        """What the participant paid, on every receipt."""
+        return Yen(sum(decision.receipt.amount.amount for decision in self.decisions))
+
+    @property
+    def total_eligible(self) -> Yen:
+        """The eligible costs."""
+        return Yen(sum(decision.eligible.amount for decision in self.decisions))
+
+    @property
+    def total_subsidy(self) -> Yen:
+        """What the programme pays: ``min(cap, floor(rate x total eligible))``."""
+        return Yen(sum(decision.subsidy.amount for decision in self.decisions))
+
+    @property
+    def total_cut_by_cap(self) -> Yen:
+        """What the cap cut: ``floor(rate x total eligible)`` less the subsidy."""
+        return Yen(sum(decision.cut_by_cap.amount for decision in self.decisions))
+
+    @property
+    def remaining_cap(self) -> Yen | None:
+        """What the cap still allows this year, or ``None`` with no terms for the year."""
+        return None if self.terms is None else self.terms.annual_cap - self.total_subsidy
+
+    def render(self, lang: Lang = "en") -> str:
+        """The statement as text, receipt by receipt, naming the terms and their source."""
+        return _render_statement(self, lang)
+
+    def to_records(self, lang: Lang = "en") -> list[dict[str, object]]:
+        """One plain dict per receipt (for ``pandas.DataFrame``, CSV, JSON)."""
+        return _statement_records(self, lang)
+
+    def _repr_html_(self) -> str:
+        return _statement_html(self)
+
 
 _TITLE = Label(
     en="{year} statement for participant {participant}", ja="{year} 助成明細：{participant}"
@@ -37,7 +99,7 @@ _NOT_APPLICABLE = Label(en="n/a", ja="該当なし")
 _CLAIM = Label(en="claim arrived {day}", ja="申請到着日 {day}")
 
 
-def render_statement(statement: Statement, lang: Lang) -> str:
+def _render_statement(statement: Statement, lang: Lang) -> str:
     """The statement as text in *lang*: heading, terms and source, table, reasons, totals."""
     lang = to_lang(lang)
     terms = statement.terms
@@ -103,10 +165,10 @@ RECORD_COLUMNS = (
     "edition",
     "source",
 )
-"""The keys of every record :func:`statement_records` gives, in order."""
+"""The keys of every record :meth:`Statement.to_records` gives, in order."""
 
 
-def statement_records(statement: Statement, lang: Lang) -> list[dict[str, object]]:
+def _statement_records(statement: Statement, lang: Lang) -> list[dict[str, object]]:
     """One plain dict per receipt: strings, ints, bools and dates only."""
     lang = to_lang(lang)
     terms = statement.terms
@@ -147,7 +209,7 @@ _HTML_COLUMNS = (
 )
 
 
-def ledger_html(statements: Sequence[Statement]) -> str:
+def decisions_html(statements: Sequence[Statement]) -> str:
     """An HTML table of every receipt's decision, as notebooks show a value."""
     head = "".join(f"<th>{name}</th>" for name in _HTML_COLUMNS)
     body = "".join(
@@ -158,7 +220,7 @@ def ledger_html(statements: Sequence[Statement]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def statement_html(statement: Statement) -> str:
+def _statement_html(statement: Statement) -> str:
     """The statement as HTML: a heading with its totals and source, then its table."""
     terms = statement.terms
     source = html.escape(_NO_TERMS.en if terms is None else str(terms.source))
@@ -167,4 +229,4 @@ def statement_html(statement: Statement) -> str:
         f"{statement.fiscal_year} · {statement.participant} · subsidy {statement.total_subsidy} "
         f"of {statement.total_eligible} eligible · cap left {'n/a' if left is None else left}"
     )
-    return f"<p><strong>{caption}</strong> ({source})</p>" + ledger_html([statement])
+    return f"<p><strong>{caption}</strong> ({source})</p>" + decisions_html([statement])

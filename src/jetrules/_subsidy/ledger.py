@@ -1,0 +1,294 @@
+"""Every statement assessed so far, and :func:`assess`, which adds receipts to them (private).
+
+:mod:`jetrules.subsidy` is the face of this module; import the names from there.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import final, overload
+
+import attrs
+import pendulum
+
+from jetrules._kernel.dates import DateLike, to_date
+from jetrules._subsidy.allocate import Claim, decide
+from jetrules._subsidy.index import Order, ReceiptIds, find, merged
+from jetrules._subsidy.model import Receipt
+from jetrules._subsidy.reasons import ReasonMemo
+from jetrules._subsidy.statement import Statement, decisions_html
+from jetrules._subsidy.terms import SubsidyTerms, published_by_year
+from jetrules.calendar import FiscalYear
+from jetrules.errors import InvalidInput, WrongType
+from jetrules.text import Lang
+
+__all__ = ["Ledger", "assess"]
+
+
+def _order(statement: Statement) -> Order:
+    return statement.participant, statement.fiscal_year.year
+
+
+def _found(statements: Sequence[Statement], wanted: Order) -> Statement | None:
+    """The statement of *wanted* (participant, fiscal year) in *statements*, if there is one."""
+    position = find(statements, _order, wanted)
+    if position < len(statements) and _order(statements[position]) == wanted:
+        return statements[position]
+    return None
+
+
+@final
+@attrs.frozen
+class _IdIndex:
+    """The ids of the receipts of *statements*: a ledger's, worked out before it is made."""
+
+    statements: tuple[Statement, ...]
+    ids: ReceiptIds
+
+    @classmethod
+    def of(cls, statements: tuple[Statement, ...]) -> _IdIndex:
+        """The index of *statements*, read from their decisions."""
+        ids = ReceiptIds.of(d.receipt.id for s in statements for d in s.decisions)
+        return cls(statements, ids)
+
+
+def _index_of_own_statements(ledger: Ledger) -> _IdIndex:
+    return _IdIndex.of(ledger.statements)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Ledger(Sequence[Statement]):
+    """Every statement assessed so far, by participant then fiscal year.
+
+    Make ledgers with :func:`assess` and :meth:`add`, which keep the statements in order and
+    each receipt id once. Adding receipts re-assesses only the statements they touch (the others
+    are shared with this ledger) and checks their ids against an index of this ledger's ids, which
+    the new ledger extends, so its cost follows what is added, not the ledger's size.
+
+    Attributes:
+        statements: one per participant and fiscal year with receipts.
+        terms: the terms the caller supplied (they replace published editions for their years,
+            and apply again when more receipts are added).
+    """
+
+    statements: tuple[Statement, ...] = ()
+    terms: tuple[SubsidyTerms, ...] = ()
+    # The receipt ids, worked out before the ledger is made (assess extends the previous
+    # ledger's; a ledger made by hand reads its statements). It names the statements it indexes,
+    # so a copy with other statements (attrs.evolve) is never answered from it. Not part of the
+    # value: equality, hashing and repr leave it out; it pickles with the ledger.
+    _index: _IdIndex = attrs.field(
+        default=attrs.Factory(_index_of_own_statements, takes_self=True),
+        alias="_index",
+        eq=False,
+        repr=False,
+    )
+
+    @overload
+    def __getitem__(self, index: int) -> Statement: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Statement]: ...
+    def __getitem__(self, index: int | slice) -> Statement | Sequence[Statement]:
+        return self.statements[index]
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+    def __iter__(self) -> Iterator[Statement]:
+        return iter(self.statements)
+
+    def statement(self, participant: str, fiscal_year: FiscalYear | int) -> Statement:
+        """The statement of *participant* for *fiscal_year*.
+
+        Raises:
+            KeyError: when there is none (no receipt of that participant in that year).
+        """
+        year = fiscal_year if isinstance(fiscal_year, FiscalYear) else FiscalYear(fiscal_year)
+        found = _found(self.statements, (participant, year.year))
+        if found is None:
+            raise KeyError((participant, year))
+        return found
+
+    @property
+    def receipt_ids(self) -> frozenset[str]:
+        """The ids of every receipt assessed so far."""
+        return self._ids().all()
+
+    def _ids(self) -> ReceiptIds:
+        """The ids of this ledger's receipts, from its index when the index is of its statements.
+
+        The index is no part of the value: a ledger equals one made afresh from its statements,
+        pickles with its index, and a copy with other statements never reads the index it carries.
+
+        >>> import pickle
+        >>> ledger = assess([Receipt(id="a", participant="P", service_date="2019-05-01", amount=1)])
+        >>> ledger == Ledger(statements=ledger.statements) == pickle.loads(pickle.dumps(ledger))
+        True
+        >>> sorted(attrs.evolve(ledger, statements=()).receipt_ids), sorted(ledger.receipt_ids)
+        ([], ['a'])
+        """
+        if self._index.statements is self.statements:
+            return self._index.ids
+        return _IdIndex.of(self.statements).ids
+
+    def add(
+        self,
+        receipts: Iterable[Receipt],
+        *,
+        submitted_on: DateLike | None = None,
+        terms: SubsidyTerms | Iterable[SubsidyTerms] = (),
+    ) -> Ledger:
+        """This ledger with more receipts assessed: ``assess(receipts, previous=self, ...)``."""
+        return assess(receipts, previous=self, submitted_on=submitted_on, terms=terms)
+
+    def render(self, lang: Lang = "en") -> str:
+        """Every statement as text, separated by blank lines."""
+        return "\n\n".join(statement.render(lang) for statement in self.statements)
+
+    def to_records(self, lang: Lang = "en") -> list[dict[str, object]]:
+        """One plain dict per receipt of every statement."""
+        return [record for s in self.statements for record in s.to_records(lang)]
+
+    def _repr_html_(self) -> str:
+        return decisions_html(self.statements)
+
+
+def assess(
+    receipts: Iterable[Receipt],
+    *,
+    previous: Ledger | None = None,
+    submitted_on: DateLike | None = None,
+    terms: SubsidyTerms | Iterable[SubsidyTerms] = (),
+) -> Ledger:
+    """Decide every receipt and gather the decisions into statements.
+
+    Args:
+        receipts: the receipts to assess; ids must be unique, also against *previous*.
+        previous: an earlier ledger to add the receipts to. The result is the same as assessing
+            all the receipts at once (each keeps the day its claim arrived); only the statements
+            of the participants and years the receipts touch are assessed again.
+        submitted_on: the day these receipts' claim reached the programme office, for those
+            without their own ``Receipt.submitted_on`` (which takes precedence). A receipt of a
+            year whose terms name a deadline before that day is paid nothing (``LATE_CLAIM``).
+        terms: terms to use instead of the published editions, for their fiscal years (what-ifs,
+            or a year with no published terms). They are kept in the ledger for later additions.
+
+    Returns:
+        A :class:`Ledger` with one statement per participant and fiscal year.
+
+    Raises:
+        InvalidInput: a duplicate receipt id (naming it), or a service date after *submitted_on*
+            (of a receipt without its own).
+
+    >>> first = assess([Receipt(id="a", participant="P", service_date="2019-06-01", amount=60_000)])
+    >>> later = assess(
+    ...     [Receipt(id="b", participant="P", service_date="2019-05-01", amount=10_000)],
+    ...     previous=first,
+    ... )
+    >>> [(d.receipt.id, d.subsidy, d.codes) for d in later[0].decisions]
+    [('b', Yen(5000), ('ELIGIBLE',)), ('a', Yen(25000), ('ELIGIBLE', 'CAP_PARTLY_REACHED'))]
+    """
+    earlier = previous if previous is not None else Ledger()
+    if not isinstance(earlier, Ledger):
+        raise WrongType.for_field("previous", "must be a Ledger from assess()", earlier)
+    submitted = None if submitted_on is None else to_date(submitted_on, "submitted_on")
+    new, new_ids = _check_new(receipts, earlier, submitted)
+    before, given = _supplied(earlier.terms), _supplied(terms)
+    supplied = {**before, **given}
+    claims = _claims_by_statement(new, submitted)
+    for order in _retermed(earlier.statements, before, given):
+        claims.setdefault(order, [])  # new terms for a year: its statements are assessed again
+    statements = merged(earlier.statements, _order, _decided(earlier.statements, claims, supplied))
+    return Ledger(
+        statements=statements,
+        terms=tuple(supplied[year] for year in sorted(supplied)),
+        _index=_IdIndex(statements, earlier._ids().with_ids(new_ids)),
+    )
+
+
+def _supplied(terms: SubsidyTerms | Iterable[SubsidyTerms]) -> dict[FiscalYear, SubsidyTerms]:
+    given = (terms,) if isinstance(terms, SubsidyTerms) else tuple(terms)
+    by_year: dict[FiscalYear, SubsidyTerms] = {}
+    for item in given:
+        if not isinstance(item, SubsidyTerms):
+            raise WrongType.for_field("terms", "must be SubsidyTerms or a sequence of them", item)
+        if item.fiscal_year in by_year:
+            raise InvalidInput.for_field(
+                "terms", "must give at most one SubsidyTerms per fiscal year", item.fiscal_year
+            )
+        by_year[item.fiscal_year] = item
+    return by_year
+
+
+def _check_new(
+    receipts: Iterable[Receipt], earlier: Ledger, submitted_on: pendulum.Date | None
+) -> tuple[list[Receipt], frozenset[str]]:
+    new = list(receipts)
+    seen = earlier._ids()
+    batch: set[str] = set()
+    for receipt in new:
+        if not isinstance(receipt, Receipt):
+            raise WrongType.for_field("receipts", "must hold Receipt values", receipt)
+        if receipt.id in seen:
+            raise InvalidInput.for_field(
+                "id", "must be unique: a receipt with this id was assessed before", receipt.id
+            )
+        if receipt.id in batch:
+            raise InvalidInput.for_field(
+                "id", "must be unique: two receipts in this batch have it", receipt.id
+            )
+        batch.add(receipt.id)
+        if receipt.submitted_on is not None:
+            continue
+        if submitted_on is not None and receipt.service_date > submitted_on:
+            raise InvalidInput.for_field(
+                "submitted_on",
+                f"must not be before a receipt's service date ({receipt.id}: "
+                f"{receipt.service_date})",
+                submitted_on,
+            )
+    return new, frozenset(batch)
+
+
+def _claims_by_statement(
+    receipts: list[Receipt], submitted_on: pendulum.Date | None
+) -> dict[Order, list[Claim]]:
+    """The receipts as claims, by statement: each arrived on its own day, else *submitted_on*."""
+    claims: defaultdict[Order, list[Claim]] = defaultdict(list)
+    for receipt in receipts:
+        arrived = submitted_on if receipt.submitted_on is None else receipt.submitted_on
+        claims[receipt.participant, receipt.fiscal_year.year].append((receipt, arrived))
+    return claims
+
+
+def _retermed(
+    statements: tuple[Statement, ...],
+    before: Mapping[FiscalYear, SubsidyTerms],
+    given: Mapping[FiscalYear, SubsidyTerms],
+) -> Iterator[Order]:
+    """The statements whose year *given* sets other terms for than those that applied before."""
+    published = published_by_year()
+    years = {year for year, item in given.items() if item != before.get(year, published.get(year))}
+    if years:
+        yield from (_order(s) for s in statements if s.fiscal_year in years)
+
+
+def _decided(
+    statements: tuple[Statement, ...],
+    claims: Mapping[Order, list[Claim]],
+    supplied: Mapping[FiscalYear, SubsidyTerms],
+) -> dict[Order, Statement]:
+    """Each statement *claims* touch, decided again with the claims it already held."""
+    published = published_by_year()
+    reason = ReasonMemo()
+    changed: dict[Order, Statement] = {}
+    for (participant, number), items in claims.items():
+        existing = _found(statements, (participant, number))
+        if existing is not None:
+            items.extend((d.receipt, d.submitted_on) for d in existing.decisions)
+        year = FiscalYear(number)
+        terms = supplied.get(year, published.get(year))
+        changed[participant, number] = decide(participant, year, terms, items, reason)
+    return changed
