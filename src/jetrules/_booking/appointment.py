@@ -33,6 +33,7 @@ from jetrules._kernel.fields import (
     non_blank,
     of_type,
     to_language,
+    to_optional_instant,
     whole_number,
 )
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
@@ -175,10 +176,6 @@ class Reschedule:
     new_start: pendulum.DateTime = attrs.field(converter=to_instant)
 
 
-def _optional_instant(value: InstantLike | None) -> pendulum.DateTime | None:
-    return None if value is None else to_instant(value, "cancelled_at")
-
-
 @final
 @attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Appointment:
@@ -206,7 +203,9 @@ class Appointment:
     minutes: int = attrs.field(validator=_MINUTES)
     language: Lang = attrs.field(converter=to_language)
     status: Status = attrs.field(default=Status.SCHEDULED, converter=Status)
-    cancelled_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_instant)
+    cancelled_at: pendulum.DateTime | None = attrs.field(
+        default=None, converter=to_optional_instant
+    )
     reschedules: tuple[Reschedule, ...] = attrs.field(default=(), converter=_reschedules)
     editions: tuple[BookingTerms, ...] = attrs.field(
         default=EDITIONS, converter=editions_tuple, repr=False

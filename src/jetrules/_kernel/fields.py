@@ -32,8 +32,9 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
+import pendulum
 
-from jetrules._kernel.dates import to_date, to_instant
+from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.text import LANGUAGES, Label, Lang, to_lang
 
@@ -43,6 +44,8 @@ __all__ = [
     "non_blank",
     "of_type",
     "to_language",
+    "to_optional_date",
+    "to_optional_instant",
     "whole_number",
 ]
 
@@ -58,10 +61,30 @@ def to_language(value: str, field: str = "language") -> Lang:
     return to_lang(value)
 
 
+def to_optional_date(value: DateLike | None, field: str = "date") -> pendulum.Date | None:
+    """None, or *value* as a date (:func:`~jetrules._kernel.dates.to_date`).
+
+    >>> to_optional_date(None) is None
+    True
+    """
+    return None if value is None else to_date(value, field)
+
+
+def to_optional_instant(value: InstantLike | None, field: str = "at") -> pendulum.DateTime | None:
+    """None, or *value* as an aware instant in Tokyo (:func:`~jetrules._kernel.dates.to_instant`).
+
+    >>> to_optional_instant(None) is None
+    True
+    """
+    return None if value is None else to_instant(value, field)
+
+
 _NAMED: dict[Callable[..., object], Callable[[Any, str], object]] = {
     to_date: to_date,
     to_instant: to_instant,
     to_language: to_language,
+    to_optional_date: to_optional_date,
+    to_optional_instant: to_optional_instant,
 }
 """Converters that take the field's name as their second argument."""
 

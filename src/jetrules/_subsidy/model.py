@@ -8,8 +8,8 @@ from typing import final
 import attrs
 import pendulum
 
-from jetrules._kernel.dates import DateLike, to_date
-from jetrules._kernel.fields import named_fields, non_blank, of_type
+from jetrules._kernel.dates import to_date
+from jetrules._kernel.fields import named_fields, non_blank, of_type, to_optional_date
 from jetrules._subsidy.terms import Place, to_place, to_yen
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput
@@ -31,11 +31,6 @@ def _one_line(instance: object, attribute: attrs.Attribute[str], value: str) -> 
 
 
 _FLAG = of_type(bool, "must be True or False")
-
-
-def _submitted_on(value: DateLike | None) -> pendulum.Date | None:
-    # An optional date: the kernel's named converters (named_fields) take required ones only.
-    return None if value is None else to_date(value, "submitted_on")
 
 
 @final
@@ -67,7 +62,7 @@ class Receipt:
     insured: bool = attrs.field(default=False, validator=_FLAG)
     mental_health_professional: bool = attrs.field(default=True, validator=_FLAG)
     place: Place = attrs.field(default=Place.JAPAN, converter=to_place)
-    submitted_on: pendulum.Date | None = attrs.field(default=None, converter=_submitted_on)
+    submitted_on: pendulum.Date | None = attrs.field(default=None, converter=to_optional_date)
 
     @amount.validator
     def _more_than_nothing(self, attribute: attrs.Attribute[Yen], value: Yen) -> None:

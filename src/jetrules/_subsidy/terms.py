@@ -13,9 +13,8 @@ from typing import final
 import attrs
 import pendulum
 
-from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.editions import edition_for
-from jetrules._kernel.fields import LabelledEnum, of_type
+from jetrules._kernel.fields import LabelledEnum, named_fields, of_type, to_optional_date
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
@@ -119,11 +118,6 @@ def to_yen(value: Yen | int | Decimal | str) -> Yen:
     return Yen.of(value)
 
 
-def _claim_deadline(value: DateLike | None) -> pendulum.Date | None:
-    # An optional date: the kernel's named converters (named_fields) take required ones only.
-    return None if value is None else to_date(value, "claim_deadline")
-
-
 def as_percent(rate: Fraction) -> str:
     """*rate* as a percentage when it is a whole one, else as a fraction.
 
@@ -135,7 +129,7 @@ def as_percent(rate: Fraction) -> str:
 
 
 @final
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=named_fields)
 class SubsidyTerms:
     """The Counselling Assistance Programme's terms for one fiscal year.
 
@@ -162,7 +156,7 @@ class SubsidyTerms:
     place: PlaceRequirement = attrs.field(
         validator=of_type(PlaceRequirement, "must be a PlaceRequirement")
     )
-    claim_deadline: pendulum.Date | None = attrs.field(converter=_claim_deadline)
+    claim_deadline: pendulum.Date | None = attrs.field(converter=to_optional_date)
     source: Source = attrs.field(validator=of_type(Source, "must be a Source"))
 
     @claim_deadline.validator

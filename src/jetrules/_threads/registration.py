@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
-from jetrules._kernel.fields import named_fields, non_blank
+from jetrules._kernel.fields import named_fields, non_blank, to_optional_instant
 from jetrules._threads.message import Author, Message
 from jetrules._threads.model import Thread, terms_of_inquiry
 from jetrules._threads.reasons import (
@@ -84,10 +84,6 @@ class ContractCode:
     __str__ = __repr__
 
 
-def _optional_instant(value: InstantLike | None) -> pendulum.DateTime | None:
-    return None if value is None else to_instant(value, "confirmed_at")
-
-
 @final
 @attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Registration:
@@ -110,7 +106,9 @@ class Registration:
     contract_code: ContractCode
     """The code the participant registered with (its text stays hidden)."""
     submitted_at: pendulum.DateTime = attrs.field(converter=to_instant)
-    confirmed_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_instant)
+    confirmed_at: pendulum.DateTime | None = attrs.field(
+        default=None, converter=to_optional_instant
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.contract_code, ContractCode):
