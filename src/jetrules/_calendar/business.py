@@ -187,7 +187,10 @@ class BusinessCalendar:
         >>> [SERVICE_CALENDAR.is_business_day(day) for day in ("2019-05-07", "2020-01-03")]
         [True, False]
         """
-        return self._days.is_open(day)
+        try:
+            return self._days.answers[day]  # type: ignore[index]  # any other key is not found
+        except (KeyError, TypeError):
+            return self._days.is_open(day)
 
     def add_business_days(self, day: DateLike, n: int) -> pendulum.Date:
         """The n-th business day strictly after *day* (strictly before it when n < 0).

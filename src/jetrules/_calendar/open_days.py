@@ -91,15 +91,7 @@ class OpenDays:
     one a fresh table would give.
     """
 
-    __slots__ = (
-        "_answers",
-        "_closures",
-        "_holidays",
-        "_weekend",
-        "_working",
-        "_year_end",
-        "_years",
-    )
+    __slots__ = ("_closures", "_holidays", "_weekend", "_working", "_year_end", "_years", "answers")
 
     def __init__(
         self,
@@ -115,8 +107,8 @@ class OpenDays:
         self._closures = closures
         self._working = working_days
         self._years: dict[int, YearTable] = {}
-        self._answers: dict[dt.date, bool] = {}
-        """Whether each day of every year asked about is open (a memo for :meth:`is_open`)."""
+        self.answers: dict[dt.date, bool] = {}
+        """Whether each day of every year asked about is open (a memo filled by :meth:`is_open`)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its rules: the tables are built again on first use."""
@@ -160,14 +152,14 @@ class OpenDays:
         return table, index
 
     def is_open(self, day: DateLike) -> bool:
-        """Whether *day* is a business day; the answers for its whole year are kept."""
-        try:
-            return self._answers[day]  # type: ignore[index]  # any other key is not found
-        except (KeyError, TypeError):
-            pass
+        """Whether *day* is a business day; the answers for its whole year join :attr:`answers`.
+
+        A caller in a hurry looks *day* up in :attr:`answers` first, and asks here when it is
+        not there.
+        """
         table, index = self.locate(day, "day")
         days = map(dt.date.fromordinal, range(table.start, table.start + len(table.open)))
-        self._answers.update(zip(days, map(bool, table.open), strict=True))
+        self.answers.update(zip(days, map(bool, table.open), strict=True))
         return table.open[index] == 1
 
     def shift(self, table: YearTable, index: int, n: int) -> pendulum.Date | None:
