@@ -43,7 +43,9 @@ import datetime as dt
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from importlib.resources import files
-from typing import Any
+from typing import Any, final
+
+import attrs
 
 from jetrules._kernel.fiscal import FiscalYear
 from jetrules._kernel.provenance import (
@@ -57,7 +59,7 @@ from jetrules._kernel.provenance import (
 from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
 from jetrules.text import Label, Source
 
-__all__ = ["bundled_text", "parse_editions", "parse_sources"]
+__all__ = ["PolicyText", "bundled_text", "parse_editions", "parse_sources", "read_editions"]
 
 Converter = Callable[[Any], object]
 """Turns a parameter's TOML value into the value the terms hold; raises InvalidInput if it can't."""
@@ -146,19 +148,34 @@ def _only(
         problems.add(position, f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
 
 
-def parse_editions(
+@final
+@attrs.frozen(kw_only=True)
+class PolicyText:
+    """A policy file read whole: its editions, its sources and readings, and every problem.
+
+    Attributes:
+        editions: for each service the file holds, its editions in fiscal-year order (a
+            parameter with a problem is left out of its edition).
+        book: the sources and readings the editions may name (the file's own added).
+        problems: every problem found, in file order; none when the file is sound.
+    """
+
+    editions: Mapping[str, tuple[EditionRecord, ...]]
+    book: SourceBook
+    problems: tuple[RecordProblem, ...]
+
+
+def read_editions(
     text: str,
     file: str,
     services: Mapping[str, Mapping[str, Converter]],
     book: SourceBook,
-) -> dict[str, tuple[EditionRecord, ...]]:
-    """The editions of every service in *text*, by service; InvalidRecords lists every problem.
+) -> PolicyText:
+    """Everything *text* holds, with every problem listed rather than raised.
 
-    Args:
-        text: the policy file's text.
-        file: its name, for messages.
-        services: for each service a file may hold, each parameter's converter.
-        book: the sources and readings parameters may name (the file's own are added to it).
+    Text that is not TOML at all raises InvalidRecords (nothing else can be read from it). The
+    arguments are those of :func:`parse_editions`, which raises the problems this returns; a
+    caller with more checks of its own (:func:`jetrules.policy.load`) lists them all together.
     """
     document = _toml(text, file)
     problems = _Problems(file)
@@ -175,8 +192,27 @@ def parse_editions(
             problems.add(key, f"must be an array of editions [[{key}]]")
             continue
         found[key] = _editions(key, value, file, services[key], book, problems)
-    problems.raise_any()
-    return found
+    return PolicyText(editions=found, book=book, problems=tuple(problems.found))
+
+
+def parse_editions(
+    text: str,
+    file: str,
+    services: Mapping[str, Mapping[str, Converter]],
+    book: SourceBook,
+) -> dict[str, tuple[EditionRecord, ...]]:
+    """The editions of every service in *text*, by service; InvalidRecords lists every problem.
+
+    Args:
+        text: the policy file's text.
+        file: its name, for messages.
+        services: for each service a file may hold, each parameter's converter.
+        book: the sources and readings parameters may name (the file's own are added to it).
+    """
+    read = read_editions(text, file, services, book)
+    if read.problems:
+        raise InvalidRecords(file, read.problems)
+    return dict(read.editions)
 
 
 def _editions(  # noqa: PLR0917  (one call site, each argument named there)
