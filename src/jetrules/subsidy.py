@@ -5,10 +5,16 @@ per participant per fiscal year. :func:`assess` takes receipts and gives a :clas
 :class:`Statement` s, one per participant and fiscal year, in which every receipt has a
 :class:`Decision`: its eligible amount, its subsidy, what the cap cut, and why.
 
-Rounding (no source states it; Japanese subsidies round down): the year's subsidy is
-``min(cap, floor(rate x total eligible))``, and each receipt, taken in service-date order (ties by
-receipt id), gets the increase it causes in that amount. So the decisions always sum to the total,
-however the receipts are ordered or batched.
+The terms of each fiscal year are data: the editions of ``jetrules/policy/subsidy.toml``, each
+parameter with the source that states it or our documented reading (:func:`editions`,
+:func:`terms_for`). Rounding, for one (no source states it; Japanese subsidies round down): the
+year's subsidy is ``min(cap, floor(rate x total eligible))``, and each receipt, taken in
+service-date order (ties by receipt id), gets the increase it causes in that amount. So the
+decisions always sum to the total, however the receipts are ordered or batched.
+
+A year whose terms are not published in full (FY2022; FY2025 publishes only its claim deadline)
+pays nothing unless the caller assumes another year's published terms (``assume=``); a what-if
+is a policy (``policy=``). Either way every decision says so.
 
 >>> from jetrules import Yen
 >>> ledger = assess([
@@ -23,23 +29,31 @@ however the receipts are ordered or batched.
 
 from __future__ import annotations
 
+from jetrules._subsidy.editions import EDITIONS, SERVICE, editions, terms_for
 from jetrules._subsidy.ledger import Ledger, assess
 from jetrules._subsidy.model import Decision, Receipt
+from jetrules._subsidy.parameters import PARAMETERS, REQUIRED, ShareOut
+from jetrules._subsidy.place import Place, PlaceRequirement
 from jetrules._subsidy.reasons import REASONS
 from jetrules._subsidy.statement import RECORD_COLUMNS, Statement
-from jetrules._subsidy.terms import EDITIONS, Place, PlaceRequirement, SubsidyTerms, terms_for
+from jetrules._subsidy.terms import SubsidyTerms
 
 __all__ = [
     "EDITIONS",
+    "PARAMETERS",
     "REASONS",
     "RECORD_COLUMNS",
+    "REQUIRED",
+    "SERVICE",
     "Decision",
     "Ledger",
     "Place",
     "PlaceRequirement",
     "Receipt",
+    "ShareOut",
     "Statement",
     "SubsidyTerms",
     "assess",
+    "editions",
     "terms_for",
 ]

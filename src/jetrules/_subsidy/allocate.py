@@ -1,20 +1,29 @@
 """One participant's year decided: the subsidy shared out receipt by receipt (private).
 
-The year's subsidy is ``min(cap, floor(rate x total eligible))``, and each receipt, taken in
-service-date order (ties by receipt id), gets the increase it causes in that amount.
+The year's subsidy is ``min(cap, rate x total eligible)``, rounded as the terms say (down, as
+published), and each receipt, taken in service-date order (ties by receipt id), gets the increase
+it causes in that amount.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pendulum
 
 from jetrules._subsidy import reasons as why
 from jetrules._subsidy.model import Decision, Receipt
-from jetrules._subsidy.reasons import ReasonMemo, refusals, timing
+from jetrules._subsidy.parameters import as_percent
+from jetrules._subsidy.reasons import (
+    ReasonMemo,
+    no_edition,
+    place_note,
+    refusals,
+    terms_notes,
+    timing,
+)
 from jetrules._subsidy.statement import Statement
-from jetrules._subsidy.terms import SubsidyTerms, as_percent
+from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
 from jetrules.money import Yen
 from jetrules.text import Reason
@@ -25,24 +34,33 @@ Claim = tuple[Receipt, pendulum.Date | None]
 """A receipt and the day its claim reached the programme office, when known."""
 
 
-def decide(
+def decide(  # noqa: PLR0917  (two call sites, each argument named there)
     participant: str,
     year: FiscalYear,
-    terms: SubsidyTerms | None,
+    terms: SubsidyTerms | Sequence[str],
     claims: list[Claim],
     reason: ReasonMemo,
+    example: int,
 ) -> Statement:
     """The statement of *participant* for *year*: every claim decided under *terms*.
 
-    *claims* are sorted in place, by service date then receipt id. With no *terms*, every
-    receipt says ``NO_EDITION`` and is paid nothing.
+    *claims* are sorted in place, by service date then receipt id. When *terms* are the names of
+    the parameters the year does not publish, every receipt says ``NO_EDITION`` (naming them, and
+    *example* as a year whose terms could be assumed) and is paid nothing.
     """
     claims.sort(key=lambda claim: (claim[0].service_date, claim[0].id))
-    if terms is None:
-        no_edition = reason(why.NO_EDITION, None, fiscal_year=year)
-        decisions = tuple(_nothing(claim, (no_edition,)) for claim in claims)
-    else:
-        decisions = tuple(_allocate(terms, claims, reason))
+    if not isinstance(terms, SubsidyTerms):
+        missing = tuple(terms)
+        said = (no_edition(year, missing, example, reason),)
+        decisions = tuple(_nothing(claim, said) for claim in claims)
+        return Statement(
+            participant=participant,
+            fiscal_year=year,
+            terms=None,
+            decisions=decisions,
+            missing=missing,
+        )
+    decisions = tuple(_allocate(terms, claims, reason))
     return Statement(participant=participant, fiscal_year=year, terms=terms, decisions=decisions)
 
 
@@ -61,7 +79,7 @@ def _nothing(claim: Claim, reasons: tuple[Reason, ...]) -> Decision:
 
 def _allocate(terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo) -> Iterator[Decision]:
     """Decide *claims* (in service-date order): each gets the increase it causes in the total."""
-    numerator, denominator = terms.rate.numerator, terms.rate.denominator
+    notes = terms_notes(terms, reason)
     cap = terms.annual_cap.amount
     rate_text = as_percent(terms.rate)
     eligible_total = paid = uncapped_before = 0
@@ -69,27 +87,27 @@ def _allocate(terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo) -> I
         refused = refusals(terms, receipt, reason)
         late, said = timing(terms, submitted_on, reason)
         if refused or late:
-            yield _nothing((receipt, submitted_on), (*refused, *said))
+            yield _nothing((receipt, submitted_on), (*refused, *said, *notes))
             continue
         eligible_total += receipt.amount.amount
-        uncapped = eligible_total * numerator // denominator
+        uncapped = terms.subsidy_of(eligible_total)
         total = min(cap, uncapped)
         subsidy, cut = total - paid, (uncapped - uncapped_before) - (total - paid)
         paid, uncapped_before = total, uncapped
-        reasons = [
-            reason(
-                why.ELIGIBLE, terms.source, terms=terms, eligible=receipt.amount, rate=rate_text
-            ),
-            *said,
-        ]
+        eligible = reason(
+            why.ELIGIBLE, terms.cited("rate"), terms=terms, eligible=receipt.amount, rate=rate_text
+        )
+        reasons = [eligible, *place_note(terms, receipt, reason), *said]
         if cut:
             template = why.CAP_PARTLY_REACHED if subsidy else why.CAP_REACHED
-            reasons.append(reason(template, terms.source, cap=terms.annual_cap, cut=Yen(cut)))
+            reasons.append(
+                reason(template, terms.cited("annual_cap"), cap=terms.annual_cap, cut=Yen(cut))
+            )
         yield Decision(
             receipt=receipt,
             eligible=receipt.amount,
             subsidy=Yen(subsidy),
             cut_by_cap=Yen(cut),
-            reasons=tuple(reasons),
+            reasons=(*reasons, *notes),
             submitted_on=submitted_on,
         )

@@ -13,12 +13,15 @@ import attrs
 import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
+from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.policy import Policy
 from jetrules._subsidy.allocate import Claim, decide
+from jetrules._subsidy.editions import check_policy, example_year, resolution
 from jetrules._subsidy.index import Order, ReceiptIds, find, merged
 from jetrules._subsidy.model import Receipt
 from jetrules._subsidy.reasons import ReasonMemo
 from jetrules._subsidy.statement import Statement, decisions_html
-from jetrules._subsidy.terms import SubsidyTerms, published_by_year
+from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.text import Lang
@@ -69,12 +72,15 @@ class Ledger(Sequence[Statement]):
 
     Attributes:
         statements: one per participant and fiscal year with receipts.
-        terms: the terms the caller supplied (they replace published editions for their years,
-            and apply again when more receipts are added).
+        policy: the policy the statements were assessed under (its editions laid over the
+            bundled ones); it applies again when more receipts are added.
+        assume: the year whose published terms stand in for what a year does not publish, if
+            the caller named one; it applies again when more receipts are added.
     """
 
     statements: tuple[Statement, ...] = ()
-    terms: tuple[SubsidyTerms, ...] = ()
+    policy: Policy | None = None
+    assume: FiscalYear | None = None
     # The receipt ids, worked out before the ledger is made (assess extends the previous
     # ledger's; a ledger made by hand reads its statements). It names the statements it indexes,
     # so a copy with other statements (attrs.evolve) is never answered from it. Not part of the
@@ -138,10 +144,13 @@ class Ledger(Sequence[Statement]):
         receipts: Iterable[Receipt],
         *,
         submitted_on: DateLike | None = None,
-        terms: SubsidyTerms | Iterable[SubsidyTerms] = (),
+        policy: Policy | None = None,
+        assume: FiscalYear | int | str | None = None,
     ) -> Ledger:
         """This ledger with more receipts assessed: ``assess(receipts, previous=self, ...)``."""
-        return assess(receipts, previous=self, submitted_on=submitted_on, terms=terms)
+        return assess(
+            receipts, previous=self, submitted_on=submitted_on, policy=policy, assume=assume
+        )
 
     def render(self, lang: Lang = "en") -> str:
         """Every statement as text, separated by blank lines."""
@@ -160,7 +169,8 @@ def assess(
     *,
     previous: Ledger | None = None,
     submitted_on: DateLike | None = None,
-    terms: SubsidyTerms | Iterable[SubsidyTerms] = (),
+    policy: Policy | None = None,
+    assume: FiscalYear | int | str | None = None,
 ) -> Ledger:
     """Decide every receipt and gather the decisions into statements.
 
@@ -172,15 +182,20 @@ def assess(
         submitted_on: the day these receipts' claim reached the programme office, for those
             without their own ``Receipt.submitted_on`` (which takes precedence). A receipt of a
             year whose terms name a deadline before that day is paid nothing (``LATE_CLAIM``).
-        terms: terms to use instead of the published editions, for their fiscal years (what-ifs,
-            or a year with no published terms). They are kept in the ledger for later additions.
+        policy: editions laid over the bundled ones (what-ifs, a new year); decisions under
+            values unlike the published ones say ``SUPPLIED_TERMS``. Default: *previous*'s.
+        assume: a year whose published terms stand in for what a year does not publish (each
+            decision so made says ``ASSUMED_TERMS``). Default: *previous*'s, else none: receipts
+            of such a year are paid nothing (``NO_EDITION``).
 
     Returns:
-        A :class:`Ledger` with one statement per participant and fiscal year.
+        A :class:`Ledger`, a statement per participant and fiscal year (a new *policy* or *assume*
+        assesses again the statements of the years whose terms it changes).
 
     Raises:
         InvalidInput: a duplicate receipt id (naming it), or a service date after *submitted_on*
             (of a receipt without its own).
+        NoRuleInForce: *assume* does not publish what a year of the receipts leaves out.
 
     >>> first = assess([Receipt(id="a", participant="P", service_date="2019-06-01", amount=60_000)])
     >>> later = assess(
@@ -195,31 +210,37 @@ def assess(
         raise WrongType.for_field("previous", "must be a Ledger from assess()", earlier)
     submitted = None if submitted_on is None else to_date(submitted_on, "submitted_on")
     new, new_ids = _check_new(receipts, earlier, submitted)
-    before, given = _supplied(earlier.terms), _supplied(terms)
-    supplied = {**before, **given}
+    terms = _Terms(
+        earlier.policy if policy is None else check_policy(policy),
+        earlier.assume if assume is None else to_fiscal_year(assume, "assume"),
+    )
     claims = _claims_by_statement(new, submitted)
-    for order in _retermed(earlier.statements, before, given):
-        claims.setdefault(order, [])  # new terms for a year: its statements are assessed again
-    statements = merged(earlier.statements, _order, _decided(earlier.statements, claims, supplied))
+    for order in _retermed(earlier, terms):
+        claims.setdefault(order, [])  # other terms for a year: its statements are assessed again
+    statements = merged(earlier.statements, _order, _decided(earlier.statements, claims, terms))
     return Ledger(
         statements=statements,
-        terms=tuple(supplied[year] for year in sorted(supplied)),
+        policy=terms.policy,
+        assume=terms.assume,
         _index=_IdIndex(statements, earlier._ids().with_ids(new_ids)),
     )
 
 
-def _supplied(terms: SubsidyTerms | Iterable[SubsidyTerms]) -> dict[FiscalYear, SubsidyTerms]:
-    given = (terms,) if isinstance(terms, SubsidyTerms) else tuple(terms)
-    by_year: dict[FiscalYear, SubsidyTerms] = {}
-    for item in given:
-        if not isinstance(item, SubsidyTerms):
-            raise WrongType.for_field("terms", "must be SubsidyTerms or a sequence of them", item)
-        if item.fiscal_year in by_year:
-            raise InvalidInput.for_field(
-                "terms", "must give at most one SubsidyTerms per fiscal year", item.fiscal_year
-            )
-        by_year[item.fiscal_year] = item
-    return by_year
+@final
+class _Terms:
+    """Each year's terms under a policy and an assumed year, resolved once per assessment."""
+
+    def __init__(self, policy: Policy | None, assume: FiscalYear | None) -> None:
+        self.policy = policy
+        self.assume = assume
+        self._years: dict[FiscalYear, SubsidyTerms | Sequence[str]] = {}
+
+    def __call__(self, year: FiscalYear) -> SubsidyTerms | Sequence[str]:
+        """*year*'s terms, or the parameters it does not publish (with no year to assume)."""
+        found = self._years.get(year)
+        if found is None:
+            found = self._years[year] = resolution(year, self.policy, self.assume)
+        return found
 
 
 def _check_new(
@@ -263,32 +284,29 @@ def _claims_by_statement(
     return claims
 
 
-def _retermed(
-    statements: tuple[Statement, ...],
-    before: Mapping[FiscalYear, SubsidyTerms],
-    given: Mapping[FiscalYear, SubsidyTerms],
-) -> Iterator[Order]:
-    """The statements whose year *given* sets other terms for than those that applied before."""
-    published = published_by_year()
-    years = {year for year, item in given.items() if item != before.get(year, published.get(year))}
-    if years:
-        yield from (_order(s) for s in statements if s.fiscal_year in years)
+def _retermed(earlier: Ledger, terms: _Terms) -> Iterator[Order]:
+    """The statements of *earlier* whose year has other terms under *terms* than it had."""
+    if (terms.policy, terms.assume) == (earlier.policy, earlier.assume):
+        return
+    before = _Terms(earlier.policy, earlier.assume)
+    years = {statement.fiscal_year for statement in earlier.statements}
+    changed = {year for year in years if before(year) != terms(year)}
+    yield from (_order(s) for s in earlier.statements if s.fiscal_year in changed)
 
 
 def _decided(
-    statements: tuple[Statement, ...],
-    claims: Mapping[Order, list[Claim]],
-    supplied: Mapping[FiscalYear, SubsidyTerms],
+    statements: tuple[Statement, ...], claims: Mapping[Order, list[Claim]], terms: _Terms
 ) -> dict[Order, Statement]:
     """Each statement *claims* touch, decided again with the claims it already held."""
-    published = published_by_year()
     reason = ReasonMemo()
+    example = example_year()
     changed: dict[Order, Statement] = {}
     for (participant, number), items in claims.items():
         existing = _found(statements, (participant, number))
         if existing is not None:
             items.extend((d.receipt, d.submitted_on) for d in existing.decisions)
         year = FiscalYear(number)
-        terms = supplied.get(year, published.get(year))
-        changed[participant, number] = decide(participant, year, terms, items, reason)
+        changed[participant, number] = decide(
+            participant, year, terms(year), items, reason, example
+        )
     return changed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 from typing import final
 
 import attrs
@@ -10,7 +11,7 @@ import pendulum
 
 from jetrules._kernel.dates import to_date
 from jetrules._kernel.fields import named_fields, non_blank, of_type, to_optional_date
-from jetrules._subsidy.terms import Place, to_place, to_yen
+from jetrules._subsidy.place import Place, to_place
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput
 from jetrules.money import Yen
@@ -31,6 +32,11 @@ def _one_line(instance: object, attribute: attrs.Attribute[str], value: str) -> 
 
 
 _FLAG = of_type(bool, "must be True or False")
+
+
+def to_yen(value: Yen | int | Decimal | str) -> Yen:
+    """Converter: :meth:`Yen.of` (type checkers take a named function as a converter)."""
+    return Yen.of(value)
 
 
 @final
@@ -94,7 +100,9 @@ class Decision:
         eligible: the part of its amount that counts toward the subsidy (all of it or nothing).
         subsidy: what it is paid.
         cut_by_cap: what it would have been paid without the annual cap, less what it is paid.
-        reasons: why, in order: eligibility, the claim's timing, the cap.
+        reasons: why, in order: eligibility (and a note where no place is named), the claim's
+            timing, the cap, then what the terms were: values assumed from another year
+            (``ASSUMED_TERMS``) or supplied by the caller (``SUPPLIED_TERMS``).
         submitted_on: the day its claim reached the programme office, when given: the receipt's
             own ``submitted_on``, else the one given to :func:`assess` with it.
     """

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, final
 
+from jetrules._subsidy.parameters import ChangedValues, ParameterNames
+from jetrules._subsidy.place import Place, PlaceRequirement
 from jetrules.text import Reason, ReasonTemplate, Source, check_templates
 
 if TYPE_CHECKING:
@@ -11,8 +13,10 @@ if TYPE_CHECKING:
 
     from jetrules._subsidy.model import Receipt
     from jetrules._subsidy.terms import SubsidyTerms
+    from jetrules.calendar import FiscalYear
 
 __all__ = [
+    "ASSUMED_TERMS",
     "CAP_PARTLY_REACHED",
     "CAP_REACHED",
     "CLAIM_IN_TIME",
@@ -23,9 +27,14 @@ __all__ = [
     "NOT_A_PROFESSIONAL",
     "NO_EDITION",
     "OUTSIDE_JAPAN",
+    "PLACE_NOT_NAMED",
     "REASONS",
+    "SUPPLIED_TERMS",
     "ReasonMemo",
+    "no_edition",
+    "place_note",
     "refusals",
+    "terms_notes",
     "timing",
 ]
 
@@ -51,10 +60,32 @@ OUTSIDE_JAPAN = ReasonTemplate(
 )
 NO_EDITION = ReasonTemplate(
     "NO_EDITION",
-    en="No published terms cover {fiscal_year}, so nothing was assessed or paid; "
-    "pass terms for that year to assess it.",
-    ja="{fiscal_year}の要件は公表されていないため、審査・助成していません。"
-    "その年度の要件を指定すれば審査できます。",
+    en="No published terms cover {fiscal_year} in full (not published: {missing}), so nothing was "
+    "assessed or paid; to assess it, assume another year's published terms "
+    "(assume=FiscalYear({example}), or --assume-terms-from {example} on the command line) or "
+    "supply the missing ones in a policy.",
+    ja="{fiscal_year}の要件は公表されていない部分があるため（未公表：{missing}）、審査・助成して"
+    "いません。審査するには、他の年度の公表された要件を仮定する（assume=FiscalYear({example})、"
+    "コマンドでは --assume-terms-from {example}）か、足りない要件をポリシーで指定してください。",
+)
+PLACE_NOT_NAMED = ReasonTemplate(
+    "PLACE_NOT_NAMED",
+    en="The {terms} name no place for counselling; read as no requirement, so counselling "
+    "{place} counts.",
+    ja="{terms}はカウンセリングの場所を定めていないため、場所の要件はないものと解釈し、"
+    "{place}でのカウンセリングも対象とします。",
+)
+ASSUMED_TERMS = ReasonTemplate(
+    "ASSUMED_TERMS",
+    en="{fiscal_year} does not publish {parameters}: assumed, at the caller's request, from the "
+    "published {assumed_from} terms.",
+    ja="{fiscal_year}は{parameters}を公表していないため、利用者の指定により{assumed_from}の"
+    "公表された要件を仮定しています。",
+)
+SUPPLIED_TERMS = ReasonTemplate(
+    "SUPPLIED_TERMS",
+    en="Decided under supplied terms, not the published ones: {changes}.",
+    ja="公表された要件ではなく、指定された要件によります：{changes}。",
 )
 CAP_REACHED = ReasonTemplate(
     "CAP_REACHED",
@@ -97,6 +128,9 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         LATE_CLAIM,
         CLAIM_IN_TIME,
         DEADLINE_NOT_PUBLISHED,
+        PLACE_NOT_NAMED,
+        ASSUMED_TERMS,
+        SUPPLIED_TERMS,
     )
 )
 """Every reason a subsidy decision can give; applications switch on the codes."""
@@ -121,16 +155,25 @@ class ReasonMemo:
 
 
 def refusals(terms: SubsidyTerms, receipt: Receipt, reason: ReasonMemo) -> list[Reason]:
-    """Why *terms* do not cover *receipt* at all (insured, no professional, the wrong place)."""
-    source = terms.source
+    """Why *terms* do not cover *receipt* at all (insured, no professional, the wrong place).
+
+    Each refusal cites the source of the condition it applies (none for a reading).
+    """
     found = []
-    if receipt.insured:
-        found.append(reason(INSURED_COST, source, terms=terms))
-    if not receipt.mental_health_professional:
-        found.append(reason(NOT_A_PROFESSIONAL, source, terms=terms))
+    if receipt.insured and terms.insured_costs_excluded:
+        found.append(reason(INSURED_COST, terms.cited("insured_costs_excluded"), terms=terms))
+    if not receipt.mental_health_professional and terms.professional_required:
+        found.append(reason(NOT_A_PROFESSIONAL, terms.cited("professional_required"), terms=terms))
     if not terms.place.allows(receipt.place):
-        found.append(reason(OUTSIDE_JAPAN, source, terms=terms, place=receipt.place))
+        found.append(reason(OUTSIDE_JAPAN, terms.cited("place"), terms=terms, place=receipt.place))
     return found
+
+
+def place_note(terms: SubsidyTerms, receipt: Receipt, reason: ReasonMemo) -> list[Reason]:
+    """``PLACE_NOT_NAMED`` when *terms* name no place and *receipt* is from abroad."""
+    if terms.place is PlaceRequirement.ANY_PLACE and receipt.place is Place.ABROAD:
+        return [reason(PLACE_NOT_NAMED, terms.cited("place"), terms=terms, place=receipt.place)]
+    return []
 
 
 def timing(
@@ -140,14 +183,41 @@ def timing(
     if submitted_on is None:
         return False, []
     deadline = terms.claim_deadline
+    source = terms.cited("claim_deadline")
     if deadline is None:
         said = reason(
-            DEADLINE_NOT_PUBLISHED,
-            terms.source,
-            fiscal_year=terms.fiscal_year,
-            submitted_on=submitted_on,
+            DEADLINE_NOT_PUBLISHED, source, fiscal_year=terms.fiscal_year, submitted_on=submitted_on
         )
         return False, [said]
     late = submitted_on > deadline
     template = LATE_CLAIM if late else CLAIM_IN_TIME
-    return late, [reason(template, terms.source, submitted_on=submitted_on, deadline=deadline)]
+    return late, [reason(template, source, submitted_on=submitted_on, deadline=deadline)]
+
+
+def terms_notes(terms: SubsidyTerms, reason: ReasonMemo) -> tuple[Reason, ...]:
+    """What every decision under *terms* says of them: assumed or supplied values, if any."""
+    notes = []
+    assumed = terms.assumed
+    if assumed:
+        notes.append(
+            reason(
+                ASSUMED_TERMS,
+                None,
+                fiscal_year=terms.fiscal_year,
+                parameters=ParameterNames(assumed),
+                assumed_from=terms.assumed_from,
+            )
+        )
+    changed = terms.changes
+    if changed:
+        notes.append(reason(SUPPLIED_TERMS, None, changes=ChangedValues(changed)))
+    return tuple(notes)
+
+
+def no_edition(
+    year: FiscalYear, missing: tuple[str, ...], example: int, reason: ReasonMemo
+) -> Reason:
+    """``NO_EDITION``: *year*'s terms leave *missing* unpublished; *example* is a year to assume."""
+    return reason(
+        NO_EDITION, None, fiscal_year=year, missing=ParameterNames(missing), example=example
+    )

@@ -12,7 +12,15 @@ from typing import final
 import attrs
 
 from jetrules._kernel.output import format_table
+from jetrules._kernel.policy import Change
+from jetrules._kernel.provenance import Origin
 from jetrules._subsidy.model import Decision
+from jetrules._subsidy.parameters import (
+    PARAMETER_LABELS,
+    ChangedValues,
+    ParameterNames,
+    render_value,
+)
 from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
 from jetrules.money import Yen
@@ -29,15 +37,18 @@ class Statement:
     Attributes:
         participant: whose statement it is.
         fiscal_year: the year it covers.
-        terms: the terms applied, or ``None`` when no terms cover the year (every receipt then
-            says ``NO_EDITION`` and is paid nothing).
+        terms: the terms applied, or ``None`` when the year's terms are not published in full
+            and no other year's were assumed (every receipt then says ``NO_EDITION`` and is paid
+            nothing).
         decisions: one per receipt, in service-date order (ties by receipt id).
+        missing: without terms, the parameters the year does not publish.
     """
 
     participant: str
     fiscal_year: FiscalYear
     terms: SubsidyTerms | None
     decisions: tuple[Decision, ...]
+    missing: tuple[str, ...] = ()
 
     @property
     def total_paid(self) -> Yen:
@@ -64,6 +75,16 @@ class Statement:
         """What the cap still allows this year, or ``None`` with no terms for the year."""
         return None if self.terms is None else self.terms.annual_cap - self.total_subsidy
 
+    @property
+    def terms_origin(self) -> str | None:
+        """``published``, ``supplied`` or ``assumed`` (:attr:`SubsidyTerms.origin`), or None."""
+        return None if self.terms is None else self.terms.origin
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """Each supplied value that differs from the published one, with both (a what-if)."""
+        return () if self.terms is None else self.terms.changes
+
     def render(self, lang: Lang = "en") -> str:
         """The statement as text, receipt by receipt, naming the terms and their source."""
         return _render_statement(self, lang)
@@ -82,6 +103,17 @@ _TITLE = Label(
 _TERMS = Label(en="Terms", ja="要件")
 _SOURCE = Label(en="Source", ja="出典")
 _NO_TERMS = Label(en="no published terms for this year", ja="この年度の要件は公表されていません")
+_NOT_PUBLISHED = Label(en="not published: {names}", ja="未公表：{names}")
+_SOURCES = Label(en="Sources", ja="出典")
+_ORIGIN = Label(en="Terms origin", ja="要件の由来")
+_SUPPLIED = Label(
+    en="supplied (what-if values, not the published ones): {changes}",
+    ja="利用者指定（公表された要件ではない試算）：{changes}",
+)
+_ASSUMED = Label(
+    en="assumed (not published for {year}; from the published {donor} terms): {names}",
+    ja="仮定（{year}は未公表のため、{donor}の公表された要件から）：{names}",
+)
 _HEADERS = (
     Label(en="receipt", ja="領収書"),
     Label(en="service date", ja="受診日"),
@@ -100,20 +132,14 @@ _CLAIM = Label(en="claim arrived {day}", ja="申請到着日 {day}")
 
 
 def _render_statement(statement: Statement, lang: Lang) -> str:
-    """The statement as text in *lang*: heading, terms and source, table, reasons, totals."""
+    """The statement as text in *lang*: heading, terms and sources, table, reasons, totals."""
     lang = to_lang(lang)
-    terms = statement.terms
     lines = [
         _TITLE.render(lang).format(
             year=statement.fiscal_year.render(lang), participant=statement.participant
         ),
-        f"{_TERMS.render(lang)}: "
-        + (_NO_TERMS.render(lang) if terms is None else terms.describe(lang)),
+        *_terms_lines(statement, lang),
     ]
-    if terms is not None:
-        lines.append(f"{_SOURCE.render(lang)}: {terms.source}")
-        if terms.source.quote is not None:
-            lines.append(f'  "{terms.source.quote}"')
     rows = [
         [
             d.receipt.id,
@@ -147,6 +173,42 @@ def _render_statement(statement: Statement, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+def _terms_lines(statement: Statement, lang: Lang) -> list[str]:
+    """The terms, where they differ from the published ones, their sources and quotes."""
+    terms = statement.terms
+    if terms is None:
+        names = ParameterNames(statement.missing).render(lang)
+        detail = _NOT_PUBLISHED.render(lang).format(names=names)
+        return [f"{_TERMS.render(lang)}: {_NO_TERMS.render(lang)} ({detail})"]
+    lines = [f"{_TERMS.render(lang)}: {terms.describe(lang)}"]
+    donor = terms.assumed_from
+    if donor is not None:
+        assumed = _ASSUMED.render(lang).format(
+            year=terms.fiscal_year.render(lang),
+            donor=donor.render(lang),
+            names=ParameterNames(terms.assumed).render(lang),
+        )
+        lines.append(f"{_ORIGIN.render(lang)}: {assumed}")
+    if terms.changes:
+        supplied = _SUPPLIED.render(lang).format(changes=ChangedValues(terms.changes).render(lang))
+        lines.append(f"{_ORIGIN.render(lang)}: {supplied}")
+    sources = terms.sources
+    if sources:
+        label = _SOURCE if len(sources) == 1 else _SOURCES
+        lines.append(f"{label.render(lang)}: {'; '.join(str(source) for source in sources)}")
+    for parameter in terms.parameters:
+        provenance = parameter.provenance
+        if provenance.verbatim and provenance.origin is Origin.PUBLISHED:
+            name = PARAMETER_LABELS[parameter.name].render(lang)
+            value = render_value(parameter.value, lang)
+            lines.append(
+                f'  {name} {value}: "{provenance.quote}"'
+                if lang == "en"
+                else f"  {name}{value}：「{provenance.quote}」"
+            )
+    return lines
+
+
 RECORD_COLUMNS = (
     "participant",
     "fiscal_year",
@@ -164,6 +226,8 @@ RECORD_COLUMNS = (
     "explanation",
     "edition",
     "source",
+    "terms_origin",
+    "changes",
 )
 """The keys of every record :meth:`Statement.to_records` gives, in order."""
 
@@ -173,6 +237,8 @@ def _statement_records(statement: Statement, lang: Lang) -> list[dict[str, objec
     lang = to_lang(lang)
     terms = statement.terms
     edition = None if terms is None else str(terms.fiscal_year)
+    sources = "; ".join(str(source) for source in terms.sources) if terms is not None else None
+    changed = ChangedValues(statement.changes).render(lang) if statement.changes else None
     return [
         {
             "participant": statement.participant,
@@ -190,7 +256,9 @@ def _statement_records(statement: Statement, lang: Lang) -> list[dict[str, objec
             "reason_codes": " ".join(d.codes),
             "explanation": d.explain(lang),
             "edition": edition,
-            "source": None if terms is None else str(terms.source),
+            "source": sources or None,
+            "terms_origin": statement.terms_origin,
+            "changes": changed,
         }
         for d in statement.decisions
     ]
@@ -223,10 +291,13 @@ def decisions_html(statements: Sequence[Statement]) -> str:
 def _statement_html(statement: Statement) -> str:
     """The statement as HTML: a heading with its totals and source, then its table."""
     terms = statement.terms
-    source = html.escape(_NO_TERMS.en if terms is None else str(terms.source))
+    sources = "; ".join(str(s) for s in terms.sources) if terms is not None else _NO_TERMS.en
     left = statement.remaining_cap
+    origin = statement.terms_origin
     caption = html.escape(
         f"{statement.fiscal_year} · {statement.participant} · subsidy {statement.total_subsidy} "
         f"of {statement.total_eligible} eligible · cap left {'n/a' if left is None else left}"
+        + ("" if origin in (None, "published") else f" · terms {origin}")
     )
+    source = html.escape(sources)
     return f"<p><strong>{caption}</strong> ({source})</p>" + decisions_html([statement])

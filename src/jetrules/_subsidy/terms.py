@@ -1,131 +1,88 @@
-"""The Counselling Assistance Programme's terms, one edition per fiscal year (private).
+"""The Counselling Assistance Programme's terms for one fiscal year (private).
 
-:mod:`jetrules.subsidy` is the face of this module; import the names from there.
+:mod:`jetrules.subsidy` is the face of this module; import the names from there. The terms of a
+year are built from its edition in the policy files (:mod:`jetrules._subsidy.editions`); each
+parameter keeps its :class:`~jetrules._kernel.provenance.Provenance`, so whatever is decided under
+the terms can say which values were published, read, assumed or supplied, and cite only the
+sources that state them.
 """
 
 from __future__ import annotations
 
-import functools
-from decimal import Decimal
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from typing import final
 
 import attrs
 import pendulum
 
-from jetrules._kernel.editions import edition_for
-from jetrules._kernel.fields import LabelledEnum, named_fields, of_type, to_optional_date
+from jetrules._kernel.fields import named_fields, of_type, to_optional_date
 from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.policy import Change, changes, terms_origin
+from jetrules._kernel.provenance import Origin, Parameter, Provenance
+from jetrules._subsidy.parameters import REQUIRED, ShareOut, as_percent, to_cap, to_rate
+from jetrules._subsidy.place import PlaceRequirement
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput, WrongType
-from jetrules.money import Yen
-from jetrules.text import Label, Lang, Source
+from jetrules.errors import InvalidInput
+from jetrules.money import Rounding, Yen
+from jetrules.text import Lang, Source
 
-__all__ = [
-    "EDITIONS",
-    "Place",
-    "PlaceRequirement",
-    "SubsidyTerms",
-    "as_percent",
-    "published_by_year",
-    "terms_for",
-    "to_place",
-    "to_yen",
-]
+__all__ = ["ProvenanceMap", "SubsidyTerms", "check_deadline"]
 
 
-class Place(LabelledEnum):
-    """Where a counselling session took place."""
+@final
+class ProvenanceMap(Mapping[str, Provenance]):
+    """Each parameter's provenance by name: a read-only mapping that compares and hashes as one.
 
-    JAPAN = "japan"
-    ABROAD = "abroad"
-
-    @classmethod
-    def parse(cls, text: Place | str) -> Place:
-        """Read ``japan`` / ``abroad`` (any case) or ``日本`` / ``海外``.
-
-        >>> Place.parse("Abroad"), Place.parse("日本")
-        (<Place.ABROAD: 'abroad'>, <Place.JAPAN: 'japan'>)
-        """
-        if isinstance(text, Place):
-            return text
-        if not isinstance(text, str):
-            raise WrongType.for_field("place", "must be 'japan' or 'abroad'", text)
-        folded = text.strip().lower()
-        for place in cls:
-            if folded in (place.value, place.label.ja):
-                return place
-        raise InvalidInput.for_field("place", "must be 'japan' or 'abroad' (日本 / 海外)", text)
-
-    @property
-    def label(self) -> Label:
-        """The place's name in English and Japanese."""
-        return _PLACE_LABELS[self]
-
-
-def to_place(value: Place | str) -> Place:
-    """Converter: :meth:`Place.parse` (type checkers take a named function as a converter)."""
-    return Place.parse(value)
-
-
-_PLACE_LABELS = {
-    Place.JAPAN: Label(en="in Japan", ja="日本"),
-    Place.ABROAD: Label(en="abroad", ja="海外"),
-}
-
-
-class PlaceRequirement(LabelledEnum):
-    """Where an edition's terms require counselling to take place."""
-
-    IN_JAPAN = "in_japan"
-    """"In Japan": FY2016 to FY2021."""
-    ANY_PLACE = "any_place"
-    """The terms name no place (FY2023). Read as no requirement: a receipt from abroad counts."""
-    JAPAN_OR_ABROAD = "japan_or_abroad"
-    """"In Japan or abroad": FY2024."""
-
-    def allows(self, place: Place) -> bool:
-        """Whether counselling at *place* meets this requirement.
-
-        >>> PlaceRequirement.IN_JAPAN.allows(Place.ABROAD)
-        False
-        """
-        return self is not PlaceRequirement.IN_JAPAN or place is Place.JAPAN
-
-    @property
-    def label(self) -> Label:
-        """The requirement in English and Japanese."""
-        return _REQUIREMENT_LABELS[self]
-
-
-_REQUIREMENT_LABELS = {
-    PlaceRequirement.IN_JAPAN: Label(en="in Japan", ja="日本国内"),
-    PlaceRequirement.ANY_PLACE: Label(en="no place named", ja="場所の定めなし"),
-    PlaceRequirement.JAPAN_OR_ABROAD: Label(en="in Japan or abroad", ja="日本国内または海外"),
-}
-
-
-def _rate(value: Fraction | int) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, Fraction | int):
-        raise WrongType.for_field("rate", "must be a Fraction such as Fraction(1, 2)", value)
-    if not 0 < value <= 1:
-        raise InvalidInput.for_field("rate", "must be more than 0 and at most 1", value)
-    return Fraction(value)
-
-
-def to_yen(value: Yen | int | Decimal | str) -> Yen:
-    """Converter: :meth:`Yen.of` (type checkers take a named function as a converter)."""
-    return Yen.of(value)
-
-
-def as_percent(rate: Fraction) -> str:
-    """*rate* as a percentage when it is a whole one, else as a fraction.
-
-    >>> as_percent(Fraction(1, 2)), as_percent(Fraction(1, 3))
-    ('50%', '1/3')
+    >>> first = ProvenanceMap({"rate": Provenance(origin=Origin.READING)})
+    >>> first == ProvenanceMap(first) == {"rate": Provenance(origin=Origin.READING)}
+    True
+    >>> hash(first) == hash(ProvenanceMap(first))
+    True
     """
-    percent = rate * 100
-    return f"{percent.numerator}%" if percent.denominator == 1 else str(rate)
+
+    __slots__ = ("_items",)
+
+    def __init__(
+        self, items: Mapping[str, Provenance] | Iterable[tuple[str, Provenance]] = ()
+    ) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, name: str) -> Provenance:
+        return self._items[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and self._items == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"ProvenanceMap({self._items!r})"
+
+    def __reduce__(self) -> tuple[type[ProvenanceMap], tuple[dict[str, Provenance]]]:
+        return (ProvenanceMap, (self._items,))
+
+
+def check_deadline(fiscal_year: FiscalYear, deadline: pendulum.Date | None) -> None:
+    """Refuse a claim deadline that is not after *fiscal_year* ends (claims follow the year)."""
+    if deadline is not None and deadline <= fiscal_year.end:
+        raise InvalidInput.for_field(
+            "claim_deadline", f"must be after the fiscal year ends, {fiscal_year.end}", deadline
+        )
+
+
+def _provenance_map(value: Mapping[str, Provenance]) -> ProvenanceMap:
+    return value if isinstance(value, ProvenanceMap) else ProvenanceMap(value)
+
+
+_FLAG = of_type(bool, "must be True or False")
 
 
 @final
@@ -133,7 +90,8 @@ def as_percent(rate: Fraction) -> str:
 class SubsidyTerms:
     """The Counselling Assistance Programme's terms for one fiscal year.
 
-    A what-if is a new value: ``attrs.evolve(terms_for(2019), annual_cap=Yen(40_000))``.
+    Get them with :func:`terms_for`; a what-if is a policy (``policy=``), so that what is decided
+    under it says which values were supplied and what was published.
 
     Attributes:
         fiscal_year: the year the terms cover (counselling dated in it).
@@ -141,32 +99,105 @@ class SubsidyTerms:
         annual_cap: the most paid per participant in the fiscal year.
         place: where counselling must take place.
         claim_deadline: the day by which claims must reach the programme office, where published.
-        source: where the terms were read.
+        insured_costs_excluded: whether costs covered by health insurance are not eligible.
+        professional_required: whether only counselling by a mental health professional counts.
+        rounding: how the year's subsidy, ``rate x total eligible``, becomes whole yen.
+        share_out: how the year's subsidy is shared out over its receipts.
+        provenance: where each parameter's value comes from (published, a reading, assumed from
+            another year, or supplied by the caller).
 
+    >>> from jetrules.subsidy import terms_for
     >>> terms = terms_for(2019)
     >>> terms.rate, terms.annual_cap, terms.place, terms.claim_deadline
     (Fraction(1, 2), Yen(30000), <PlaceRequirement.IN_JAPAN: 'in_japan'>, None)
     >>> print(terms.describe("en"))
     FY2019 terms: 50% of eligible costs, up to ¥30,000 per participant; in Japan; no claim deadline published
+    >>> terms.origin, terms.provenance["claim_deadline"].reading.key
+    ('published', 'no-deadline-published')
     """  # noqa: E501
 
     fiscal_year: FiscalYear = attrs.field(converter=to_fiscal_year)
-    rate: Fraction = attrs.field(converter=_rate)
-    annual_cap: Yen = attrs.field(converter=to_yen)
+    rate: Fraction = attrs.field(converter=to_rate)
+    annual_cap: Yen = attrs.field(converter=to_cap)
     place: PlaceRequirement = attrs.field(
         validator=of_type(PlaceRequirement, "must be a PlaceRequirement")
     )
     claim_deadline: pendulum.Date | None = attrs.field(converter=to_optional_date)
-    source: Source = attrs.field(validator=of_type(Source, "must be a Source"))
+    insured_costs_excluded: bool = attrs.field(validator=_FLAG)
+    professional_required: bool = attrs.field(validator=_FLAG)
+    rounding: Rounding = attrs.field(validator=of_type(Rounding, "must be a Rounding"))
+    share_out: ShareOut = attrs.field(validator=of_type(ShareOut, "must be a ShareOut"))
+    provenance: ProvenanceMap = attrs.field(
+        factory=ProvenanceMap, converter=_provenance_map, repr=False
+    )
 
     @claim_deadline.validator
     def _after_the_year(
         self, attribute: attrs.Attribute[pendulum.Date | None], value: pendulum.Date | None
     ) -> None:
-        if value is not None and value <= self.fiscal_year.end:
-            raise InvalidInput.for_field(
-                attribute.name, f"must be after the fiscal year ends, {self.fiscal_year.end}", value
-            )
+        check_deadline(self.fiscal_year, value)
+
+    def subsidy_of(self, eligible: int) -> int:
+        """The year's subsidy, before the cap, for *eligible* yen: ``rate x eligible``, rounded.
+
+        >>> from jetrules.subsidy import terms_for
+        >>> terms_for(2019).subsidy_of(7_001)
+        3500
+        """
+        if self.rounding is Rounding.FLOOR:
+            return eligible * self.rate.numerator // self.rate.denominator
+        return self.rounding.apply(eligible * self.rate)
+
+    @property
+    def parameters(self) -> tuple[Parameter, ...]:
+        """Each parameter with a known provenance, with its value, in :data:`REQUIRED` order."""
+        return tuple(
+            Parameter(name=name, value=getattr(self, name), provenance=self.provenance[name])
+            for name in REQUIRED
+            if name in self.provenance
+        )
+
+    @property
+    def origin(self) -> str:
+        """``assumed`` if a value was assumed, else ``supplied`` if one was, else ``published``."""
+        return terms_origin(self.parameters)
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """Each supplied value that differs from the published one (a what-if), with both."""
+        return changes(self.parameters)
+
+    @property
+    def assumed(self) -> tuple[str, ...]:
+        """The parameters whose values were assumed from another year (see :attr:`assumed_from`)."""
+        return tuple(p.name for p in self.parameters if p.provenance.origin is Origin.ASSUMED)
+
+    @property
+    def assumed_from(self) -> FiscalYear | None:
+        """The year whose published values were assumed, if any were."""
+        for parameter in self.parameters:
+            if parameter.provenance.assumed_from is not None:
+                return parameter.provenance.assumed_from
+        return None
+
+    def cited(self, name: str) -> Source | None:
+        """The source that states parameter *name*'s value, if one does (a reading has none)."""
+        provenance = self.provenance.get(name)
+        return None if provenance is None else provenance.source
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the values rest on, once each, in parameter order."""
+        found: dict[Source, None] = {}
+        for parameter in self.parameters:
+            if parameter.provenance.source is not None:
+                found[parameter.provenance.source] = None
+        return tuple(found)
+
+    @property
+    def source(self) -> Source | None:
+        """The first of :attr:`sources` (the one that states the rate), if any."""
+        return self.sources[0] if self.sources else None
 
     def render(self, lang: Lang) -> str:
         """The edition's short name: ``FY2019 terms`` / ``2019年度の要件``."""
@@ -197,134 +228,3 @@ class SubsidyTerms:
             f"{self.render(lang)}：対象経費の{as_percent(self.rate)}、"
             f"1人あたり上限{self.annual_cap}；{self.place.render(lang)}；{deadline}"
         )
-
-
-_HALF = Fraction(1, 2)
-
-EDITIONS: tuple[SubsidyTerms, ...] = (
-    SubsidyTerms(
-        fiscal_year=2016,
-        rate=_HALF,
-        annual_cap=Yen(20_000),
-        place=PlaceRequirement.IN_JAPAN,
-        claim_deadline="2017-04-10",
-        source=Source(
-            title="CLAIR News, February and March 2017",
-            url="https://jetprogramme.org/en/clairnewsmarch2017",
-            quote="applications received after 10 April cannot be processed",
-        ),
-    ),
-    SubsidyTerms(
-        fiscal_year=2017,
-        rate=_HALF,
-        annual_cap=Yen(20_000),
-        place=PlaceRequirement.IN_JAPAN,
-        claim_deadline=None,
-        source=Source(
-            title="CLAIR News, June and August 2017",
-            url="https://jetprogramme.org/en/clairnewsjune2017",
-            quote="in Japan (medical institutions or counselling institutions), "
-            "not covered by health insurance",
-        ),
-    ),
-    SubsidyTerms(
-        fiscal_year=2018,
-        rate=_HALF,
-        annual_cap=Yen(20_000),
-        place=PlaceRequirement.IN_JAPAN,
-        claim_deadline="2019-04-12",
-        source=Source(
-            title="CLAIR News, August 2018",
-            url="https://jetprogramme.org/en/clairnewsaugust2018",
-        ),
-    ),
-    SubsidyTerms(
-        fiscal_year=2019,
-        rate=_HALF,
-        annual_cap=Yen(30_000),
-        place=PlaceRequirement.IN_JAPAN,
-        claim_deadline=None,
-        source=Source(
-            title="CLAIR's Mental Health Support (2019 copy)",
-            url="https://ajetpsg.com/clair-counselling",
-            quote="a partial subsidy (50%, up to ¥30,000 per year) for counselling costs incurred "
-            "through consultation with mental health professionals in Japan not covered by "
-            "health insurance. The coverage period is from 1 April 2019 to 31 March 2020.",
-        ),
-    ),
-    SubsidyTerms(
-        fiscal_year=2020,
-        rate=_HALF,
-        annual_cap=Yen(30_000),
-        place=PlaceRequirement.IN_JAPAN,
-        claim_deadline="2021-04-09",
-        source=Source(
-            title="CLAIR News, April 2020",
-            url="https://jetprogramme.org/en/clairnewsapril2020",
-        ),
-    ),
-    SubsidyTerms(
-        fiscal_year=2021,
-        rate=_HALF,
-        annual_cap=Yen(30_000),
-        place=PlaceRequirement.IN_JAPAN,
-        claim_deadline="2022-04-08",
-        source=Source(
-            title="Saga JET, Mental health support (FY2021)",
-            url="https://sagajet.com/support/mental-health",
-            quote="up to 50% ... up to ¥30,000 for each JET",
-        ),
-    ),
-    SubsidyTerms(
-        fiscal_year=2023,
-        rate=_HALF,
-        annual_cap=Yen(30_000),
-        place=PlaceRequirement.ANY_PLACE,
-        claim_deadline="2024-04-05",
-        source=Source(
-            title="CLAIR News, June and November 2023",
-            url="https://jetprogramme.org/en/clairnewsjune2023",
-            quote="mental health professionals, not covered by health insurance",
-        ),
-    ),
-    SubsidyTerms(
-        fiscal_year=2024,
-        rate=_HALF,
-        annual_cap=Yen(30_000),
-        place=PlaceRequirement.JAPAN_OR_ABROAD,
-        claim_deadline=None,
-        source=Source(
-            title="JET Programme, Mental health support",
-            url="https://jetprogramme.org/en/mental-health-support",
-            quote="mental health professionals in Japan or abroad, not covered by health insurance",
-        ),
-    ),
-)
-"""Every edition with published terms, oldest first. FY2022 and FY2025 have none."""
-
-
-@functools.cache
-def published_by_year() -> dict[FiscalYear, SubsidyTerms]:
-    """The published editions by fiscal year: a table built once, on first use; never changed."""
-    return {terms.fiscal_year: terms for terms in EDITIONS}
-
-
-def terms_for(fiscal_year: FiscalYear | int) -> SubsidyTerms:
-    """The published terms for *fiscal_year*.
-
-    >>> terms_for(2018).annual_cap
-    Yen(20000)
-    >>> terms_for(2022)
-    Traceback (most recent call last):
-    ...
-    jetrules.errors.NoRuleInForce: no Counselling Assistance ... terms are published for FY2022; ...
-    """
-    year = to_fiscal_year(fiscal_year)
-    return edition_for(
-        year,
-        EDITIONS,
-        service="Counselling Assistance Programme",
-        hint="to assess it anyway pass your own, e.g. assess(receipts, terms=[attrs.evolve("
-        f"terms_for({EDITIONS[-1].fiscal_year.year}), fiscal_year=FiscalYear({year.year}), "
-        "claim_deadline=None, source=Source(title='...'))])",
-    )
