@@ -120,5 +120,6 @@ class Decision:
         return tuple(reason.code for reason in self.reasons)
 
     def explain(self, lang: Lang = "en") -> str:
-        """The reasons as one line of *lang*."""
-        return " ".join(reason.render(lang) for reason in self.reasons)
+        """The reasons as one line of *lang* (Japanese sentences follow one another unspaced)."""
+        separator = "" if lang == "ja" else " "
+        return separator.join(reason.render(lang) for reason in self.reasons)
