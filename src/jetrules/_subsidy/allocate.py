@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 import pendulum
 
 from jetrules._subsidy import reasons as why
+from jetrules._subsidy.editions import example_year
 from jetrules._subsidy.model import Decision, Receipt
 from jetrules._subsidy.parameters import as_percent
 from jetrules._subsidy.reasons import (
@@ -34,24 +35,23 @@ Claim = tuple[Receipt, pendulum.Date | None]
 """A receipt and the day its claim reached the programme office, when known."""
 
 
-def decide(  # noqa: PLR0917  (two call sites, each argument named there)
+def decide(
     participant: str,
     year: FiscalYear,
     terms: SubsidyTerms | Sequence[str],
     claims: list[Claim],
     reason: ReasonMemo,
-    example: int,
 ) -> Statement:
     """The statement of *participant* for *year*: every claim decided under *terms*.
 
     *claims* are sorted in place, by service date then receipt id. When *terms* are the names of
     the parameters the year does not publish, every receipt says ``NO_EDITION`` (naming them, and
-    *example* as a year whose terms could be assumed) and is paid nothing.
+    the newest year with published terms as one to assume) and is paid nothing.
     """
     claims.sort(key=lambda claim: (claim[0].service_date, claim[0].id))
     if not isinstance(terms, SubsidyTerms):
         missing = tuple(terms)
-        said = (no_edition(year, missing, example, reason),)
+        said = (no_edition(year, missing, example_year(), reason),)
         decisions = tuple(_nothing(claim, said) for claim in claims)
         return Statement(
             participant=participant,
@@ -79,7 +79,7 @@ def _nothing(claim: Claim, reasons: tuple[Reason, ...]) -> Decision:
 
 def _allocate(terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo) -> Iterator[Decision]:
     """Decide *claims* (in service-date order): each gets the increase it causes in the total."""
-    notes = terms_notes(terms, reason)
+    notes = terms_notes(terms)
     cap = terms.annual_cap.amount
     rate_text = as_percent(terms.rate)
     eligible_total = paid = uncapped_before = 0

@@ -88,9 +88,11 @@ FY2022 has no published terms and FY2025 only its claim deadline (see :func:`edi
 """
 
 
+@functools.cache
 def example_year() -> int:
     """The newest year with complete published terms: the one messages suggest to assume."""
-    return EDITIONS[-1].fiscal_year.year
+    required = set(REQUIRED)
+    return max(r.fiscal_year.year for r in bundled_editions() if required <= r.names())
 
 
 def check_policy(policy: Policy | None) -> Policy | None:

@@ -16,7 +16,7 @@ from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.policy import Policy
 from jetrules._subsidy.allocate import Claim, decide
-from jetrules._subsidy.editions import check_policy, example_year, resolution
+from jetrules._subsidy.editions import check_policy, resolution
 from jetrules._subsidy.index import Order, ReceiptIds, find, merged
 from jetrules._subsidy.model import Receipt
 from jetrules._subsidy.reasons import ReasonMemo
@@ -299,14 +299,11 @@ def _decided(
 ) -> dict[Order, Statement]:
     """Each statement *claims* touch, decided again with the claims it already held."""
     reason = ReasonMemo()
-    example = example_year()
     changed: dict[Order, Statement] = {}
     for (participant, number), items in claims.items():
         existing = _found(statements, (participant, number))
         if existing is not None:
             items.extend((d.receipt, d.submitted_on) for d in existing.decisions)
         year = FiscalYear(number)
-        changed[participant, number] = decide(
-            participant, year, terms(year), items, reason, example
-        )
+        changed[participant, number] = decide(participant, year, terms(year), items, reason)
     return changed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, final
 
 from jetrules._subsidy.parameters import ChangedValues, ParameterNames
@@ -194,23 +195,24 @@ def timing(
     return late, [reason(template, source, submitted_on=submitted_on, deadline=deadline)]
 
 
-def terms_notes(terms: SubsidyTerms, reason: ReasonMemo) -> tuple[Reason, ...]:
-    """What every decision under *terms* says of them: assumed or supplied values, if any."""
+@functools.lru_cache(maxsize=256)
+def terms_notes(terms: SubsidyTerms) -> tuple[Reason, ...]:
+    """What every decision under *terms* says of them: assumed or supplied values, if any.
+
+    Worked out once per terms (terms are values, and their reasons too).
+    """
     notes = []
-    assumed = terms.assumed
-    if assumed:
+    if terms.assumed_from is not None:
         notes.append(
-            reason(
-                ASSUMED_TERMS,
-                None,
+            ASSUMED_TERMS.with_params(
                 fiscal_year=terms.fiscal_year,
-                parameters=ParameterNames(assumed),
+                parameters=ParameterNames(terms.assumed),
                 assumed_from=terms.assumed_from,
             )
         )
     changed = terms.changes
     if changed:
-        notes.append(reason(SUPPLIED_TERMS, None, changes=ChangedValues(changed)))
+        notes.append(SUPPLIED_TERMS.with_params(changes=ChangedValues(changed)))
     return tuple(notes)
 
 

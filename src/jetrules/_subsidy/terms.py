@@ -86,7 +86,7 @@ _FLAG = of_type(bool, "must be True or False")
 
 
 @final
-@attrs.frozen(kw_only=True, field_transformer=named_fields)
+@attrs.frozen(kw_only=True, field_transformer=named_fields, cache_hash=True)
 class SubsidyTerms:
     """The Counselling Assistance Programme's terms for one fiscal year.
 
