@@ -1,14 +1,43 @@
-"""Plain-text tables, CSV and JSON for the command line (private: ``cli`` is its face)."""
+r"""Plain-text tables, CSV and JSON for the command line (private: ``cli`` is its face).
+
+Output goes to streams that may not be UTF-8: a Japanese Windows console or a file Excel opens is
+CP932, a bare terminal may be ASCII. :func:`safe_output` makes a stream write what its encoding
+cannot hold instead of raising, and :func:`encoded_output` writes in an encoding the caller
+chooses, such as ``utf-8-sig`` (UTF-8 with the byte-order mark Excel looks for) or ``cp932``.
+What an encoding cannot hold is written this way (:data:`FALLBACK`):
+
+- the yen sign ``¥`` as the full-width ``￥`` where the encoding has it (CP932, Shift_JIS, EUC-JP
+  have it; CP932 has no ``¥``), otherwise as ``JPY `` (``¥30,000`` becomes ``JPY 30,000``);
+- any other character as a Python escape, ``\u5e74`` for ``年``.
+"""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
+import functools
+import io
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TextIO
 
-__all__ = ["display_width", "format_table", "write_csv", "write_json"]
+from jetrules.errors import InvalidInput, WrongType
+
+__all__ = [
+    "FALLBACK",
+    "display_width",
+    "encoded_output",
+    "format_table",
+    "safe_output",
+    "text_codec",
+    "write_csv",
+    "write_json",
+]
+
+FALLBACK = "jetrules.fallback"
+"""The name of the codec error handler :func:`safe_output` and :func:`encoded_output` set."""
 
 Row = Sequence[object]
 
@@ -73,15 +102,20 @@ def _csv_cell(value: object) -> str:
     return text
 
 
-def write_csv(out: TextIO, headers: Sequence[str], rows: Sequence[Row]) -> None:
-    """Write *rows* as CSV with a header line.
+def write_csv(
+    out: TextIO, headers: Sequence[str], rows: Sequence[Row], *, encoding: str | None = None
+) -> None:
+    """Write *rows* as CSV with a header line, in *encoding* when one is given.
 
     Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
     gets a leading ``'``, as OWASP advises for CSV meant to be opened in one; numbers are kept.
+    With *encoding* (``"utf-8-sig"`` for Excel, ``"cp932"``), the bytes under *out* are written
+    in it, as :func:`encoded_output` does.
     """
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows([[_csv_cell(v) for v in row] for row in rows])
+    with encoded_output(out, encoding) as stream:
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows([[_csv_cell(v) for v in row] for row in rows])
 
 
 def write_json(out: TextIO, data: object) -> None:
@@ -94,3 +128,104 @@ def jsonable(record: Mapping[str, object]) -> dict[str, object]:
     return {
         k: v if v is None or isinstance(v, bool | int | str) else str(v) for k, v in record.items()
     }
+
+
+def text_codec(encoding: str, field: str = "encoding") -> str:
+    """The codec's canonical name (``"cp932"``, ``"utf-8"``), refusing what is no text encoding.
+
+    >>> text_codec("Shift_JIS"), text_codec("UTF8")
+    ('shift_jis', 'utf-8')
+    """
+    if not isinstance(encoding, str):
+        raise WrongType.for_field(field, "must be the name of a text encoding", encoding)
+    try:
+        name = codecs.lookup(encoding).name
+        str(b"a", name, "replace")  # refuses codecs that are not bytes to text, such as rot13
+    except LookupError:
+        raise InvalidInput.for_field(
+            field, "must be a text encoding, such as utf-8 or cp932", encoding
+        ) from None
+    return name
+
+
+@functools.lru_cache(maxsize=32)
+def _yen_in(encoding: str) -> str:
+    """How *encoding* writes the yen sign it cannot hold: ``￥`` if it has that, else ``JPY ``."""
+    try:
+        "￥".encode(encoding)
+    except UnicodeEncodeError:
+        return "JPY "
+    return "￥"
+
+
+def _fallback(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler :data:`FALLBACK`: a yen sign written as yen, the rest escaped."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    yen = _yen_in(error.encoding)
+    return "".join(
+        yen if char in "¥￥" else char.encode("unicode_escape").decode("ascii") for char in text
+    ), error.end
+
+
+def _register() -> None:
+    codecs.register_error(FALLBACK, _fallback)
+
+
+def safe_output(out: TextIO) -> TextIO:
+    r"""*out*, set to write what its encoding cannot hold as :data:`FALLBACK` says, not to raise.
+
+    A stream that can be reconfigured (``sys.stdout``, ``sys.stderr``, any ``TextIOWrapper``) is
+    changed in place; another stream is returned as it is. A command calls this once on its
+    standard output and error before writing.
+
+    >>> import io
+    >>> ascii_out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    >>> print("¥30,000 年度", file=safe_output(ascii_out), end="")
+    >>> ascii_out.flush(); ascii_out.buffer.getvalue()
+    b'JPY 30,000 \\u5e74\\u5ea6'
+    """
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is not None:
+        _register()
+        reconfigure(errors=FALLBACK)
+    return out
+
+
+@contextlib.contextmanager
+def encoded_output(out: TextIO, encoding: str | None = None) -> Iterator[TextIO]:
+    """A text stream that writes to the bytes under *out* in *encoding*, for one document.
+
+    With no *encoding*, *out* itself, made safe (:func:`safe_output`). With one, such as
+    ``"utf-8-sig"`` (UTF-8 with a byte-order mark, which Excel needs to read Japanese) or
+    ``"cp932"``, a new text stream over ``out.buffer``, flushed and detached (never closing
+    *out*) at the end; a character the encoding cannot hold is written as :data:`FALLBACK`
+    says. A stream without bytes under it (``io.StringIO``) takes the text as it is.
+
+    >>> import io
+    >>> out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    >>> with encoded_output(out, "cp932") as stream:
+    ...     print("¥1,000", file=stream, end="")
+    >>> out.buffer.getvalue().decode("cp932")
+    '￥1,000'
+
+    Raises:
+        InvalidInput: *encoding* is no text encoding.
+    """
+    if encoding is None:
+        yield safe_output(out)
+        return
+    text_codec(encoding, "output encoding")
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        yield out
+        return
+    out.flush()
+    _register()
+    stream = io.TextIOWrapper(buffer, encoding=encoding, errors=FALLBACK)
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()

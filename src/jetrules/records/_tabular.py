@@ -1,158 +1,81 @@
-"""Shared machinery of the readers: CSV with line numbers, and collecting every problem."""
+r"""CSV with a header line, read row by row, every problem with its line.
+
+The header is matched through the vocabulary (:mod:`jetrules.records._columns`); rows come one
+at a time from a :class:`Table`, so a reader keeps only what it makes of them. Any line ending is
+read (``\r\n``, ``\n``, and the ``\r`` of old Mac files); a row that cannot be read (a cell over
+the ``csv`` module's 131,072 characters, a stray quote) is one problem, and the rows after it
+are still read. The shared pieces of every reader are re-exported here for the readers.
+"""
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
-import json
-from collections.abc import Callable, Iterator, Sequence
+import re
+from _csv import Reader as _Reader
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO, TypeVar, final
+from typing import BinaryIO, Literal, TextIO
 
-from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem, WrongType
+from jetrules.errors import InvalidInput
+from jetrules.records._columns import Columns, match_header
+from jetrules.records._excel import EXCEL_SUFFIXES, open_xlsx
+from jetrules.records._json import parse_json
+from jetrules.records._problems import CsvRow, Problems, Table
+from jetrules.records._source import MAX_INPUT_BYTES, Input, read_text, source_name
 
-__all__ = ["CsvRow", "Problems", "parse_json", "read_csv", "read_text"]
+__all__ = [
+    "CsvRow",
+    "Problems",
+    "Table",
+    "open_csv",
+    "open_table",
+    "parse_json",
+    "read_csv",
+    "read_table",
+    "read_text",
+]
 
-T = TypeVar("T")
-
-
-@final
-class Problems:
-    """Collects the problems of one input so that all of them are reported at once.
-
-    >>> problems = Problems("claims.csv")
-    >>> problems.convert("line 2", "amount", int, "12a")
-    >>> problems.raise_if_any()
-    Traceback (most recent call last):
-    ...
-    jetrules.errors.InvalidRecords: claims.csv: 1 problem
-    claims.csv: line 2: 'amount' could not be read (got '12a')
-    """
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._found: list[RecordProblem] = []
-
-    def add(self, position: str, message: str) -> None:
-        """Record that the record at *position* has the problem *message*."""
-        self._found.append(RecordProblem(position=position, message=message))
-
-    def convert(
-        self, position: str, field: str, converter: Callable[[str], T], raw: str
-    ) -> T | None:
-        """``converter(raw)``, or ``None`` with the problem recorded when it refuses *raw*."""
-        try:
-            return converter(raw)
-        except InvalidInput as error:
-            self.add(position, str(error))
-        except (ValueError, TypeError):
-            self.add(position, f"{field!r} could not be read (got {raw!r})")
-        return None
-
-    def extend(self, other: Problems) -> None:
-        """Add every problem *other* has found, after those found here."""
-        self._found.extend(other._found)
-
-    def __bool__(self) -> bool:
-        return bool(self._found)
-
-    def raise_if_any(self) -> None:
-        """Raise :class:`InvalidRecords` with every problem found, if any, in file order.
-
-        Problems found in different passes over the input are listed by position (a problem
-        about the whole input first); those at one position keep the order they were found in.
-        """
-        if self._found:
-            raise InvalidRecords(self.source, sorted(self._found, key=lambda p: p.order))
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
 
 
-@final
-class CsvRow:
-    """One data row of a CSV file, with the line it starts on."""
-
-    __slots__ = ("line", "values")
-
-    def __init__(self, line: int, values: dict[str, str]) -> None:
-        self.line = line
-        self.values = values
-
-    @property
-    def position(self) -> str:
-        """``"line N"``, counting the header as line 1."""
-        return f"line {self.line}"
+def _lines(text: str) -> Iterator[str]:
+    """The lines of *text* with their endings, whatever the ending (as ``newline=""`` reads)."""
+    return map(re.Match.group, _LINE.finditer(text))
 
 
-def _codec(encoding: str) -> str:
-    """The codec's canonical name (``"cp932"``, ``"utf-8"``), refusing what is no text encoding."""
-    if not isinstance(encoding, str):
-        raise WrongType.for_field("encoding", "must be the name of a text encoding", encoding)
-    try:
-        name = codecs.lookup(encoding).name
-        str(b"a", name, "replace")  # refuses codecs that are not bytes to text, such as rot13
-    except LookupError:
-        raise InvalidInput.for_field(
-            "encoding", "must be a text encoding, such as utf-8 or cp932", encoding
-        ) from None
-    return name
+def open_csv(
+    source: Input,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    encoding: str = "utf-8",
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Table:
+    """Open a CSV file with a header line: check the header now, read the rows as they are asked.
 
-
-def read_text(source: str | Path | TextIO, *, encoding: str = "utf-8") -> tuple[str, str]:
-    """The name and the whole text of *source*, a path to a file or an open text stream.
-
-    A file is decoded with *encoding*: UTF-8 by default (a byte-order mark is dropped), or
-    another, such as ``"cp932"`` for what Excel saves as Shift_JIS on a Japanese Windows. An open
-    text stream is already decoded; *encoding* is only checked.
+    *encoding* and *max_bytes* are as for :func:`read_text`. A header with problems gives a
+    table without rows.
 
     Raises:
-        InvalidRecords: the file is not text in *encoding* (naming it and the line of the first
-            bad byte).
-        InvalidInput: *encoding* is no text encoding.
-        OSError: the file cannot be read.
+        InvalidRecords: the file is not text in *encoding*, or larger than *max_bytes*.
     """
-    codec = _codec(encoding)
-    if isinstance(source, str | Path):
-        name, data = str(source), Path(source).read_bytes()
-        try:
-            return name, data.decode("utf-8-sig" if codec == "utf-8" else codec)
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            label, advice = (
-                ("UTF-8", "save the file as UTF-8")
-                if codec == "utf-8"
-                else (codec, "give the encoding the file was saved in")
-            )
-            message = (
-                f"is not {label} text (byte {data[error.start]:#04x} at offset {error.start}); "
-                f"{advice}"
-            )
-            raise InvalidRecords(
-                name, [RecordProblem(position=f"line {line}", message=message)]
-            ) from None
-    name = getattr(source, "name", "<input>")
+    name, text = read_text(source, encoding=encoding, max_bytes=max_bytes)
+    problems = Problems(name)
+    reader = csv.reader(_lines(text), strict=True)
     try:
-        return name, source.read()
-    except UnicodeDecodeError as error:
-        message = f"is not UTF-8 text ({error.reason}); save the file as UTF-8"
-        raise InvalidRecords(name, [RecordProblem(position="the input", message=message)]) from None
-
-
-def parse_json(text: str, problems: Problems) -> object:
-    """The JSON document in *text*, or ``None`` with the problem recorded in *problems*."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        problems.add(f"line {error.lineno}", f"not valid JSON: {error.msg}")
-    except RecursionError:
-        problems.add("the file", "not valid JSON here: nested too deeply")
-    except ValueError as error:  # e.g. a whole number longer than Python reads by default
-        problems.add("the file", f"not valid JSON here: {error}")
-    return None
-
-
-def _open(source: str | Path | TextIO, encoding: str) -> tuple[str, TextIO]:
-    name, text = read_text(source, encoding=encoding)
-    return name, io.StringIO(text)
+        header = next(reader)
+    except StopIteration:
+        problems.add("line 1", f"the file is empty; expected a header with {', '.join(required)}")
+        return Table(problems, (), iter(()))
+    except csv.Error as error:
+        problems.add("line 1", f"not valid CSV: {error}")
+        return Table(problems, (), iter(()))
+    columns, header_problems = match_header(header, required=required, optional=optional)
+    for message in header_problems:
+        problems.add("line 1", message)
+    if columns is None:
+        return Table(problems, (), iter(()))
+    return Table(problems, columns.names, _rows(reader, len(header), columns, problems))
 
 
 def read_csv(
@@ -161,55 +84,121 @@ def read_csv(
     required: Sequence[str],
     optional: Sequence[str] = (),
     encoding: str = "utf-8",
+    max_bytes: int = MAX_INPUT_BYTES,
 ) -> tuple[Problems, list[CsvRow]]:
     """Read a CSV file with a header line; check its columns; keep each row's line number.
 
     Missing required columns, unknown columns and rows with the wrong number of cells are
     recorded in the returned :class:`Problems` (such rows are left out of the list); the caller
     adds its own problems and calls ``raise_if_any()`` before using anything. *encoding* is the
-    file's, as for :func:`read_text`.
+    file's, as for :func:`read_text`. :func:`open_csv` gives the rows one at a time instead.
     """
-    name, stream = _open(source, encoding)
-    problems = Problems(name)
-    reader = csv.reader(stream, strict=True)
-    try:
-        header = [cell.strip() for cell in next(reader)]
-    except StopIteration:
-        problems.add("line 1", f"the file is empty; expected a header with {', '.join(required)}")
-        return problems, []
-    except csv.Error as error:
-        problems.add("line 1", f"not valid CSV: {error}")
-        return problems, []
-    missing = [column for column in required if column not in header]
-    unknown = [column for column in header if column not in (*required, *optional)]
-    if missing:
-        problems.add("line 1", f"missing column(s): {', '.join(missing)}")
-    if unknown:
-        problems.add(
-            "line 1",
-            f"unknown column(s): {', '.join(unknown)}; "
-            f"expected {', '.join((*required, *optional))}",
-        )
-    if missing or unknown:
-        return problems, []
-    rows = list(_rows(reader, header, problems))
-    return problems, rows
+    table = open_csv(
+        source, required=required, optional=optional, encoding=encoding, max_bytes=max_bytes
+    )
+    rows = list(table)
+    return table.problems, rows
 
 
-def _rows(reader: Iterator[list[str]], header: list[str], problems: Problems) -> Iterator[CsvRow]:
-    line = 1
+def _error(error: csv.Error) -> str:
+    text = str(error)
+    if text.startswith("field larger than field limit"):
+        return f"has a cell longer than {csv.field_size_limit():,} characters, the most one holds"
+    return f"not valid CSV: {text}"
+
+
+def _rows(reader: _Reader, width: int, columns: Columns, problems: Problems) -> Iterator[CsvRow]:
     while True:
-        line = getattr(reader, "line_num", line) + 1
+        line = reader.line_num + 1
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            problems.add(f"line {line}", f"not valid CSV: {error}")
-            return
-        if not any(cell.strip() for cell in cells):
+            problems.add(f"line {line}", _error(error))
             continue
-        if len(cells) != len(header):
-            problems.add(f"line {line}", f"has {len(cells)} cells; the header has {len(header)}")
+        if len(cells) != width:
+            if not "".join(cells).strip():
+                continue
+            problems.add(f"line {line}", f"has {len(cells)} cells; the header has {width}")
             continue
-        yield CsvRow(line, {k: v.strip() for k, v in zip(header, cells, strict=True)})
+        stray = columns.stray(cells)
+        if stray is not None:
+            problems.add(f"line {line}", f"has a value in column {stray + 1}, which has no header")
+            continue
+        values = columns.values(cells)
+        if any(values.values()):
+            yield CsvRow(line, values)
+
+
+def table_format(source: str | Path | TextIO | BinaryIO) -> Literal["csv", "xlsx"]:
+    """The kind of table *source* holds, by its name: ``xlsx`` for ``.xlsx``/``.xlsm``, else CSV.
+
+    >>> table_format("claims.XLSX"), table_format("claims.csv")
+    ('xlsx', 'csv')
+    """
+    return "xlsx" if source_name(source).lower().endswith(EXCEL_SUFFIXES) else "csv"
+
+
+def open_table(
+    source: str | Path | TextIO | BinaryIO,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    format: Literal["csv", "xlsx"] | None = None,
+    encoding: str = "utf-8",
+    sheet: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Table:
+    """Open a CSV file or an Excel worksheet as a :class:`Table`: one call for both kinds.
+
+    *format* defaults to :func:`table_format` (by the file's or the stream's name). A CSV
+    source is a path or a text stream, decoded with *encoding*; a workbook is a path or a binary
+    stream, read at *sheet* (which may be left out when it has one sheet only).
+
+    Raises:
+        InvalidInput: *format* is neither ``"csv"`` nor ``"xlsx"``.
+        MissingExtra: a workbook, and openpyxl is not installed.
+    """
+    kind = table_format(source) if format is None else format
+    if kind == "xlsx":
+        return open_xlsx(
+            source,  # type: ignore[arg-type]
+            required=required,
+            optional=optional,
+            sheet=sheet,
+            max_bytes=max_bytes,
+        )
+    if kind == "csv":
+        return open_csv(
+            source,  # type: ignore[arg-type]
+            required=required,
+            optional=optional,
+            encoding=encoding,
+            max_bytes=max_bytes,
+        )
+    raise InvalidInput.for_field("format", "must be 'csv' or 'xlsx'", format)
+
+
+def read_table(
+    source: str | Path | TextIO | BinaryIO,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    format: Literal["csv", "xlsx"] | None = None,
+    encoding: str = "utf-8",
+    sheet: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> tuple[Problems, list[CsvRow]]:
+    """Every good row of a CSV file or a worksheet, and every problem (see :func:`open_table`)."""
+    table = open_table(
+        source,
+        required=required,
+        optional=optional,
+        format=format,
+        encoding=encoding,
+        sheet=sheet,
+        max_bytes=max_bytes,
+    )
+    rows = list(table)
+    return table.problems, rows

@@ -1,0 +1,133 @@
+"""What every reader collects and hands on: its problems, and rows that know where they are."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar, final
+
+from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
+
+__all__ = ["CsvRow", "Problems", "Table", "printable"]
+
+T = TypeVar("T")
+
+
+def printable(text: str) -> str:
+    r"""*text* with control and invisible format characters written as escapes, for a message.
+
+    A file name may hold an escape sequence or a right-to-left mark; printed raw, it would rewrite
+    the terminal or the order of what follows it.
+
+    >>> printable("claims\x1b[2J.csv"), printable("領収書.csv")
+    ('claims\\x1b[2J.csv', '領収書.csv')
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp")
+        else char
+        for char in text
+    )
+
+
+@final
+class Problems:
+    """Collects the problems of one input so that all of them are reported at once.
+
+    >>> problems = Problems("claims.csv")
+    >>> problems.convert("line 2", "amount", int, "12a")
+    >>> problems.raise_if_any()
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.InvalidRecords: claims.csv: 1 problem
+    claims.csv: line 2: 'amount' could not be read (got '12a')
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = printable(source)
+        self._found: list[RecordProblem] = []
+
+    def add(self, position: str, message: str) -> None:
+        """Record that the record at *position* has the problem *message*."""
+        self._found.append(RecordProblem(position=position, message=message))
+
+    def convert(
+        self, position: str, field: str, converter: Callable[[str], T], raw: str
+    ) -> T | None:
+        """``converter(raw)``, or ``None`` with the problem recorded when it refuses *raw*."""
+        try:
+            return converter(raw)
+        except InvalidInput as error:
+            self.add(position, str(error))
+        except (ValueError, TypeError):
+            self.add(position, f"{field!r} could not be read (got {raw!r})")
+        return None
+
+    def extend(self, other: Problems) -> None:
+        """Add every problem *other* has found, after those found here."""
+        self._found.extend(other._found)
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def raise_if_any(self) -> None:
+        """Raise :class:`InvalidRecords` with every problem found, if any, in file order.
+
+        Problems found in different passes over the input are listed by position (a problem
+        about the whole input first); those at one position keep the order they were found in.
+        """
+        if self._found:
+            raise InvalidRecords(self.source, sorted(self._found, key=lambda p: p.order))
+
+
+@final
+class CsvRow:
+    """One data row of a CSV file or a worksheet, with where it starts.
+
+    Attributes:
+        line: the line the row starts on (CSV, the header is line 1) or its row number (sheet).
+        values: the row's cells by canonical column name, stripped of surrounding blanks.
+        sheet: the worksheet's name for a row of an Excel workbook; ``None`` for CSV.
+
+    >>> CsvRow(4, {"id": "r1"}).position, CsvRow(4, {"id": "r1"}, sheet="Claims").position
+    ('line 4', 'sheet Claims, row 4')
+    """
+
+    __slots__ = ("line", "sheet", "values")
+
+    def __init__(self, line: int, values: dict[str, str], sheet: str | None = None) -> None:
+        self.line = line
+        self.values = values
+        self.sheet = sheet
+
+    @property
+    def position(self) -> str:
+        """``"line N"`` for CSV; ``"sheet NAME, row N"`` for a worksheet."""
+        if self.sheet is None:
+            return f"line {self.line}"
+        return f"sheet {self.sheet}, row {self.line}"
+
+
+@final
+class Table:
+    """The data rows of one CSV file or worksheet, read lazily, once, in file order.
+
+    Attributes:
+        problems: every problem found so far: the header's at once, each row's as it is read.
+        columns: the canonical names of the columns the header gives, in its order.
+
+    Blank rows are skipped; rows with problems are left out. Iterate to the end before calling
+    ``problems.raise_if_any()``.
+    """
+
+    __slots__ = ("_rows", "columns", "problems")
+
+    def __init__(self, problems: Problems, columns: Sequence[str], rows: Iterator[CsvRow]) -> None:
+        self.problems = problems
+        self.columns = tuple(columns)
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[CsvRow]:
+        return self._rows

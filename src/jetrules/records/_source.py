@@ -1,0 +1,150 @@
+"""Getting an input's bytes and text: a size limit, the encoding, and messages that say what to do.
+
+Every reader takes its input through here, so every file kind has the same limit and the same
+words for an encoding it cannot decode.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from jetrules._kernel.output import text_codec
+from jetrules.errors import InvalidRecords, RecordProblem
+from jetrules.records._problems import printable
+
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "Input",
+    "read_bytes",
+    "read_text",
+    "source_name",
+    "too_large",
+]
+
+MAX_INPUT_BYTES = 128 * 1024 * 1024
+"""The most one input may hold, 128 MiB (a million receipts take about 60 MB as CSV).
+
+A larger input is refused with a message before it is read further, so that an endless one
+(``/dev/zero``, a runaway pipe) stops at the limit rather than when memory runs out. A caller
+that means to read more passes its own ``max_bytes``.
+"""
+
+Input = str | Path | TextIO
+"""What a reader reads: a path to a file, or an open text stream (already decoded)."""
+
+_CHUNK = 1024 * 1024
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def source_name(source: str | Path | TextIO | BinaryIO) -> str:
+    """The name messages give *source*: its path, the stream's name, or ``<input>``.
+
+    >>> source_name("claims.csv"), source_name(object())  # type: ignore[arg-type]
+    ('claims.csv', '<input>')
+    """
+    if isinstance(source, str | Path):
+        return printable(str(source))
+    name = getattr(source, "name", None)
+    return printable(name) if isinstance(name, str) else "<input>"
+
+
+def _size(count: int) -> str:
+    if count % (1024 * 1024) == 0:
+        return f"{count // (1024 * 1024):,} MiB"
+    return f"{count:,} bytes"
+
+
+def too_large(name: str, limit: int, *, position: str = "the file") -> InvalidRecords:
+    """The error for an input over *limit* bytes: one problem, saying what to do."""
+    message = (
+        f"is larger than {_size(limit)}, the most jetrules reads from one input; "
+        "split it into smaller files"
+    )
+    return InvalidRecords(name, [RecordProblem(position=position, message=message)])
+
+
+def read_bytes(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of the file at *path*, refusing one over *max_bytes* without reading it whole.
+
+    A regular file is measured first; a device or a pipe (which has no size) is read until
+    *max_bytes* is passed, so ``/dev/zero`` stops there.
+
+    Raises:
+        InvalidRecords: the file is larger than *max_bytes* (one problem, ``the file``).
+        OSError: the file cannot be read.
+    """
+    name = source_name(path)
+    with Path(path).open("rb") as file:
+        info = os.fstat(file.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise too_large(name, max_bytes)
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := file.read(min(_CHUNK, max_bytes + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise too_large(name, max_bytes)
+    return b"".join(chunks)
+
+
+def _advice(codec: str) -> tuple[str, str]:
+    if codec == "utf-8":
+        return "UTF-8", (
+            "a Japanese Excel CSV is usually cp932: give --encoding cp932 "
+            '(encoding="cp932" in Python), or save the file as UTF-8'
+        )
+    return codec, "give the encoding the file was saved in"
+
+
+def _decode(name: str, data: bytes, codec: str) -> str:
+    try:
+        return data.decode("utf-8-sig" if codec == "utf-8" else codec)
+    except UnicodeDecodeError as error:
+        line = len(_LINE_BREAK.findall(data, 0, error.start)) + 1
+        label, advice = _advice(codec)
+        message = (
+            f"is not {label} text (byte {data[error.start]:#04x} at offset {error.start}); {advice}"
+        )
+        raise InvalidRecords(
+            name, [RecordProblem(position=f"line {line}", message=message)]
+        ) from None
+
+
+def _read_stream(stream: TextIO, name: str, max_bytes: int) -> str:
+    try:
+        text = stream.read(max_bytes + 1)
+    except UnicodeDecodeError as error:
+        _, advice = _advice("utf-8")
+        message = f"is not UTF-8 text ({error.reason}); {advice}"
+        raise InvalidRecords(name, [RecordProblem(position="the input", message=message)]) from None
+    if len(text) > max_bytes:
+        raise too_large(name, max_bytes, position="the input")
+    return text
+
+
+def read_text(
+    source: Input, *, encoding: str = "utf-8", max_bytes: int = MAX_INPUT_BYTES
+) -> tuple[str, str]:
+    """The name and the whole text of *source*, a path to a file or an open text stream.
+
+    A file is decoded with *encoding*: UTF-8 by default (a byte-order mark is dropped), or
+    another, such as ``"cp932"`` for what Excel saves as Shift_JIS on a Japanese Windows. An open
+    text stream is already decoded; *encoding* is only checked, and *max_bytes* counts its
+    characters. The name is made safe to print (:func:`printable`).
+
+    Raises:
+        InvalidRecords: the file is not text in *encoding* (naming it, the line of the first bad
+            byte, and ``--encoding cp932``), or it is larger than *max_bytes*.
+        InvalidInput: *encoding* is no text encoding.
+        OSError: the file cannot be read.
+    """
+    codec = text_codec(encoding)
+    name = source_name(source)
+    if isinstance(source, str | Path):
+        return name, _decode(name, read_bytes(source, max_bytes=max_bytes), codec)
+    return name, _read_stream(source, name, max_bytes)
