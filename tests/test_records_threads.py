@@ -1,10 +1,10 @@
 import io
 import json
 
-import attrs
 import pytest
 from hypothesis import given
 
+from jetrules._kernel.policy import Policy
 from jetrules.calendar import SERVICE_CALENDAR, FiscalYear
 from jetrules.errors import InvalidRecords, WrongType
 from jetrules.records import read_threads
@@ -268,18 +268,15 @@ def test_instants_outside_the_calendar_are_reported_with_their_position(at, prob
             {"id": "T2", "participant": "p", "messages": [inquiry(at)]},
         ]
     }
-    # the caller's own terms for FY2150 (none is published), so the calendar is what fails
-    fy2150 = attrs.evolve(terms_for(2019), fiscal_year=FiscalYear(2150))
-    assert problems(document, editions=[terms_for(2019), fy2150]) == [
-        f"thread 2, message 1: {problem}"
-    ]
+    # FY2019's terms assumed for FY2150 (none is published), so the calendar is what fails
+    assert problems(document, assume=FiscalYear(2019)) == [f"thread 2, message 1: {problem}"]
 
 
 @pytest.mark.parametrize(
     ("at", "year"),
     [
         ("2019-03-31T23:59:00+09:00", "FY2018"),  # the last minute before the first edition
-        ("2021-04-01T00:00:00+09:00", "FY2021"),  # between the FY2020 and FY2023 editions
+        ("2022-04-01T00:00:00+09:00", "FY2022"),  # between the FY2021 and FY2023 editions
         ("2024-04-01T09:00:00+09:00", "FY2024"),  # after the last edition
     ],
 )
@@ -288,20 +285,20 @@ def test_a_thread_in_a_year_without_terms_is_reported(at, year):
     [problem] = problems(document)
     assert problem.startswith(
         f"thread 1: no Web Mail Counselling terms are published for {year}; "
-        "editions exist for FY2019, FY2020, FY2023"
+        "editions exist for FY2019, FY2020, FY2021, FY2023"
     )
 
 
 def test_a_thread_is_held_to_its_inquiry_years_terms_across_the_year_end():
     """A follow-up after 31 March keeps the inquiry's (FY2019) terms: here a 2-line limit."""
-    two_lines = attrs.evolve(terms_for(2019), line_limit=2)
+    two_lines = Policy().supplying("webmail", FiscalYear(2019), line_limit=2)
     messages = [
         inquiry("2020-03-30T10:00:00+09:00"),
         message("counsellor", "2020-03-31T10:00:00+09:00"),
         message("participant", "2020-04-01T10:00:00+09:00", "one\ntwo\nthree"),
     ]
     document = {"threads": [{"id": "T1", "participant": "p", "messages": messages}]}
-    assert problems(document, editions=[two_lines, terms_for(2020)]) == [
+    assert problems(document, policy=two_lines) == [
         "thread 1, message 3: The message has 3 lines; the limit is 2."
     ]
     [thread] = read(document)
@@ -368,10 +365,10 @@ def test_the_calendar_decides_which_messages_near_the_end_have_a_deadline():
             {"id": "T1", "participant": "p", "messages": [inquiry("2150-12-23T10:00:00+09:00")]}
         ]
     }
-    fy2150 = attrs.evolve(terms_for(2019), fiscal_year=FiscalYear(2150))
-    assert read(document, editions=[fy2150])[0].deadlines()[0].due_date.day == 28
+    fy2019 = FiscalYear(2019)
+    assert read(document, assume=fy2019)[0].deadlines()[0].due_date.day == 28
     closed = SERVICE_CALENDAR.with_closures("2150-12-24")
-    [problem] = problems(document, editions=[fy2150], calendar=closed)
+    [problem] = problems(document, assume=fy2019, calendar=closed)
     assert problem.startswith("thread 1, message 1: 'at' must be received by 2150-12-22 (Tokyo)")
 
 

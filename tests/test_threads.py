@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jetrules._kernel.dates import to_instant
-from jetrules._threads.terms import editions_tuple
+from jetrules._kernel.policy import Policy
 from jetrules.calendar import (
     SERVICE_CALENDAR,
     BusinessCalendar,
@@ -33,6 +33,7 @@ from jetrules.text import LANGUAGES, Label
 from jetrules.threads import (
     EDITIONS,
     REASONS,
+    REQUIRED,
     UNLIMITED,
     Author,
     ContractCode,
@@ -79,9 +80,13 @@ def full_thread():
     )
 
 
-def terms_of(year):
-    """The FY2019 terms applied to *year* by the caller (no edition covers it)."""
-    return attrs.evolve(TERMS, fiscal_year=FiscalYear(year))
+FY2019 = FiscalYear(2019)
+"""For a year no edition covers (1948, 2150), the caller assumes FY2019's published terms."""
+
+
+def supplying(year=2019, **values):
+    """A what-if: *values* supplied for web mail in *year* over the published terms."""
+    return Policy().supplying("webmail", FiscalYear(year), **values)
 
 
 def refusal_code(call):
@@ -602,17 +607,16 @@ class TestCalendarRange:
 
     def test_a_participant_message_needs_a_deadline_inside_the_calendar(self):
         last = "2150-12-23T23:59+09:00"  # due 2150-12-28, the last business day
-        terms = terms_of(2150)
         thread = Thread(
             id="T1",
             participant="p",
             messages=[Message(author="participant", at=last, text="x")],
-            terms=terms,
+            assume=FY2019,
         )
         assert thread.deadlines()[0].due_date == pendulum.date(2150, 12, 28)
         late = Message(author="participant", at="2150-12-24T00:00+09:00", text="x")
         with pytest.raises(OutOfRange, match=r"^'at' must be received by 2150-12-23") as info:
-            Thread(id="T1", participant="p", messages=[late], terms=terms)
+            Thread(id="T1", participant="p", messages=[late], assume=FY2019)
         assert "reply deadline" in str(info.value)
         # the counsellor's message needs no deadline of its own
         replied = thread.reply("2150-12-31T23:59+09:00", "Reply")
@@ -620,7 +624,7 @@ class TestCalendarRange:
 
     def test_the_earliest_day(self):
         first = Message(author="participant", at="1948-07-20T12:00+09:00", text="x")
-        thread = Thread(id="T1", participant="p", messages=[first], terms=terms_of(1948))
+        thread = Thread(id="T1", participant="p", messages=[first], assume=FY2019)
         assert thread.deadlines()[0].due_date > pendulum.date(1948, 7, 20)
 
     @given(
@@ -634,9 +638,9 @@ class TestCalendarRange:
         message = Message(author="participant", at=at, text="x")
         if at.date() > dt.date(2150, 12, 23):
             with pytest.raises(OutOfRange, match=r"^'at' must be received by 2150-12-23"):
-                Thread(id="T1", participant="p", messages=[message], terms=terms_of(2150))
+                Thread(id="T1", participant="p", messages=[message], assume=FY2019)
         else:
-            thread = Thread(id="T1", participant="p", messages=[message], terms=terms_of(2150))
+            thread = Thread(id="T1", participant="p", messages=[message], assume=FY2019)
             assert thread.deadlines()[0].due_date <= pendulum.date(2150, 12, 31)
 
     @pytest.mark.parametrize("at", ["1900-01-05T10:00+09:00", "2151-01-01T10:00+09:00"])
@@ -937,7 +941,12 @@ class TestTerms:
     """The limits are dated editions with sources; a year without one has no terms."""
 
     def test_the_editions_and_their_years(self):
-        assert [str(terms.fiscal_year) for terms in EDITIONS] == ["FY2019", "FY2020", "FY2023"]
+        assert [str(terms.fiscal_year) for terms in EDITIONS] == [
+            "FY2019",
+            "FY2020",
+            "FY2021",
+            "FY2023",
+        ]
         for terms in EDITIONS:
             # every published edition has the FY2019 text's limits
             assert (terms.line_limit, terms.replies_per_thread, terms.reply_business_days) == (
@@ -948,16 +957,13 @@ class TestTerms:
             assert terms.languages == ("en", "ja")
             assert all(source.title and source.url for source in terms.sources)
         assert EDITIONS[0].threads_per_participant.en == "no limit stated"
-        assert (
-            EDITIONS[1].threads_per_participant == UNLIMITED == EDITIONS[2].threads_per_participant
-        )
+        assert all(terms.threads_per_participant == UNLIMITED for terms in EDITIONS[1:])
 
     @pytest.mark.parametrize(
         "year",
         [
             2018,  # before the FY2019 text
-            2021,  # no source describes the service in FY2021
-            2022,  # nor in FY2022
+            2022,  # no source describes the service in FY2022
             2024,  # after CLAIR News June 2023
         ],
     )
@@ -965,13 +971,17 @@ class TestTerms:
         with pytest.raises(NoRuleInForce, match=f"for FY{year}; editions exist for FY2019"):
             terms_for(year)
         with pytest.raises(NoRuleInForce):
-            terms_for(FiscalYear(year), EDITIONS)
+            terms_for(FiscalYear(year), policy=Policy())
 
-    def test_the_caller_may_bring_editions(self):
-        mine = attrs.evolve(TERMS, fiscal_year=FiscalYear(2021))
-        assert terms_for(2021, [mine]) is mine
-        with pytest.raises(NoRuleInForce, match="editions exist for none"):
-            terms_for(2021, [])
+    def test_the_caller_may_supply_a_whole_year(self):
+        fy2019 = {name: TERMS.value(name) for name in REQUIRED}
+        mine = terms_for(2022, policy=supplying(2022, **fy2019))
+        assert attrs.evolve(mine, fiscal_year=FY2019) == attrs.evolve(
+            TERMS, provenance=mine.provenance
+        )
+        assert mine.origin == "supplied"  # nothing is published for FY2022
+        with pytest.raises(NoRuleInForce, match="do not publish reply_business_days"):
+            terms_for(2022, policy=supplying(2022, line_limit=30))
 
     def test_citation(self):
         assert EDITIONS[0].citation is EDITIONS[0].sources[0]
@@ -989,8 +999,9 @@ class TestTerms:
             ({"languages": ()}, InvalidInput),  # at least one language
             ({"languages": "fr"}, InvalidInput),  # only en and ja
             ({"threads_per_participant": "unlimited"}, WrongType),  # a Label
-            ({"sources": ()}, WrongType),  # at least one source
-            ({"sources": ("CLAIR",)}, WrongType),  # Source values
+            ({"line_limit_for_follow_ups": "yes"}, WrongType),  # true or false
+            ({"continuations_per_thread": 0}, InvalidInput),  # at least one
+            ({"provenance": {"line_limit": "seed"}}, WrongType),  # Provenance values
         ],
     )
     def test_invalid_terms_refused(self, changes, error):
@@ -1002,11 +1013,6 @@ class TestTerms:
         assert attrs.evolve(TERMS, languages="ja").languages == ("ja",)
         assert attrs.evolve(TERMS, fiscal_year=2020).fiscal_year == FiscalYear(2020)
 
-    def test_editions_tuple(self):
-        assert editions_tuple(iter(EDITIONS)) == EDITIONS
-        with pytest.raises(WrongType, match="'editions' must hold WebMailTerms"):
-            editions_tuple([TERMS, "FY2020"])
-
 
 class TestThreadTerms:
     """A thread is held to the edition of its inquiry's fiscal year, and to nothing else."""
@@ -1017,6 +1023,7 @@ class TestThreadTerms:
             ("2019-04-01T00:00+09:00", 2019),  # the first minute of FY2019
             ("2020-03-31T23:59+09:00", 2019),  # its last minute
             ("2020-03-31T15:00:00Z", 2020),  # 2020-04-01 00:00 in Tokyo
+            ("2021-06-01T10:00+09:00", 2021),  # Saga JET's FY2021 page
             ("2023-06-01T10:00+09:00", 2023),
         ],
     )
@@ -1029,7 +1036,7 @@ class TestThreadTerms:
         "at",
         [
             "2019-03-31T23:59+09:00",  # FY2018: before the first edition
-            "2021-04-01T00:00+09:00",  # FY2021: no neighbour's terms are borrowed
+            "2022-04-01T00:00+09:00",  # FY2022: no neighbour's terms are borrowed
             "2024-04-01T00:00+09:00",  # FY2024: after the last edition
         ],
     )
@@ -1043,21 +1050,22 @@ class TestThreadTerms:
         me = Registration.submit(participant="p", code=SECRET, codes=codes, at=at).confirm(at)
         with pytest.raises(NoRuleInForce):
             me.open_thread(id="T1", at=at, text="Hello.")
-        mine = attrs.evolve(TERMS, fiscal_year=FiscalYear.of(to_instant(at).date()))
-        assert me.open_thread(id="T1", at=at, text="Hello.", terms=mine).terms is mine
+        assumed = me.open_thread(id="T1", at=at, text="Hello.", assume=FY2019).terms
+        assert assumed == terms_for(FiscalYear.of(to_instant(at).date()), assume=FY2019)
+        assert (assumed.line_limit, assumed.origin) == (30, "assumed")
 
-    def test_terms_of_another_year_refused(self):
-        with pytest.raises(InvalidInput, match="'terms' must be for FY2019, the fiscal year"):
-            opened(terms=terms_for(2020))
-        with pytest.raises(WrongType, match="'terms' must be WebMailTerms"):
-            opened(terms="FY2019")
+    def test_policy_and_assume_are_checked(self):
+        with pytest.raises(WrongType, match="'policy' must be a Policy"):
+            opened(policy="FY2019")
+        with pytest.raises(InvalidInput, match="'assume' must be written FY2019"):
+            opened(assume="last year")
 
     def test_the_line_limit_is_the_terms(self):
         text = "\n".join(["line"] * 31)
         assert refusal_code(lambda: opened(text=text)) == "MESSAGE_TOO_LONG"
-        roomier = attrs.evolve(TERMS, line_limit=31)
-        assert opened(text=text, terms=roomier).messages[0].text == text
-        thread = opened(terms=roomier).reply("2020-01-06T10:00+09:00", "Reply")
+        roomier = supplying(line_limit=31)
+        assert opened(text=text, policy=roomier).messages[0].text == text
+        thread = opened(policy=roomier).reply("2020-01-06T10:00+09:00", "Reply")
         assert thread.follow_up("2020-01-06T11:00+09:00", text).replies == 1
         with pytest.raises(Refused, match="the limit is 30"):
             opened().reply("2020-01-06T10:00+09:00", "Reply").follow_up(
@@ -1065,9 +1073,9 @@ class TestThreadTerms:
             )
 
     def test_the_reply_limit_is_the_terms(self):
-        two = attrs.evolve(TERMS, replies_per_thread=2)
+        two = supplying(replies_per_thread=2)
         thread = (
-            opened(terms=two)
+            opened(policy=two)
             .reply("2020-01-06T10:00+09:00", "Reply 1")
             .follow_up("2020-01-06T11:00+09:00", "Follow-up 1")
             .reply("2020-01-07T10:00+09:00", "Reply 2")
@@ -1076,24 +1084,24 @@ class TestThreadTerms:
         refused = refusal_code(lambda: thread.follow_up("2020-01-07T11:00+09:00", "More"))
         assert refused == "THREAD_CLOSED"
         status = thread.status_at("2020-01-08T00:00+09:00")
-        assert status.render("en") == (
+        assert status.reason.render("en") == (
             "Closed after 2 replies; the participant may continue in a new thread."
         )
 
     def test_the_reply_deadline_is_the_terms(self):
-        five = attrs.evolve(TERMS, reply_business_days=5)
+        five = supplying(reply_business_days=5)
         # Friday 2019-12-27: 3 business days -> 2020-01-08; 5 -> 2020-01-10
         assert opened().deadlines()[0].due_date == pendulum.date(2020, 1, 8)
-        assert opened(terms=five).deadlines()[0].due_date == pendulum.date(2020, 1, 10)
-        assert reply_deadline("2019-12-27T10:00+09:00", terms=five).due_date == pendulum.date(
+        assert opened(policy=five).deadlines()[0].due_date == pendulum.date(2020, 1, 10)
+        assert reply_deadline("2019-12-27T10:00+09:00", policy=five).due_date == pendulum.date(
             2020, 1, 10
         )
 
     def test_the_language_must_be_offered(self):
-        english_only = attrs.evolve(TERMS, languages=("en",))
-        assert opened(terms=english_only, language="en").language == "en"
+        english_only = supplying(languages=("en",))
+        assert opened(policy=english_only, language="en").language == "en"
         with pytest.raises(Refused) as info:
-            opened(terms=english_only, language="ja")
+            opened(policy=english_only, language="ja")
         assert info.value.reason.code == "LANGUAGE_NOT_OFFERED"
         assert info.value.reason.render("ja") == (
             "2019年度のウェブメール相談は日本語では利用できません。"
@@ -1116,16 +1124,17 @@ class TestThreadTerms:
         )
         assert closed.terms == terms_for(2019)
         assert closed.continue_in_new_thread("2020-04-01T09:00+09:00", "x").terms == terms_for(2020)
-        mine = attrs.evolve(TERMS, fiscal_year=FiscalYear(2020), line_limit=5)
-        made = closed.continue_in_new_thread("2020-04-01T09:00+09:00", "x", terms=mine)
-        assert made.terms is mine
+        mine = supplying(2020, line_limit=5)
+        made = closed.continue_in_new_thread("2020-04-01T09:00+09:00", "x", policy=mine)
+        assert made.terms == terms_for(2020, policy=mine)
+        assert made.terms.line_limit == 5
 
     def test_reasons_cite_the_edition(self):
         thread = opened("2020-06-01T10:00+09:00")
         status = thread.status_at("2020-06-01T11:00+09:00")
-        assert status.reason.source == terms_for(2020).citation
+        assert status.reason.source == terms_for(2020).source_of("reply_business_days")
         late = thread.reply("2020-06-30T10:00+09:00", "Sorry.").late_replies()[0]
-        assert late.reason.source == terms_for(2020).citation
+        assert late.reason.source == terms_for(2020).source_of("reply_business_days")
 
 
 OFFICIAL_CSV = Path(__file__).parent / "data" / "syukujitsu.csv"
@@ -1211,19 +1220,17 @@ class TestCalendar:
     def test_the_calendars_own_last_business_days_bound_a_deadline(self):
         closed = SERVICE_CALENDAR.with_closures("2150-12-24")  # open days: 22, 23, 25, 28
         first = Message(author="participant", at="2150-12-22T23:59+09:00", text="x")
-        thread = Thread(
-            id="T1", participant="p", messages=[first], terms=terms_of(2150), calendar=closed
-        )
+        thread = Thread(id="T1", participant="p", messages=[first], assume=FY2019, calendar=closed)
         assert thread.deadlines()[0].due_date == pendulum.date(2150, 12, 28)
         late = Message(author="participant", at="2150-12-23T10:00+09:00", text="x")
         with pytest.raises(OutOfRange, match=r"^'at' must be received by 2150-12-22"):
-            Thread(id="T1", participant="p", messages=[late], terms=terms_of(2150), calendar=closed)
+            Thread(id="T1", participant="p", messages=[late], assume=FY2019, calendar=closed)
         # a calendar that closes nothing near the end takes the service calendar's bound
         Thread(
             id="T1",
             participant="p",
             messages=[late],
-            terms=terms_of(2150),
+            assume=FY2019,
             calendar=SERVICE_CALENDAR.with_closures("2020-06-03"),
         )
 

@@ -209,7 +209,7 @@ class Message:
         if reason is not None:
             raise Refused(reason)
         if self.author is Author.PARTICIPANT:
-            check_message_text(self.text, terms=terms)
+            check_message_text(self.text, terms=terms, follow_up=bool(earlier))
             within_calendar(
                 self.at, "at", reply_business_days=terms.reply_business_days, calendar=calendar
             )
@@ -231,12 +231,14 @@ def _turn_refusal(author: Author, state: ThreadState, terms: WebMailTerms) -> Re
         if state is ThreadState.AWAITING_COUNSELLOR:
             return REPLY_PENDING.with_params()
         if state is ThreadState.CLOSED:
-            return THREAD_CLOSED.with_params(limit=limit, source=terms.citation)
+            return THREAD_CLOSED.with_params(
+                limit=limit, source=terms.source_of("replies_per_thread")
+            )
         return None
     if state is ThreadState.AWAITING_PARTICIPANT:
         return NOTHING_TO_REPLY_TO.with_params()
     if state is ThreadState.CLOSED:
-        return THREAD_FULL.with_params(limit=limit, source=terms.citation)
+        return THREAD_FULL.with_params(limit=limit, source=terms.source_of("replies_per_thread"))
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import final
 
 import attrs
@@ -10,6 +10,9 @@ import pendulum
 
 from jetrules._kernel.dates import InstantLike, to_instant
 from jetrules._kernel.fields import named_fields, non_blank, of_type, to_language
+from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.policy import Policy
+from jetrules._threads.editions import terms_for
 from jetrules._threads.message import (
     Author,
     Message,
@@ -28,11 +31,11 @@ from jetrules._threads.reasons import (
 from jetrules._threads.status import (
     LateReply,
     ThreadStatus,
+    deadline_under,
     late_replies,
-    reply_deadline,
     status_of,
 )
-from jetrules._threads.terms import WebMailTerms, terms_for
+from jetrules._threads.terms import WebMailTerms
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, Deadline, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Label, Lang, Reason
@@ -45,12 +48,19 @@ _LANGUAGES: dict[Lang, Label] = {
 }
 
 
-def terms_of_inquiry(at: pendulum.DateTime) -> WebMailTerms:
-    """The published terms in force for a thread whose inquiry was received at *at*.
+def terms_of_inquiry(
+    at: pendulum.DateTime, policy: Policy | None = None, assume: FiscalYear | None = None
+) -> WebMailTerms:
+    """The terms in force for a thread whose inquiry was received at *at*.
 
-    Raises ``NoRuleInForce`` for a fiscal year without an edition.
+    Raises ``NoRuleInForce`` for a fiscal year whose edition is missing or partial, unless
+    *assume* names a year whose published terms to assume for what it lacks.
     """
-    return terms_for(FiscalYear.of(at.date()))
+    return terms_for(FiscalYear.of(at.date()), policy=policy, assume=assume)
+
+
+def _assume(value: FiscalYear | int | str | None) -> FiscalYear | None:
+    return None if value is None else to_fiscal_year(value, "assume")
 
 
 def _messages(value: Iterable[Message]) -> tuple[Message, ...]:
@@ -65,8 +75,8 @@ def _messages(value: Iterable[Message]) -> tuple[Message, ...]:
     return messages
 
 
-def _default_terms(thread: Thread) -> WebMailTerms:
-    return terms_of_inquiry(thread.messages[0].at)
+def _terms(thread: Thread) -> WebMailTerms:
+    return terms_of_inquiry(thread.messages[0].at, thread.policy, thread.assume)
 
 
 def _next_id(thread: Thread) -> str:
@@ -92,9 +102,11 @@ class Thread:
     :meth:`reply` and :meth:`follow_up` return a new thread and leave this one as it was.
     Open a thread with ``Registration.open_thread``; build one directly to restore a record.
 
-    *terms* are by default the edition in force in the fiscal year of the inquiry (Tokyo
-    date), for every message of the thread; a year without one raises ``NoRuleInForce``
-    rather than borrow a neighbour's. Terms passed in must be for that fiscal year.
+    The thread is held, for every message, to the :attr:`terms` of the fiscal year of its
+    inquiry (Tokyo date): the published edition with *policy* (a caller's editions, see
+    ``jetrules.policy.load``) laid over it. A year whose edition is missing or partial raises
+    ``NoRuleInForce`` rather than borrow a neighbour's, unless *assume* names a year whose
+    published terms to assume for what it lacks; the thread's statuses then say so.
     Reply deadlines count the business days of *calendar* (``SERVICE_CALENDAR`` by default;
     pass one with a newer official holiday list or the provider's own closures), and the
     thread keeps it: its replies and continuations use it too.
@@ -121,10 +133,17 @@ class Thread:
         default=None, validator=attrs.validators.optional(non_blank)
     )
     """The ID of the thread this one continues, if it continues one."""
-    terms: WebMailTerms = attrs.field(
-        default=attrs.Factory(_default_terms, takes_self=True),
-        validator=of_type(WebMailTerms, "must be WebMailTerms"),
+    policy: Policy | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(of_type(Policy, "must be a Policy")),
+        eq=False,
         repr=False,
+    )
+    """The caller's editions laid over the published ones (None: the published ones)."""
+    assume: FiscalYear | None = attrs.field(default=None, converter=_assume, eq=False, repr=False)
+    """The year whose published terms to assume for what the inquiry's year does not publish."""
+    terms: WebMailTerms = attrs.field(
+        init=False, default=attrs.Factory(_terms, takes_self=True), repr=False
     )
     """The terms the thread is held to: those of its inquiry's fiscal year."""
     calendar: BusinessCalendar = attrs.field(
@@ -137,19 +156,12 @@ class Thread:
     def __attrs_post_init__(self) -> None:
         if self.continues == self.id:
             raise InvalidInput.for_field("continues", "must name another thread", self.continues)
-        year = FiscalYear.of(self.opened_at.date())
-        if self.terms.fiscal_year != year:
-            raise InvalidInput.for_field(
-                "terms",
-                f"must be for {year}, the fiscal year of the inquiry",
-                self.terms.fiscal_year,
-            )
         if self.language not in self.terms.languages:
             raise Refused(
                 LANGUAGE_NOT_OFFERED.with_params(
                     language=_LANGUAGES[self.language],
-                    fiscal_year=year,
-                    source=self.terms.citation,
+                    fiscal_year=self.terms.fiscal_year,
+                    source=self.terms.source_of("languages"),
                 )
             )
         for count, message in enumerate(self.messages):
@@ -178,7 +190,7 @@ class Thread:
     def deadlines(self) -> tuple[Deadline, ...]:
         """The reply deadline of each participant message, in thread order."""
         return tuple(
-            reply_deadline(m.at, terms=self.terms, calendar=self.calendar)
+            deadline_under(m.at, self.terms, self.calendar)
             for m in self.messages
             if m.author is Author.PARTICIPANT
         )
@@ -214,7 +226,8 @@ class Thread:
         text: str,
         *,
         id: str | None = None,
-        terms: WebMailTerms | None = None,
+        policy: Policy | None = None,
+        assume: FiscalYear | int | str | None = None,
     ) -> Thread:
         """A new thread, opened by the inquiry *text*, that continues this closed one.
 
@@ -223,8 +236,8 @@ class Thread:
         ``T1.3`` continuing ``T1.2``...) is continued by ``T1.3`` (``T1.4``...); any other ID
         gets ``.2``, so ``2019.04`` is continued by ``2019.04.2`` and ``v1.0`` by ``v1.0.2``.
         The new thread has the same participant, language and calendar, and names this thread.
-        It is held to *terms*, by default those of the fiscal year of *at* (not this thread's terms,
-        when a new fiscal year has begun).
+        It is held to the terms of the fiscal year of *at* (not this thread's terms, when a new
+        fiscal year has begun), under *policy* and *assume*: by default this thread's.
 
         >>> t = Thread(id="2019.04", participant="p", messages=[
         ...     Message(author=author, at=f"2019-04-0{n + 1}T10:00+09:00", text="x")
@@ -245,7 +258,8 @@ class Thread:
             language=self.language,
             messages=(Message(author=Author.PARTICIPANT, at=instant, text=text),),
             continues=self.id,
-            terms=terms_of_inquiry(instant) if terms is None else terms,
+            policy=self.policy if policy is None else policy,
+            assume=self.assume if assume is None else assume,
             calendar=self.calendar,
         )
 
@@ -255,14 +269,15 @@ class Thread:
         participant: str,
         language: Lang,
         at: pendulum.DateTime,
-        continued_by: str | None = None,
+        continued_by: str | Sequence[str] = (),
     ) -> Reason | None:
         """Why a thread by *participant* in *language*, opened at *at*, may not continue this one.
 
         ``None`` if it may: this thread is closed, the participant and language are the same,
-        the new thread opens no earlier than this one's last message, and no other thread
-        already continues this one (*continued_by*, its ID, says which does, if the caller
-        knows of one): the source's "create a new thread and continue the topic" makes a chain.
+        the new thread opens no earlier than this one's last message, and fewer threads than
+        the terms' ``continuations_per_thread`` already continue this one (*continued_by*, their
+        IDs, says which do, if the caller knows of any): our reading of the source's "create a
+        new thread and continue the topic" is a chain, one continuation per thread.
 
         >>> t = Thread(id="T1", participant="p", messages=[
         ...     Message(author="participant", at="2019-04-01T10:00+09:00", text="x")])
@@ -281,8 +296,13 @@ class Thread:
             )
         if at < self.last_at:
             return TIME_BACKWARDS.with_params(at=at.isoformat(), before=self.last_at.isoformat())
-        if continued_by is not None:
-            return CONTINUE_TAKEN.with_params(thread=self.id, by=continued_by)
+        taken = (continued_by,) if isinstance(continued_by, str) else tuple(continued_by)
+        if len(taken) >= self.terms.continuations_per_thread:
+            return CONTINUE_TAKEN.with_params(
+                thread=self.id,
+                by=", ".join(taken),
+                source=self.terms.source_of("continuations_per_thread"),
+            )
         return None
 
     def _add(self, author: Author, at: InstantLike, text: str) -> Thread:

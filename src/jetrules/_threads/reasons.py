@@ -6,6 +6,7 @@ from jetrules.text import ReasonTemplate, Source, check_templates
 
 __all__ = [
     "ALREADY_CONFIRMED",
+    "ASSUMED_TERMS",
     "CODE_NOT_VALID",
     "CONTINUE_OPEN_THREAD",
     "CONTINUE_OTHER_LANGUAGE",
@@ -18,12 +19,14 @@ __all__ = [
     "NOTHING_TO_REPLY_TO",
     "REASONS",
     "REGISTRATION_PENDING",
+    "REGISTRATION_SOURCE",
     "REPLY_LATE",
     "REPLY_PENDING",
     "STATUS_AWAITING_PARTICIPANT",
     "STATUS_CLOSED",
     "STATUS_ON_TIME",
     "STATUS_OVERDUE",
+    "SUPPLIED_TERMS",
     "THREAD_CLOSED",
     "THREAD_FULL",
     "TIME_BACKWARDS",
@@ -32,11 +35,21 @@ __all__ = [
 
 WEB_MAIL_SOURCE = Source(
     title="CLAIR, JET Programme mental health support: Web Mail Counselling (FY2019)",
-    quote="submit the details of your inquiry (up to 30 lines of text). [...] (within 3 business "
-    "days) [...] While you can only have 3 replies on a single thread, you can create a new "
-    "thread and continue the topic.",
+    quote="submit the details of your inquiry [...] After receiving an e-mail about your "
+    "counselling [...], login to view the status and write any further questions you may have "
+    "from the same window.",
 )
-"""The programme's description of the service, which these rules rest on."""
+"""The programme's description of how a thread runs: an inquiry, the counsellor's e-mail, then
+further questions. Refusals of a message out of turn cite it; the limits cite each edition."""
+
+REGISTRATION_SOURCE = Source(
+    title="CLAIR, JET Programme mental health support: Web Mail Counselling registration (FY2019)",
+    quote="Passwords can be provided through your Contracting Organization via official JET "
+    "Online Counselling Service paperwork. You will receive a registration confirmation email "
+    "once you have registered, so please access the address listed in the e-mail to complete "
+    "registration.",
+)
+"""The programme's description of registration, which registration refusals cite."""
 
 CODE_NOT_VALID = ReasonTemplate(
     "CODE_NOT_VALID",
@@ -154,6 +167,18 @@ REPLY_LATE = ReasonTemplate(
     ja="スレッド{thread}の{number}件目の返信は期限が{due_date}中でしたが、{at}に届きました"
     "（{days}営業日の遅れ）。",
 )
+ASSUMED_TERMS = ReasonTemplate(
+    "ASSUMED_TERMS",
+    en="Assumed terms: {fiscal_year} does not publish these, so the values published for "
+    "another year were used, as asked: {assumed}.",
+    ja="仮定した条件：{fiscal_year}はこれらを公表していないため、指定により他の年度の公表値を"
+    "用いました：{assumed}。",
+)
+SUPPLIED_TERMS = ReasonTemplate(
+    "SUPPLIED_TERMS",
+    en="Supplied terms, not the published ones, for {fiscal_year}: {changes}.",
+    ja="{fiscal_year}について、公表された条件ではなく利用者が指定した条件を用いました：{changes}。",
+)
 
 REASONS: tuple[ReasonTemplate, ...] = check_templates(
     (
@@ -178,6 +203,8 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         STATUS_AWAITING_PARTICIPANT,
         STATUS_CLOSED,
         REPLY_LATE,
+        ASSUMED_TERMS,
+        SUPPLIED_TERMS,
     )
 )
 """Every reason Web Mail Counselling gives, each with an English and a Japanese message."""

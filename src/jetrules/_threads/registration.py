@@ -11,17 +11,17 @@ import pendulum
 
 from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
 from jetrules._kernel.fields import named_fields, non_blank, to_optional_instant
+from jetrules._kernel.policy import Policy
 from jetrules._threads.message import Author, Message
-from jetrules._threads.model import Thread, terms_of_inquiry
+from jetrules._threads.model import Thread
 from jetrules._threads.reasons import (
     ALREADY_CONFIRMED,
     CODE_NOT_VALID,
     REGISTRATION_PENDING,
+    REGISTRATION_SOURCE,
     TIME_BACKWARDS,
-    WEB_MAIL_SOURCE,
 )
-from jetrules._threads.terms import WebMailTerms
-from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Lang
 
@@ -117,7 +117,7 @@ class Registration:
             )
         if not self.contract_code.is_valid_on(self.submitted_at.date()):
             raise Refused(
-                CODE_NOT_VALID.with_params(day=self.submitted_at.date(), source=WEB_MAIL_SOURCE)
+                CODE_NOT_VALID.with_params(day=self.submitted_at.date(), source=REGISTRATION_SOURCE)
             )
         if self.confirmed_at is not None and self.confirmed_at < self.submitted_at:
             raise Refused(
@@ -150,7 +150,7 @@ class Registration:
         for candidate in table:
             if candidate.accepts(code, at=instant):
                 return cls(participant=participant, contract_code=candidate, submitted_at=instant)
-        raise Refused(CODE_NOT_VALID.with_params(day=instant.date(), source=WEB_MAIL_SOURCE))
+        raise Refused(CODE_NOT_VALID.with_params(day=instant.date(), source=REGISTRATION_SOURCE))
 
     @property
     def is_confirmed(self) -> bool:
@@ -171,19 +171,21 @@ class Registration:
         at: InstantLike,
         text: str,
         language: Lang = "en",
-        terms: WebMailTerms | None = None,
+        policy: Policy | None = None,
+        assume: FiscalYear | int | str | None = None,
         calendar: BusinessCalendar = SERVICE_CALENDAR,
     ) -> Thread:
         """A new thread *id* opened by the inquiry *text*, received at *at*.
 
-        The thread is held to *terms*, by default the edition of the fiscal year of *at*
-        (``NoRuleInForce`` for a year without one), and counts reply deadlines in the
-        business days of *calendar*. Refused until the registration is
-        confirmed, and for an instant before confirmation.
+        The thread is held to the terms of the fiscal year of *at*, under *policy* and *assume*
+        as :class:`Thread` takes them (``NoRuleInForce`` for a year whose terms are missing or
+        partial, unless assumed), and counts reply deadlines in the business days of
+        *calendar*. Refused until the registration is confirmed, and for an instant before
+        confirmation.
         """
         instant = to_instant(at)
         if self.confirmed_at is None:
-            raise Refused(REGISTRATION_PENDING.with_params(source=WEB_MAIL_SOURCE))
+            raise Refused(REGISTRATION_PENDING.with_params(source=REGISTRATION_SOURCE))
         if instant < self.confirmed_at:
             raise Refused(
                 TIME_BACKWARDS.with_params(
@@ -195,6 +197,7 @@ class Registration:
             participant=self.participant,
             language=language,
             messages=(Message(author=Author.PARTICIPANT, at=instant, text=text),),
-            terms=terms_of_inquiry(instant) if terms is None else terms,
+            policy=policy,
+            assume=assume,
             calendar=calendar,
         )

@@ -12,10 +12,12 @@ import pendulum
 from jetrules._kernel.dates import InstantLike, to_instant
 from jetrules._threads.message import within_calendar
 from jetrules._threads.model import Thread
+from jetrules._threads.notes import terms_notes
 from jetrules._threads.status import LateReply, StatusKind, ThreadStatus
+from jetrules._threads.terms import WebMailTerms
 from jetrules.errors import WrongType
 from jetrules.money import Rounding
-from jetrules.text import Lang, to_lang
+from jetrules.text import Lang, Reason, to_lang
 
 __all__ = ["ThreadsReport", "report"]
 
@@ -70,6 +72,20 @@ class ThreadsReport:
         days += [status.business_days_overdue for status in self.overdue]
         return max(days, default=0)
 
+    @property
+    def terms_not_published(self) -> tuple[WebMailTerms, ...]:
+        """The terms the threads were held to that hold assumed values or a what-if, in order."""
+        found: list[WebMailTerms] = []
+        for status in self.statuses:
+            if status.terms_origin != "published" and status.terms not in found:
+                found.append(status.terms)
+        return tuple(found)
+
+    @property
+    def terms_notes(self) -> tuple[Reason, ...]:
+        """What :attr:`terms_not_published` hold (``ASSUMED_TERMS``, ``SUPPLIED_TERMS``)."""
+        return tuple(note for terms in self.terms_not_published for note in terms_notes(terms))
+
     def count(self, kind: StatusKind) -> int:
         """How many threads have status *kind*."""
         return sum(1 for s in self.statuses if s.kind is kind)
@@ -97,13 +113,16 @@ class ThreadsReport:
         ]
         if self.late_replies:
             lines.append(words["late_heading"])
-            lines += [f"  - {late.render(lang)}" for late in self.late_replies]
+            lines += [f"  - {late.reason.render(lang)}" for late in self.late_replies]
         if self.overdue:
             lines.append(words["overdue_heading"])
             lines += [
-                words["overdue"].format(thread=status.thread, status=status.render(lang))
+                words["overdue"].format(thread=status.thread, status=status.reason.render(lang))
                 for status in self.overdue
             ]
+        if self.terms_notes:
+            lines.append(words["terms_heading"])
+            lines += [f"  - {note.render(lang)}" for note in self.terms_notes]
         return "\n".join(lines)
 
 
@@ -118,6 +137,7 @@ _EN = {
     "late_heading": "Late replies:",
     "overdue_heading": "Overdue, awaiting the counsellor:",
     "overdue": "  - {thread}: {status}",
+    "terms_heading": "Terms not as published:",
     "kind": "{kind} {count}",
     "separator": ", ",
 }
@@ -132,6 +152,7 @@ _JA = {
     "late_heading": "遅れた返信：",
     "overdue_heading": "期限超過の返信待ち：",
     "overdue": "  - {thread}：{status}",
+    "terms_heading": "公表どおりでない条件：",
     "kind": "{kind}{count}件",
     "separator": "、",
 }

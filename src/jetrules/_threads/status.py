@@ -8,6 +8,7 @@ business day after (n is the terms' ``reply_business_days``: 3).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import final
 
 import attrs
@@ -15,6 +16,8 @@ import pendulum
 
 from jetrules._kernel.dates import InstantLike, to_instant
 from jetrules._kernel.fields import LabelledEnum
+from jetrules._kernel.policy import Change, Policy
+from jetrules._threads.editions import terms_for
 from jetrules._threads.message import (
     Author,
     Message,
@@ -22,6 +25,7 @@ from jetrules._threads.message import (
     state_of,
     within_calendar,
 )
+from jetrules._threads.notes import terms_notes
 from jetrules._threads.reasons import (
     REPLY_LATE,
     STATUS_AWAITING_PARTICIPANT,
@@ -29,7 +33,7 @@ from jetrules._threads.reasons import (
     STATUS_ON_TIME,
     STATUS_OVERDUE,
 )
-from jetrules._threads.terms import WebMailTerms, terms_for
+from jetrules._threads.terms import WebMailTerms
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, Deadline, FiscalYear
 from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.text import Label, Lang, Reason
@@ -38,6 +42,7 @@ __all__ = [
     "LateReply",
     "StatusKind",
     "ThreadStatus",
+    "deadline_under",
     "late_replies",
     "reply_deadline",
     "status_of",
@@ -47,14 +52,16 @@ __all__ = [
 def reply_deadline(
     received_at: InstantLike,
     *,
-    terms: WebMailTerms | None = None,
+    policy: Policy | None = None,
+    assume: FiscalYear | int | str | None = None,
     calendar: BusinessCalendar = SERVICE_CALENDAR,
 ) -> Deadline:
-    """When the reply to a message received at *received_at* is due under *terms*.
+    """When the reply to a message received at *received_at* is due.
 
-    *terms* are by default those of the fiscal year of *received_at*; a follow-up is held to
-    its thread's terms (``Thread.deadlines`` passes them), which may be the year before. The
-    business days are those of *calendar*, and the deadline keeps it.
+    The reply is due after the ``reply_business_days`` of the terms of the fiscal year of
+    *received_at* (with *policy* and *assume* as :func:`~jetrules.threads.terms_for` takes
+    them); a follow-up is held to its thread's terms (``Thread.deadlines`` says), which may be
+    the year before. The business days are those of *calendar*, and the deadline keeps it.
 
     >>> due = reply_deadline("2019-12-27T10:00+09:00")
     >>> due.due_date, due.due_by
@@ -64,9 +71,21 @@ def reply_deadline(
     Date(2020, 1, 9)
     """
     checked = BusinessCalendar.check(calendar)
-    if terms is None:
-        terms = terms_for(FiscalYear.of(to_instant(received_at).date()))
-    return checked.deadline(received_at, business_days=terms.reply_business_days)
+    year = FiscalYear.of(to_instant(received_at).date())
+    terms = terms_for(year, policy=policy, assume=assume)
+    return deadline_under(received_at, terms, checked)
+
+
+def deadline_under(
+    received_at: InstantLike, terms: WebMailTerms, calendar: BusinessCalendar
+) -> Deadline:
+    """When the reply to a message received at *received_at* is due under *terms*."""
+    return calendar.deadline(received_at, business_days=terms.reply_business_days)
+
+
+def sentences(reasons: Iterable[Reason], lang: Lang) -> str:
+    """*reasons* rendered in *lang*, one after another (no space after 。 in Japanese)."""
+    return (" " if lang == "en" else "").join(reason.render(lang) for reason in reasons)
 
 
 def _when(instant: pendulum.DateTime) -> str:
@@ -102,12 +121,27 @@ class LateReply:
             due_date=self.deadline.due_date,
             at=_when(self.replied_at),
             days=self.business_days_late,
-            source=self.terms.citation,
+            source=self.terms.source_of("reply_business_days"),
         )
 
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The lateness, then notes on terms not as published (``ASSUMED_TERMS``...)."""
+        return (self.reason, *terms_notes(self.terms))
+
+    @property
+    def terms_origin(self) -> str:
+        """``published``, ``supplied`` (a what-if) or ``assumed`` (see ``WebMailTerms.origin``)."""
+        return self.terms.origin
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """The supplied values that differ from the published ones."""
+        return self.terms.changes
+
     def render(self, lang: Lang) -> str:
-        """The lateness as a sentence in *lang*."""
-        return self.reason.render(lang)
+        """The lateness, with any note on the terms, as sentences in *lang*."""
+        return sentences(self.reasons, lang)
 
 
 class StatusKind(LabelledEnum):
@@ -172,28 +206,37 @@ class ThreadStatus:
     def reason(self) -> Reason:
         """The status as a sentence, in English and Japanese."""
         if self.deadline is not None:
+            days = self.terms.source_of("reply_business_days")
             if self.kind is StatusKind.ON_TIME:
-                return STATUS_ON_TIME.with_params(
-                    due_date=self.deadline.due_date, source=self.terms.citation
-                )
+                return STATUS_ON_TIME.with_params(due_date=self.deadline.due_date, source=days)
             return STATUS_OVERDUE.with_params(
-                due_date=self.deadline.due_date,
-                days=self.business_days_overdue,
-                source=self.terms.citation,
+                due_date=self.deadline.due_date, days=self.business_days_overdue, source=days
             )
+        replies = self.terms.source_of("replies_per_thread")
         if self.kind is StatusKind.AWAITING_PARTICIPANT:
             return STATUS_AWAITING_PARTICIPANT.with_params(
-                replies=self.replies,
-                limit=self.terms.replies_per_thread,
-                source=self.terms.citation,
+                replies=self.replies, limit=self.terms.replies_per_thread, source=replies
             )
-        return STATUS_CLOSED.with_params(
-            limit=self.terms.replies_per_thread, source=self.terms.citation
-        )
+        return STATUS_CLOSED.with_params(limit=self.terms.replies_per_thread, source=replies)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The status, then notes on terms not as published (``ASSUMED_TERMS``...)."""
+        return (self.reason, *terms_notes(self.terms))
+
+    @property
+    def terms_origin(self) -> str:
+        """``published``, ``supplied`` (a what-if) or ``assumed`` (see ``WebMailTerms.origin``)."""
+        return self.terms.origin
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """The supplied values that differ from the published ones."""
+        return self.terms.changes
 
     def render(self, lang: Lang) -> str:
-        """The status as a sentence in *lang*."""
-        return self.reason.render(lang)
+        """The status, with any note on the terms, as sentences in *lang*."""
+        return sentences(self.reasons, lang)
 
 
 def status_of(
@@ -217,7 +260,7 @@ def status_of(
     state = state_of(known, terms.replies_per_thread)
     due: Deadline | None = None
     if state is ThreadState.AWAITING_COUNSELLOR:
-        due = reply_deadline(known[-1].at, terms=terms, calendar=calendar)
+        due = deadline_under(known[-1].at, terms, calendar)
         kind = StatusKind.ON_TIME if due.is_met_by(instant) else StatusKind.OVERDUE
     elif state is ThreadState.AWAITING_PARTICIPANT:
         kind = StatusKind.AWAITING_PARTICIPANT
@@ -248,7 +291,7 @@ def late_replies(
     asked = messages[0::2]
     answered = messages[1::2]
     for number, (question, answer) in enumerate(zip(asked, answered, strict=False), start=1):
-        due = reply_deadline(question.at, terms=terms, calendar=calendar)
+        due = deadline_under(question.at, terms, calendar)
         if not due.is_met_by(answer.at):
             late.append(
                 LateReply(

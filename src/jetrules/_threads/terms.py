@@ -1,92 +1,109 @@
-"""Web Mail Counselling terms by fiscal year, with their sources (private: ``threads`` is its face).
+"""The Web Mail Counselling terms of one fiscal year, and where each value comes from (private).
 
-Which years have an edition, and why:
-
-- **FY2019**: the programme's FY2019 text states every limit: "up to 30 lines of text", a reply
-  "within 3 business days", "only 3 replies on a single thread", English or Japanese.
-- **FY2020** and **FY2023**: CLAIR News (April 2020, June 2023) describes the service in that
-  fiscal year, with threads unlimited. The line, reply and deadline limits are not quoted there;
-  they are those the Akita and Kagoshima JET wikis give for the same service (undated), and no
-  source reports a change. Each edition names all its sources.
-- Any other year (FY2018 and before, FY2021, FY2022, FY2024 on): no source describes the service
-  in that year, so :func:`terms_for` raises ``NoRuleInForce``; a caller who wants to apply terms
-  anyway passes their own (``attrs.evolve(terms_for(2020), fiscal_year=FiscalYear(2021))``).
+``threads`` is its face. The editions themselves are data: ``jetrules/policy/webmail.toml``, read
+by :mod:`jetrules._threads.editions`; this module holds the attrs class every edition is built
+into (so validation lives in one place) and what the terms say about their own provenance:
+which values are published, our readings, assumed from another year or supplied by the caller.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from typing import final
 
 import attrs
 
-from jetrules._kernel import sources
-from jetrules._kernel.editions import edition_for, editions_of
 from jetrules._kernel.fields import of_type, whole_number
 from jetrules._kernel.fiscal import to_fiscal_year
-from jetrules._kernel.sources import citing
+from jetrules._kernel.policy import Change, TermsOrigin
+from jetrules._kernel.provenance import Origin, Provenance
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput, WrongType
+from jetrules.errors import InvalidInput, WrongType, as_written
 from jetrules.text import LANGUAGES, Label, Lang, Source
 
-__all__ = ["EDITIONS", "UNLIMITED", "WebMailTerms", "editions_tuple", "terms_for"]
+__all__ = [
+    "NOT_STATED",
+    "REQUIRED",
+    "SERVICE",
+    "SERVICE_NAME",
+    "UNLIMITED",
+    "VALUELESS",
+    "WebMailTerms",
+    "to_languages",
+]
 
-SEED_TEXT = citing(
-    sources.SEED_TEXT,
-    quote="submit the details of your inquiry (up to 30 lines of text). [...] (within 3 business "
-    "days) [...] While you can only have 3 replies on a single thread, you can create a new "
-    "thread and continue the topic. [...] Both services can be used in either English or Japanese.",
-)
-AKITA_WIKI = Source(
-    title="Akita JET wiki, JET Online Counseling System (inquiries up to 30 lines; replies "
-    "within 3 business days)",
-    url="https://akitajet.com/wiki/JET_Online_Counseling_System",
-)
-KAGOSHIMA_WIKI = Source(
-    title="Kagoshima JET wiki, JET Online Counselling",
-    url="https://kagoshimajetprogrammetest.wordpress.com/jet-online-counselling",
-    quote="Counsellors will respond in approximately three business days. Note that Web Mail "
-    "consultations can be up to three message exchanges with a counsellor. [...] a free service "
-    "available in English and Japanese.",
-)
-CLAIR_NEWS_APRIL_2020 = citing(
-    sources.CLAIR_NEWS_APRIL_2020, topic="Web Mail Counselling, threads unlimited"
-)
-CLAIR_NEWS_JUNE_2023 = citing(
-    sources.CLAIR_NEWS_JUNE_2023, topic="Web Mail Counselling, threads unlimited"
-)
+SERVICE = "webmail"
+"""The service's key in policy files (``[[webmail]]``)."""
+SERVICE_NAME = "Web Mail Counselling"
+"""The service's name in messages."""
 
 UNLIMITED = Label(en="unlimited", ja="無制限")
 """Threads per participant where a source says they are unlimited."""
 NOT_STATED = Label(en="no limit stated", ja="上限の記載なし")
 """Threads per participant where the source names no limit."""
 
+VALUELESS = ("closed_day_receipt",)
+"""Parameters that name a reading and hold no value (how deadlines count a closed day)."""
 
-def _languages(value: Iterable[str]) -> tuple[Lang, ...]:
+REQUIRED: tuple[str, ...] = (
+    "line_limit",
+    "reply_business_days",
+    "replies_per_thread",
+    "languages",
+    "threads_per_participant",
+    "closed_day_receipt",
+    "line_limit_for_follow_ups",
+    "continuations_per_thread",
+)
+"""The parameters a complete edition holds, in the order the rules page shows them."""
+
+
+def to_languages(value: Iterable[str]) -> tuple[Lang, ...]:
+    """*value* as the languages a thread may use, in the order of ``LANGUAGES``.
+
+    >>> to_languages(["ja", "en", "ja"])
+    ('en', 'ja')
+    """
     languages = tuple(value) if not isinstance(value, str) else (value,)
     if not languages or any(lang not in LANGUAGES for lang in languages):
         raise InvalidInput.for_field("languages", "must be one or more of 'en', 'ja'", value)
     return tuple(lang for lang in LANGUAGES if lang in languages)
 
 
-def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    sources = tuple(value)
-    if not sources or not all(isinstance(source, Source) for source in sources):
-        raise WrongType.for_field("sources", "must be one or more Source values", value)
-    return sources
+def _order(name: str) -> tuple[int, str]:
+    return (REQUIRED.index(name) if name in REQUIRED else len(REQUIRED), name)
+
+
+def _provenance(
+    value: Mapping[str, Provenance] | Iterable[tuple[str, Provenance]],
+) -> tuple[tuple[str, Provenance], ...]:
+    pairs = tuple(value.items() if isinstance(value, Mapping) else value)
+    for pair in pairs:
+        if not (
+            isinstance(pair, tuple)
+            and len(pair) == 2
+            and isinstance(pair[0], str)
+            and isinstance(pair[1], Provenance)
+        ):
+            raise WrongType.for_field(
+                "provenance", "must map parameter names to Provenance values", pair
+            )
+    return tuple(sorted(pairs, key=lambda pair: _order(pair[0])))
 
 
 @final
 @attrs.frozen(kw_only=True)
 class WebMailTerms:
-    """The Web Mail Counselling terms of one fiscal year, with the sources they come from.
+    """The Web Mail Counselling terms of one fiscal year, with where each value comes from.
 
     A thread is held to the terms of its inquiry's fiscal year (Tokyo date), follow-ups
-    and replies included, even when they come after 31 March.
+    and replies included, even when they come after 31 March. Make terms with
+    :func:`~jetrules.threads.terms_for` (with ``policy=`` for values of your own): it fills in
+    :attr:`provenance`, which every reason made under the terms cites.
 
     Attributes:
         fiscal_year: the year the terms apply to.
-        line_limit: the most lines an inquiry or follow-up may hold.
+        line_limit: the most lines an inquiry may hold.
         replies_per_thread: counsellor replies a thread holds; the participant then continues
             in a new thread.
         reply_business_days: the reply is due by the end of this many business days after
@@ -94,81 +111,134 @@ class WebMailTerms:
         languages: the languages a thread may be written in.
         threads_per_participant: what the sources say of the number of threads; no edition
             limits it, so no thread is ever refused for being one too many.
-        sources: where the terms come from.
+        line_limit_for_follow_ups: whether each follow-up is held to the line limit too.
+        continuations_per_thread: how many new threads may continue one closed thread.
 
-    >>> terms_for(FiscalYear(2019)).line_limit
-    30
+    >>> from jetrules.threads import terms_for
+    >>> terms = terms_for(FiscalYear(2019))
+    >>> terms.line_limit, terms.origin
+    (30, 'published')
+    >>> print(terms.source_of("line_limit").quote)
+    submit the details of your inquiry (up to 30 lines of text)
     """
 
     fiscal_year: FiscalYear = attrs.field(converter=to_fiscal_year)
     line_limit: int = attrs.field(validator=whole_number("line"))
     replies_per_thread: int = attrs.field(validator=whole_number("reply message"))
     reply_business_days: int = attrs.field(validator=whole_number("business day"))
-    languages: tuple[Lang, ...] = attrs.field(converter=_languages)
+    languages: tuple[Lang, ...] = attrs.field(converter=to_languages)
     threads_per_participant: Label = attrs.field(validator=of_type(Label, "must be a Label"))
-    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+    line_limit_for_follow_ups: bool = attrs.field(
+        default=True, validator=of_type(bool, "must be true or false")
+    )
+    continuations_per_thread: int = attrs.field(default=1, validator=whole_number("continuation"))
+    _provenance: tuple[tuple[str, Provenance], ...] = attrs.field(
+        default=(), converter=_provenance, hash=False, repr=False
+    )
 
     @property
-    def citation(self) -> Source:
-        """The edition as one source, for a reason to name.
+    def provenance(self) -> Mapping[str, Provenance]:
+        """Each parameter's provenance by name (empty for terms made by hand)."""
+        return dict(self._provenance)
 
-        >>> print(terms_for(FiscalYear(2020)).citation)
-        Web Mail Counselling terms of FY2020: CLAIR News, April 2020 (...); Akita JET wiki, ...
+    @property
+    def assumed(self) -> tuple[tuple[str, FiscalYear], ...]:
+        """Each parameter assumed from another year, with that year, in parameter order."""
+        return tuple(
+            (name, p.assumed_from)
+            for name, p in self._provenance
+            if p.origin is Origin.ASSUMED and p.assumed_from is not None
+        )
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """Each supplied value that differs from the published one (a what-if), in order."""
+        return tuple(
+            Change(name=name, value=self.value(name), published=p.published)
+            for name, p in self._provenance
+            if p.origin is Origin.SUPPLIED and self.value(name) != p.published
+        )
+
+    @property
+    def origin(self) -> str:
+        """``assumed``, ``supplied`` or ``published``: where the terms come from.
+
+        ``assumed`` if a value was assumed, else ``supplied`` if one differs from the published
+        one, else ``published`` (supplying exactly the published values is no what-if).
         """
-        if len(self.sources) == 1:
-            return self.sources[0]
-        titles = "; ".join(source.title for source in self.sources)
-        return Source(title=f"Web Mail Counselling terms of {self.fiscal_year}: {titles}")
+        if self.assumed:
+            return TermsOrigin.ASSUMED
+        if self.changes:
+            return TermsOrigin.SUPPLIED
+        return TermsOrigin.PUBLISHED
+
+    def value(self, name: str) -> object:
+        """The value of parameter *name* (None for one that names a reading only)."""
+        return None if name in VALUELESS else getattr(self, name)
+
+    def source_of(self, name: str) -> Source | None:
+        """What a reason applying parameter *name* cites: never a quote beside another value.
+
+        A published value cites its source (with its words when we hold them verbatim; a
+        paraphrase is not shown as a quote); an assumed one the other year's source, saying so;
+        a reading names itself and the design page; a supplied value that differs from the
+        published one names the published value and no source's words.
+        """
+        provenance = self.provenance.get(name)
+        if provenance is None:
+            return None
+        if provenance.origin is Origin.SUPPLIED and self.value(name) != provenance.published:
+            return Source(title=self._supplied_title(name, provenance))
+        if provenance.reading is not None:
+            reading = provenance.reading
+            return Source(title=f"jetrules reading {reading.key}: {reading.text.en}")
+        if provenance.source is None:
+            return Source(title=f"supplied for {self.fiscal_year}: the published value")
+        source = provenance.source
+        title = source.title + (" (undated page)" if provenance.undated else "")
+        if provenance.origin is Origin.ASSUMED:
+            title = f"{title}, for {provenance.assumed_from}: assumed for {self.fiscal_year}"
+        quote = provenance.quote if provenance.verbatim else None
+        return Source(title=title, url=source.url, quote=quote)
+
+    def _supplied_title(self, name: str, provenance: Provenance) -> str:
+        value = _written(self.value(name))
+        published = (
+            "none is published"
+            if provenance.published is None
+            else f"published: {_written(provenance.published)}"
+        )
+        return f"supplied for {self.fiscal_year}: {name} {value}, not published ({published})"
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources the values rest on: dated ones first, then undated pages."""
+        found: list[tuple[bool, Source]] = []
+        for _, p in self._provenance:
+            if p.source is not None and all(p.source != s for _, s in found):
+                found.append((p.undated, p.source))
+        return tuple(source for undated, source in found if not undated) + tuple(
+            source for undated, source in found if undated
+        )
+
+    @property
+    def citation(self) -> Source | None:
+        """The edition's sources as one source (None for terms made by hand).
+
+        >>> from jetrules.threads import terms_for
+        >>> print(terms_for(FiscalYear(2020)).citation)
+        Web Mail Counselling terms of FY2020: CLAIR News, April 2020; Akita JET wiki, ...
+        """
+        sources = self.sources
+        if len(sources) <= 1:
+            return sources[0] if sources else None
+        titles = "; ".join(source.title for source in sources)
+        return Source(title=f"{SERVICE_NAME} terms of {self.fiscal_year}: {titles}")
 
 
-def _edition(year: int, *sources: Source, threads: Label) -> WebMailTerms:
-    return WebMailTerms(
-        fiscal_year=FiscalYear(year),
-        line_limit=30,
-        replies_per_thread=3,
-        reply_business_days=3,
-        languages=("en", "ja"),
-        threads_per_participant=threads,
-        sources=sources,
-    )
-
-
-EDITIONS: tuple[WebMailTerms, ...] = (
-    # FY2019: the programme's own text states every limit; it names no limit on threads.
-    _edition(2019, SEED_TEXT, threads=NOT_STATED),
-    # FY2020: CLAIR News dates the service (threads unlimited); the wikis give the limits.
-    _edition(2020, CLAIR_NEWS_APRIL_2020, AKITA_WIKI, KAGOSHIMA_WIKI, threads=UNLIMITED),
-    # FY2021, FY2022: no source describes Web Mail Counselling in these years.
-    # FY2023: as FY2020, from CLAIR News, June 2023.
-    _edition(2023, CLAIR_NEWS_JUNE_2023, AKITA_WIKI, KAGOSHIMA_WIKI, threads=UNLIMITED),
-)
-"""Every edition with a dated source, oldest first. Other years raise ``NoRuleInForce``."""
-
-
-def editions_tuple(values: Iterable[WebMailTerms]) -> tuple[WebMailTerms, ...]:
-    """*values* as a tuple, each checked to be ``WebMailTerms``.
-
-    >>> editions_tuple([EDITIONS[0]]) == (EDITIONS[0],)
-    True
-    """
-    return editions_of(values, WebMailTerms)
-
-
-def terms_for(
-    fiscal_year: FiscalYear | int, editions: Sequence[WebMailTerms] = EDITIONS
-) -> WebMailTerms:
-    """The terms in force in *fiscal_year*, from *editions* (the published ones by default).
-
-    >>> terms_for(2021)
-    Traceback (most recent call last):
-    ...
-    jetrules.errors.NoRuleInForce: no Web Mail Counselling terms are published for FY2021; ...
-    """
-    year = to_fiscal_year(fiscal_year)
-    return edition_for(
-        year,
-        editions,
-        service="Web Mail Counselling",
-        hint="pass terms= with terms of your own, e.g. attrs.evolve(threads.terms_for(2020), "
-        f"fiscal_year=FiscalYear({year.year}))",
-    )
+def _written(value: object) -> str:
+    if isinstance(value, Label):
+        return value.en
+    if isinstance(value, tuple):
+        return ", ".join(str(item) for item in value)
+    return as_written(value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from jetrules._threads.reasons import MESSAGE_EMPTY, MESSAGE_TOO_LONG, WEB_MAIL_SOURCE
+from jetrules._threads.reasons import MESSAGE_EMPTY, MESSAGE_TOO_LONG
 from jetrules._threads.terms import WebMailTerms
 from jetrules.errors import Refused, WrongType
 
@@ -88,13 +88,16 @@ def is_blank(text: str) -> bool:
     return all(_invisible(char) for char in text)
 
 
-def check_message_text(text: str, *, terms: WebMailTerms | None = None) -> str:
+def check_message_text(
+    text: str, *, terms: WebMailTerms | None = None, follow_up: bool = False
+) -> str:
     r"""Return *text* if a message may hold it; refuse it if blank or longer than *terms* allow.
 
     Blank means :func:`is_blank`: a message of spaces, ideographic spaces or zero-width
     characters says nothing and is refused like an empty one. With *terms*, a text of more
     than ``terms.line_limit`` lines is refused too (a participant's message); without, only
-    blankness is checked (a counsellor's reply).
+    blankness is checked (a counsellor's reply). A *follow_up* is held to the limit only when
+    the terms' ``line_limit_for_follow_ups`` says so (our reading: it is).
 
     >>> from jetrules.threads import terms_for
     >>> check_message_text("Hello.", terms=terms_for(2019))
@@ -106,10 +109,15 @@ def check_message_text(text: str, *, terms: WebMailTerms | None = None) -> str:
     """
     lines = count_lines(text)
     if is_blank(text):
-        raise Refused(MESSAGE_EMPTY.with_params(source=WEB_MAIL_SOURCE))
-    if terms is not None and lines > terms.line_limit:
+        raise Refused(MESSAGE_EMPTY.with_params())
+    if terms is None or (follow_up and not terms.line_limit_for_follow_ups):
+        return text
+    if lines > terms.line_limit:
+        # a follow-up's limit rests on our reading, unless the limit itself is a what-if
+        supplied = any(change.name == "line_limit" for change in terms.changes)
+        rests_on = "line_limit_for_follow_ups" if follow_up and not supplied else "line_limit"
         reason = MESSAGE_TOO_LONG.with_params(
-            lines=lines, limit=terms.line_limit, source=terms.citation
+            lines=lines, limit=terms.line_limit, source=terms.source_of(rests_on)
         )
         raise Refused(reason)
     return text

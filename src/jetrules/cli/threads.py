@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TextIO
 
 import pendulum
 
 from jetrules._kernel.dates import to_instant
+from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import format_table, write_json
 from jetrules.cli.options import (
     EXIT_OK,
@@ -18,9 +20,18 @@ from jetrules.cli.options import (
     official_calendar,
 )
 from jetrules.errors import InvalidInput
+from jetrules.policy import load
 from jetrules.records import read_threads
-from jetrules.text import Lang, to_lang
-from jetrules.threads import Thread, ThreadsReport, ThreadStatus, report
+from jetrules.text import Label, Lang, to_lang
+from jetrules.threads import (
+    SERVICE_NAME,
+    LateReply,
+    Thread,
+    ThreadsReport,
+    ThreadStatus,
+    WebMailTerms,
+    report,
+)
 
 __all__ = ["register"]
 
@@ -48,11 +59,33 @@ def register(subcommands: Subcommands) -> None:
     add_lang_option(command)
     add_format_option(command, "table", "json")
     add_official_option(command)
+    command.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="a policy file (TOML) whose web-mail editions are laid over the published ones: "
+        "next year's terms, or a what-if (see docs/threads.md)",
+    )
+    command.add_argument(
+        "--assume-terms-from",
+        metavar="YEAR",
+        help="for a fiscal year whose terms are not published (or only in part), assume the "
+        "terms published for YEAR (such as 2023); every status made so says which values were "
+        "assumed",
+    )
     command.set_defaults(handler=_threads)
 
 
 def _threads(args: argparse.Namespace, out: TextIO) -> int:
-    threads = read_threads(args.file, calendar=official_calendar(args))
+    policy = None if args.policy is None else load(args.policy)
+    assume = (
+        None
+        if args.assume_terms_from is None
+        else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
+    )
+    threads = read_threads(
+        args.file, policy=policy, assume=assume, calendar=official_calendar(args)
+    )
+    _warn_if_assumed(threads)
     at = _instant(args.at, threads)
     lang = to_lang(args.lang)
     result = report(threads, at=at)
@@ -65,6 +98,21 @@ def _threads(args: argparse.Namespace, out: TextIO) -> int:
     print(file=out)
     print(result.render(lang), file=out)
     return EXIT_OK
+
+
+def _warn_if_assumed(threads: tuple[Thread, ...]) -> None:
+    """One line on stderr when a thread is held to terms assumed from another year."""
+    assumed = sorted({thread.terms.fiscal_year for thread in threads if thread.terms.assumed})
+    if not assumed:
+        return
+    donors = sorted({year for thread in threads for _, year in thread.terms.assumed})
+    print(
+        f"jetrules: warning: {SERVICE_NAME} terms are not published for "
+        f"{', '.join(map(str, assumed))}; the terms published for "
+        f"{', '.join(map(str, donors))} were assumed (--assume-terms-from), and every status "
+        "made under them says so (ASSUMED_TERMS)",
+        file=sys.stderr,
+    )
 
 
 def _instant(raw: str | None, threads: tuple[Thread, ...]) -> pendulum.DateTime:
@@ -88,36 +136,71 @@ def _row(status: ThreadStatus, thread: Thread, lang: Lang) -> list[object]:
     ]
 
 
+def _json_value(value: object, lang: Lang) -> object:
+    if isinstance(value, Label):
+        return value.render(lang)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _terms_json(terms: WebMailTerms, lang: Lang) -> dict[str, object]:
+    """How the terms a status was made under differ from the published ones."""
+    return {
+        "terms_origin": terms.origin,
+        "changes": [
+            {
+                "parameter": change.name,
+                "value": _json_value(change.value, lang),
+                "published": _json_value(change.published, lang),
+            }
+            for change in terms.changes
+        ],
+        "assumed": [
+            {"parameter": name, "value": _json_value(terms.value(name), lang), "from": str(year)}
+            for name, year in terms.assumed
+        ],
+    }
+
+
+def _status_json(status: ThreadStatus, thread: Thread, lang: Lang) -> dict[str, object]:
+    return {
+        "id": status.thread,
+        "continues": thread.continues,
+        "language": thread.language,
+        "replies": status.replies,
+        "status": status.kind.name,
+        "status_text": status.render(lang),
+        "due_date": None if status.deadline is None else str(status.deadline.due_date),
+        "due_by": None if status.deadline is None else status.deadline.due_by.isoformat(),
+        "business_days_overdue": status.business_days_overdue,
+        "reasons": [
+            {"code": reason.code, "text": reason.render(lang)} for reason in status.reasons
+        ],
+        **_terms_json(status.terms, lang),
+    }
+
+
+def _late_json(late: LateReply, lang: Lang) -> dict[str, object]:
+    return {
+        "thread": late.thread,
+        "reply": late.number,
+        "due_date": str(late.deadline.due_date),
+        "replied_at": late.replied_at.isoformat(),
+        "business_days_late": late.business_days_late,
+        "text": late.render(lang),
+        "reasons": [{"code": reason.code, "text": reason.render(lang)} for reason in late.reasons],
+        **_terms_json(late.terms, lang),
+    }
+
+
 def _as_json(result: ThreadsReport, threads: tuple[Thread, ...], lang: Lang) -> dict[str, object]:
     by_id = {thread.id: thread for thread in threads}
     share = result.on_time_share
     return {
         "at": result.at.isoformat(),
-        "threads": [
-            {
-                "id": status.thread,
-                "continues": by_id[status.thread].continues,
-                "language": by_id[status.thread].language,
-                "replies": status.replies,
-                "status": status.kind.name,
-                "status_text": status.render(lang),
-                "due_date": None if status.deadline is None else str(status.deadline.due_date),
-                "due_by": None if status.deadline is None else status.deadline.due_by.isoformat(),
-                "business_days_overdue": status.business_days_overdue,
-            }
-            for status in result.statuses
-        ],
-        "late_replies": [
-            {
-                "thread": late.thread,
-                "reply": late.number,
-                "due_date": str(late.deadline.due_date),
-                "replied_at": late.replied_at.isoformat(),
-                "business_days_late": late.business_days_late,
-                "text": late.render(lang),
-            }
-            for late in result.late_replies
-        ],
+        "threads": [_status_json(status, by_id[status.thread], lang) for status in result.statuses],
+        "late_replies": [_late_json(late, lang) for late in result.late_replies],
         "summary": {
             "threads": len(result.statuses),
             "replies_due": result.replies_due,

@@ -6,7 +6,8 @@ optional ``language`` (``"en"`` by default) and ``continues``, and its ``message
 Every malformed thread is reported with its position (``thread 3``, ``thread 3, message 2``),
 and so is every duplicate ID, every ``continues`` the model would refuse and every second thread
 continuing the same thread, among the threads that could be read, in the same run. A thread is
-held to the terms of its inquiry's fiscal year; one in a year without terms is reported too.
+held to the terms of its inquiry's fiscal year (under the caller's ``policy`` and ``assume``); one
+in a year whose terms are missing or partial is reported too, saying what is missing.
 A ``continues`` naming a thread that is not in the file is accepted unchecked: the thread it
 continues may be in another file.
 
@@ -20,14 +21,17 @@ jetrules.errors.InvalidRecords: <input>: 1 problem
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import JetRulesError
 from jetrules.records._tabular import Problems, parse_json, read_text
-from jetrules.threads import EDITIONS, Message, Thread, WebMailTerms, terms_for
+from jetrules.threads import Message, Thread, terms_for
+
+if TYPE_CHECKING:
+    from jetrules._kernel.policy import Policy
 
 __all__ = ["read_threads"]
 
@@ -39,14 +43,17 @@ _MESSAGE_KEYS = ("from", "at", "text")
 def read_threads(
     source: str | Path | TextIO,
     *,
-    editions: Sequence[WebMailTerms] = EDITIONS,
+    policy: Policy | None = None,
+    assume: FiscalYear | int | str | None = None,
     calendar: BusinessCalendar = SERVICE_CALENDAR,
 ) -> tuple[Thread, ...]:
     """Read every thread in the JSON file *source*, in file order.
 
-    Each thread is held to the edition of *editions* (the published ones by default) for the
-    fiscal year of its inquiry, and counts reply deadlines in the business days of *calendar*
-    (``SERVICE_CALENDAR`` by default).
+    Each thread is held to the terms of the fiscal year of its inquiry, under *policy* (a
+    caller's editions over the published ones) and *assume* (a year whose published terms to
+    assume for what a year does not publish), as :func:`jetrules.threads.terms_for` takes them,
+    and counts reply deadlines in the business days of *calendar* (``SERVICE_CALENDAR`` by
+    default).
 
     Raises:
         InvalidRecords: listing every malformed thread and message; nothing is returned then.
@@ -56,13 +63,22 @@ def read_threads(
     problems = Problems(name)
     entries = _entries(text, problems)
     threads: list[tuple[int, Thread]] = []
+    terms = _Terms(policy=policy, assume=assume, calendar=checked)
     for number, entry in enumerate(entries, start=1):
-        thread = _thread(entry, f"thread {number}", problems, editions, checked)
+        thread = _thread(entry, f"thread {number}", problems, terms)
         if thread is not None:
             threads.append((number, thread))
     _check_links(threads, problems)
     problems.raise_if_any()
     return tuple(thread for _, thread in threads)
+
+
+class _Terms(NamedTuple):
+    """What every thread of a file is held to: the caller's policy, assumption and calendar."""
+
+    policy: Policy | None
+    assume: FiscalYear | int | str | None
+    calendar: BusinessCalendar
 
 
 def _entries(text: str, problems: Problems) -> list[Any]:
@@ -99,11 +115,7 @@ def _keys(
 
 
 def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
-    entry: object,
-    position: str,
-    problems: Problems,
-    editions: Sequence[WebMailTerms],
-    calendar: BusinessCalendar,
+    entry: object, position: str, problems: Problems, held: _Terms
 ) -> Thread | None:
     fields = _keys(entry, position, problems, allowed=_THREAD_KEYS, required=_THREAD_REQUIRED)
     if fields is None:
@@ -123,13 +135,14 @@ def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
         problems.add(position, "'messages' must start with the participant's inquiry (got ())")
         return None
     try:
-        terms = terms_for(FiscalYear.of(checked[0].at.date()), editions)
+        year = FiscalYear.of(checked[0].at.date())
+        terms = terms_for(year, policy=held.policy, assume=held.assume)
     except JetRulesError as error:
         problems.add(position, str(error))
         return None
     for count, message in enumerate(checked):
         try:
-            message.check_after(checked[:count], terms, calendar=calendar)
+            message.check_after(checked[:count], terms, calendar=held.calendar)
         except JetRulesError as error:
             problems.add(f"{position}, message {count + 1}", str(error))
             return None
@@ -140,8 +153,9 @@ def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
             language=fields.get("language", "en"),
             continues=fields.get("continues"),
             messages=checked,
-            terms=terms,
-            calendar=calendar,
+            policy=held.policy,
+            assume=held.assume,
+            calendar=held.calendar,
         )
     except JetRulesError as error:
         problems.add(position, str(error))
@@ -168,8 +182,9 @@ def _check_links(threads: list[tuple[int, Thread]], problems: Problems) -> None:
 
     A ``continues`` naming a thread not in the file (or one that could not be read) is not
     checked; with duplicate IDs, it names the first thread with that ID. A thread is continued
-    by one thread at most: the source's "create a new thread and continue the topic" makes a
-    chain, and a second thread naming the same one is refused (the first in file order stands).
+    by as many threads as its terms' ``continuations_per_thread`` (one: our reading of the
+    source's "create a new thread and continue the topic" is a chain); a thread past that is
+    refused (the first in file order stand).
     """
     first: dict[str, tuple[int, Thread]] = {}
     for number, thread in threads:
@@ -180,25 +195,29 @@ def _check_links(threads: list[tuple[int, Thread]], problems: Problems) -> None:
                 f"also thread {first[thread.id][0]})",
             )
         first.setdefault(thread.id, (number, thread))
-    continued_by: dict[str, tuple[int, Thread]] = {}
+    continued_by: dict[str, list[tuple[int, Thread]]] = {}
     for number, thread in threads:
         if thread.continues is None or thread.continues not in first:
             continue
         earlier_number, earlier = first[thread.continues]
-        taken = continued_by.get(thread.continues)
+        taken = continued_by.setdefault(thread.continues, [])
         reason = earlier.continuation_refusal(
             participant=thread.participant,
             language=thread.language,
             at=thread.opened_at,
-            continued_by=None if taken is None else taken[1].id,
+            continued_by=[other.id for _, other in taken],
         )
         if reason is None:
-            continued_by[thread.continues] = (number, thread)
-        elif taken is not None and reason.code == "CONTINUE_TAKEN":
+            taken.append((number, thread))
+        elif reason.code == "CONTINUE_TAKEN":
+            which = ", ".join(str(other) for other, _ in taken)
+            verb = (
+                "threads {} already continue" if len(taken) > 1 else "thread {} already continues"
+            )
             problems.add(
                 f"thread {number}",
-                f"'continues' names {thread.continues!r} (thread {earlier_number}), which thread "
-                f"{taken[0]} already continues: {reason.render('en')}",
+                f"'continues' names {thread.continues!r} (thread {earlier_number}), which "
+                f"{verb.format(which)}: {reason.render('en')}",
             )
         else:
             problems.add(
