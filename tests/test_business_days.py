@@ -201,7 +201,7 @@ DUE = deadline("2019-01-07T10:00+09:00")
         (
             lambda: CAL.previous_business_day(dt.date(1948, 7, 20)),
             OutOfRange,
-            "(got datetime.date(1948, 7, 20))",  # the value as given, not converted
+            "(got 1948-07-20)",  # a date as a user writes it (text given is quoted)
         ),
         (lambda: CAL.next_business_day("2151-01-01"), OutOfRange, f"'day' must be from {RANGE}"),
         (lambda: CAL.previous_business_day(None), WrongType, "'day' must be a date"),

@@ -10,12 +10,21 @@ open days (:mod:`jetrules._calendar.open_days`) are made with it and filled in o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from typing import Any, final
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, final
 
 import attrs
 import pendulum
 
+from jetrules._calendar.closed_days import (
+    ADDED_CLOSURE,
+    WEEKDAYS,
+    YEAR_END,
+    to_closures,
+    to_day_set,
+    to_weekend,
+    to_working_days,
+)
 from jetrules._calendar.deadlines import (
     ClosedDay,
     Deadline,
@@ -23,13 +32,17 @@ from jetrules._calendar.deadlines import (
     reply_days,
     start_of_day,
 )
-from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY, known_day
+from jetrules._calendar.export import to_numpy, to_pandas
 from jetrules._calendar.open_days import YEAR_END_DAYS, OpenDays, date_of, day_count
+from jetrules._calendar.span import FIRST_DAY, LAST_DAY, known_day
 from jetrules._calendar.table import BUNDLED_TABLE, HolidayTable
 from jetrules._kernel.dates import DateLike, InstantLike, to_instant
 from jetrules._kernel.fields import of_type
-from jetrules.errors import InvalidInput, OutOfRange, WrongType
+from jetrules.errors import OutOfRange, WrongType
 from jetrules.text import Label, Source
+
+if TYPE_CHECKING:
+    import numpy
 
 __all__ = [
     "ADDED_CLOSURE",
@@ -46,54 +59,6 @@ SERVICE_CALENDAR_SOURCE = Source(
     "Act No. 91 of 1988"
 )
 """Where :data:`SERVICE_CALENDAR`'s closed days come from."""
-
-WEEKDAYS = (
-    Label(en="Monday", ja="月曜日"),
-    Label(en="Tuesday", ja="火曜日"),
-    Label(en="Wednesday", ja="水曜日"),
-    Label(en="Thursday", ja="木曜日"),
-    Label(en="Friday", ja="金曜日"),
-    Label(en="Saturday", ja="土曜日"),
-    Label(en="Sunday", ja="日曜日"),
-)
-"""The days of the week, Monday first (``date.weekday()`` numbers them)."""
-YEAR_END = Label(
-    en="year-end closure, 29 December to 3 January", ja="年末年始の休日（12月29日から1月3日）"
-)
-"""Why the office is closed from 29 December to 3 January."""
-ADDED_CLOSURE = Label(en="closure added to the calendar", ja="追加の休業日")
-"""Why the office is closed on a day added with :meth:`BusinessCalendar.with_closures`."""
-
-
-def _members(value: object, field: str, rule: str) -> tuple[Any, ...]:
-    """The items of *value*, a collection (not text): WrongType naming *field* otherwise."""
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise WrongType.for_field(field, rule, value)
-    return tuple(value)
-
-
-def _weekend(value: Iterable[int]) -> frozenset[int]:
-    days = frozenset(_members(value, "weekend", "must be a collection of weekday numbers"))
-    if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in days):
-        raise InvalidInput.for_field(
-            "weekend", "must hold weekday numbers from 0 (Monday) to 6 (Sunday)", value
-        )
-    if len(days) == 7:
-        raise InvalidInput.for_field("weekend", "must leave at least one weekday open", value)
-    return days
-
-
-def _day_set(value: Iterable[DateLike], field: str) -> frozenset[pendulum.Date]:
-    days = _members(value, field, "must be a collection of dates")
-    return frozenset(known_day(day, field) for day in days)
-
-
-def _closures(value: Iterable[DateLike]) -> frozenset[pendulum.Date]:
-    return _day_set(value, "closures")
-
-
-def _working_days(value: Iterable[DateLike]) -> frozenset[pendulum.Date]:
-    return _day_set(value, "working_days")
 
 
 def _open_days(calendar: BusinessCalendar) -> OpenDays:
@@ -137,15 +102,15 @@ class BusinessCalendar:
     holidays: HolidayTable = attrs.field(
         default=BUNDLED_TABLE, validator=of_type(HolidayTable, "must be a HolidayTable")
     )
-    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend)
+    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=to_weekend)
     """Weekdays closed every week, as ``date.weekday()`` numbers (5 Saturday, 6 Sunday)."""
     year_end_closure: bool = attrs.field(
         default=True, validator=of_type(bool, "must be True or False")
     )
     """Whether 29 December to 3 January are closed."""
-    closures: frozenset[pendulum.Date] = attrs.field(default=frozenset(), converter=_closures)
+    closures: frozenset[pendulum.Date] = attrs.field(default=frozenset(), converter=to_closures)
     working_days: frozenset[pendulum.Date] = attrs.field(
-        default=frozenset(), converter=_working_days
+        default=frozenset(), converter=to_working_days
     )
     _days: OpenDays = attrs.field(
         init=False, default=attrs.Factory(_open_days, takes_self=True), eq=False, repr=False
@@ -165,7 +130,7 @@ class BusinessCalendar:
 
     def with_closures(self, *days: DateLike) -> BusinessCalendar:
         """A copy that is also closed on *days* (which stop being working days)."""
-        added = _day_set(days, "days")
+        added = to_day_set(days, "days")
         return attrs.evolve(
             self, closures=self.closures | added, working_days=self.working_days - added
         )
@@ -176,7 +141,7 @@ class BusinessCalendar:
         >>> SERVICE_CALENDAR.with_working_days("2019-12-28").is_business_day("2019-12-28")
         True
         """
-        added = _day_set(days, "days")
+        added = to_day_set(days, "days")
         return attrs.evolve(
             self, working_days=self.working_days | added, closures=self.closures - added
         )
@@ -255,6 +220,34 @@ class BusinessCalendar:
         [25, 26, 7, 8]
         """
         return self._days.dates_between(start, end)
+
+    def to_numpy(self, first_year: int, last_year: int) -> numpy.busdaycalendar:
+        """A ``numpy.busdaycalendar`` closed on this calendar's closed days of those years.
+
+        Its weekmask is the calendar's :attr:`weekend`; its holidays are every other day the
+        calendar closes from 1 January *first_year* to 31 December *last_year* (national
+        holidays, the year-end closure, added closures; working days stay open). numpy knows
+        nothing of other years: there it closes the weekend only. A working day on the weekend
+        cannot be told to numpy (InvalidInput). Needs numpy (``pip install 'jetrules[numpy]'``).
+
+        >>> import numpy
+        >>> busdays = SERVICE_CALENDAR.to_numpy(2019, 2020)
+        >>> print(numpy.busday_offset("2019-12-27", 1, roll="backward", busdaycal=busdays))
+        2020-01-06
+        """
+        return to_numpy(self._days, self.weekend, first_year, last_year)
+
+    def to_pandas(self, first_year: int, last_year: int) -> Any:
+        """A ``pandas.offsets.CustomBusinessDay`` with :meth:`to_numpy`'s weekmask and holidays.
+
+        Needs pandas (``pip install 'jetrules[pandas]'``), which ships no type hints: the offset
+        is typed ``Any``.
+
+        >>> import pandas
+        >>> pandas.Timestamp("2019-12-27") + SERVICE_CALENDAR.to_pandas(2019, 2020)
+        Timestamp('2020-01-06 00:00:00')
+        """
+        return to_pandas(self._days, self.weekend, first_year, last_year)
 
     def closure_reason(self, day: DateLike) -> Label | None:
         """Why the office is closed on *day*, or None on a business day.

@@ -17,8 +17,8 @@ from typing import Protocol, final
 import attrs
 import pendulum
 
-from jetrules._calendar.holidays import LAST_DAY
 from jetrules._calendar.open_days import day_count
+from jetrules._calendar.span import LAST_DAY
 from jetrules._kernel.dates import TOKYO, DateLike, InstantLike, to_instant
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
 from jetrules.text import Label, Lang

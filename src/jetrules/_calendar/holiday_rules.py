@@ -18,6 +18,7 @@ from typing import final
 
 import attrs
 
+from jetrules._calendar.span import FIRST_DAY, LAST_DAY
 from jetrules.text import Label, Source
 
 __all__ = [
@@ -45,11 +46,6 @@ __all__ = [
     "NthMonday",
     "OneOffDay",
 ]
-
-FIRST_DAY = dt.date(1948, 7, 20)
-"""The day the Act came into force: the first day the calendar knows."""
-LAST_DAY = dt.date(2150, 12, 31)
-"""The last day the calendar knows (the equinox formula is published up to 2150)."""
 
 TREATED_AS_HOLIDAY = "休日（祝日扱い）"
 """The Cabinet Office's name for a day a special act treats as a national holiday."""

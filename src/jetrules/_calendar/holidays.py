@@ -24,6 +24,10 @@ Far ahead it can differ from astronomy: for 2107 the formula gives 24 September 
 0.0074 of a day past the 24th), while an astronomical computation (as jpholiday's) gives the 23rd.
 The rules keep the formula: such days are provisional until the Observatory announces them.
 
+The Act's tables are imported by the functions that compute with them, on first use: a
+business-day answer in a year the Cabinet Office's list covers needs only the list's dates, and
+importing :mod:`jetrules.calendar` (or a first answer) should not pay for tables it does not read.
+
 >>> for holiday in rules_for_year(2019)[5:8]:
 ...     print(holiday.date, holiday.name_ja, holiday.kind.label.en)
 2019-04-30 休日 citizens' holiday
@@ -37,17 +41,18 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import final
+from typing import TYPE_CHECKING, final
 
 import attrs
 import pendulum
 
-from jetrules._calendar import holiday_rules as _rules
-from jetrules._calendar.holiday_rules import FIRST_DAY, LAST_DAY, DayRule
-from jetrules._kernel.dates import DateLike, to_date
+from jetrules._calendar.span import FIRST_DAY, LAST_DAY, RANGE, known_day, known_year
+from jetrules._kernel.dates import to_date
 from jetrules._kernel.fields import LabelledEnum, named_fields
-from jetrules.errors import OutOfRange, WrongType
 from jetrules.text import Label, Lang
+
+if TYPE_CHECKING:
+    from jetrules._calendar.holiday_rules import DayRule
 
 __all__ = [
     "FIRST_DAY",
@@ -62,26 +67,6 @@ __all__ = [
     "one_off_names",
     "rules_for_year",
 ]
-
-RANGE = f"from {FIRST_DAY} to {LAST_DAY}, the days the holiday rules cover"
-
-
-def known_day(day: DateLike, field: str) -> pendulum.Date:
-    date = to_date(day, field)
-    if not FIRST_DAY <= date <= LAST_DAY:
-        raise OutOfRange.for_field(field, f"must be {RANGE}", day)
-    return date
-
-
-def known_year(year: int) -> int:
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise WrongType.for_field("year", "must be an int such as 2019", year)
-    if not FIRST_DAY.year <= year <= LAST_DAY.year:
-        raise OutOfRange.for_field(
-            "year", f"must be from {FIRST_DAY.year} to {LAST_DAY.year} ({RANGE})", year
-        )
-    return year
-
 
 _SUNDAY = 6
 
@@ -162,6 +147,8 @@ def _in_force(rules: tuple[DayRule, ...], day: dt.date) -> DayRule | None:
 
 
 def _national_days(year: int) -> dict[dt.date, tuple[str, str, HolidayKind]]:
+    from jetrules._calendar import holiday_rules as _rules  # noqa: PLC0415  (loaded on first use)
+
     days: dict[dt.date, tuple[str, str, HolidayKind]] = {}
     for holiday in _rules.NATIONAL_HOLIDAYS:
         if holiday.applies_in(year):
@@ -190,6 +177,8 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
     >>> [h.date.isoformat() for h in rules_for_year(1948)]
     ['1948-09-23', '1948-11-03', '1948-11-23']
     """
+    from jetrules._calendar import holiday_rules as _rules  # noqa: PLC0415  (loaded on first use)
+
     national = _national_days(year)
     days = dict(national)
     one_day = dt.timedelta(days=1)
@@ -222,6 +211,8 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
 @functools.cache
 def national_names() -> Mapping[str, str]:
     """English names of article 2's national holidays, keyed by the Japanese name (read-only)."""
+    from jetrules._calendar import holiday_rules as _rules  # noqa: PLC0415  (loaded on first use)
+
     return MappingProxyType(
         {holiday.name.ja: holiday.name.en for holiday in _rules.NATIONAL_HOLIDAYS}
     )
@@ -237,6 +228,8 @@ def one_off_names() -> Mapping[str, str]:
     >>> one_off_names()["即位礼正殿の儀"]
     'Enthronement Ceremony'
     """
+    from jetrules._calendar import holiday_rules as _rules  # noqa: PLC0415  (loaded on first use)
+
     return MappingProxyType({day.name.ja: day.generic_en for day in _rules.ONE_OFF_DAYS})
 
 

@@ -15,6 +15,8 @@ import csv
 import datetime as dt
 import functools
 import io
+import itertools
+import operator
 import os
 import re
 from collections.abc import Mapping
@@ -22,7 +24,7 @@ from types import MappingProxyType
 
 import pendulum
 
-from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY
+from jetrules._calendar.span import FIRST_DAY, LAST_DAY
 from jetrules.errors import InvalidRecords, RecordProblem, WrongType
 
 __all__ = [
@@ -30,6 +32,8 @@ __all__ = [
     "OfficialRows",
     "bundled_by_year",
     "bundled_rows",
+    "bundled_through",
+    "bundled_year",
     "by_year",
     "decode_official",
     "parse_official",
@@ -41,6 +45,8 @@ OfficialRows = tuple[tuple[pendulum.Date, str], ...]
 
 BUNDLED_SOURCE = "jetrules/data/syukujitsu.csv"
 """Where the list bundled with jetrules is kept."""
+_BUNDLED_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "syukujitsu.csv")
+"""The bundled list's file, beside the package's modules."""
 
 HEADERS = (("国民の祝日・休日月日", "国民の祝日・休日名称"), ("date", "name"))
 _DAY = re.compile(r"(\d{4})([/-])(\d{1,2})\2(\d{1,2})")
@@ -116,13 +122,74 @@ def parse_official(text: str, source: str) -> OfficialRows:
     )
 
 
-@functools.cache
-def bundled_rows() -> OfficialRows:
-    """The official list that ships with jetrules, read once on first use."""
-    from importlib.resources import files  # noqa: PLC0415  (not needed until a holiday is asked)
+def _bundled_bytes() -> bytes:
+    """The bundled list's bytes, read from its file beside the package's modules.
 
-    data = files("jetrules").joinpath("data", "syukujitsu.csv").read_bytes()
-    return parse_official(decode_official(data, "syukujitsu.csv"), BUNDLED_SOURCE)
+    A package imported from a zip has no such file: then through :mod:`importlib.resources`,
+    which costs a few milliseconds more.
+    """
+    try:
+        with open(_BUNDLED_PATH, "rb") as file:
+            return file.read()
+    except OSError:
+        from importlib.resources import files  # noqa: PLC0415  (only a zipped package needs it)
+
+        return files("jetrules").joinpath("data", "syukujitsu.csv").read_bytes()
+
+
+@functools.cache
+def _bundled_lines() -> Mapping[int, tuple[str, ...]]:
+    """The bundled list's lines by year, unparsed: the header, then the year's rows.
+
+    The bundled list is UTF-8 and every row starts with its ISO date, so its first four
+    characters are its year; :func:`bundled_year` parses a year's lines when the year is first
+    asked about.
+    """
+    header, *lines = _bundled_bytes().decode("utf-8").splitlines()
+    grouped: dict[int, list[str]] = {}
+    for year, rows in itertools.groupby(lines, operator.itemgetter(slice(0, 4))):
+        grouped.setdefault(int(year), []).extend(rows)
+    return MappingProxyType({year: (header, *rows) for year, rows in grouped.items()})
+
+
+@functools.cache
+def _bundled_rows_of(year: int) -> OfficialRows:
+    """The parsed rows of a year the bundled list covers, parsed once."""
+    return parse_official("\n".join(_bundled_lines()[year]), BUNDLED_SOURCE)
+
+
+def bundled_year(year: int) -> OfficialRows | None:
+    """The bundled list's rows of calendar *year*, None for a year it does not cover.
+
+    Parsed (and checked, as any list is) on first use, a year at a time: the first answer about
+    a day reads only its year's rows.
+
+    >>> bundled_year(2019)[:2]
+    ((Date(2019, 1, 1), '元日'), (Date(2019, 1, 14), '成人の日'))
+    >>> bundled_year(1950) is None
+    True
+    """
+    return _bundled_rows_of(year) if year in _bundled_lines() else None
+
+
+def bundled_through() -> int:
+    """The newest year of the bundled list.
+
+    >>> bundled_through()
+    2027
+    """
+    return max(_bundled_lines())
+
+
+@functools.cache
+def bundled_by_year() -> Mapping[int, OfficialRows]:
+    """The bundled list grouped by calendar year, every year parsed (read-only)."""
+    return MappingProxyType({year: _bundled_rows_of(year) for year in sorted(_bundled_lines())})
+
+
+def bundled_rows() -> OfficialRows:
+    """The official list that ships with jetrules, every row in date order."""
+    return tuple(row for rows in bundled_by_year().values() for row in rows)
 
 
 def by_year(rows: OfficialRows) -> Mapping[int, OfficialRows]:
@@ -131,12 +198,6 @@ def by_year(rows: OfficialRows) -> Mapping[int, OfficialRows]:
     for row in rows:
         grouped.setdefault(row[0].year, []).append(row)
     return MappingProxyType({year: tuple(days) for year, days in grouped.items()})
-
-
-@functools.cache
-def bundled_by_year() -> Mapping[int, OfficialRows]:
-    """The bundled list grouped by calendar year, made once on first use (read-only)."""
-    return by_year(bundled_rows())
 
 
 def read_official(source: str | os.PathLike[str] | bytes) -> tuple[str, OfficialRows]:

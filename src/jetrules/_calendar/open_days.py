@@ -22,7 +22,7 @@ from typing import Any, final
 
 import pendulum
 
-from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY, known_day
+from jetrules._calendar.span import FIRST_DAY, LAST_DAY, known_day
 from jetrules._calendar.table import HolidayTable
 from jetrules._kernel.dates import DateLike, to_date
 from jetrules.errors import WrongType
@@ -125,7 +125,7 @@ class OpenDays:
     def _build(self, year: int) -> YearTable:
         first = max(FIRST_DAY, dt.date(year, 1, 1))
         start = first.toordinal()
-        closed = {h.date.toordinal() for h in self._holidays.holidays_in(year)}
+        closed = {day.toordinal() for day in self._holidays.holiday_dates(year)}
         if self._year_end:
             closed.update(dt.date(year, m, d).toordinal() for m, d in YEAR_END_DAYS)
         closed.update(d.toordinal() for d in self._closures if d.year == year)

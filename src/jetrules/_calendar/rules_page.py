@@ -13,12 +13,22 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from jetrules._calendar import business
-from jetrules._calendar import holiday_rules as rules
-from jetrules._calendar.holiday_rules import DayRule
+from jetrules._calendar.span import FIRST_DAY, LAST_DAY
 from jetrules._kernel.markdown import NO_VALUE, source_list_markdown, table_markdown
 from jetrules.text import Label
+
+if TYPE_CHECKING:
+    from jetrules._calendar.holiday_rules import (
+        DayRule,
+        EquinoxPeriod,
+        MovedHoliday,
+        NationalHoliday,
+        OneOffDay,
+    )
 
 __all__ = ["rules_markdown"]
 
@@ -31,24 +41,27 @@ _IN_FORCE = "in force"
 def rules_markdown() -> str:
     """The calendar's section: the service calendar's closed days and the holiday rules applied.
 
-    Each table is read from the rule data the calendar computes with, at each call.
+    Each table is read from the rule data the calendar computes with, at each call (the Act's
+    tables are imported then: importing the calendar does not load them).
 
     >>> rules_markdown().startswith("## `jetrules.calendar`")
     True
     """
+    from jetrules._calendar import holiday_rules as rules  # noqa: PLC0415  (loaded on first use)
+
     parts = [
         "## `jetrules.calendar`",
         "Fiscal years, Japanese national holidays, business days and reply deadlines. The tables "
         "below are the rules the calendar applies, read from its own rule data.",
         *_service_calendar(),
-        *_national_holidays(),
+        *_national_holidays(rules.NATIONAL_HOLIDAYS),
         "### Substitute holidays (振替休日)",
         _day_rules(rules.SUBSTITUTE_RULES),
         "### Citizens' holidays (国民の休日)",
         _day_rules(rules.CITIZENS_RULES),
-        *_one_off_days(),
-        *_olympic_moves(),
-        *_equinox_days(),
+        *_one_off_days(rules.ONE_OFF_DAYS),
+        *_olympic_moves(rules.NATIONAL_HOLIDAYS, rules.MOVED_HOLIDAYS),
+        *_equinox_days(rules.EQUINOX_RATE, rules.EQUINOX_BASE_YEAR, rules.EQUINOX_PERIODS),
         f"Sources:\n\n{source_list_markdown(rules.SOURCES)}",
     ]
     return "\n\n".join(parts)
@@ -69,9 +82,9 @@ def _service_calendar() -> list[str]:
     ]
 
 
-def _national_holidays() -> list[str]:
+def _national_holidays(holidays: Iterable[NationalHoliday]) -> list[str]:
     """Article 2's national holidays, a row per name and date rule, with the range supported."""
-    first, last = rules.FIRST_DAY, rules.LAST_DAY
+    first, last = FIRST_DAY, LAST_DAY
     official_through = business.SERVICE_CALENDAR.holidays.official_through
     return [
         "### National holidays",
@@ -91,7 +104,7 @@ def _national_holidays() -> list[str]:
                     _IN_FORCE if row.last_year is None else row.last_year,
                     row.enacted_by,
                 ]
-                for row in rules.NATIONAL_HOLIDAYS
+                for row in holidays
             ),
         ),
     ]
@@ -114,7 +127,7 @@ def _day_rules(day_rules: Iterable[DayRule]) -> str:
     )
 
 
-def _one_off_days() -> list[str]:
+def _one_off_days(days: Iterable[OneOffDay]) -> list[str]:
     """The days special acts made holidays."""
     return [
         "### One-off days",
@@ -122,17 +135,14 @@ def _one_off_days() -> list[str]:
         "date is a special holiday with the generic name.",
         table_markdown(
             ["date", "name", "名称", "generic name", "enacted by"],
-            (
-                [day.date, day.name.en, day.name.ja, day.generic_en, day.enacted_by]
-                for day in rules.ONE_OFF_DAYS
-            ),
+            ([day.date, day.name.en, day.name.ja, day.generic_en, day.enacted_by] for day in days),
         ),
     ]
 
 
-def _olympic_moves() -> list[str]:
+def _olympic_moves(holidays: Iterable[NationalHoliday], moves: Iterable[MovedHoliday]) -> list[str]:
     """The national holidays moved for the Tokyo Games of 2020 and 2021."""
-    names = {row.name.ja: row.name.en for row in rules.NATIONAL_HOLIDAYS}
+    names = {row.name.ja: row.name.en for row in holidays}
     return [
         "### Olympic moves",
         table_markdown(
@@ -145,24 +155,24 @@ def _olympic_moves() -> list[str]:
                     move.to,
                     move.enacted_by,
                 ]
-                for move in rules.MOVED_HOLIDAYS
+                for move in moves
             ),
         ),
     ]
 
 
-def _equinox_days() -> list[str]:
+def _equinox_days(rate: Decimal, base_year: int, periods: Iterable[EquinoxPeriod]) -> list[str]:
     """The equinox formula and its constants for each period."""
     return [
         "### Equinox days",
-        f"day = floor(constant + {rules.EQUINOX_RATE} × (year − {rules.EQUINOX_BASE_YEAR})) − "
-        f"floor((year − {rules.EQUINOX_BASE_YEAR}) / 4), with the constants of the year's "
+        f"day = floor(constant + {rate} × (year − {base_year})) − "
+        f"floor((year − {base_year}) / 4), with the constants of the year's "
         "period. The Observatory fixes each equinox every February; later days are provisional.",
         table_markdown(
             ["from", "to", "vernal constant (March)", "autumnal constant (September)"],
             (
                 [period.first_year, period.last_year, period.vernal, period.autumnal]
-                for period in rules.EQUINOX_PERIODS
+                for period in periods
             ),
         ),
     ]

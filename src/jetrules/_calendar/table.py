@@ -34,6 +34,8 @@ from jetrules._calendar.official import (
     BUNDLED_SOURCE,
     OfficialRows,
     bundled_by_year,
+    bundled_through,
+    bundled_year,
     by_year,
     read_official,
 )
@@ -80,16 +82,19 @@ def _official_holiday(
 class ResolvedYears:
     """A holiday table's years: its official list by year, and each year resolved once.
 
-    Made from the table's rows alone (None for the bundled list, read on first use), so every
-    year it hands out is the one a fresh table would resolve; only immutable values leave it.
+    Made from the table's rows alone (None for the bundled list, read a year at a time on first
+    use), so every year it hands out is the one a fresh table would resolve; only immutable
+    values leave it. The dates of a year's holidays come without their names when the official
+    list covers the year: counting business days needs no more, and names need the Act's tables.
     """
 
-    __slots__ = ("_grouped", "_rows", "_years")
+    __slots__ = ("_dates", "_grouped", "_rows", "_years")
 
     def __init__(self, rows: OfficialRows | None) -> None:
         self._rows = rows
         self._grouped = None if rows is None else by_year(rows)
         self._years: dict[int, Year] = {}
+        self._dates: dict[int, frozenset[pendulum.Date]] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as the rows it was made from: the years are resolved again on first use."""
@@ -99,9 +104,13 @@ class ResolvedYears:
         """The official list by year (read-only)."""
         return bundled_by_year() if self._grouped is None else self._grouped
 
+    def official_rows(self, year: int) -> OfficialRows | None:
+        """The official list's rows of *year*, None for a year it does not cover."""
+        return bundled_year(year) if self._grouped is None else self._grouped.get(year)
+
     def official_through(self) -> int:
         """The newest year of the official list."""
-        return max(self.official())
+        return bundled_through() if self._grouped is None else max(self._grouped)
 
     def year(self, year: int) -> Year:
         """The holidays of *year*, resolved on first use."""
@@ -111,8 +120,20 @@ class ResolvedYears:
             found = self._years[year] = (holidays, MappingProxyType({h.date: h for h in holidays}))
         return found
 
+    def dates(self, year: int) -> frozenset[pendulum.Date]:
+        """The dates of the holidays of *year*: the official list's, else the resolved year's."""
+        found = self._dates.get(year)
+        if found is None:
+            rows = self.official_rows(year)
+            if rows is None:
+                found = frozenset(holiday.date for holiday in self.year(year)[0])
+            else:
+                found = frozenset(day for day, _ in rows)
+            self._dates[year] = found
+        return found
+
     def _resolve(self, year: int) -> tuple[Holiday, ...]:
-        rows = self.official().get(year)
+        rows = self.official_rows(year)
         if rows is None:
             if year > self.official_through():  # not announced yet: the rules predict it
                 return tuple(attrs.evolve(h, provisional=True) for h in rules_for_year(year))
@@ -203,11 +224,25 @@ class HolidayTable:
         None
         """
         date = known_day(day, "day")
-        return self._resolved.year(date.year)[1].get(date)
+        if date not in self._resolved.dates(date.year):
+            return None  # no name to resolve
+        return self._resolved.year(date.year)[1][date]
 
     def is_national_holiday(self, day: DateLike) -> bool:
         """Whether *day* is a holiday of any kind (national, substitute, citizens', special)."""
-        return self.holiday_on(day) is not None
+        date = known_day(day, "day")
+        return date in self._resolved.dates(date.year)
+
+    def holiday_dates(self, year: int) -> frozenset[pendulum.Date]:
+        """The dates of every holiday of calendar *year*: :meth:`holidays_in`'s, without names.
+
+        Business days need no more; a year the official list covers is read from the list
+        without resolving the holidays' names.
+
+        >>> sorted(d.day for d in HolidayTable().holiday_dates(2019) if d.month == 5)
+        [1, 2, 3, 4, 5, 6]
+        """
+        return self._resolved.dates(known_year(year))
 
     def _year(self, year: int) -> Year:
         return self._resolved.year(year)
