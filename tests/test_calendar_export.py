@@ -16,7 +16,12 @@ import pandas as pd
 import pytest
 
 from jetrules import InvalidInput, JetRulesError, OutOfRange, WrongType
-from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, load_official_holidays
+from jetrules.calendar import (
+    SERVICE_CALENDAR,
+    BusinessCalendar,
+    deadline,
+    load_official_holidays,
+)
 
 SAMPLE = 20_000
 FIRST_YEAR, LAST_YEAR = 1949, 2149  # every year but the first and the last the calendar knows
@@ -72,6 +77,19 @@ def test_numpy_counts_business_days_as_business_days_between():
         np.busday_count(starts, ends, busdaycal=busdays),
     )
     assert counted.tolist() == [SERVICE_CALENDAR.business_days_between(a, b) for a, b in pairs]
+
+
+def test_numpy_rolling_forward_gives_the_reply_deadlines_due_date():
+    """A message received on a closed day counts from the next business day: roll="forward"."""
+    busdays = SERVICE_CALENDAR.to_numpy(FIRST_YEAR, LAST_YEAR)
+    sample = [(day, abs(n) % 11) for day, n in SERVICE_SAMPLE[:3000]]
+    days, steps = zip(*sample, strict=True)
+    due = np.busday_offset(
+        np.array(days, dtype="datetime64[D]"), np.array(steps), roll="forward", busdaycal=busdays
+    )
+    assert due.astype(object).tolist() == [
+        deadline(f"{day.isoformat()}T10:00+09:00", n).due_date for day, n in sample
+    ]
 
 
 def test_the_pandas_offset_agrees_with_add_business_days_on_20000_random_days():

@@ -169,3 +169,15 @@ def test_deadline_at_the_cutoff_counts_the_same_day_and_says_nothing_of_it():
     assert "起算日    2019-12-23\n" in out
     status, out = run("deadline", "2019-12-23T17:01+09:00", "--cutoff", "17:00", "--lang", "ja")
     assert "起算日    2019-12-24 (締切時刻17:00より後の受信のため翌営業日から起算)" in out
+
+
+def test_the_module_names_every_subcommand_it_registers():
+    """COMMANDS lets the command import this module only for its own subcommands."""
+    import argparse
+
+    from jetrules.cli import calendar as calendar_commands
+
+    parser = argparse.ArgumentParser()
+    subcommands = parser.add_subparsers()
+    calendar_commands.register(subcommands)
+    assert tuple(subcommands.choices) == calendar_commands.COMMANDS

@@ -21,11 +21,14 @@ from jetrules.cli.options import (
 from jetrules.errors import InvalidInput
 from jetrules.text import to_lang
 
-__all__ = ["register"]
+__all__ = ["COMMANDS", "register"]
+
+COMMANDS = ("fiscal-year", "holidays", "business-days", "deadline")
+"""The subcommands :func:`register` adds: the command needs this module for these alone."""
 
 
 def register(subcommands: Subcommands) -> None:
-    """Add the calendar subcommands."""
+    """Add the calendar subcommands (:data:`COMMANDS`)."""
     _register_fiscal_year(subcommands)
     _register_holidays(subcommands)
     _register_business_days(subcommands)
