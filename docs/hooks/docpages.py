@@ -1,4 +1,4 @@
-"""Documentation pages made from the code itself (the site's build calls it; not part of the package).
+"""Documentation pages made from the code itself (the site's build calls it; not in the package).
 
 The site's build (``mkdocs_hooks.py`` beside this file) writes the command-line reference from
 the ``jetrules`` parser and one API reference page per public module, so neither can drift from the

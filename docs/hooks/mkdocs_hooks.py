@@ -16,11 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import docpages as _docpages
 import griffe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-import docpages as _docpages
 from jetrules import rulebook
 
 GENERATED: dict[str, Callable[[], str]] = {
