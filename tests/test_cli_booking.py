@@ -46,6 +46,9 @@ def test_json():
         "sessions_left": 0,
         "limit": 7,
         "limit_text": "7",
+        "terms_origin": "published",  # the published terms: nothing assumed, nothing changed
+        "changes": [],
+        "reasons": [],
     }
 
 
@@ -67,8 +70,15 @@ def test_csv_and_no_published_limit(tmp_path):
             "sessions_booked",
             "sessions_left",
             "limit",
+            "terms_origin",
+            "changes",
+            "reason_codes",
+            "explanation",
         ],
-        ["P-01", "FY2019", "1", "40", "0", "公表された上限なし", "公表された上限なし"],
+        [
+            *["P-01", "FY2019", "1", "40", "0", "公表された上限なし", "公表された上限なし"],
+            *["published", "", "", ""],
+        ],
     ]
     status, out = run("sessions", str(path), "--format", "json")
     assert json.loads(out)[0]["limit"] is None

@@ -1,12 +1,12 @@
 import io
 from pathlib import Path
 
-import attrs
 import pytest
 
-from jetrules.booking import EDITIONS, FiscalYear, Status
+from jetrules.booking import REQUIRED, FiscalYear, Status, terms_for
 from jetrules.calendar import SERVICE_CALENDAR
 from jetrules.errors import InvalidRecords, WrongType
+from jetrules.policy import Policy
 from jetrules.records import read_sessions
 from jetrules.records.sessions import SESSION_COLUMNS
 
@@ -85,7 +85,7 @@ def test_every_bad_row_is_reported_with_its_line():
         "A-9,P-01,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,40,completed,en,,"
         "2020-06-11T18:00+09:00,2020-06-19T18:00+09:00",  # rescheduled at the start
         "A-10,P-01,2020-06-01T10:00+09:00,2020-06-11T18:00+09:00,40,cancelled,en,soon,,",
-        "A-11,P-01,2021-05-01T10:00+09:00,2021-05-12T18:00+09:00,40,completed,en,,,",  # FY2021
+        "A-11,P-01,2024-05-01T10:00+09:00,2024-05-14T18:00+09:00,40,completed,en,,,",  # FY2024
     )
     positions = [line.split(":")[0] for line in lines]
     assert positions == [
@@ -118,21 +118,21 @@ def test_every_bad_row_is_reported_with_its_line():
     assert "'language' must be 'en' or 'ja'" in lines[12]
     assert "rescheduled only by contact before then" in lines[13]
     assert "'cancelled_at' must be an ISO date-time" in lines[14]
-    assert "FY2021" in lines[15]
+    assert "FY2024" in lines[15]
 
 
 def test_every_field_problem_of_a_row_is_reported():
     # minutes not offered, an unknown status and an unknown language: three problems, one line
     lines = problems_of(
         "A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,30,done,fr,,,",
-        "A-2,P-01,2021-05-01T10:00+09:00,2021-05-12T18:00+09:00,40,done,en,,,",  # FY2021
+        "A-2,P-01,2024-05-01T10:00+09:00,2024-05-14T18:00+09:00,40,done,en,,,",  # FY2024
     )
     assert lines[0] == (
         "line 2: A 30-minute session is not offered in FY2020; sessions last 20 or 40 minutes."
     )
     assert lines[1].startswith("line 2: 'status' must be one of")
     assert lines[2] == "line 2: 'language' must be 'en' or 'ja' (got 'fr')"
-    assert "no Skype Counselling terms are published for FY2021" in lines[3]
+    assert "no Skype Counselling terms are published for FY2024" in lines[3]
     assert lines[4].startswith("line 3: 'status' must be one of")
     assert len(lines) == 5
 
@@ -195,10 +195,12 @@ def test_column_problems_and_nothing_returned():
 
 
 def test_caller_supplied_editions():
-    fy2021 = attrs.evolve(EDITIONS[1], fiscal_year=FiscalYear(2021))
-    row = "A-11,P-01,2021-05-01T10:00+09:00,2021-05-12T18:00+09:00,40,completed,en,,,"
-    ledger = read_sessions(csv_text(row), editions=(fy2021,))
-    assert ledger.usage("P-01", FiscalYear(2021)).sessions_left == 6
+    fy2020 = terms_for(FiscalYear(2020))
+    fy2024 = {name: getattr(fy2020, name) for name in REQUIRED}  # FY2020's terms, for FY2024
+    policy = Policy().supplying("booking", FiscalYear(2024), **fy2024)
+    row = "A-11,P-01,2024-05-01T10:00+09:00,2024-05-14T18:00+09:00,40,completed,en,,,"
+    ledger = read_sessions(csv_text(row), policy=policy)
+    assert ledger.usage("P-01", FiscalYear(2024)).sessions_left == 6
 
 
 def test_the_calendar_counts_lead_times_and_is_kept_by_every_appointment():

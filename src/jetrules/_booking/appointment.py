@@ -1,31 +1,27 @@
-"""Sign-ups and appointments of Skype Counselling (private: :mod:`jetrules.booking` is its face)."""
+"""Appointments of Skype Counselling and what becomes of them.
+
+Private: :mod:`jetrules.booking` is its face.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import final
 
 import attrs
 import pendulum
 
+from jetrules._booking.checks import check_time
+from jetrules._booking.editions import cited, terms_for, to_assumed_year, to_policy
 from jetrules._booking.reasons import (
     LATE_CANCELLATION,
     MISSED,
-    NOT_A_PREFERENCE,
     NOT_SCHEDULED,
     TIME_BACKWARDS,
     TOO_LATE_TO_RESCHEDULE,
-    TOO_MANY_TIMES,
     show,
 )
-from jetrules._booking.terms import (
-    EDITIONS,
-    SEED_TEXT,
-    BookingTerms,
-    check_start,
-    editions_tuple,
-    terms_for,
-)
+from jetrules._booking.terms import BookingTerms
 from jetrules._kernel.dates import InstantLike, to_instant
 from jetrules._kernel.fields import (
     LabelledEnum,
@@ -36,102 +32,28 @@ from jetrules._kernel.fields import (
     to_optional_instant,
     whole_number,
 )
+from jetrules._kernel.policy import Policy
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
-from jetrules.errors import InvalidInput, Refused, WrongType
+from jetrules.errors import InvalidInput, Refused
 from jetrules.text import Label, Lang, Reason
 
-__all__ = ["Appointment", "Reschedule", "SignUp", "Status"]
+__all__ = ["CALENDAR", "MINUTES", "Appointment", "Reschedule", "Status", "check_policy"]
 
-_MINUTES = whole_number("minute")
-_CALENDAR = of_type(BusinessCalendar, "must be a BusinessCalendar")
+MINUTES = whole_number("minute")
+"""The validator of a session's booked minutes."""
+CALENDAR = of_type(BusinessCalendar, "must be a BusinessCalendar")
+"""The validator of the calendar a sign-up or an appointment counts business days in."""
+
+
+def check_policy(
+    instance: object, attribute: attrs.Attribute[Policy | None], value: object
+) -> None:
+    """The validator of a ``policy`` field: a Policy or None."""
+    to_policy(value)
 
 
 def _reschedules(values: Iterable[Reschedule]) -> tuple[Reschedule, ...]:
     return tuple(values)
-
-
-def _instants(values: Sequence[InstantLike]) -> tuple[pendulum.DateTime, ...]:
-    if isinstance(values, str) or not isinstance(values, Sequence):
-        raise WrongType.for_field("preferred_times", "must be a list of start times", values)
-    return tuple(to_instant(value, "preferred_times") for value in values)
-
-
-@final
-@attrs.frozen(kw_only=True, field_transformer=named_fields)
-class SignUp:
-    """A request for a session: 1 to 3 distinct preferred start times, best first.
-
-    The times are checked as a list first (at least one, distinct, no more than the terms of
-    their fiscal years allow), then one by one: each must fall on or after the fourth business
-    day after the day of the request (Tokyo), on a business day, and leave the session ending by
-    21:30 (no opening hour is published, so none is enforced; see :class:`BookingTerms`). Each
-    time is checked against the terms of its own fiscal year. The business days are those of
-    *calendar* (``SERVICE_CALENDAR`` by default), which the confirmed appointment keeps.
-
-    >>> SignUp(participant="P-01", requested_at="2019-12-27T10:00+09:00",
-    ...        preferred_times=["2020-01-08T18:00+09:00"], minutes=40, language="en")
-    Traceback (most recent call last):
-    ...
-    jetrules.errors.Refused: The time 2020-01-08 18:00 is less than 4 business days after the \
-request of 2019-12-27 10:00; the earliest day is 2020-01-09.
-    """
-
-    participant: str = attrs.field(validator=non_blank)
-    requested_at: pendulum.DateTime = attrs.field(converter=to_instant)
-    preferred_times: tuple[pendulum.DateTime, ...] = attrs.field(converter=_instants)
-    minutes: int = attrs.field(validator=_MINUTES)
-    language: Lang = attrs.field(converter=to_language)
-    editions: tuple[BookingTerms, ...] = attrs.field(
-        default=EDITIONS, converter=editions_tuple, repr=False
-    )
-    calendar: BusinessCalendar = attrs.field(
-        default=SERVICE_CALENDAR, validator=_CALENDAR, repr=False
-    )
-    """The business days the lead time and the day of a session are counted in."""
-
-    def __attrs_post_init__(self) -> None:
-        times = self.preferred_times
-        if not times:
-            raise InvalidInput.for_field("preferred_times", "must name at least one time", times)
-        if len(set(times)) != len(times):
-            raise InvalidInput.for_field("preferred_times", "must be distinct", times)
-        years = {FiscalYear.of(start.date()) for start in times}
-        most = min(
-            (terms.max_preferred_times for terms in self.editions if terms.fiscal_year in years),
-            default=len(times),  # no terms for any of the years: check_start says so below
-        )
-        if len(times) > most:
-            raise Refused(TOO_MANY_TIMES.with_params(count=len(times), most=most, source=SEED_TEXT))
-        for start in times:
-            check_start(
-                start,
-                minutes=self.minutes,
-                requested_at=self.requested_at,
-                editions=self.editions,
-                calendar=self.calendar,
-            )
-
-    def confirm(self, start: InstantLike, *, id: str) -> Appointment:
-        """The appointment the counsellor confirms at *start*, one of the preferred times."""
-        chosen = to_instant(start, "start")
-        if chosen not in self.preferred_times:
-            raise Refused(
-                NOT_A_PREFERENCE.with_params(
-                    time=show(chosen),
-                    preferred=", ".join(show(t) for t in self.preferred_times),
-                    source=SEED_TEXT,
-                )
-            )
-        return Appointment(
-            id=id,
-            participant=self.participant,
-            requested_at=self.requested_at,
-            start=chosen,
-            minutes=self.minutes,
-            language=self.language,
-            editions=self.editions,
-            calendar=self.calendar,
-        )
 
 
 class Status(LabelledEnum):
@@ -185,11 +107,14 @@ class Appointment:
     only that the fields agree with each other. Each change returns a new appointment:
 
     - :meth:`reschedule` by contact strictly before the start, to a time that is itself valid
-      (lead time counted from the contact, in the business days of :attr:`calendar`): never
-      counted;
+      (lead time counted from the contact, in the business days of :attr:`calendar`, as the
+      published terms are read): never counted;
     - :meth:`cancel` by contact strictly before the start: not counted; at or after the start
       (no contact in advance): counted as a consultation of the booked minutes;
-    - :meth:`miss` (a no-show) and :meth:`complete`: counted.
+    - :meth:`miss` (a no-show): counted; :meth:`complete`: counted.
+
+    The terms are those of the start's fiscal year, under the appointment's :attr:`policy` and
+    :attr:`assume` (which :meth:`SignUp.confirm` passes on).
 
     Only a scheduled appointment can change, and time only runs forward: a contact earlier than
     the request or than the last contact to reschedule is refused (``TIME_BACKWARDS``), as the
@@ -200,18 +125,19 @@ class Appointment:
     participant: str = attrs.field(validator=non_blank)
     requested_at: pendulum.DateTime = attrs.field(converter=to_instant)
     start: pendulum.DateTime = attrs.field(converter=to_instant)
-    minutes: int = attrs.field(validator=_MINUTES)
+    minutes: int = attrs.field(validator=MINUTES)
     language: Lang = attrs.field(converter=to_language)
     status: Status = attrs.field(default=Status.SCHEDULED, converter=Status)
     cancelled_at: pendulum.DateTime | None = attrs.field(
         default=None, converter=to_optional_instant
     )
     reschedules: tuple[Reschedule, ...] = attrs.field(default=(), converter=_reschedules)
-    editions: tuple[BookingTerms, ...] = attrs.field(
-        default=EDITIONS, converter=editions_tuple, repr=False
-    )
+    policy: Policy | None = attrs.field(default=None, validator=check_policy, repr=False)
+    """Editions of the caller's own, laid over the published ones (``None``: the published)."""
+    assume: FiscalYear | None = attrs.field(default=None, converter=to_assumed_year, repr=False)
+    """The year whose published terms fill in what a year leaves unpublished (``None``: none)."""
     calendar: BusinessCalendar = attrs.field(
-        default=SERVICE_CALENDAR, validator=_CALENDAR, repr=False
+        default=SERVICE_CALENDAR, validator=CALENDAR, repr=False
     )
     """The business days the lead time and the day of a session are counted in."""
 
@@ -243,20 +169,36 @@ class Appointment:
 
     @property
     def terms(self) -> BookingTerms:
-        """The terms of the appointment's fiscal year."""
-        return terms_for(self.fiscal_year, self.editions)
+        """The terms of the appointment's fiscal year (under its policy and assumption)."""
+        return terms_for(self.fiscal_year, policy=self.policy, assume=self.assume)
+
+    @property
+    def notes(self) -> tuple[Reason, ...]:
+        """``ASSUMED_TERMS`` / ``SUPPLIED_TERMS`` where its year's terms are not the published ones.
+
+        Empty under the published terms.
+        """
+        return self.terms.notes
+
+    @property
+    def without_contact(self) -> bool:
+        """Whether it was missed, or cancelled by a contact not strictly before the start."""
+        if self.status is Status.CANCELLED:
+            assert self.cancelled_at is not None  # the constructor guarantees it
+            return self.cancelled_at >= self.start
+        return self.status is Status.MISSED
 
     @property
     def counted(self) -> bool:
         """Whether it uses one of the year's sessions.
 
-        Completed and missed sessions count; a cancellation counts exactly when its contact was
-        not strictly before the start; scheduled ones do not count (yet).
+        Completed sessions count. Missed ones, and cancellations whose contact was not strictly
+        before the start, count where the year's terms say so (every published year does);
+        scheduled ones do not count (yet).
         """
-        if self.status is Status.CANCELLED:
-            assert self.cancelled_at is not None  # the constructor guarantees it
-            return self.cancelled_at >= self.start
-        return self.status in (Status.COMPLETED, Status.MISSED)
+        if self.without_contact:
+            return self.terms.cancellation_without_contact_counts
+        return self.status is Status.COMPLETED
 
     @property
     def counted_minutes(self) -> int:
@@ -266,20 +208,20 @@ class Appointment:
     @property
     def reason(self) -> Reason | None:
         """Why a session that was not held still counts; ``None`` otherwise."""
-        if self.status is Status.MISSED:
+        if not (self.without_contact and self.counted):
+            return None
+        source = self.terms.citation("cancellation_without_contact_counts")
+        if self.cancelled_at is None:
             return MISSED.with_params(
-                id=self.id, start=show(self.start), minutes=self.minutes, source=SEED_TEXT
+                id=self.id, start=show(self.start), minutes=self.minutes, source=source
             )
-        if self.status is Status.CANCELLED and self.counted:
-            assert self.cancelled_at is not None
-            return LATE_CANCELLATION.with_params(
-                id=self.id,
-                contacted=show(self.cancelled_at),
-                start=show(self.start),
-                minutes=self.minutes,
-                source=SEED_TEXT,
-            )
-        return None
+        return LATE_CANCELLATION.with_params(
+            id=self.id,
+            contacted=show(self.cancelled_at),
+            start=show(self.start),
+            minutes=self.minutes,
+            source=source,
+        )
 
     def _must_be_scheduled(self, action: Label) -> None:
         if self.status is not Status.SCHEDULED:
@@ -310,15 +252,20 @@ class Appointment:
         if contact >= self.start:
             raise Refused(
                 TOO_LATE_TO_RESCHEDULE.with_params(
-                    id=self.id, start=show(self.start), contacted=show(contact), source=SEED_TEXT
+                    id=self.id,
+                    start=show(self.start),
+                    contacted=show(contact),
+                    source=cited("seed-fy2019"),
                 )
             )
-        check_start(
+        check_time(
             moved_to,
             minutes=self.minutes,
             requested_at=contact,
-            editions=self.editions,
+            policy=self.policy,
+            assume=self.assume,
             calendar=self.calendar,
+            rescheduling=True,
         )
         move = Reschedule(contacted_at=contact, previous_start=self.start, new_start=moved_to)
         return attrs.evolve(self, start=moved_to, reschedules=(*self.reschedules, move))

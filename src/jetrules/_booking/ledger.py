@@ -8,20 +8,34 @@ from typing import final
 
 import attrs
 
-from jetrules._booking.appointment import Appointment, SignUp, Status
+from jetrules._booking.appointment import Appointment, Status, check_policy
+from jetrules._booking.editions import terms_for, to_assumed_year
+from jetrules._booking.origin import describe_changes, show_value
 from jetrules._booking.reasons import LIMIT_REACHED
-from jetrules._booking.terms import (
-    EDITIONS,
-    NO_PUBLISHED_LIMIT,
-    BookingTerms,
-    editions_tuple,
-    terms_for,
-)
+from jetrules._booking.signup import SignUp
+from jetrules._booking.terms import NO_PUBLISHED_LIMIT, BookingTerms
+from jetrules._kernel.policy import Change, Policy, TermsOrigin
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, Refused
 from jetrules.text import Lang, Reason
 
 __all__ = ["Ledger", "Usage", "ledger_of", "refusals_over_limit"]
+
+
+_ORIGINS = (TermsOrigin.PUBLISHED, TermsOrigin.ASSUMED, TermsOrigin.SUPPLIED)
+
+
+def _origin(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in _ORIGINS:
+        raise InvalidInput.for_field(attribute.name, f"must be one of {', '.join(_ORIGINS)}", value)
+
+
+def _changes(values: Iterable[Change]) -> tuple[Change, ...]:
+    return tuple(values)
+
+
+def _notes(values: Iterable[Reason]) -> tuple[Reason, ...]:
+    return tuple(values)
 
 
 @final
@@ -38,6 +52,10 @@ class Usage:
         minutes_used: their booked minutes.
         sessions_booked: scheduled sessions not yet held: they take a place under the limit.
         sessions_left: ``limit - sessions_used - sessions_booked``; ``None`` without a limit.
+        terms_origin: ``published``; ``assumed`` where a parameter of the year was assumed from
+            another year; ``supplied`` where a supplied value differs from the published one.
+        changes: each supplied value that differs from the published one.
+        notes: ``ASSUMED_TERMS`` / ``SUPPLIED_TERMS`` saying so, in English and Japanese.
     """
 
     participant: str
@@ -47,6 +65,9 @@ class Usage:
     sessions_used: int
     minutes_used: int
     sessions_booked: int
+    terms_origin: str = attrs.field(default=TermsOrigin.PUBLISHED, validator=_origin)
+    changes: tuple[Change, ...] = attrs.field(default=(), converter=_changes)
+    notes: tuple[Reason, ...] = attrs.field(default=(), converter=_notes)
 
     def __attrs_post_init__(self) -> None:
         taken = self.sessions_used + self.sessions_booked
@@ -76,6 +97,39 @@ class Usage:
         """Sessions left as text: the number, or "no published limit"."""
         left = self.sessions_left
         return NO_PUBLISHED_LIMIT.render(lang) if left is None else str(left)
+
+    def changes_text(self, lang: Lang) -> str:
+        """The changed values as text: ``yearly session limit 8 (published: 7)``; empty if none."""
+        return describe_changes(self.changes).render(lang) if self.changes else ""
+
+    def explanation(self, lang: Lang) -> str:
+        """The notes, rendered in *lang* with what each rests on; empty if none."""
+        return " ".join(note.render(lang) for note in self.notes)
+
+    def to_record(self, lang: Lang) -> dict[str, object]:
+        """The usage as plain values (JSON can hold each), notes rendered in *lang*."""
+        return {
+            "participant": self.participant,
+            "fiscal_year": str(self.fiscal_year),
+            "sessions_used": self.sessions_used,
+            "minutes_used": self.minutes_used,
+            "sessions_booked": self.sessions_booked,
+            "sessions_left": self.sessions_left,
+            "limit": self.limit,
+            "limit_text": self.limit_text(lang),
+            "terms_origin": self.terms_origin,
+            "changes": [
+                {
+                    "parameter": change.name,
+                    "value": show_value(change.value, "en"),
+                    "published": None
+                    if change.published is None
+                    else show_value(change.published, "en"),
+                }
+                for change in self.changes
+            ],
+            "reasons": [{"code": note.code, "text": note.render(lang)} for note in self.notes],
+        }
 
 
 def _limit_reached(
@@ -109,9 +163,10 @@ class Ledger:
     """
 
     appointments: tuple[Appointment, ...] = attrs.field(default=(), converter=_appointments)
-    editions: tuple[BookingTerms, ...] = attrs.field(
-        default=EDITIONS, converter=editions_tuple, repr=False
-    )
+    policy: Policy | None = attrs.field(default=None, validator=check_policy, repr=False)
+    """Editions of the caller's own, laid over the published ones (``None``: the published)."""
+    assume: FiscalYear | None = attrs.field(default=None, converter=to_assumed_year, repr=False)
+    """The year whose published terms fill in what a year leaves unpublished (``None``: none)."""
 
     def __attrs_post_init__(self) -> None:
         ids = [appointment.id for appointment in self.appointments]
@@ -121,10 +176,13 @@ class Ledger:
             (a.participant, a.fiscal_year) for a in self.appointments if _takes_a_place(a)
         )
         for (participant, fiscal_year), taken in sorted(places.items()):
-            terms = terms_for(fiscal_year, self.editions)
+            terms = self._terms(fiscal_year)
             limit = terms.yearly_session_limit
             if limit is not None and taken > limit:
                 raise Refused(_limit_reached(participant, fiscal_year, terms, limit))
+
+    def _terms(self, fiscal_year: FiscalYear) -> BookingTerms:
+        return terms_for(fiscal_year, policy=self.policy, assume=self.assume)
 
     def _taken(self, participant: str, fiscal_year: FiscalYear, *, but: str | None) -> int:
         return sum(
@@ -143,7 +201,7 @@ class Ledger:
 
         The appointment with id *but*, if any, is left out of the count.
         """
-        terms = terms_for(fiscal_year, self.editions)
+        terms = self._terms(fiscal_year)
         limit = terms.yearly_session_limit
         if limit is None:
             return
@@ -191,14 +249,18 @@ class Ledger:
         return self._usage(participant, fiscal_year, mine)
 
     def _usage(self, participant: str, fiscal_year: FiscalYear, mine: list[Appointment]) -> Usage:
+        terms = self._terms(fiscal_year)
         return Usage(
             participant=participant,
             fiscal_year=fiscal_year,
-            limit=terms_for(fiscal_year, self.editions).yearly_session_limit,
+            limit=terms.yearly_session_limit,
             appointments=len(mine),
             sessions_used=sum(a.counted for a in mine),
             minutes_used=sum(a.counted_minutes for a in mine),
             sessions_booked=sum(a.status is Status.SCHEDULED for a in mine),
+            terms_origin=terms.origin,
+            changes=terms.changes,
+            notes=terms.notes,
         )
 
     def usages(self) -> tuple[Usage, ...]:
@@ -213,12 +275,16 @@ class Ledger:
 
 
 def refusals_over_limit(
-    appointments: Sequence[Appointment], editions: Sequence[BookingTerms] = EDITIONS
+    appointments: Sequence[Appointment],
+    *,
+    policy: Policy | None = None,
+    assume: FiscalYear | int | str | None = None,
 ) -> dict[int, Refused]:
     """Which of *appointments*, entered in the order given, would go past their year's limit.
 
     Returns the position of each such appointment with its refusal (``LIMIT_REACHED``); the others
-    can all be entered. One pass, for files of any size.
+    can all be entered. One pass, for files of any size. The limits are those of the terms under
+    *policy* and *assume* (see :func:`~jetrules.booking.terms_for`).
     """
     taken: Counter[tuple[str, FiscalYear]] = Counter()
     refused: dict[int, Refused] = {}
@@ -226,7 +292,7 @@ def refusals_over_limit(
         if not _takes_a_place(appointment):
             continue
         key = (appointment.participant, appointment.fiscal_year)
-        terms = terms_for(appointment.fiscal_year, editions)
+        terms = terms_for(appointment.fiscal_year, policy=policy, assume=assume)
         limit = terms.yearly_session_limit
         if limit is not None and taken[key] >= limit:
             refused[position] = Refused(_limit_reached(*key, terms, taken[key]))
@@ -236,14 +302,17 @@ def refusals_over_limit(
 
 
 def ledger_of(
-    appointments: Iterable[Appointment], editions: Iterable[BookingTerms] = EDITIONS
+    appointments: Iterable[Appointment],
+    *,
+    policy: Policy | None = None,
+    assume: FiscalYear | int | str | None = None,
 ) -> Ledger:
     """A ledger holding *appointments*, each checked against the limit in start order.
 
-    Raises the first ``LIMIT_REACHED`` refusal in start order, if any.
+    Raises the first ``LIMIT_REACHED`` refusal in start order, if any. The limits are those of
+    the terms under *policy* and *assume*, which the ledger keeps.
     """
-    terms = editions_tuple(editions)
     in_order = sorted(appointments, key=lambda a: (a.start, a.id))
-    for refusal in refusals_over_limit(in_order, terms).values():
+    for refusal in refusals_over_limit(in_order, policy=policy, assume=assume).values():
         raise refusal
-    return Ledger(appointments=in_order, editions=terms)
+    return Ledger(appointments=in_order, policy=policy, assume=to_assumed_year(assume))

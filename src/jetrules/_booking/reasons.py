@@ -14,6 +14,7 @@ from jetrules.text import Label, ReasonTemplate, check_templates
 
 __all__ = [
     "AFTER_HOURS",
+    "ASSUMED_TERMS",
     "BEFORE_HOURS",
     "CLOSED_DAY",
     "LATE_CANCELLATION",
@@ -23,6 +24,8 @@ __all__ = [
     "NOT_A_PREFERENCE",
     "NOT_SCHEDULED",
     "REASONS",
+    "STARTS_AFTER_HOURS",
+    "SUPPLIED_TERMS",
     "TIME_BACKWARDS",
     "TOO_LATE_TO_RESCHEDULE",
     "TOO_MANY_TIMES",
@@ -69,6 +72,12 @@ AFTER_HOURS = ReasonTemplate(
     ja="{time}開始の{minutes}分のセッションは{end_by}を過ぎて終わります。セッションは{end_by}"
     "までに終わらなければなりません。",
 )
+STARTS_AFTER_HOURS = ReasonTemplate(
+    "STARTS_AFTER_HOURS",
+    en="A session at {time} would start after {end_by}; sessions must start by {end_by}.",
+    ja="{time}開始のセッションは{end_by}より後に始まります。セッションは{end_by}までに"
+    "始まらなければなりません。",
+)
 NOT_A_PREFERENCE = ReasonTemplate(
     "NOT_A_PREFERENCE",
     en="The time {time} is not one of the sign-up's preferred times ({preferred}).",
@@ -113,6 +122,20 @@ MISSED = ReasonTemplate(
     ja="予約{id}（{start}開始）は無断欠席のため、{minutes}分の相談1回として数えます。",
 )
 
+ASSUMED_TERMS = ReasonTemplate(
+    "ASSUMED_TERMS",
+    en="{fiscal_year} publishes no value for {parameters}: the values published for "
+    "{assumed_from} are assumed, as the caller asked.",
+    ja="{fiscal_year}には次の条件の公表値がないため、指定により{assumed_from}の公表値を仮定して"
+    "います: {parameters}。",
+)
+SUPPLIED_TERMS = ReasonTemplate(
+    "SUPPLIED_TERMS",
+    en="{fiscal_year} is applied with supplied values that differ from the published ones: "
+    "{changes}.",
+    ja="{fiscal_year}には公表値と異なる指定の値を適用しています: {changes}。",
+)
+
 REASONS: tuple[ReasonTemplate, ...] = check_templates(
     (
         LENGTH_NOT_OFFERED,
@@ -121,6 +144,7 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         CLOSED_DAY,
         BEFORE_HOURS,
         AFTER_HOURS,
+        STARTS_AFTER_HOURS,
         NOT_A_PREFERENCE,
         LIMIT_REACHED,
         NOT_SCHEDULED,
@@ -128,6 +152,8 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         TOO_LATE_TO_RESCHEDULE,
         LATE_CANCELLATION,
         MISSED,
+        ASSUMED_TERMS,
+        SUPPLIED_TERMS,
     )
 )
 """Every reason booking gives, each in English and Japanese."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Sequence
 from typing import TextIO
 
+from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import format_table, write_csv, write_json
 from jetrules.booking import Usage
 from jetrules.cli.options import (
@@ -15,8 +18,9 @@ from jetrules.cli.options import (
     add_official_option,
     official_calendar,
 )
+from jetrules.policy import Origin, load
 from jetrules.records.sessions import read_sessions
-from jetrules.text import Lang, to_lang
+from jetrules.text import Label, Lang, to_lang
 
 __all__ = ["register"]
 
@@ -28,6 +32,10 @@ _KEYS = (
     "sessions_booked",
     "sessions_left",
     "limit",
+    "terms_origin",
+    "changes",
+    "reason_codes",
+    "explanation",
 )
 _HEADERS: dict[Lang, tuple[str, ...]] = {
     "en": (
@@ -41,6 +49,7 @@ _HEADERS: dict[Lang, tuple[str, ...]] = {
     ),
     "ja": ("参加者", "年度", "利用回数", "利用時間（分）", "予約中", "残り回数", "年間上限"),
 }
+_TERMS = Label(en="terms", ja="条件")
 
 
 def register(subcommands: Subcommands) -> None:
@@ -51,12 +60,28 @@ def register(subcommands: Subcommands) -> None:
         description="Read appointments from a CSV FILE (columns in docs/booking.md) and print, "
         "per participant and fiscal year, the sessions used (completed, missed, or cancelled "
         "without contact before the start), the minutes used, the sessions booked and the "
-        "sessions left under the year's limit.",
+        "sessions left under the year's limit. Rows are held to each year's published terms, "
+        "with a policy file's values laid over them (--policy); a year without published terms "
+        "is a problem unless another year's are assumed (--assume-terms-from). Terms that are "
+        "not the published ones are shown, with each value assumed or changed.",
     )
     sessions.add_argument("file", metavar="FILE", help="a CSV file of appointments")
     add_lang_option(sessions)
     add_format_option(sessions, "table", "json", "csv")
     add_official_option(sessions)
+    sessions.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="a policy file (TOML) whose booking editions are laid over the published ones: "
+        "next year's terms, or a what-if (see docs/booking.md)",
+    )
+    sessions.add_argument(
+        "--assume-terms-from",
+        metavar="YEAR",
+        help="for a fiscal year whose terms are not published (or only in part), assume the "
+        "terms published for YEAR (such as 2023); every row made so says which values were "
+        "assumed (ASSUMED_TERMS)",
+    )
     sessions.set_defaults(handler=_sessions)
 
 
@@ -72,34 +97,59 @@ def _row(usage: Usage, lang: Lang) -> list[object]:
     ]
 
 
-def _record(usage: Usage, lang: Lang) -> dict[str, object]:
-    return {
-        "participant": usage.participant,
-        "fiscal_year": str(usage.fiscal_year),
-        "sessions_used": usage.sessions_used,
-        "minutes_used": usage.minutes_used,
-        "sessions_booked": usage.sessions_booked,
-        "sessions_left": usage.sessions_left,
-        "limit": usage.limit,
-        "limit_text": usage.limit_text(lang),
-    }
+def _csv_row(usage: Usage, lang: Lang) -> list[object]:
+    row = _row(usage, lang)
+    row[1] = str(usage.fiscal_year)
+    return [
+        *row,
+        usage.terms_origin,
+        usage.changes_text(lang),
+        " ".join(note.code for note in usage.notes),
+        usage.explanation(lang),
+    ]
+
+
+def _table(usages: Sequence[Usage], lang: Lang) -> str:
+    """The table; a terms column and the notes under it where some terms are not published."""
+    headers, rows = list(_HEADERS[lang]), [_row(usage, lang) for usage in usages]
+    if all(usage.terms_origin == Origin.PUBLISHED.value for usage in usages):
+        return format_table(headers, rows)
+    for row, usage in zip(rows, usages, strict=True):
+        row.append(Origin(usage.terms_origin).render(lang))
+    notes = list(dict.fromkeys(note.render(lang) for usage in usages for note in usage.notes))
+    table = format_table([*headers, _TERMS.render(lang)], rows)
+    return "\n".join([table, "", *notes])
+
+
+def _warn_if_assumed(usages: Sequence[Usage]) -> None:
+    """One line on stderr when a year's terms were assumed from another year's."""
+    assumed = sorted({u.fiscal_year for u in usages if u.terms_origin == Origin.ASSUMED.value})
+    if assumed:
+        print(
+            "jetrules: warning: Skype Counselling terms are not published for "
+            f"{', '.join(map(str, assumed))}; another year's published terms were assumed "
+            "(--assume-terms-from), and every row made under them says so (ASSUMED_TERMS)",
+            file=sys.stderr,
+        )
 
 
 def _sessions(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
-    usages = read_sessions(args.file, calendar=official_calendar(args)).usages()
+    policy = None if args.policy is None else load(args.policy)
+    assume = (
+        None
+        if args.assume_terms_from is None
+        else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
+    )
+    ledger = read_sessions(
+        args.file, policy=policy, assume=assume, calendar=official_calendar(args)
+    )
+    usages = ledger.usages()
+    _warn_if_assumed(usages)
     if args.format == "json":
-        write_json(out, [_record(usage, lang) for usage in usages])
+        write_json(out, [usage.to_record(lang) for usage in usages])
     elif args.format == "csv":
-        rows = [_row(usage, lang) for usage in usages]
-        write_csv(
-            out,
-            _KEYS,
-            [
-                [row[0], str(usage.fiscal_year), *row[2:]]
-                for row, usage in zip(rows, usages, strict=True)
-            ],
-        )
+        write_csv(out, _KEYS, [_csv_row(usage, lang) for usage in usages])
     else:
-        print(format_table(_HEADERS[lang], [_row(usage, lang) for usage in usages]), file=out)
+        print(_table(usages, lang), file=out)
     return EXIT_OK

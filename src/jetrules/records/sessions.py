@@ -39,7 +39,6 @@ jetrules.errors.InvalidRecords: <input>: 1 problem
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple, TextIO
@@ -48,17 +47,17 @@ import pendulum
 
 from jetrules._kernel.dates import to_instant
 from jetrules._kernel.fields import to_language
+from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.policy import Policy
 from jetrules.booking import (
-    EDITIONS,
     Appointment,
-    BookingTerms,
     Ledger,
     SignUp,
     Status,
     check_length,
     refusals_over_limit,
 )
-from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar
+from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, JetRulesError
 from jetrules.records._tabular import CsvRow, Problems, read_csv
 from jetrules.text import Lang
@@ -99,6 +98,14 @@ def _problem(error: JetRulesError) -> str:
     return " ".join(str(error).split())
 
 
+class _Terms(NamedTuple):
+    """What the rules are applied under: the caller's policy, the year to assume, the calendar."""
+
+    policy: Policy | None
+    assume: FiscalYear | None
+    calendar: BusinessCalendar
+
+
 class _Fields(NamedTuple):
     """The fields of a row, each read and checked on its own."""
 
@@ -113,28 +120,23 @@ class _Fields(NamedTuple):
     """The optional instants the row gives (cancelled_at, rescheduled_at, rescheduled_to)."""
 
 
-def _appointment(
-    row: CsvRow,
-    problems: Problems,
-    editions: tuple[BookingTerms, ...],
-    calendar: BusinessCalendar,
-) -> Appointment | None:
+def _appointment(row: CsvRow, problems: Problems, terms: _Terms) -> Appointment | None:
     """The appointment of *row*, or ``None`` with every field problem of the row recorded.
 
     A row whose fields are all good is replayed through the rules, which record its first
     broken rule.
     """
-    fields = _fields(row, problems, editions)
+    fields = _fields(row, problems, terms)
     if fields is None:
         return None
     try:
-        return _replay(fields, editions, calendar)
+        return _replay(fields, terms)
     except JetRulesError as error:
         problems.add(row.position, _problem(error))
         return None
 
 
-def _fields(row: CsvRow, problems: Problems, editions: tuple[BookingTerms, ...]) -> _Fields | None:
+def _fields(row: CsvRow, problems: Problems, terms: _Terms) -> _Fields | None:
     """The fields of *row*, or ``None`` with every problem of its fields recorded, in order."""
     values, at = row.values, row.position
     ident = problems.convert(at, "id", partial(_text, "id"), values["id"])
@@ -143,7 +145,7 @@ def _fields(row: CsvRow, problems: Problems, editions: tuple[BookingTerms, ...])
     start = _instant(problems, at, "start", values["start"])
     minutes = problems.convert(at, "minutes", _minutes, values["minutes"])
     if start is not None and minutes is not None:
-        _check_length(problems, at, start, minutes, editions)
+        _check_length(problems, at, start, minutes, terms)
     status = problems.convert(at, "status", _status, values["status"])
     language = problems.convert(at, "language", to_language, values.get("language") or "en")
     moments = {field: _instant(problems, at, field, values[field]) for field in _given(row)}
@@ -177,11 +179,11 @@ def _check_length(
     at: str,
     start: pendulum.DateTime,
     minutes: int,
-    editions: tuple[BookingTerms, ...],
+    terms: _Terms,
 ) -> None:
     """Record a length the start's fiscal year does not offer, or a year without terms."""
     try:
-        check_length(start, minutes=minutes, editions=editions)
+        check_length(start, minutes=minutes, policy=terms.policy, assume=terms.assume)
     except JetRulesError as error:
         problems.add(at, _problem(error))
 
@@ -206,9 +208,7 @@ def _check_companions(row: CsvRow, problems: Problems, status: Status | None) ->
         )
 
 
-def _replay(
-    fields: _Fields, editions: tuple[BookingTerms, ...], calendar: BusinessCalendar
-) -> Appointment:
+def _replay(fields: _Fields, terms: _Terms) -> Appointment:
     """The appointment *fields* describe, built through the booking rules (which may refuse)."""
     appointment = SignUp(
         participant=fields.participant,
@@ -216,8 +216,9 @@ def _replay(
         preferred_times=[fields.start],
         minutes=fields.minutes,
         language=fields.language,
-        editions=editions,
-        calendar=calendar,
+        policy=terms.policy,
+        assume=terms.assume,
+        calendar=terms.calendar,
     ).confirm(fields.start, id=fields.id)
     moments = fields.moments
     if "rescheduled_to" in moments:
@@ -242,23 +243,30 @@ def _finish(
 def read_sessions(
     source: str | Path | TextIO,
     *,
-    editions: Sequence[BookingTerms] = EDITIONS,
+    policy: Policy | None = None,
+    assume: FiscalYear | int | str | None = None,
     calendar: BusinessCalendar = SERVICE_CALENDAR,
 ) -> Ledger:
     """Read appointments from CSV into a ledger; raise ``InvalidRecords`` listing every bad row.
 
-    *editions* are the terms to apply (the published ones by default); lead times and session
-    days count the business days of *calendar* (``SERVICE_CALENDAR`` by default), which every
-    appointment keeps.
+    The terms applied are the published ones, with *policy*'s values laid over them
+    (:func:`jetrules.policy.load` reads a policy file) and, where a year leaves some
+    unpublished, the published values of *assume* (see :func:`jetrules.booking.terms_for`);
+    without *assume*, a row in such a year is a problem naming what is missing. Lead times and
+    session days count the business days of *calendar* (``SERVICE_CALENDAR`` by default). Every
+    appointment, and the ledger, keep all three.
     """
-    checked = BusinessCalendar.check(calendar)
+    terms = _Terms(
+        policy=policy,
+        assume=None if assume is None else to_fiscal_year(assume, "assume"),
+        calendar=BusinessCalendar.check(calendar),
+    )
     problems, rows = read_csv(source, required=REQUIRED, optional=OPTIONAL)
-    terms = tuple(editions)
     first_line: dict[str, int] = {}
     entries: list[tuple[CsvRow, Appointment]] = []
     for row in rows:
         of_row = Problems(problems.source)  # the row's own problems decide whether rules apply
-        appointment = _appointment(row, of_row, terms, checked)
+        appointment = _appointment(row, of_row, terms)
         problems.extend(of_row)
         raw_id = row.values["id"]  # checked even when the row is bad, so no duplicate hides
         if raw_id and raw_id in first_line:
@@ -273,7 +281,8 @@ def read_sessions(
             entries.append((row, appointment))
     entries.sort(key=lambda entry: (entry[1].start, entry[0].line))
     in_order = [appointment for _, appointment in entries]
-    for position, refusal in refusals_over_limit(in_order, terms).items():
+    limits = refusals_over_limit(in_order, policy=terms.policy, assume=terms.assume)
+    for position, refusal in limits.items():
         problems.add(entries[position][0].position, str(refusal))
     problems.raise_if_any()
-    return Ledger(appointments=in_order, editions=terms)
+    return Ledger(appointments=in_order, policy=terms.policy, assume=terms.assume)
