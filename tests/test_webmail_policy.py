@@ -378,6 +378,10 @@ def test_a_policy_file_edition_is_laid_over_the_bundled_one():
             published=Label(en="no limit stated", ja="上限の記載なし"),
         ),
     )
+    assert terms.source_of("threads_per_participant").title == (
+        "supplied for FY2019: threads_per_participant unlimited, not published "
+        "(published: no limit stated)"
+    )
 
 
 def test_values_supplied_in_code_are_checked_by_the_terms():
