@@ -340,3 +340,42 @@ def test_read_table_reads_csv_by_the_name(tmp_path):
 def test_read_table_refuses_an_unknown_format():
     with pytest.raises(InvalidInput, match=r"'format' must be 'csv' or 'xlsx' \(got 'ods'\)"):
         read_table(io.StringIO(""), required=["id"], format="ods")  # type: ignore[arg-type]
+
+
+# -- files are read as their rows are asked for -------------------------------------------------
+
+
+def test_a_bad_byte_far_into_a_file_names_its_line(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_bytes(b"id\n" + b"r1\n" * 9_000 + b"r\x82\n" + b"r2\n" * 100)
+    table = open_csv(path, required=["id"])
+    with pytest.raises(InvalidRecords) as info:
+        list(table)
+    assert info.value.lines()[0].startswith(f"{path}: line 9002: is not UTF-8 text (byte 0x82 ")
+
+
+def test_a_file_changed_while_it_is_read_still_gives_one_problem(tmp_path, monkeypatch):
+    path = tmp_path / "claims.csv"
+    path.write_bytes(b"id\nr\xff\n")
+    monkeypatch.setattr("jetrules.records._source.read_bytes", lambda path: b"id\nr1\n")
+    with pytest.raises(InvalidRecords) as info:
+        read_csv(path, required=["id"])
+    assert info.value.lines() == (
+        f"{path}: the file: is not UTF-8 text (invalid start byte); a Japanese Excel CSV is "
+        'usually cp932: give --encoding cp932 (encoding="cp932" in Python), or save the file as '
+        "UTF-8",
+    )
+
+
+def test_a_device_is_read_whole_within_the_limit():
+    problems, rows = read_csv("/dev/null", required=["id"])
+    assert rows == []
+    assert _lines(problems) == ("/dev/null: line 1: the file is empty; expected a header with id",)
+
+
+def test_read_text_reads_a_whole_file(tmp_path):
+    path = tmp_path / "threads.json"
+    path.write_bytes(b'\xef\xbb\xbf{"threads": []}')
+    assert read_text(path) == (str(path), '{"threads": []}')
+    with pytest.raises(InvalidRecords, match="the file: is larger than 5 bytes"):
+        read_text(path, max_bytes=5)

@@ -6,9 +6,12 @@ words for an encoding it cannot decode.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -19,6 +22,7 @@ from jetrules.records._problems import printable
 __all__ = [
     "MAX_INPUT_BYTES",
     "Input",
+    "open_lines",
     "read_bytes",
     "read_text",
     "source_name",
@@ -67,6 +71,25 @@ def too_large(name: str, limit: int, *, position: str = "the file") -> InvalidRe
     return InvalidRecords(name, [RecordProblem(position=position, message=message)])
 
 
+def _read_limited(file: BinaryIO, name: str, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := file.read(min(_CHUNK, max_bytes + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise too_large(name, max_bytes)
+    return b"".join(chunks)
+
+
+def _is_regular(file: BinaryIO, name: str, max_bytes: int) -> bool:
+    """Whether *file* is a regular file (with a size), refusing one larger than *max_bytes*."""
+    info = os.fstat(file.fileno())
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        raise too_large(name, max_bytes)
+    return stat.S_ISREG(info.st_mode)
+
+
 def read_bytes(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of the file at *path*, refusing one over *max_bytes* without reading it whole.
 
@@ -79,17 +102,8 @@ def read_bytes(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     """
     name = source_name(path)
     with Path(path).open("rb") as file:
-        info = os.fstat(file.fileno())
-        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-            raise too_large(name, max_bytes)
-        chunks: list[bytes] = []
-        total = 0
-        while chunk := file.read(min(_CHUNK, max_bytes + 1 - total)):
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > max_bytes:
-                raise too_large(name, max_bytes)
-    return b"".join(chunks)
+        _is_regular(file, name, max_bytes)
+        return _read_limited(file, name, max_bytes)
 
 
 def _advice(codec: str) -> tuple[str, str]:
@@ -101,9 +115,14 @@ def _advice(codec: str) -> tuple[str, str]:
     return codec, "give the encoding the file was saved in"
 
 
+def _reading(codec: str) -> str:
+    """The codec to read with: a UTF-8 file may start with the byte-order mark Excel writes."""
+    return "utf-8-sig" if codec == "utf-8" else codec
+
+
 def _decode(name: str, data: bytes, codec: str) -> str:
     try:
-        return data.decode("utf-8-sig" if codec == "utf-8" else codec)
+        return data.decode(_reading(codec))
     except UnicodeDecodeError as error:
         line = len(_LINE_BREAK.findall(data, 0, error.start)) + 1
         label, advice = _advice(codec)
@@ -148,3 +167,39 @@ def read_text(
     if isinstance(source, str | Path):
         return name, _decode(name, read_bytes(source, max_bytes=max_bytes), codec)
     return name, _read_stream(source, name, max_bytes)
+
+
+def open_lines(
+    source: Input, *, encoding: str = "utf-8", max_bytes: int = MAX_INPUT_BYTES
+) -> tuple[str, Iterator[str]]:
+    r"""The name of *source* and its lines with their endings, split at ``\r\n``, ``\n`` or ``\r``.
+
+    A regular file is decoded as its lines are asked for, so that memory holds only what the
+    caller keeps; any other input (a pipe, a device, an open text stream) is read whole first,
+    up to *max_bytes*. The errors are those of :func:`read_text`; a file that is not text in
+    *encoding* raises when the line holding the bad byte is reached (naming that line).
+    """
+    codec = text_codec(encoding)
+    name = source_name(source)
+    if not isinstance(source, str | Path):
+        return name, iter(io.StringIO(_read_stream(source, name, max_bytes), newline=""))
+    with contextlib.ExitStack() as stack:
+        file = stack.enter_context(Path(source).open("rb"))
+        if _is_regular(file, name, max_bytes):
+            stack.pop_all()  # the lines close the file once they are read
+            return name, _streamed(source, name, file, codec)
+        text = _decode(name, _read_limited(file, name, max_bytes), codec)
+    return name, iter(io.StringIO(text, newline=""))
+
+
+def _streamed(path: str | Path, name: str, file: BinaryIO, codec: str) -> Iterator[str]:
+    with io.TextIOWrapper(file, _reading(codec), newline="") as text:
+        try:
+            yield from text
+        except UnicodeDecodeError as error:
+            _decode(name, read_bytes(path), codec)  # raises, naming the line of the bad byte
+            label, advice = _advice(codec)  # unless the file changed while it was read
+            message = f"is not {label} text ({error.reason}); {advice}"
+            raise InvalidRecords(
+                name, [RecordProblem(position="the file", message=message)]
+            ) from None

@@ -10,7 +10,6 @@ are still read. The shared pieces of every reader are re-exported here for the r
 from __future__ import annotations
 
 import csv
-import re
 from _csv import Reader as _Reader
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ from jetrules.records._columns import Columns, match_header
 from jetrules.records._excel import EXCEL_SUFFIXES, open_xlsx
 from jetrules.records._json import parse_json
 from jetrules.records._problems import CsvRow, Problems, Table
-from jetrules.records._source import MAX_INPUT_BYTES, Input, read_text, source_name
+from jetrules.records._source import MAX_INPUT_BYTES, Input, open_lines, read_text, source_name
 
 __all__ = [
     "CsvRow",
@@ -34,13 +33,6 @@ __all__ = [
     "read_table",
     "read_text",
 ]
-
-_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of *text* with their endings, whatever the ending (as ``newline=""`` reads)."""
-    return map(re.Match.group, _LINE.finditer(text))
 
 
 def open_csv(
@@ -59,9 +51,9 @@ def open_csv(
     Raises:
         InvalidRecords: the file is not text in *encoding*, or larger than *max_bytes*.
     """
-    name, text = read_text(source, encoding=encoding, max_bytes=max_bytes)
+    name, lines = open_lines(source, encoding=encoding, max_bytes=max_bytes)
     problems = Problems(name)
-    reader = csv.reader(_lines(text), strict=True)
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -108,27 +100,36 @@ def _error(error: csv.Error) -> str:
 
 
 def _rows(reader: _Reader, width: int, columns: Columns, problems: Problems) -> Iterator[CsvRow]:
+    """The good rows of *reader*, each with the line it starts on; the others' problems recorded.
+
+    The loop is the reader's own while no row is unreadable (this runs once per row of files of
+    a million rows); an unreadable row is recorded and the loop resumes after it.
+    """
+    names = columns.names
+    extra_columns = width > len(names)
+    start = reader.line_num + 1
     while True:
-        line = reader.line_num + 1
         try:
-            cells = next(reader)
-        except StopIteration:
-            return
+            for cells in reader:
+                if len(cells) != width:
+                    if "".join(cells).strip():
+                        problems.add(
+                            f"line {start}", f"has {len(cells)} cells; the header has {width}"
+                        )
+                elif extra_columns and (stray := columns.stray(cells)) is not None:
+                    problems.add(
+                        f"line {start}", f"has a value in column {stray + 1}, which has no header"
+                    )
+                else:
+                    values = dict(zip(names, map(str.strip, cells), strict=False))
+                    if any(values.values()):  # a row of blank cells is no row
+                        yield CsvRow(start, values)
+                start = reader.line_num + 1
         except csv.Error as error:
-            problems.add(f"line {line}", _error(error))
-            continue
-        if len(cells) != width:
-            if not "".join(cells).strip():
-                continue
-            problems.add(f"line {line}", f"has {len(cells)} cells; the header has {width}")
-            continue
-        stray = columns.stray(cells)
-        if stray is not None:
-            problems.add(f"line {line}", f"has a value in column {stray + 1}, which has no header")
-            continue
-        values = columns.values(cells)
-        if any(values.values()):
-            yield CsvRow(line, values)
+            problems.add(f"line {start}", _error(error))
+            start = reader.line_num + 1
+        else:
+            return
 
 
 def table_format(source: str | Path | TextIO | BinaryIO) -> Literal["csv", "xlsx"]:
