@@ -92,6 +92,25 @@ def _report(title: str, ours: float, rows: Sequence[tuple[str, float, float | No
         print(_line(name, ours, theirs, goal))
 
 
+def _vectorised(days: list[dt.date], ours_added: list[dt.date]) -> None:
+    """numpy over the whole array at once, with the calendar handed over by to_numpy."""
+    start = time.perf_counter()
+    exported = SERVICE_CALENDAR.to_numpy(1999, 2032)
+    export_ms = (time.perf_counter() - start) * 1000
+    array = np.array(days, dtype="datetime64[D]")
+    assert (
+        np.busday_offset(array, STEP, roll="backward", busdaycal=exported).astype(object).tolist()
+        == ours_added
+    ), "numpy with SERVICE_CALENDAR.to_numpy disagrees"
+    per_date = _per_call_us(
+        lambda: np.busday_offset(array, STEP, roll="backward", busdaycal=exported), SAMPLE
+    )
+    print(
+        f"SERVICE_CALENDAR.to_numpy(1999, 2032): {export_ms:.1f} ms; then numpy.busday_offset "
+        f"over all {SAMPLE:,} days at once: {per_date:.3f} us per date (same answers)"
+    )
+
+
 def main() -> None:
     rng = random.Random(20190501)
     start, span = (
@@ -231,6 +250,7 @@ def main() -> None:
             ),
         ],
     )
+    _vectorised(days, ours_added)
     far = 2_000  # about eight years of business days
     ours = _per_call_us(lambda: [cal.add_business_days(d, far) for d in days[:2000]], 2000)
     _report(

@@ -18,6 +18,10 @@ Date(2020, 1, 6)
 >>> deadline("2019-12-27T10:00+09:00").due_date
 Date(2020, 1, 8)
 
+For columns of dates (numpy arrays, pandas DataFrames), :meth:`BusinessCalendar.to_numpy` and
+:meth:`BusinessCalendar.to_pandas` hand the same closed days to numpy and pandas (optional:
+``jetrules[numpy]``, ``jetrules[pandas]``).
+
 The rules the calendar applies, with their sources, are the calendar's section of the "Rules and
 sources" page:
 
