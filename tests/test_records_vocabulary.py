@@ -1,6 +1,7 @@
 """The input vocabulary: one way of reading words, numbers, dates and text, for every column."""
 
 import datetime as dt
+from pathlib import Path
 
 import pendulum
 import pytest
@@ -323,3 +324,22 @@ def test_instants_without_an_offset_are_refused_showing_the_text_as_typed():
         to_moment("2020/6/10 1⁸:00+09:00", "start")
     with pytest.raises(InvalidInput, match=r"ISO date-time .*\(got 'soon'\)"):
         to_moment("soon", "start")
+
+
+def test_the_files_page_shows_the_header_table_as_it_is():
+    page = Path(__file__).resolve().parent.parent / "docs" / "files.md"
+    rows = [
+        line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("| `")
+    ]
+    shown = {}
+    for row in rows:
+        column, names = (cell.strip() for cell in row.strip("|").split("|"))
+        shown[column.strip("`")] = tuple(fold(name) for name in names.split(", "))
+    assert shown == dict(COLUMN_NAMES)
+
+
+def test_the_files_page_lists_every_yes_and_no_word():
+    page = (Path(__file__).resolve().parent.parent / "docs" / "files.md").read_text("utf-8")
+    yes = ", ".join(word for word, value in FLAG_WORDS.items() if value)
+    no = ", ".join(word for word, value in FLAG_WORDS.items() if not value)
+    assert f"| {yes} | {no} |" in page

@@ -9,8 +9,24 @@ workbooks (with the ``excel`` extra) and JSON documents are read through one voc
 from jetrules.records._excel import MissingExtra, read_xlsx
 from jetrules.records._source import MAX_INPUT_BYTES
 from jetrules.records._tabular import Problems, read_csv, read_table
-from jetrules.records._vocabulary import MAX_AMOUNT
-from jetrules.records._words import COLUMN_NAMES
+from jetrules.records._vocabulary import (
+    MAX_AMOUNT,
+    fold,
+    to_day,
+    to_flag,
+    to_moment,
+    to_name,
+    to_whole,
+    to_word,
+    to_yen,
+)
+from jetrules.records._words import (
+    COLUMN_NAMES,
+    FLAG_WORDS,
+    LANGUAGE_WORDS,
+    PLACE_WORDS,
+    STATUS_WORDS,
+)
 from jetrules.records.receipts import (
     OPTIONAL_RECEIPT_FIELDS,
     RECEIPT_FIELDS,
@@ -23,12 +39,17 @@ from jetrules.records.threads import read_threads
 
 __all__ = [
     "COLUMN_NAMES",
+    "FLAG_WORDS",
+    "LANGUAGE_WORDS",
     "MAX_AMOUNT",
     "MAX_INPUT_BYTES",
     "OPTIONAL_RECEIPT_FIELDS",
+    "PLACE_WORDS",
     "RECEIPT_FIELDS",
+    "STATUS_WORDS",
     "MissingExtra",
     "Problems",
+    "fold",
     "read_csv",
     "read_receipts",
     "read_receipts_csv",
@@ -37,4 +58,11 @@ __all__ = [
     "read_table",
     "read_threads",
     "read_xlsx",
+    "to_day",
+    "to_flag",
+    "to_moment",
+    "to_name",
+    "to_whole",
+    "to_word",
+    "to_yen",
 ]

@@ -61,8 +61,8 @@ HEADER_ALIASES: Mapping[str, str] = MappingProxyType(
 
 FLAG_WORDS: Mapping[str, bool] = MappingProxyType(
     {
-        **dict.fromkeys(("yes", "y", "true", "1", "はい", "あり", "有"), True),
-        **dict.fromkeys(("no", "n", "false", "0", "いいえ", "なし", "無"), False),
+        **dict.fromkeys(("はい", "yes", "y", "true", "1", "あり", "有"), True),
+        **dict.fromkeys(("いいえ", "no", "n", "false", "0", "なし", "無"), False),
     }
 )
 """Folded word -> yes (True) or no (False)."""
