@@ -155,3 +155,157 @@ def test_csv_records_have_the_documented_columns():
     status, out = run("subsidy", EXAMPLE, "--format", "csv")
     assert status == 0
     assert tuple(next(csv.reader(io.StringIO(out)))) == RECORD_COLUMNS
+
+
+# --- policy files and assumed terms (issue 11) --------------------------------------------------
+
+FY2025_CLAIMS = "\n".join(
+    [
+        f"{HEADER},submitted_on",
+        'E-01,JET-0142,2025-05-12,"¥24,000",no,yes,japan,2026-03-30',
+        'E-02,JET-0142,2025-09-08,"¥24,000",no,yes,abroad,2026-04-01',
+        'E-03,JET-0142,2025-11-10,"¥24,000",no,yes,japan,2026-04-02',
+    ]
+)
+
+
+def test_fy2025_without_assumed_terms_names_what_is_missing_and_the_option(tmp_path, capsys):
+    path = tmp_path / "claims.csv"
+    path.write_text(FY2025_CLAIMS, encoding="utf-8")
+    status, out = run("subsidy", str(path))
+    assert status == 0
+    assert (
+        out.count("No published terms cover FY2025 in full (not published: rate, annual cap") == 3
+    )
+    assert "--assume-terms-from 2024 on the command line" in out
+    assert "Terms: no published terms for this year (not published: rate," in out
+    [warning] = capsys.readouterr().err.splitlines()
+    assert warning == (
+        "jetrules: warning: 3 receipt(s) fall in fiscal years with terms published in part "
+        "(FY2025 does not publish rate, annual_cap, place, insured_costs_excluded, "
+        "professional_required, rounding, share_out); they are listed with NO_EDITION and paid "
+        "nothing (to assess them under another year's published terms, pass "
+        "--assume-terms-from YEAR, such as 2024)"
+    )
+
+
+def test_fy2025_with_fy2024s_terms_assumed(tmp_path, capsys):
+    path = tmp_path / "claims.csv"
+    path.write_text(FY2025_CLAIMS, encoding="utf-8")
+    status, out = run("subsidy", str(path), "--assume-terms-from", "2024", "--format", "csv")
+    assert status == 0
+    rows = {row["receipt_id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert {r: (rows[r]["subsidy"], rows[r]["reason_codes"]) for r in rows} == {
+        "E-01": ("12000", "ELIGIBLE CLAIM_IN_TIME ASSUMED_TERMS"),
+        "E-02": ("12000", "ELIGIBLE CLAIM_IN_TIME ASSUMED_TERMS"),  # abroad: FY2024 allows it
+        "E-03": ("0", "LATE_CLAIM ASSUMED_TERMS"),  # 2026-04-02: a day after FY2025's deadline
+    }
+    assert {row["terms_origin"] for row in rows.values()} == {"assumed"}
+    assert (
+        "assumed, at the caller's request, from the published FY2024 terms"
+        in (rows["E-01"]["explanation"])
+    )
+    [warning] = capsys.readouterr().err.splitlines()
+    assert warning == (
+        "jetrules: warning: Counselling Assistance Programme terms are not published (in full) "
+        "for FY2025; the terms published for FY2024 were assumed (--assume-terms-from), and "
+        "every decision made under them says so (ASSUMED_TERMS)"
+    )
+    status, out = run("subsidy", str(path), "--assume-terms-from", "FY2024", "--lang", "ja")
+    assert "2024年度の公表された要件を仮定しています。" in out
+    status, out = run("subsidy", str(path), "--assume-terms-from", "FY2024", "--format", "json")
+    [statement] = json.loads(out)
+    assert (statement["terms_origin"], statement["assumed_from"]) == ("assumed", "FY2024")
+    assert statement["assumed"][:2] == ["rate", "annual_cap"]
+    assert statement["total_subsidy"] == 24_000
+
+
+def test_a_bad_year_to_assume_exits_2(tmp_path, capsys):
+    path = tmp_path / "claims.csv"
+    path.write_text(FY2025_CLAIMS, encoding="utf-8")
+    assert run("subsidy", str(path), "--assume-terms-from", "next year") == (2, "")
+    assert "'--assume-terms-from' must be written FY2019, 2019 or 2019年度" in (
+        capsys.readouterr().err
+    )
+    assert run("subsidy", str(path), "--assume-terms-from", "2022") == (2, "")
+    assert "cannot be assumed for FY2025" in capsys.readouterr().err
+
+
+CAP_40000 = """\
+[[subsidy]]
+fiscal_year = 2019
+annual_cap = { value = 40000, source = "seed-fy2019", paraphrase = "what if the cap were ¥40,000" }
+"""
+
+
+def test_a_40000_yen_cap_for_fy2019_changes_the_totals_and_says_so(tmp_path, capsys):
+    policy = tmp_path / "cap.toml"
+    policy.write_text(CAP_40000, encoding="utf-8")
+    _, published = run("subsidy", EXAMPLE)
+    status, out = run("subsidy", EXAMPLE, "--policy", str(policy))
+    assert status == 0
+    assert published.splitlines()[-6:][1].split()[5] == "¥30,000"
+    summary = out.splitlines()[-6:]
+    assert summary[1].split() == [
+        "JET-0142",
+        "FY2019",
+        "8",
+        "¥85,800",
+        "¥77,000",
+        "¥38,500",
+        "¥1,500",
+    ]
+    supplied = "supplied (what-if values, not the published ones): annual cap ¥40,000 "
+    assert out.count(f"Terms origin: {supplied}(published: ¥30,000)") == 4  # each FY2019 statement
+    decided = "Decided under supplied terms, not the published ones: annual cap ¥40,000 "
+    assert out.count(f"{decided}(published: ¥30,000).") == 21  # and each of its 21 decisions
+    assert "up to ¥30,000 per year" not in out
+    assert "Terms origin" not in out.split("FY2019 statement")[0]  # FY2018's are published
+    _, as_csv = run("subsidy", EXAMPLE, "--policy", str(policy), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv)))
+    fy2019 = [row for row in rows if row["fiscal_year"] == "FY2019"]
+    assert {(r["terms_origin"], r["changes"]) for r in fy2019} == {
+        ("supplied", "annual cap ¥40,000 (published: ¥30,000)")
+    }
+    assert {r["terms_origin"] for r in rows if r["fiscal_year"] != "FY2019"} == {"published"}
+    _, as_json = run("subsidy", EXAMPLE, "--policy", str(policy), "--format", "json")
+    statements = json.loads(as_json)
+    jet0142 = next(s for s in statements if s["fiscal_year"] == "FY2019")
+    assert (jet0142["terms_origin"], jet0142["changes"]) == (
+        "supplied",
+        [{"parameter": "annual_cap", "value": 40_000, "published": 30_000}],
+    )
+    assert capsys.readouterr().err == ""
+
+
+def test_json_gives_each_changed_value_as_json_holds_it(tmp_path):
+    policy = tmp_path / "what-if.toml"
+    policy.write_text(
+        '[source.memo]\ntitle = "A memo"\n'
+        "[[subsidy]]\nfiscal_year = 2018\n"
+        'rate = { value = "1/3", source = "memo" }\n'
+        'place = { value = "japan_or_abroad", source = "memo" }\n'
+        'claim_deadline = { value = 2019-04-30, source = "memo" }\n'
+        'insured_costs_excluded = { value = false, source = "memo" }\n',
+        encoding="utf-8",
+    )
+    _, out = run("subsidy", EXAMPLE, "--policy", str(policy), "--format", "json")
+    fy2018 = json.loads(out)[0]
+    assert fy2018["changes"] == [
+        {"parameter": "rate", "value": "1/3", "published": "1/2"},
+        {"parameter": "place", "value": "japan_or_abroad", "published": "in_japan"},
+        {"parameter": "claim_deadline", "value": "2019-04-30", "published": "2019-04-12"},
+        {"parameter": "insured_costs_excluded", "value": False, "published": True},
+    ]
+    assert "A memo" in fy2018["source"]
+
+
+def test_a_bad_policy_file_lists_its_problems_and_exits_2(tmp_path, capsys):
+    policy = tmp_path / "bad.toml"
+    policy.write_text(
+        "[[subsidy]]\nfiscal_year = 2019\n"
+        'annual_cap = { value = "lots", source = "seed-fy2019" }\n',
+        encoding="utf-8",
+    )
+    assert run("subsidy", EXAMPLE, "--policy", str(policy)) == (2, "")
+    assert "subsidy FY2019, annual_cap" in capsys.readouterr().err
