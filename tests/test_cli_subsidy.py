@@ -255,7 +255,7 @@ def test_a_40000_yen_cap_for_fy2019_changes_the_totals_and_says_so(tmp_path, cap
         "¥38,500",
         "¥1,500",
     ]
-    supplied = "supplied (what-if values, not the published ones): annual cap ¥40,000 "
+    supplied = "supplied, not the published terms: annual cap ¥40,000 "
     assert out.count(f"Terms origin: {supplied}(published: ¥30,000)") == 4  # each FY2019 statement
     decided = "Decided under supplied terms, not the published ones: annual cap ¥40,000 "
     assert out.count(f"{decided}(published: ¥30,000).") == 21  # and each of its 21 decisions

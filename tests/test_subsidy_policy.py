@@ -420,7 +420,7 @@ def test_a_40000_yen_cap_changes_the_totals_and_every_decision_says_it_was_suppl
             "Decided under supplied terms, not the published ones: annual cap ¥40,000 "
             "(published: ¥30,000)."
         )
-        assert "年間上限額¥40,000（公表値：¥30,000）" in decision.explain("ja")
+        assert "年間上限額：¥40,000（公表値：¥30,000）" in decision.explain("ja")
     capped = statement.decisions[-1]
     assert capped.codes == ("ELIGIBLE", "CAP_REACHED", "SUPPLIED_TERMS")
     assert capped.reasons[1].source is None  # no source states a ¥40,000 cap
@@ -481,8 +481,9 @@ def test_a_new_year_supplied_whole_is_marked_with_nothing_published():
     statement = assess([receipt("r", "2026-05-01", 10_000)], policy=policy)[0]
     assert statement.total_subsidy == Yen(5_000)
     assert {change.published for change in statement.changes} == {None}
-    assert "annual cap ¥30,000 (none published)" in statement.render("en")
-    assert "年間上限額¥30,000（公表値なし）" in statement.render("ja")
+    assert "rate 50%, annual cap ¥30,000, place in Japan or abroad" in statement.render("en")
+    assert "gets the increase it causes (none published)" in statement.render("en")
+    assert "年間上限額：¥30,000、場所：日本国内または海外" in statement.render("ja")
     assert statement.terms.sources == ()
     assert "Source" not in statement.render("en")
 

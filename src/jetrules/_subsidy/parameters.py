@@ -43,6 +43,7 @@ __all__ = [
     "ParameterNames",
     "ShareOut",
     "as_percent",
+    "named_value",
     "render_value",
     "to_cap",
     "to_deadline",
@@ -242,28 +243,43 @@ class ChangedValues:
     >>> cap = Change(name="annual_cap", value=Yen(40_000), published=Yen(30_000))
     >>> changed = ChangedValues((cap,))
     >>> changed.render("en"), changed.render("ja")
-    ('annual cap ¥40,000 (published: ¥30,000)', '年間上限額¥40,000（公表値：¥30,000）')
+    ('annual cap ¥40,000 (published: ¥30,000)', '年間上限額：¥40,000（公表値：¥30,000）')
     """
 
     changes: tuple[Change, ...]
 
     def render(self, lang: Lang) -> str:
-        """Each change as ``name value (published: value)`` in *lang*."""
-        parts = []
-        for change in self.changes:
-            value = render_value(change.value, lang)
-            if lang == "en":
-                was = (
-                    "none published"
-                    if change.published is None
-                    else f"published: {render_value(change.published, lang)}"
-                )
-                parts.append(f"{_label(change.name).en} {value} ({was})")
-            else:
-                was = (
-                    "公表値なし"
-                    if change.published is None
-                    else f"公表値：{render_value(change.published, lang)}"
-                )
-                parts.append(f"{_label(change.name).ja}{value}（{was}）")
+        """Each change as ``name value (published: value)``, those of no published value last.
+
+        >>> new = Change(name="rate", value=Fraction(1, 2), published=None)
+        >>> cap = attrs.evolve(new, name="annual_cap", value=Yen(30_000))
+        >>> ChangedValues((new, cap)).render("en")
+        'rate 50%, annual cap ¥30,000 (none published)'
+        """
+        parts = [
+            _CHANGED[lang].format(
+                value=named_value(change.name, change.value, lang),
+                published=render_value(change.published, lang),
+            )
+            for change in self.changes
+            if change.published is not None
+        ]
+        unpublished = [
+            named_value(change.name, change.value, lang)
+            for change in self.changes
+            if change.published is None
+        ]
+        if unpublished:
+            names = (", " if lang == "en" else "、").join(unpublished)
+            parts.append(_UNPUBLISHED[lang].format(values=names))
         return ("; " if lang == "en" else "；").join(parts)
+
+
+_CHANGED = {"en": "{value} (published: {published})", "ja": "{value}（公表値：{published}）"}
+_UNPUBLISHED = {"en": "{values} (none published)", "ja": "{values}（公表値なし）"}
+
+
+def named_value(name: str, value: object, lang: Lang) -> str:
+    """Parameter *name* with its *value*: ``annual cap ¥30,000`` / ``年間上限額：¥30,000``."""
+    separator = " " if lang == "en" else "："
+    return f"{_label(name).render(lang)}{separator}{render_value(value, lang)}"

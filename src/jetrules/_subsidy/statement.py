@@ -15,12 +15,7 @@ from jetrules._kernel.output import format_table
 from jetrules._kernel.policy import Change
 from jetrules._kernel.provenance import Origin
 from jetrules._subsidy.model import Decision
-from jetrules._subsidy.parameters import (
-    PARAMETER_LABELS,
-    ChangedValues,
-    ParameterNames,
-    render_value,
-)
+from jetrules._subsidy.parameters import ChangedValues, ParameterNames, named_value
 from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
 from jetrules.money import Yen
@@ -107,8 +102,8 @@ _NOT_PUBLISHED = Label(en="not published: {names}", ja="未公表：{names}")
 _SOURCES = Label(en="Sources", ja="出典")
 _ORIGIN = Label(en="Terms origin", ja="要件の由来")
 _SUPPLIED = Label(
-    en="supplied (what-if values, not the published ones): {changes}",
-    ja="利用者指定（公表された要件ではない試算）：{changes}",
+    en="supplied, not the published terms: {changes}",
+    ja="利用者指定（公表された要件ではありません）：{changes}",
 )
 _ASSUMED = Label(
     en="assumed (not published for {year}; from the published {donor} terms): {names}",
@@ -199,13 +194,9 @@ def _terms_lines(statement: Statement, lang: Lang) -> list[str]:
     for parameter in terms.parameters:
         provenance = parameter.provenance
         if provenance.verbatim and provenance.origin is Origin.PUBLISHED:
-            name = PARAMETER_LABELS[parameter.name].render(lang)
-            value = render_value(parameter.value, lang)
-            lines.append(
-                f'  {name} {value}: "{provenance.quote}"'
-                if lang == "en"
-                else f"  {name}{value}：「{provenance.quote}」"
-            )
+            value = named_value(parameter.name, parameter.value, lang)
+            quote = f'"{provenance.quote}"' if lang == "en" else f"「{provenance.quote}」"
+            lines.append(f"  {value}: {quote}" if lang == "en" else f"  {value}　{quote}")
     return lines
 
 
