@@ -155,3 +155,11 @@ def test_encoded_output_without_an_encoding_is_the_stream_made_safe():
         assert stream is out
         stream.write("¥1")
     assert _written(out) == b"JPY 1"
+
+
+def test_csv_without_an_encoding_leaves_the_stream_as_it_is():
+    out = _bytes_out("ascii")
+    with pytest.raises(UnicodeEncodeError):
+        write_csv(out, ["a"], [[Yen(5)]])
+    write_csv(safe_output(out), ["a"], [[Yen(5)]])
+    assert _written(out).endswith(b"a\nJPY 5\n".replace(b"\n", os.linesep.encode()))

@@ -379,3 +379,20 @@ def test_read_text_reads_a_whole_file(tmp_path):
     assert read_text(path) == (str(path), '{"threads": []}')
     with pytest.raises(InvalidRecords, match="the file: is larger than 5 bytes"):
         read_text(path, max_bytes=5)
+
+
+def test_problems_read_a_row_field_by_field():
+    from functools import partial
+
+    from jetrules.records import STATUS_WORDS, to_day, to_word
+
+    problems = Problems("s.csv")
+    values = {"start": "2023/4/20", "status": "完了", "minutes": "x"}
+    assert problems.read("line 2", values, "start", to_day) == to_day("2023-04-20", "d")
+    assert problems.read("line 2", values, "status", partial(to_word, words=STATUS_WORDS)) == (
+        "completed"
+    )
+    assert problems.read("line 2", values, "minutes", to_day) is None
+    assert _lines(problems) == (
+        "s.csv: line 2: 'minutes' must be a date such as 2023-04-20 or 2023/4/20 (got 'x')",
+    )

@@ -110,12 +110,20 @@ def write_csv(
     Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
     gets a leading ``'``, as OWASP advises for CSV meant to be opened in one; numbers are kept.
     With *encoding* (``"utf-8-sig"`` for Excel, ``"cp932"``), the bytes under *out* are written
-    in it, as :func:`encoded_output` does.
+    in it, as :func:`encoded_output` does; without one, *out* is written to as it is (a command
+    makes its standard output safe once, with :func:`safe_output`).
     """
+    if encoding is None:
+        _write_csv(out, headers, rows)
+        return
     with encoded_output(out, encoding) as stream:
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows([[_csv_cell(v) for v in row] for row in rows])
+        _write_csv(stream, headers, rows)
+
+
+def _write_csv(out: TextIO, headers: Sequence[str], rows: Sequence[Row]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows([_csv_cell(v) for v in row] for row in rows)
 
 
 def write_json(out: TextIO, data: object) -> None:

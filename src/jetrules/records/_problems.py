@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar, final
 
 from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
@@ -63,6 +63,31 @@ class Problems:
             self.add(position, str(error))
         except (ValueError, TypeError):
             self.add(position, f"{field!r} could not be read (got {raw!r})")
+        return None
+
+    def read(
+        self,
+        position: str,
+        values: Mapping[str, str],
+        field: str,
+        converter: Callable[[str, str], T],
+    ) -> T | None:
+        """``converter(values[field], field)``, or ``None`` with the problem recorded.
+
+        The vocabulary's converters (``to_day``, ``to_yen``, ``to_flag``, ``to_name``...) take the
+        cell and the field's name, so a reader reads a row field by field with this.
+
+        >>> from jetrules.records import to_yen
+        >>> problems = Problems("claims.csv")
+        >>> problems.read("line 2", {"amount": "¥1,000"}, "amount", to_yen)
+        1000
+        >>> problems.read("line 3", {"amount": "①"}, "amount", to_yen) is None
+        True
+        """
+        try:
+            return converter(values[field], field)
+        except InvalidInput as error:
+            self.add(position, str(error))
         return None
 
     def extend(self, other: Problems) -> None:
