@@ -151,10 +151,15 @@ def _hint(records: Sequence[EditionRecord]) -> str:
 def _missing_message(
     year: FiscalYear, records: Sequence[EditionRecord], missing: Sequence[str]
 ) -> str:
-    published = [str(r.fiscal_year) for r in records if _complete(r)] or ["no year"]
+    published = [str(r.fiscal_year) for r in records if _complete(r)]
+    where = (
+        f"schedules are published for {', '.join(published)} only"
+        if published
+        else "no year's schedule is published"
+    )
     return (
         f"no {SERVICE_NAME} schedule is published for {year}: it needs {', '.join(missing)}, "
-        f"and schedules are published for {', '.join(published)} only; {_hint(records)}"
+        f"and {where}; {_hint(records)}"
     )
 
 

@@ -18,7 +18,7 @@ import pendulum
 
 from jetrules._kernel.fiscal import FiscalYear, to_fiscal_year
 from jetrules._kernel.policy import Change, TermsOrigin
-from jetrules._kernel.provenance import Origin, Provenance
+from jetrules._kernel.provenance import Origin, Provenance, Reading
 from jetrules._phone.session import PhoneSession, SessionKind, merged
 from jetrules._phone.values import (
     Hours,
@@ -189,6 +189,15 @@ class PhoneSchedule:
     def sources(self) -> tuple[Source, ...]:
         """Every source the schedule's values rest on, once each, in parameter order."""
         return _sources(self._provenance)
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """Every reading the schedule's values rest on, once each, in parameter order."""
+        found: dict[str, Reading] = {}
+        for _, p in self._provenance:
+            if p.reading is not None:
+                found.setdefault(p.reading.key, p.reading)
+        return tuple(found.values())
 
     def sessions(self) -> tuple[PhoneSession, ...]:
         """Every session of the year, in order of start; sessions that overlap are made one.

@@ -1,0 +1,129 @@
+"""The ``jetrules phone`` command: a fiscal year's telephone counselling sessions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.output import format_table, jsonable, write_csv, write_json
+from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
+from jetrules.phone import RECORD_COLUMNS, PhoneSchedule, PhoneSession, sessions_in, terms_for
+from jetrules.text import Label, Lang, to_lang
+
+__all__ = ["register"]
+
+_HEADERS = (
+    Label(en="date", ja="日付"),
+    Label(en="day", ja="曜日"),
+    Label(en="from", ja="開始"),
+    Label(en="to", ja="終了"),
+    Label(en="session", ja="区分"),
+)
+_OPEN = Label(
+    en="Times are Tokyo time; a session is open from its start until its end.",
+    ja="時刻は日本時間です。各回は開始時刻から終了時刻の前まで開設されます。",
+)
+
+
+def register(subcommands: Subcommands) -> None:
+    """Add the ``phone`` subcommand."""
+    parser = subcommands.add_parser(
+        "phone",
+        help="the telephone counselling sessions of a fiscal year",
+        description="List the sessions of the free-dial telephone counselling line in fiscal "
+        "year FY (such as 2020 or FY2020), in Tokyo time: each open from its start to its end "
+        "(the end excluded), with the rule that opens it and the sources of the schedule. A "
+        "year without a published schedule is an error unless another year's is assumed "
+        "(--assume-terms-from): its regular day and hours, not its dated sessions.",
+    )
+    parser.add_argument("fiscal_year", metavar="FY", help="a fiscal year: 2020, FY2020")
+    add_lang_option(parser)
+    add_format_option(parser, "table", "json", "csv")
+    parser.add_argument(
+        "--assume-terms-from",
+        metavar="YEAR",
+        help="for a fiscal year without a published schedule, assume the one published for "
+        "YEAR (such as 2020); every session listed so says so",
+    )
+    parser.set_defaults(handler=_phone)
+
+
+def _phone(args: argparse.Namespace, out: TextIO) -> int:
+    lang = to_lang(args.lang)
+    year = to_fiscal_year(args.fiscal_year, "FY")
+    assume = (
+        None
+        if args.assume_terms_from is None
+        else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
+    )
+    schedule = terms_for(year, assume=assume)
+    sessions = sessions_in(year, assume=assume)
+    if args.format == "json":
+        write_json(out, [jsonable(session.to_record(lang)) for session in sessions])
+    elif args.format == "csv":
+        records = [session.to_record(lang) for session in sessions]
+        write_csv(out, RECORD_COLUMNS, [[r[key] for key in RECORD_COLUMNS] for r in records])
+    else:
+        print(_table(schedule, sessions, lang), file=out)
+    if schedule.assumed:
+        _warn_assumed(schedule)
+    return EXIT_OK
+
+
+def _title(schedule: PhoneSchedule, count: int, lang: Lang) -> str:
+    year = schedule.fiscal_year
+    donor = schedule.assumed[0][1] if schedule.assumed else None
+    if lang == "en":
+        title = f"{year} telephone counselling (free dial, no booking): {count} sessions"
+        return title if donor is None else f"{title} under {donor}'s schedule, assumed"
+    title = f"{year.render(lang)}の電話相談（フリーダイヤル、予約不要）：{count}回"
+    return title if donor is None else f"{title}（{donor.render(lang)}の日程を仮定）"
+
+
+def _table(schedule: PhoneSchedule, sessions: tuple[PhoneSession, ...], lang: Lang) -> str:
+    rows = [
+        [
+            session.day.isoformat(),
+            session.weekday.short.render(lang),
+            f"{session.start:%H:%M}",
+            f"{session.end:%H:%M}",
+            session.describe_kinds(lang),
+        ]
+        for session in sessions
+    ]
+    return "\n".join(
+        [
+            _title(schedule, len(sessions), lang),
+            "",
+            format_table([header.render(lang) for header in _HEADERS], rows),
+            "",
+            *_notes(schedule, lang),
+        ]
+    )
+
+
+def _notes(schedule: PhoneSchedule, lang: Lang) -> list[str]:
+    """Below the table: the time zone, the sources and the readings the schedule rests on."""
+    donor = schedule.assumed[0][1] if schedule.assumed else None
+    sources = "; ".join(str(source) for source in schedule.sources)
+    readings = ", ".join(reading.key for reading in schedule.readings)
+    if lang == "en":
+        of = "" if donor is None else f" (of {donor}'s schedule)"
+        notes = [_OPEN.en, f"Sources{of}: {sources}"]
+        return notes + ([f"Readings (see jetrules rules): {readings}"] if readings else [])
+    of = "" if donor is None else f"（{donor.render(lang)}の日程）"
+    notes = [_OPEN.ja, f"出典{of}：{sources}"]
+    return notes + ([f"解釈（jetrules rules を参照）：{readings}"] if readings else [])
+
+
+def _warn_assumed(schedule: PhoneSchedule) -> None:
+    """One line on stderr: the year's sessions are listed under another year's schedule."""
+    donor = schedule.assumed[0][1]
+    print(
+        f"jetrules: warning: no telephone counselling schedule is published for "
+        f"{schedule.fiscal_year}; its sessions are listed under {donor}'s schedule, assumed "
+        "(--assume-terms-from), and each says so",
+        file=sys.stderr,
+    )

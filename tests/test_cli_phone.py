@@ -1,0 +1,166 @@
+"""The ``jetrules phone`` command: a fiscal year's telephone sessions, in three formats."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from jetrules.cli import main
+from jetrules.phone import RECORD_COLUMNS
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(["phone", *argv], out=out), out.getvalue()
+
+
+def test_table_in_english(capsys):
+    status, out = run("2020")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "FY2020 telephone counselling (free dial, no booking): 20 sessions"
+    assert lines[2].split() == ["date", "day", "from", "to", "session"]
+    assert lines[4].split() == ["2020-04-15", "Wed", "17:30", "21:00", "regular", "session"]
+    assert lines[6].split() == ["2020-04-28", "Tue", "17:30", "21:00", "extra", "session"]
+    assert "2021-03-03  Wed  17:30  21:00  weekly run" in out
+    assert "2021-02-17  Wed  17:30  21:00  regular session; weekly run" in out
+    assert lines[-3] == "Times are Tokyo time; a session is open from its start until its end."
+    assert lines[-2].startswith("Sources: CLAIR News, April 2020 <https://")
+    assert lines[-1] == "Readings (see jetrules rules): dated-sessions-at-regular-hours"
+    assert capsys.readouterr().err == ""
+
+
+def test_table_in_japanese():
+    status, out = run("FY2020", "--lang", "ja")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "2020年度の電話相談（フリーダイヤル、予約不要）：20回"
+    assert lines[2].split() == ["日付", "曜日", "開始", "終了", "区分"]
+    assert lines[4].split() == ["2020-04-15", "水", "17:30", "21:00", "定例"]
+    assert "2020-04-28  火    17:30  21:00  臨時開設" in out
+    assert "定例；毎週開設" in out
+    assert lines[-2].startswith("出典：CLAIR News, April 2020")
+    assert lines[-1] == "解釈（jetrules rules を参照）：dated-sessions-at-regular-hours"
+
+
+def test_json():
+    status, out = run("2020", "--format", "json")
+    assert status == 0
+    records = json.loads(out)
+    assert len(records) == 20
+    assert records[0] == {
+        "fiscal_year": "FY2020",
+        "date": "2020-04-15",
+        "weekday": "Wed",
+        "start": "2020-04-15T17:30:00+09:00",
+        "end": "2020-04-15T21:00:00+09:00",
+        "kind": "regular session",
+        "kinds": "regular",
+        "terms_origin": "published",
+        "assumed_from": None,
+        "sources": "CLAIR News, April 2020",
+    }
+    assert [r["date"] for r in records if r["kinds"] == "extra"] == ["2020-04-22", "2020-04-28"]
+
+
+def test_csv_in_japanese():
+    status, out = run("2020", "--format", "csv", "--lang", "ja")
+    assert status == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert tuple(rows[0]) == RECORD_COLUMNS
+    assert len(rows) == 21
+    assert rows[13] == [
+        "FY2020",
+        "2021-01-20",
+        "水",
+        "2021-01-20T17:30:00+09:00",
+        "2021-01-20T21:00:00+09:00",
+        "定例；毎週開設",
+        "regular weekly",
+        "published",
+        "",
+        "CLAIR News, April 2020; CLAIR News, January 2021 (supplement)",
+    ]
+
+
+def test_a_year_without_a_schedule_is_one_line_and_exit_2(capsys):
+    status, out = run("2021")
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(
+        "jetrules: error: no telephone counselling schedule is published for FY2021: it needs "
+        "regular_day, regular_hours, and schedules are published for FY2020 only;"
+    )
+    assert "--assume-terms-from 2020" in err
+
+
+@pytest.mark.parametrize("output", ["table", "json", "csv"])
+def test_an_assumed_schedule_warns_once_and_every_session_says_so(capsys, output):
+    status, out = run("2021", "--assume-terms-from", "2020", "--format", output)
+    assert status == 0
+    err = capsys.readouterr().err
+    assert err == (
+        "jetrules: warning: no telephone counselling schedule is published for FY2021; its "
+        "sessions are listed under FY2020's schedule, assumed (--assume-terms-from), and each "
+        "says so\n"
+    )
+    if output == "json":
+        records = json.loads(out)
+        assert {(r["terms_origin"], r["assumed_from"]) for r in records} == {("assumed", "FY2020")}
+        assert len(records) == 12
+    elif output == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert {row["terms_origin"] for row in rows} == {"assumed"}
+    else:
+        lines = out.splitlines()
+        assert lines[0] == (
+            "FY2021 telephone counselling (free dial, no booking): 12 sessions under FY2020's "
+            "schedule, assumed"
+        )
+        assert lines[4].split()[:2] == ["2021-04-21", "Wed"]
+        assert lines[-1].startswith("Sources (of FY2020's schedule): CLAIR News, April 2020")
+
+
+def test_an_assumed_schedule_in_japanese():
+    status, out = run("2022", "--assume-terms-from", "FY2020", "--lang", "ja")
+    assert status == 0
+    lines = out.splitlines()
+    assert (
+        lines[0] == "2022年度の電話相談（フリーダイヤル、予約不要）：12回（2020年度の日程を仮定）"
+    )
+    assert lines[-1].startswith("出典（2020年度の日程）：CLAIR News, April 2020")
+
+
+def test_a_year_with_a_schedule_ignores_the_assumption(capsys):
+    assert run("2020", "--assume-terms-from", "2020") == run("2020")
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["20x"], "jetrules: error: 'FY' must be written FY2019, 2019 or 2019年度 (got '20x')\n"),
+        (
+            ["2021", "--assume-terms-from", "soon"],
+            "jetrules: error: '--assume-terms-from' must be written FY2019, 2019 or 2019年度 "
+            "(got 'soon')\n",
+        ),
+        (
+            ["2021", "--assume-terms-from", "2019"],
+            "jetrules: error: telephone counselling terms for FY2019 do not publish regular_day, "
+            "regular_hours, so they cannot be assumed for FY2021; editions exist for FY2020\n",
+        ),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(capsys, argv, message):
+    status, out = run(*argv)
+    assert (status, out, capsys.readouterr().err) == (2, "", message)
+
+
+def test_the_format_and_language_are_checked_by_the_parser(capsys):
+    with pytest.raises(SystemExit) as caught:
+        run("2020", "--format", "xml")
+    assert caught.value.code == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err
