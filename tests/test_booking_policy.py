@@ -188,6 +188,7 @@ def test_assumed_terms_name_each_parameter_and_the_year_in_both_languages():
     assert terms.yearly_session_limit == 7
     assert terms.origin == "assumed"
     assert all(p.provenance.assumed_from == FiscalYear(2023) for p in terms.parameters)
+    assert terms.assumed == tuple((name, FiscalYear(2023)) for name in REQUIRED)
     (note,) = terms.notes
     assert note.code == "ASSUMED_TERMS"
     en, ja = note.render("en"), note.render("ja")
@@ -208,6 +209,9 @@ def test_published_values_of_the_year_still_hold_under_an_assumption():
     terms = terms_for(FiscalYear(2024), policy=policy, assume=FiscalYear(2023))
     assert terms.yearly_session_limit == 5  # the year's own value, not FY2023's 7
     assert terms.origin == "assumed"
+    assert [name for name, _ in terms.assumed] == [
+        n for n in REQUIRED if n != "yearly_session_limit"
+    ]
     assumed, supplied = terms.notes
     assert assumed.code == "ASSUMED_TERMS"
     assert "yearly session limit" not in assumed.render("en")
@@ -234,6 +238,11 @@ def test_decisions_and_usage_under_assumed_terms_carry_the_note():
     assert (usage.terms_origin, usage.notes, usage.limit) == ("assumed", made.notes, 7)
     record = usage.to_record("ja")
     assert record["terms_origin"] == "assumed"
+    assert record["assumed"][-1] == {
+        "parameter": "cancellation_without_contact_counts",
+        "from": "FY2023",
+    }
+    assert len(record["assumed"]) == len(REQUIRED)
     assert record["reasons"] == [{"code": "ASSUMED_TERMS", "text": made.notes[0].render("ja")}]
     assert usage.explanation("en") == made.notes[0].render("en")
     published = sign_up("2020-06-11T18:00+09:00", requested="2020-06-01T10:00+09:00")
@@ -441,7 +450,7 @@ def test_refusals_cite_what_their_rule_rests_on():
     fy2019 = terms_for(FiscalYear(2019))
     assert fy2019.citation("session_minutes").title.startswith("CLAIR's Mental Health Support")
     assert fy2019.citation("yearly_session_limit") == Source(
-        title="jetrules reading 'no-limit-published'", url="design.md#video-skype-counselling"
+        title="jetrules reading 'no-limit-published'", url="design.md#no-limit-published"
     )
     assert fy2019.limit_source == fy2019.citation("yearly_session_limit")
     assert fy2019.citation("no_such_parameter") is None

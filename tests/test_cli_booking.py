@@ -48,6 +48,7 @@ def test_json():
         "limit_text": "7",
         "terms_origin": "published",  # the published terms: nothing assumed, nothing changed
         "changes": [],
+        "assumed": [],
         "reasons": [],
     }
 

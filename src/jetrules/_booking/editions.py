@@ -12,8 +12,9 @@ caller names a year to ``assume``, that year's published values for what the edi
 Traceback (most recent call last):
 ...
 jetrules.errors.NoRuleInForce: no Skype Counselling terms are published for FY2024; editions \
-exist for FY2019, FY2020, FY2021, FY2023 (to use another year's published terms, pass \
-assume=FiscalYear(2023), or --assume-terms-from 2023 on the command line)
+exist for FY2019, FY2020, FY2021, FY2023 (assume another year's published terms: \
+assume=FiscalYear(2023), or --assume-terms-from 2023 on the command line; or supply your own \
+with policy=)
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from jetrules._booking.origin import undated
 from jetrules._booking.terms import BookingTerms
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.lazy import LazyTuple
@@ -130,8 +132,14 @@ def bundled() -> tuple[EditionRecord, ...]:
 
 
 def cited(key: str) -> Source:
-    """The bundled source *key*, for a reason that rests on it rather than on a parameter."""
-    return _book().sources[key]
+    """The bundled source *key*, for a reason that rests on it rather than on a parameter.
+
+    >>> print(cited("hajet"))
+    HAJET, Mental Health Counseling (undated page) <https://hajet.org/mental-health-counseling>
+    """
+    book = _book()
+    source = book.sources[key]
+    return undated(source) if key in book.undated else source
 
 
 def to_policy(value: object) -> Policy | None:
@@ -195,8 +203,8 @@ def _hint(records: Sequence[EditionRecord]) -> str:
         return "supply terms of your own with policy="
     year = max(complete).year
     return (
-        f"to use another year's published terms, pass assume=FiscalYear({year}), or "
-        f"--assume-terms-from {year} on the command line"
+        f"assume another year's published terms: assume=FiscalYear({year}), or "
+        f"--assume-terms-from {year} on the command line; or supply your own with policy="
     )
 
 

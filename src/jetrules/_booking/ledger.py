@@ -38,6 +38,10 @@ def _notes(values: Iterable[Reason]) -> tuple[Reason, ...]:
     return tuple(values)
 
 
+def _assumed(values: Iterable[tuple[str, FiscalYear]]) -> tuple[tuple[str, FiscalYear], ...]:
+    return tuple(values)
+
+
 @final
 @attrs.frozen(kw_only=True)
 class Usage:
@@ -55,6 +59,7 @@ class Usage:
         terms_origin: ``published``; ``assumed`` where a parameter of the year was assumed from
             another year; ``supplied`` where a supplied value differs from the published one.
         changes: each supplied value that differs from the published one.
+        assumed: each parameter assumed from another year's published terms, with that year.
         notes: ``ASSUMED_TERMS`` / ``SUPPLIED_TERMS`` saying so, in English and Japanese.
     """
 
@@ -67,6 +72,7 @@ class Usage:
     sessions_booked: int
     terms_origin: str = attrs.field(default=TermsOrigin.PUBLISHED, validator=_origin)
     changes: tuple[Change, ...] = attrs.field(default=(), converter=_changes)
+    assumed: tuple[tuple[str, FiscalYear], ...] = attrs.field(default=(), converter=_assumed)
     notes: tuple[Reason, ...] = attrs.field(default=(), converter=_notes)
 
     def __attrs_post_init__(self) -> None:
@@ -128,6 +134,7 @@ class Usage:
                 }
                 for change in self.changes
             ],
+            "assumed": [{"parameter": name, "from": str(year)} for name, year in self.assumed],
             "reasons": [{"code": note.code, "text": note.render(lang)} for note in self.notes],
         }
 
@@ -260,6 +267,7 @@ class Ledger:
             sessions_booked=sum(a.status is Status.SCHEDULED for a in mine),
             terms_origin=terms.origin,
             changes=terms.changes,
+            assumed=terms.assumed,
             notes=terms.notes,
         )
 

@@ -16,6 +16,8 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
+
 from jetrules._booking.reasons import ASSUMED_TERMS, SUPPLIED_TERMS
 from jetrules._kernel.fiscal import FiscalYear
 from jetrules._kernel.policy import Change, TermsOrigin, changes
@@ -29,6 +31,7 @@ __all__ = [
     "notes_for",
     "origin_of",
     "show_value",
+    "undated",
 ]
 
 PARAMETER_LABELS: Mapping[str, Label] = {
@@ -92,9 +95,10 @@ def origin_of(parameters: Iterable[Parameter]) -> str:
 def citation(parameter: Parameter) -> Source | None:
     """What a reason resting on *parameter* cites.
 
-    A published or assumed value: its source. A reading: the reading, by its key and the design
-    section that explains it. A supplied value: the caller, with the published value it
-    replaces, so no source is ever shown beside a value it does not state.
+    A published or assumed value: its source (an undated page says so). A reading: the
+    reading, by its key and the design section that explains it. A supplied value: the caller,
+    with the published value it replaces, so no source is ever shown beside a value it does not
+    state.
     """
     provenance = parameter.provenance
     if provenance.origin is Origin.SUPPLIED:
@@ -110,7 +114,14 @@ def citation(parameter: Parameter) -> Source | None:
     if provenance.reading is not None:
         reading = provenance.reading
         return Source(title=f"jetrules reading '{reading.key}'", url=reading.design)
+    if provenance.undated and provenance.source is not None:
+        return undated(provenance.source)
     return provenance.source
+
+
+def undated(source: Source) -> Source:
+    """*source*, an undated page, as a reason cites it: saying it is undated."""
+    return attrs.evolve(source, title=f"{source.title} (undated page)")
 
 
 def describe_changes(found: Sequence[Change]) -> Label:

@@ -178,6 +178,16 @@ class BookingTerms:
         return changes(self._applied())
 
     @property
+    def assumed(self) -> tuple[tuple[str, FiscalYear], ...]:
+        """Each parameter assumed from another year's published terms, with that year."""
+        return tuple(
+            (parameter.name, parameter.provenance.assumed_from)
+            for parameter in self._applied()
+            if parameter.provenance.assumed_from is not None
+            and parameter.provenance.origin is Origin.ASSUMED
+        )
+
+    @property
     def notes(self) -> tuple[Reason, ...]:
         """``ASSUMED_TERMS`` and ``SUPPLIED_TERMS`` reasons for what was not published as applied.
 
