@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from jetrules._version import __version__
-from jetrules.cli import calendar, policy, rules, sessions, subsidy, threads
+from jetrules.cli import calendar, phone, policy, rules, sessions, subsidy, threads
 from jetrules.cli.options import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, Handler
 from jetrules.errors import InvalidRecords, JetRulesError
 
 __all__ = ["build_parser", "main"]
 
-_COMMAND_MODULES = (calendar, subsidy, threads, sessions, rules, policy)
+_COMMAND_MODULES = (calendar, subsidy, threads, sessions, phone, rules, policy)
 """Modules that each define ``register(subcommands)`` for their subcommands."""
 
 
