@@ -63,7 +63,12 @@ __all__ = [
     "value_markdown",
 ]
 
-RULE_MODULES: tuple[str, ...] = ("jetrules.subsidy", "jetrules.threads", "jetrules.booking")
+RULE_MODULES: tuple[str, ...] = (
+    "jetrules.subsidy",
+    "jetrules.threads",
+    "jetrules.booking",
+    "jetrules.phone",
+)
 """The modules whose ``EDITIONS`` the rules page shows, in order."""
 
 _INTRODUCTION = """\

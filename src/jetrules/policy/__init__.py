@@ -44,7 +44,7 @@ from typing import Protocol
 
 import attrs
 
-from jetrules import booking, subsidy, threads
+from jetrules import booking, phone, subsidy, threads
 from jetrules._kernel.fiscal import FiscalYear
 from jetrules._kernel.policy import Policy
 from jetrules._kernel.policyfile import Converter, bundled_text, parse_sources, read_editions
@@ -115,7 +115,7 @@ class Service(Protocol):
         ...  # pragma: no cover
 
 
-SERVICES: tuple[Service, ...] = (subsidy, threads, booking)
+SERVICES: tuple[Service, ...] = (subsidy, threads, booking, phone)
 """The services policy files hold editions of, in the order the rules page shows them."""
 
 
