@@ -164,3 +164,88 @@ def test_the_format_and_language_are_checked_by_the_parser(capsys):
         run("2020", "--format", "xml")
     assert caught.value.code == 2
     assert "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+POLICY = """
+[source.notice]
+title = "Office notice"
+
+[[phone]]
+fiscal_year = 2020
+regular_hours = { value = "17:30-21:30", source = "notice" }
+
+[[phone]]
+fiscal_year = 2026
+regular_day = { value = "first friday", source = "notice" }
+regular_hours = { value = "18:00-20:00", source = "notice" }
+"""
+
+
+@pytest.fixture
+def policy_file(tmp_path):
+    path = tmp_path / "phone-policy.toml"
+    path.write_text(POLICY, encoding="utf-8")
+    return str(path)
+
+
+def test_a_policy_file_changes_the_sessions_and_says_so(policy_file, capsys):
+    status, out = run("2020", "--policy", policy_file)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].endswith(": 20 sessions under a supplied schedule")
+    assert lines[4].split() == ["2020-04-15", "Wed", "17:30", "21:30", "regular", "session"]
+    assert lines[5].split()[:4] == ["2020-04-22", "Wed", "17:30", "21:00"]  # as published
+    assert "Supplied, not published: regular_hours 17:30-21:30 (published: 17:30-21:00)" in lines
+    assert capsys.readouterr().err == ""
+    status, out = run("2020", "--policy", policy_file, "--format", "json")
+    origins = {(r["date"], r["terms_origin"]) for r in json.loads(out)}
+    assert ("2020-04-15", "supplied") in origins
+    assert ("2020-04-22", "published") in origins
+
+
+def test_a_policy_file_gives_a_year_without_a_published_schedule(policy_file):
+    status, out = run("2026", "--policy", policy_file, "--lang", "ja")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "2026年度の電話相談（フリーダイヤル、予約不要）：12回（利用者指定の日程）"
+    assert lines[4].split() == ["2026-04-03", "金", "18:00", "20:00", "定例"]
+    assert lines[-2] == (
+        "利用者指定（公表値と異なる）：regular_day 毎月第1金曜日（公表値：なし）；"
+        "regular_hours 18:00-20:00（公表値：なし）"
+    )
+    assert lines[-1] == "出典：Office notice"
+
+
+def test_a_bad_policy_file_lists_every_problem(tmp_path, capsys):
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[[phone]]\nfiscal_year = 2026\nregular_day = { value = "thrd friday", '
+        'source = "clair-news-2020-04" }\nregular_hours = { value = "20:00-18:00", '
+        'source = "clair-news-2020-04" }\n',
+        encoding="utf-8",
+    )
+    status, out = run("2026", "--policy", str(path))
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err.splitlines()
+    prefix = f"jetrules: error: {path}: "
+    assert [line.removeprefix(prefix).split(": ")[0] for line in err] == [
+        "phone FY2026, regular_day",
+        "phone FY2026, regular_hours",
+    ]
+    assert "(got 'thrd friday')" in err[0]
+
+
+def test_supplied_dates_are_listed_with_the_published_ones(tmp_path):
+    path = tmp_path / "may.toml"
+    path.write_text(
+        "[[phone]]\nfiscal_year = 2020\n"
+        'extra_dates = { value = [2020-05-01], source = "clair-news-2020-04" }\n',
+        encoding="utf-8",
+    )
+    status, out = run("2020", "--policy", str(path))
+    assert status == 0
+    assert (
+        "Supplied, not published: extra_dates 2020-05-01 (published: 2020-04-22, 2020-04-28)"
+        in out.splitlines()
+    )
+    assert "2020-05-01  Fri  17:30  21:00  extra session" in out

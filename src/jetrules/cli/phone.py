@@ -10,6 +10,7 @@ from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import format_table, jsonable, write_csv, write_json
 from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
 from jetrules.phone import RECORD_COLUMNS, PhoneSchedule, PhoneSession, sessions_in, terms_for
+from jetrules.policy import load
 from jetrules.text import Label, Lang, to_lang
 
 __all__ = ["register"]
@@ -36,7 +37,9 @@ def register(subcommands: Subcommands) -> None:
         "year FY (such as 2020 or FY2020), in Tokyo time: each open from its start to its end "
         "(the end excluded), with the rule that opens it and the sources of the schedule. A "
         "year without a published schedule is an error unless another year's is assumed "
-        "(--assume-terms-from): its regular day and hours, not its dated sessions.",
+        "(--assume-terms-from): its regular day and hours, not its dated sessions. A policy "
+        "file (--policy) lays its own values over the published ones; sessions made under a "
+        "value that differs say so.",
     )
     parser.add_argument("fiscal_year", metavar="FY", help="a fiscal year: 2020, FY2020")
     add_lang_option(parser)
@@ -46,6 +49,12 @@ def register(subcommands: Subcommands) -> None:
         metavar="YEAR",
         help="for a fiscal year without a published schedule, assume the one published for "
         "YEAR (such as 2020); every session listed so says so",
+    )
+    parser.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="a policy file (TOML) whose phone editions are laid over the published ones: "
+        "another year's schedule, or a what-if such as other hours (see docs/phone.md)",
     )
     parser.set_defaults(handler=_phone)
 
@@ -58,8 +67,9 @@ def _phone(args: argparse.Namespace, out: TextIO) -> int:
         if args.assume_terms_from is None
         else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
     )
-    schedule = terms_for(year, assume=assume)
-    sessions = sessions_in(year, assume=assume)
+    policy = None if args.policy is None else load(args.policy)
+    schedule = terms_for(year, policy=policy, assume=assume)
+    sessions = sessions_in(year, policy=policy, assume=assume)
     if args.format == "json":
         write_json(out, [jsonable(session.to_record(lang)) for session in sessions])
     elif args.format == "csv":
@@ -77,9 +87,38 @@ def _title(schedule: PhoneSchedule, count: int, lang: Lang) -> str:
     donor = schedule.assumed[0][1] if schedule.assumed else None
     if lang == "en":
         title = f"{year} telephone counselling (free dial, no booking): {count} sessions"
-        return title if donor is None else f"{title} under {donor}'s schedule, assumed"
+        if donor is not None:
+            return f"{title} under {donor}'s schedule, assumed"
+        return title + (" under a supplied schedule" if schedule.changes else "")
     title = f"{year.render(lang)}の電話相談（フリーダイヤル、予約不要）：{count}回"
-    return title if donor is None else f"{title}（{donor.render(lang)}の日程を仮定）"
+    if donor is not None:
+        return f"{title}（{donor.render(lang)}の日程を仮定）"
+    return title + ("（利用者指定の日程）" if schedule.changes else "")
+
+
+def _changes(schedule: PhoneSchedule, lang: Lang) -> list[str]:
+    """One line naming each supplied value that differs, with the published one."""
+    if not schedule.changes:
+        return []
+    parts = []
+    for change in schedule.changes:
+        value = _plain(change.value, lang)
+        if lang == "en":
+            published = "none" if change.published is None else _plain(change.published, lang)
+            parts.append(f"{change.name} {value} (published: {published})")
+        else:
+            published = "なし" if change.published is None else _plain(change.published, lang)
+            parts.append(f"{change.name} {value}（公表値：{published}）")
+    if lang == "en":
+        return ["Supplied, not published: " + "; ".join(parts)]
+    return ["利用者指定（公表値と異なる）：" + "；".join(parts)]
+
+
+def _plain(value: object, lang: Lang) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(_plain(item, lang) for item in value)
+    render = getattr(value, "render", None)
+    return render(lang) if callable(render) else str(value)
 
 
 def _table(schedule: PhoneSchedule, sessions: tuple[PhoneSession, ...], lang: Lang) -> str:
@@ -111,10 +150,10 @@ def _notes(schedule: PhoneSchedule, lang: Lang) -> list[str]:
     readings = ", ".join(reading.key for reading in schedule.readings)
     if lang == "en":
         of = "" if donor is None else f" (of {donor}'s schedule)"
-        notes = [_OPEN.en, f"Sources{of}: {sources}"]
+        notes = [_OPEN.en, *_changes(schedule, lang), f"Sources{of}: {sources}"]
         return notes + ([f"Readings (see jetrules rules): {readings}"] if readings else [])
     of = "" if donor is None else f"（{donor.render(lang)}の日程）"
-    notes = [_OPEN.ja, f"出典{of}：{sources}"]
+    notes = [_OPEN.ja, *_changes(schedule, lang), f"出典{of}：{sources}"]
     return notes + ([f"解釈（jetrules rules を参照）：{readings}"] if readings else [])
 
 
