@@ -64,10 +64,15 @@ class ShareOut(LabelledEnum):
     @property
     def label(self) -> Label:
         """The way of sharing out in English and Japanese."""
-        return Label(
-            en="each receipt, in service-date order, gets the increase it causes",
-            ja="受診日順に、各領収書がその増加分を受け取る",
-        )
+        return _SHARE_OUT_LABELS[self]
+
+
+_SHARE_OUT_LABELS = {
+    ShareOut.SERVICE_DATE_ORDER: Label(
+        en="each receipt, in service-date order, gets the increase it causes",
+        ja="受診日順に、各領収書がその増加分を受け取る",
+    ),
+}
 
 
 def to_rate(value: Fraction | int | str) -> Fraction:
