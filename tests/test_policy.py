@@ -6,6 +6,13 @@ editions say; the bundled files and the real services are tested at the end.
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pendulum
 import pytest
 from hypothesis import given
@@ -196,7 +203,6 @@ def test_any_sound_cap_written_is_the_cap_applied(cap, year):
     would borrow, and none refuses a cap alone.
     """
     import tempfile
-    from pathlib import Path
 
     with pytest.MonkeyPatch.context() as monkeypatch, tempfile.TemporaryDirectory() as folder:
         monkeypatch.setattr(policy, "SERVICES", (toy_policy,))
@@ -217,3 +223,90 @@ def test_the_bundled_policy_supplies_nothing_and_names_every_bundled_source(toy)
     assert policy.bundled() == Policy()
     assert policy.bundled().book.sources["wiki"] == Source(title="Toy wiki")
     assert policy.bundled().book.undated == {"wiki"}
+
+
+# --- the bundled files and the real services ----------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "jetrules"
+DESIGN = PACKAGE.parent.parent / "docs" / "design.md"
+BUNDLED = sorted((PACKAGE / "policy").glob("*.toml"))
+
+
+def test_every_service_has_a_bundled_file():
+    assert {path.stem for path in BUNDLED} >= {"sources"} | {s.SERVICE for s in policy.SERVICES}
+
+
+def _values(editions):
+    return [(e.fiscal_year, {p.name: p.value for p in e.parameters}) for e in editions]
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[path.name for path in BUNDLED])
+def test_every_bundled_file_passes_the_check(path):
+    assert check(path) == ()
+    loaded = load(path)
+    for service in policy.SERVICES:
+        # read as a user's file, a bundled file changes no value of any edition
+        assert _values(service.editions(loaded)) == _values(service.editions())
+        for edition in loaded.editions(service.SERVICE):
+            if set(service.REQUIRED) <= edition.names():
+                service.terms_for(edition.fiscal_year, policy=loaded)  # they build
+
+
+def _anchors(text: str) -> set[str]:
+    """The anchors of a Markdown page: each heading's slug, and each explicit {#id}."""
+    found = set(re.findall(r"\{#([\w-]+)\}", text))
+    for heading in re.findall(r"^#+ (.+?)(?: \{#[\w-]+\})?$", text, re.MULTILINE):
+        found.add(re.sub(r"[\s]+", "-", re.sub(r"[^\w\s-]", "", heading).strip().lower()))
+    return found
+
+
+def test_every_reading_has_its_own_paragraph_on_the_design_page():
+    anchors = _anchors(DESIGN.read_text(encoding="utf-8"))
+    book = policy.bundled_book()
+    assert book.readings
+    missing = [key for key in book.readings if key not in anchors]
+    assert missing == []
+    links = {reading.design for reading in book.readings.values()}
+    assert {link.partition("#")[0] for link in links} == {"design.md"}
+    assert [link for link in links if link.partition("#")[2] not in anchors] == []
+
+
+def test_no_two_bundled_files_define_a_reading_or_a_source_twice():
+    from jetrules._kernel.policyfile import bundled_text, parse_sources
+
+    seen: dict[str, str] = {}
+    for path in BUNDLED:
+        book = parse_sources(bundled_text(path.stem), path.name)
+        for key in [*book.readings, *book.sources]:
+            assert key not in seen, f"{key} in {seen.get(key)} and {path.name}"
+            seen[key] = path.name
+
+
+def test_changing_a_bundled_file_changes_the_results_and_the_rules_page(tmp_path):
+    """A copy of the package whose subsidy.toml gives FY2019 a ¥40,000 cap: both follow."""
+    copy = tmp_path / "jetrules"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    toml = copy / "policy" / "subsidy.toml"
+    text = toml.read_text(encoding="utf-8")
+    fy2019 = text.index("fiscal_year = 2019")
+    changed = text[:fy2019] + text[fy2019:].replace("value = 30000", "value = 40000", 1)
+    assert changed != text
+    toml.write_text(changed, encoding="utf-8")
+    script = (
+        "from jetrules import Yen, rulebook, subsidy\n"
+        "ledger = subsidy.assess([subsidy.Receipt(id='r', participant='P', "
+        "service_date='2019-05-01', amount=Yen(100_000))])\n"
+        "print(ledger[0].total_subsidy)\n"
+        "page = rulebook.rules_markdown()\n"
+        "section = page[page.index('### FY2019'):].split('### FY2020', 1)[0]\n"
+        "print('| annual cap | ¥40,000 |' in section, '| FY2019 | 50% | ¥40,000 |' in page)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        text=True,
+    )
+    assert ran.stdout.splitlines() == ["¥40,000", "True True"]

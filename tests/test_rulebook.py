@@ -12,12 +12,25 @@ from hypothesis import strategies as st
 
 from jetrules import FiscalYear, Label, Source, WrongType, Yen, rulebook
 from jetrules.cli import main
-from jetrules.rulebook import editions_of, rules_markdown, value_markdown
+from jetrules.policy import EditionRecord, Origin, Parameter, Policy, Provenance, Reading
+from jetrules.rulebook import (
+    editions_of,
+    overview_markdown,
+    parameter_row,
+    rules_markdown,
+    sources_of,
+    value_markdown,
+)
 
 from strategies import fiscal_years, yens
 
-# A test-only rule module, shaped like the real ones: frozen attrs editions with a fiscal year,
-# parameters as fields and a source.
+# A test-only rule module, shaped like the real faces: editions(policy) gives the records the terms
+# are built from, each parameter with its value and its provenance.
+
+NOTICE = Source(
+    title="CLAIR News | April 2020", url="https://jetprogramme.org/en/clairnewsapril2020"
+)
+WIKI = Source(title="A wiki", url="https://example.org/wiki")
 
 
 class Place(enum.Enum):
@@ -31,48 +44,84 @@ class Hours:
     closes: dt.time
 
 
-@attrs.frozen(kw_only=True)
-class FakeTerms:
-    fiscal_year: FiscalYear
-    rate: Fraction
-    annual_cap: Yen
-    claim_deadline: pendulum.Date | None
-    places: frozenset[Place]
-    lengths: tuple[dt.timedelta, ...]
-    hours: Hours
-    requires_professional: bool
-    name: Label
-    source: Source
+def quoted(words="up to seven\n   sessions", source=NOTICE):
+    return Provenance(origin=Origin.PUBLISHED, source=source, quote=words, verbatim=True)
 
 
-FY2019 = FakeTerms(
-    fiscal_year=FiscalYear(2019),
-    rate=Fraction(1, 2),
-    annual_cap=Yen(30_000),
-    claim_deadline=None,
+def paraphrased(words="our summary", source=NOTICE):
+    return Provenance(origin=Origin.PUBLISHED, source=source, quote=words)
+
+
+ROUND_DOWN = Reading(
+    key="round-down", text=Label(en="Rounded down.", ja="切り捨て。"), design="design.md#round-down"
+)
+
+
+PLAIN = Provenance(origin=Origin.PUBLISHED, source=Source(title="CLAIR News, August 2018"))
+
+
+def _parameter(name, given):
+    """A parameter from (value, provenance), or from a value alone (cited plainly)."""
+    if isinstance(given, tuple) and len(given) == 2 and isinstance(given[1], Provenance):
+        value, provenance = given
+    else:
+        value, provenance = given, PLAIN
+    return Parameter(name=name, value=value, provenance=provenance)
+
+
+def edition(year, **parameters):
+    return EditionRecord(
+        service="fake",
+        fiscal_year=FiscalYear(year),
+        parameters=tuple(_parameter(name, given) for name, given in parameters.items()),
+        file="fake.toml",
+    )
+
+
+FY2019 = edition(
+    2019,
+    rate=(Fraction(1, 2), quoted()),
+    annual_cap=(Yen(30_000), paraphrased("at most thirty thousand yen")),
+    claim_deadline=(None, Provenance(origin=Origin.READING, reading=ROUND_DOWN)),
     places=frozenset({Place.JAPAN, Place.ANYWHERE}),
     lengths=(dt.timedelta(minutes=20), dt.timedelta(minutes=40)),
+    hours=(
+        Hours(opens=dt.time(9), closes=dt.time(21, 30)),
+        Provenance(
+            origin=Origin.PUBLISHED, source=WIKI, quote="until 21:30", verbatim=True, undated=True
+        ),
+    ),
+    requires_professional=True,
+    name=Label(en="Counselling", ja="カウンセリング"),
+)
+FY2018 = edition(
+    2018,
+    rate=Fraction(1, 2),
+    annual_cap=Yen(20_000),
+    claim_deadline=pendulum.Date(2019, 4, 12),
+    places=frozenset({Place.JAPAN}),
+    lengths=(dt.timedelta(minutes=20),),
     hours=Hours(opens=dt.time(9), closes=dt.time(21, 30)),
     requires_professional=True,
     name=Label(en="Counselling", ja="カウンセリング"),
-    source=Source(
-        title="CLAIR News | April 2020",
-        url="https://jetprogramme.org/en/clairnewsapril2020",
-        quote="up to seven\n   sessions",
-    ),
 )
-FY2018 = attrs.evolve(
-    FY2019,
-    fiscal_year=FiscalYear(2018),
-    annual_cap=Yen(20_000),
-    claim_deadline=pendulum.Date(2019, 4, 12),
-    source=Source(title="CLAIR News, August 2018"),
+NAMES = (
+    "rate",
+    "annual_cap",
+    "claim_deadline",
+    "places",
+    "lengths",
+    "hours",
+    "requires_professional",
+    "name",
 )
 
 
-def fake_module(*editions, doc="A fake rule.\n\nMore text that is not shown."):
+def fake_module(*editions, doc="A fake rule.\n\nMore text that is not shown.", required=NAMES):
     module = types.ModuleType("jetrules.fake", doc)
-    module.EDITIONS = editions
+    module.editions = lambda policy=None: editions
+    module.PARAMETERS = dict.fromkeys(NAMES, str)
+    module.REQUIRED = required
     return module
 
 
@@ -86,28 +135,58 @@ def test_page_shows_every_parameter_year_value_and_source():
         "### FY2019 (2019年度): 2019-04-01 to 2020-03-31"
     )
     for row in [
-        "| rate | 50% |",
-        "| annual cap | ¥30,000 |",
-        "| annual cap | ¥20,000 |",
-        "| claim deadline | — |",  # FY2019: no published deadline
+        # a verbatim quote, on one line; the pipe is escaped inside table cells
+        "| rate | 50% | [CLAIR News \\| April 2020](https://jetprogramme.org/en/clairnewsapril2020)"
+        " | verbatim: “up to seven sessions” |",
+        "| annual cap | ¥30,000 | [CLAIR News \\| April 2020]"
+        "(https://jetprogramme.org/en/clairnewsapril2020)"
+        " | paraphrase: at most thirty thousand yen |",
+        "| annual cap | ¥20,000 | CLAIR News, August 2018 | — |",  # cited, no words held
+        # a reading: no value published, our choice linked to the design page
+        "| claim deadline | — | reading [round-down](design.md#round-down) | — |",
         "| claim deadline | 2019-04-12 |",
         "| places | ANYWHERE, in Japan |",  # sorted; an enum whose value is not text: its name
         "| lengths | 20 minutes, 40 minutes |",
-        "| hours | opens: 09:00; closes: 21:30 |",
+        # a value resting on an undated page is marked
+        "| hours | opens: 09:00; closes: 21:30 † | [A wiki](https://example.org/wiki), undated page"
+        " | verbatim: “until 21:30” |",
         "| requires professional | yes |",
         "| name | Counselling (カウンセリング) |",
     ]:
         assert row in page, row
-    # the pipe is escaped only inside table cells
+    assert "Values resting on undated pages (†): FY2019: hours." in page
     assert (
-        "Source:\n\n- [CLAIR News | April 2020](https://jetprogramme.org/en/clairnewsapril2020)"
-        "\n\n    > up to seven sessions\n"  # the quote, on one line
+        "- [round-down](design.md#round-down): Rounded down. (切り捨て。) "
+        "Applied to: claim deadline (FY2019)."
     ) in page
-    assert "Source:\n\n- CLAIR News, August 2018\n" in page  # a source without an address
+
+
+def test_a_service_without_readings_or_undated_pages_says_so():
+    page = rules_markdown([fake_module(FY2018)])
+    assert "No value of this service rests on a reading" in page
+    assert "No value of this service rests on an undated page." in page
+
+
+def test_a_partial_edition_names_what_it_publishes_and_what_it_does_not():
+    fy2025 = edition(2025, claim_deadline=pendulum.Date(2026, 4, 1))
+    page = rules_markdown([fake_module(FY2019, fy2025)])
+    assert "### FY2025 (2025年度): 2025-04-01 to 2026-03-31 (partial edition)" in page
+    assert (
+        "Published: claim deadline. Not published: rate, annual cap, places, lengths, hours, "
+        "requires professional, name. Terms for FY2025 raise `NoRuleInForce`"
+    ) in page
+    assert "| FY2025 | not published | not published | 2026-04-01 | not published |" in page
+    assert "(partial edition)" not in rules_markdown([fake_module(fy2025, required=())])
 
 
 def test_overview_has_a_row_per_year_and_marks_years_without_terms():
-    fy2021 = attrs.evolve(FY2019, fiscal_year=FiscalYear(2021), annual_cap=Yen(35_000))
+    fy2021 = edition(
+        2021,
+        **{
+            **{p.name: (p.value, p.provenance) for p in FY2019.parameters},
+            "annual_cap": Yen(35_000),
+        },
+    )
     page = rules_markdown([fake_module(fy2021, FY2018, FY2019)])
     header = (
         "| fiscal year | rate | annual cap | claim deadline | places | lengths | hours"
@@ -118,35 +197,55 @@ def test_overview_has_a_row_per_year_and_marks_years_without_terms():
     assert [row.split(" | ")[0] for row in rows] == ["| FY2018", "| FY2019", "| FY2020", "| FY2021"]
     assert rows[2] == "| FY2020 | no published terms" + " | —" * 8 + " |"  # 9 columns
     assert rows[3].startswith("| FY2021 | 50% | ¥35,000 | — |")
+    assert "| opens: 09:00; closes: 21:30 † |" in rows[3]  # the undated mark in the overview too
     assert rows[3].endswith(
-        "| [CLAIR News \\| April 2020](https://jetprogramme.org/en/clairnewsapril2020) |"
+        "| [CLAIR News \\| April 2020](https://jetprogramme.org/en/clairnewsapril2020), "
+        "CLAIR News, August 2018, [A wiki](https://example.org/wiki) |"
     )
 
 
-@attrs.frozen(kw_only=True)
-class FakeBookingTerms:
-    fiscal_year: FiscalYear
-    yearly_session_limit: int | None
-    sources: tuple[Source, ...]
-
-
-def test_editions_with_several_sources_list_each():
-    edition = FakeBookingTerms(
-        fiscal_year=FiscalYear(2020),
-        yearly_session_limit=7,
-        sources=(
-            Source(title="CLAIR News, April 2020", quote="up to seven"),
-            Source(title="HAJET", url="https://hajet.org/mental-health-counseling"),
-        ),
-    )
-    page = rules_markdown([fake_module(edition)])
-    assert "| FY2020 | 7 | CLAIR News, April 2020, [HAJET](https" in page
+def test_editions_with_several_sources_list_each_once():
+    assert sources_of(FY2019) == (NOTICE, Source(title="CLAIR News, August 2018"), WIKI)
     assert (
-        "Sources:\n\n- CLAIR News, April 2020\n\n    > up to seven\n\n"
-        "- [HAJET](https://hajet.org/mental-health-counseling)\n"
-    ) in page
-    assert "| sources |" in page
-    assert "| yearly session limit | 7 |" in page
+        sources_of(
+            edition(
+                2019, claim_deadline=(None, Provenance(origin=Origin.READING, reading=ROUND_DOWN))
+            )
+        )
+        == ()
+    )
+
+
+def test_supplied_values_show_the_published_value_and_never_the_published_source():
+    supplied = Provenance(origin=Origin.SUPPLIED, published=Yen(30_000))
+    row = parameter_row(Parameter(name="annual_cap", value=Yen(40_000), provenance=supplied))
+    assert row == ("annual cap", "¥40,000 (supplied; published: ¥30,000)", "supplied", "—")
+    own = Provenance(
+        origin=Origin.SUPPLIED,
+        source=Source(title="Our notice"),
+        quote="up to ¥40,000",
+        verbatim=True,
+        published=None,
+    )
+    row = parameter_row(Parameter(name="annual_cap", value=Yen(40_000), provenance=own), ["a.toml"])
+    assert row == (
+        "annual cap",
+        "¥40,000 (supplied; published: none)",
+        "supplied by a.toml, citing Our notice",
+        "verbatim: “up to ¥40,000”",
+    )
+    reading = Provenance(origin=Origin.SUPPLIED, reading=ROUND_DOWN, published=None)
+    assert parameter_row(Parameter(name="claim_deadline", value=None, provenance=reading))[2] == (
+        "supplied, reading [round-down](design.md#round-down)"
+    )
+    assumed = Provenance(origin=Origin.ASSUMED, source=NOTICE, assumed_from=FiscalYear(2024))
+    assert parameter_row(Parameter(name="rate", value=Fraction(1, 2), provenance=assumed))[1] == (
+        "50% (assumed from FY2024)"
+    )
+    overview = overview_markdown(
+        [edition(2019, annual_cap=(Yen(40_000), supplied))], ["annual_cap"]
+    )
+    assert "| FY2019 | ¥40,000 (supplied) |" in overview
 
 
 def test_changing_an_editions_cap_changes_the_page(monkeypatch):
@@ -158,7 +257,14 @@ def test_changing_an_editions_cap_changes_the_page(monkeypatch):
     assert "| annual cap | ¥30,000 |" in before
     assert "¥40,000" not in before
 
-    monkeypatch.setattr(module, "EDITIONS", (FY2018, attrs.evolve(FY2019, annual_cap=Yen(40_000))))
+    changed = attrs.evolve(
+        FY2019,
+        parameters=tuple(
+            attrs.evolve(p, value=Yen(40_000)) if p.name == "annual_cap" else p
+            for p in FY2019.parameters
+        ),
+    )
+    monkeypatch.setattr(module, "editions", lambda policy=None: (FY2018, changed))
     after = rules_markdown()
     assert "| annual cap | ¥40,000 |" in after
     assert "| annual cap | ¥30,000 |" not in after
@@ -167,7 +273,7 @@ def test_changing_an_editions_cap_changes_the_page(monkeypatch):
 
 @given(fiscal_years, yens)
 def test_every_cap_and_year_shows(year, cap):
-    page = rules_markdown([fake_module(attrs.evolve(FY2019, fiscal_year=year, annual_cap=cap))])
+    page = rules_markdown([fake_module(edition(year.year, annual_cap=cap))])
     assert f"| annual cap | {cap} |" in page
     assert f"### FY{year.year} ({year.year}年度): {year.start} to {year.end}" in page
 
@@ -221,19 +327,19 @@ def test_a_module_without_a_docstring():
 @pytest.mark.parametrize(
     "editions",
     [
-        None,  # no EDITIONS at all
+        None,  # no editions at all
         [FY2019],  # a list, not a tuple
         (),  # empty
-        (object(),),  # not an attrs value
-        (Hours(opens=dt.time(9), closes=dt.time(17)),),  # attrs, but no fiscal year nor source
-        (FY2019, attrs.evolve(FY2019, fiscal_year=FiscalYear(2020)), Hours),  # mixed classes
+        (object(),),  # not an edition
+        (Hours(opens=dt.time(9), closes=dt.time(17)),),  # attrs, but no edition
+        (FY2019, Hours),  # mixed
     ],
 )
 def test_malformed_editions_are_refused(editions):
     module = types.ModuleType("jetrules.broken")
     if editions is not None:
-        module.EDITIONS = editions
-    with pytest.raises(WrongType, match=r"^'jetrules.broken.EDITIONS' must"):
+        module.editions = lambda policy=None: editions
+    with pytest.raises(WrongType, match=r"^'jetrules.broken.editions' must"):
         editions_of(module)
 
 
@@ -243,73 +349,95 @@ def test_rules_command_prints_the_page():
     assert out.getvalue() == rules_markdown()
 
 
-def test_changing_the_real_subsidy_cap_changes_the_page(monkeypatch):
-    """The same, on the editions jetrules.subsidy applies: a ¥40,000 FY2019 cap shows."""
+def _section(page: str, module: str) -> str:
+    start = page.index(f"## `{module}`")
+    return page[start : page.index("\n## ", start + 1)]
+
+
+def _edition(section: str, year: str) -> str:
+    return section[section.index(f"### {year} ") :].split("\n### ", 1)[0]
+
+
+def test_changing_the_real_subsidy_cap_changes_the_page_and_the_results():
+    """Under a policy giving FY2019 a ¥40,000 cap, the page shows it, marked as supplied."""
     from jetrules import subsidy
 
     before = rules_markdown()
     assert "## `jetrules.subsidy`" in before
     fy2019 = subsidy.terms_for(2019)
-    assert f"| annual cap | {fy2019.annual_cap} |" in before
-    evolved = tuple(
-        attrs.evolve(e, annual_cap=Yen(40_000)) if e.fiscal_year == FiscalYear(2019) else e
-        for e in subsidy.EDITIONS
-    )
-    monkeypatch.setattr(subsidy, "EDITIONS", evolved)
-    after = rules_markdown()
+    assert f"| annual cap | {fy2019.annual_cap} |" in _edition(before, "FY2019")
+    what_if = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=Yen(40_000))
+    assert subsidy.terms_for(2019, policy=what_if).annual_cap == Yen(40_000)
+    after = rules_markdown(policy=what_if)
     assert after != before
-    section = after[after.index("### FY2019") :].split("### FY2020", 1)[0]
-    assert "| annual cap | ¥40,000 |" in section
-    assert "| FY2019 | 50% | ¥40,000 |" in after  # the overview row too
+    section = _edition(_section(after, "jetrules.subsidy"), "FY2019")
+    assert "| annual cap | ¥40,000 (supplied; published: ¥30,000) | supplied | — |" in section
+    assert "up to ¥30,000" not in section  # the published source's words are not beside it
+    assert "| FY2019 | 50% | ¥40,000 (supplied) |" in after  # the overview row too
+    assert "This page shows the rules under a supplied policy" in after
 
 
-def test_changing_the_real_booking_limit_changes_the_page(monkeypatch):
+def test_the_subsidy_section_marks_quotes_and_the_partial_fy2025_edition():
+    section = _section(rules_markdown(), "jetrules.subsidy")
+    fy2019 = _edition(section, "FY2019")
+    assert "| annual cap | ¥30,000 | [CLAIR's Mental Health Support (FY2019 text)]" in fy2019
+    assert "| verbatim: “up to ¥30,000 per year” |" in fy2019
+    assert "| claim deadline | — | reading [no-deadline-published](design.md#" in fy2019
+    assert "paraphrase: " in _edition(section, "FY2020")
+    fy2025 = _edition(section, "FY2025")
+    assert fy2025.startswith("### FY2025 (2025年度): 2025-04-01 to 2026-03-31 (partial edition)")
+    assert "Published: claim deadline. Not published: rate, annual cap, place," in fy2025
+    assert "| claim deadline | 2026-04-01 | [CLAIR News, November 2025]" in fy2025
+    assert "| FY2022 | no published terms |" in section
+    for reading in ("round-down", "share-out-in-service-date-order", "no-deadline-published"):
+        assert f"- [{reading}](design.md#" in section
+
+
+def test_changing_the_real_booking_limit_changes_the_page():
     from jetrules import booking
 
     before = rules_markdown()
     assert "## `jetrules.booking`" in before
-    evolved = tuple(
-        attrs.evolve(e, yearly_session_limit=8) if e.fiscal_year == FiscalYear(2020) else e
-        for e in booking.EDITIONS
-    )
-    monkeypatch.setattr(booking, "EDITIONS", evolved)
-    after = rules_markdown()
-    section = after[after.index("## `jetrules.booking`") :]
-    section = section[section.index("### FY2020") :].split("### FY2023", 1)[0]
-    assert "| yearly session limit | 8 |" in section
+    what_if = Policy().supplying("booking", FiscalYear(2020), yearly_session_limit=8)
+    assert booking.terms_for(2020, policy=what_if).yearly_session_limit == 8
+    after = rules_markdown(policy=what_if)
+    fy2020 = _edition(_section(after, "jetrules.booking"), "FY2020")
+    assert "| yearly session limit | 8 (supplied; published: 7) | supplied | — |" in fy2020
     assert (
         before.count("| yearly session limit | 7 |")
         == after.count("| yearly session limit | 7 |") + 1
     )
 
 
+def test_the_booking_section_says_which_values_rest_on_undated_pages():
+    section = _section(rules_markdown(), "jetrules.booking")
+    assert "Values resting on undated pages (†): FY2019: lead business days" in section
+    assert "| lead business days | 4 † | [Kagoshima JET wiki" in _edition(section, "FY2019")
+    assert "| yearly session limit | 7 | [Saga JET" in _edition(section, "FY2021")
+    assert "| FY2022 | no published terms |" in section
+    assert "- [scheduled-until-means-end-by](design.md#" in section
+
+
 def test_the_threads_section_shows_every_web_mail_edition():
-    page = rules_markdown()
-    section = page[page.index("## `jetrules.threads`") : page.index("## `jetrules.booking`")]
-    assert "| FY2021 | no published terms |" in section  # the gap is shown, not filled
-    for year in ("FY2019", "FY2020", "FY2023"):
+    section = _section(rules_markdown(), "jetrules.threads")
+    assert "| FY2022 | no published terms |" in section  # the gap is shown, not filled
+    for year in ("FY2019", "FY2020", "FY2021", "FY2023"):
         assert f"### {year} " in section
-    assert section.count("| line limit | 30 |") == 3
-    assert section.count("| replies per thread | 3 |") == 3
-    assert section.count("| reply business days | 3 |") == 3
-    assert "| languages | en, ja |" in section
-    assert "| threads per participant | unlimited (無制限) |" in section
+    assert section.count("| line limit | 30 |") == 1  # FY2019's, from a dated source
+    assert section.count("| line limit | 30 † |") == 3  # the others', from an undated wiki
     assert "While you can only have 3 replies on a single thread" in section
+    assert "Values resting on undated pages (†): FY2020: line limit" in section
 
 
-def test_changing_the_real_web_mail_line_limit_changes_the_page(monkeypatch):
+def test_changing_the_real_web_mail_line_limit_changes_the_page():
     from jetrules import threads
 
     before = rules_markdown()
-    evolved = tuple(
-        attrs.evolve(e, line_limit=40) if e.fiscal_year == FiscalYear(2020) else e
-        for e in threads.EDITIONS
-    )
-    monkeypatch.setattr(threads, "EDITIONS", evolved)
-    after = rules_markdown()
-    section = after[after.index("## `jetrules.threads`") : after.index("## `jetrules.booking`")]
-    fy2020 = section[section.index("### FY2020") :].split("### FY2023", 1)[0]
-    assert "| line limit | 40 |" in fy2020
+    what_if = Policy().supplying("webmail", FiscalYear(2019), line_limit=40)
+    assert threads.terms_for(2019, policy=what_if).line_limit == 40
+    after = rules_markdown(policy=what_if)
+    fy2019 = _edition(_section(after, "jetrules.threads"), "FY2019")
+    assert "| line limit | 40 (supplied; published: 30) | supplied | — |" in fy2019
     assert before.count("| line limit | 30 |") == after.count("| line limit | 30 |") + 1
 
 

@@ -16,17 +16,18 @@ def register(subcommands: Subcommands) -> None:
     command = subcommands.add_parser(
         "policy",
         help="check a policy file: a year's terms, or a what-if, written as TOML",
-        description="Work with policy files: TOML files of editions (one per fiscal year) that "
-        "'--policy FILE' lays over the bundled ones.",
+        description="Work with policy files: TOML files of editions, one per fiscal year, each "
+        "parameter with its source, that the subsidy, threads, sessions and rules commands lay "
+        "over the bundled editions when given one with their policy option.",
     )
     actions = command.add_subparsers(title="actions", metavar="ACTION", required=True)
     check = actions.add_parser(
         "check",
         help="check a policy file and list every problem in it",
-        description="Check FILE as 'jetrules subsidy|threads|sessions|rules --policy FILE' "
-        "would read it: every edition with its service's parameters, sources and terms. Prints "
-        "'FILE: ok (N editions)' and exits 0, or prints every problem on standard error, one "
-        "line each with the edition and the key, and exits 2.",
+        description="Check FILE as the commands' policy option reads it: every edition with "
+        "its service's parameters, sources and terms. Prints FILE: ok (N editions) and exits 0, "
+        "or prints every problem on standard error, one line each with the edition and the key, "
+        "and exits 2.",
     )
     check.add_argument("file", metavar="FILE", help="the policy file (TOML, UTF-8)")
     check.set_defaults(handler=_check)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from jetrules import rulebook
+from jetrules import policy, rulebook
 from jetrules.cli.options import EXIT_OK, Subcommands
 
 __all__ = ["register"]
@@ -17,11 +17,19 @@ def register(subcommands: Subcommands) -> None:
         "rules",
         help="every edition of every rule, with its parameters and its source (Markdown)",
         description="Print, as Markdown, every edition of every rule the library applies: "
-        "its fiscal year, each parameter's value and the source it was read in.",
+        "its fiscal year, each parameter's value and the source that states it (or the reading "
+        "chosen where none does).",
+    )
+    rules.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="a policy file (TOML) laid over the bundled editions: its values are shown, "
+        "marked as supplied (see 'jetrules policy check')",
     )
     rules.set_defaults(handler=_rules)
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
-    out.write(rulebook.rules_markdown())
+    chosen = policy.load(args.policy) if args.policy is not None else None
+    out.write(rulebook.rules_markdown(policy=chosen))
     return EXIT_OK

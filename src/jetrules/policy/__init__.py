@@ -30,9 +30,9 @@ published value::
 ... colour = { value = "blue", source = "seed-fy2019" }
 ... ''', encoding="utf-8")
 >>> for line in check(path):
-...     print(line.replace(str(folder), "..."))
-.../fy2026.toml: subsidy FY2026, annual_cap: unknown source 'no-such-notice'
-.../fy2026.toml: subsidy FY2026: unknown parameter 'colour' (known: ...)
+...     print(line.removeprefix(f"{path}: "))
+subsidy FY2026, annual_cap: unknown source 'no-such-notice'
+subsidy FY2026: unknown parameter 'colour' (known: ...)
 """
 
 from __future__ import annotations
