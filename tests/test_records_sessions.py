@@ -102,10 +102,10 @@ def test_every_bad_row_is_reported_with_its_line():
         "line 12",
         "line 13",
     ]
-    assert lines[0] == "line 3: 'participant' must not be empty (got '')"
-    assert "'requested_at' must be an aware datetime" in lines[1]
-    assert "'start' must be an aware datetime" in lines[2]
-    assert lines[3] == "line 3: 'minutes' must be a whole number of minutes (got 'x')"
+    assert lines[0] == "line 3: 'participant' must be non-empty text (got '')"
+    assert "'requested_at' must be a date-time with its offset" in lines[1]
+    assert "'start' must be a date-time with its offset" in lines[2]
+    assert lines[3] == "line 3: 'minutes' must be a whole number such as 40 (got 'x')"
     assert lines[4].startswith("line 3: 'status' must be one of scheduled, completed, missed")
     assert "2020-06-13 18:00" in lines[5]
     assert "Saturday" in lines[5]
@@ -115,7 +115,7 @@ def test_every_bad_row_is_reported_with_its_line():
     assert "'rescheduled_at' and 'rescheduled_to' go together" in lines[9]
     assert lines[10] == "line 9: 'id' must be unique in the file (got 'A-1', first on line 2)"
     assert "A 30-minute session is not offered in FY2020" in lines[11]
-    assert "'language' must be 'en' or 'ja'" in lines[12]
+    assert "'language' must be one of en, ja (got 'fr')" in lines[12]
     assert "rescheduled only by contact before then" in lines[13]
     assert "'cancelled_at' must be an ISO date-time" in lines[14]
     assert "FY2024" in lines[15]
@@ -131,7 +131,7 @@ def test_every_field_problem_of_a_row_is_reported():
         "line 2: A 30-minute session is not offered in FY2020; sessions last 20 or 40 minutes."
     )
     assert lines[1].startswith("line 2: 'status' must be one of")
-    assert lines[2] == "line 2: 'language' must be 'en' or 'ja' (got 'fr')"
+    assert lines[2] == "line 2: 'language' must be one of en, ja (got 'fr')"
     assert "no Skype Counselling terms are published for FY2024" in lines[3]
     assert lines[4].startswith("line 3: 'status' must be one of")
     assert len(lines) == 5

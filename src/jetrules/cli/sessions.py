@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from jetrules._kernel.fiscal import to_fiscal_year
-from jetrules._kernel.output import format_table, write_csv, write_json
+from jetrules._kernel.output import (
+    encoded_output,
+    format_table,
+    safe_output,
+    text_codec,
+    write_csv,
+    write_json,
+)
 from jetrules.booking import Usage
 from jetrules.cli.options import (
     EXIT_OK,
@@ -57,7 +64,8 @@ def register(subcommands: Subcommands) -> None:
     sessions = subcommands.add_parser(
         "sessions",
         help="Skype Counselling sessions used and left, per participant and fiscal year",
-        description="Read appointments from a CSV FILE (columns in docs/booking.md) and print, "
+        description="Read appointments from FILE, CSV or an Excel workbook (.xlsx), with the "
+        "columns of docs/booking.md (or their Japanese names, docs/files.md), and print, "
         "per participant and fiscal year, the sessions used (completed, missed, or cancelled "
         "without contact before the start), the minutes used, the sessions booked and the "
         "sessions left under the year's limit. Rows are held to each year's published terms, "
@@ -65,9 +73,12 @@ def register(subcommands: Subcommands) -> None:
         "is a problem unless another year's are assumed (--assume-terms-from). Terms that are "
         "not the published ones are shown, with each value assumed or changed.",
     )
-    sessions.add_argument("file", metavar="FILE", help="a CSV file of appointments")
+    sessions.add_argument(
+        "file", metavar="FILE", help="appointments: a CSV file, or a workbook ending in .xlsx"
+    )
     add_lang_option(sessions)
     add_format_option(sessions, "table", "json", "csv")
+    _add_file_options(sessions)
     add_official_option(sessions)
     sessions.add_argument(
         "--policy",
@@ -83,6 +94,29 @@ def register(subcommands: Subcommands) -> None:
         "assumed (ASSUMED_TERMS)",
     )
     sessions.set_defaults(handler=_sessions)
+
+
+def _add_file_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--encoding``, ``--sheet`` and ``--output-encoding``: reading FILE, writing output."""
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        default="utf-8",
+        help="a CSV file's text encoding (default: utf-8); cp932 for a Japanese Excel export "
+        "saved as Shift_JIS",
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the worksheet of an Excel workbook to read (needed when it has several; "
+        "a CSV file has none)",
+    )
+    parser.add_argument(
+        "--output-encoding",
+        metavar="NAME",
+        help="write the output in this encoding: utf-8-sig (UTF-8 with the byte-order mark "
+        "Excel looks for) or cp932 for a file Japanese Excel opens",
+    )
 
 
 def _row(usage: Usage, lang: Lang) -> list[object]:
@@ -134,7 +168,11 @@ def _warn_if_assumed(usages: Sequence[Usage]) -> None:
 
 
 def _sessions(args: argparse.Namespace, out: TextIO) -> int:
+    safe_output(sys.stderr)
     lang = to_lang(args.lang)
+    encoding = text_codec(args.encoding, "--encoding")
+    if args.output_encoding is not None:
+        text_codec(args.output_encoding, "--output-encoding")
     policy = None if args.policy is None else load(args.policy)
     assume = (
         None
@@ -142,14 +180,25 @@ def _sessions(args: argparse.Namespace, out: TextIO) -> int:
         else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
     )
     ledger = read_sessions(
-        args.file, policy=policy, assume=assume, calendar=official_calendar(args)
+        args.file,
+        policy=policy,
+        assume=assume,
+        calendar=official_calendar(args),
+        encoding=encoding,
+        sheet=args.sheet,
     )
     usages = ledger.usages()
     _warn_if_assumed(usages)
-    if args.format == "json":
+    with encoded_output(out, args.output_encoding) as stream:
+        _write(stream, usages, args.format, lang)
+    return EXIT_OK
+
+
+def _write(out: TextIO, usages: Sequence[Usage], format: str, lang: Lang) -> None:
+    """Write *usages* to *out* as *format* asks: a table, JSON or CSV."""
+    if format == "json":
         write_json(out, [usage.to_record(lang) for usage in usages])
-    elif args.format == "csv":
+    elif format == "csv":
         write_csv(out, _KEYS, [_csv_row(usage, lang) for usage in usages])
     else:
         print(_table(usages, lang), file=out)
-    return EXIT_OK

@@ -1,21 +1,27 @@
-"""Reading Skype Counselling appointments from CSV into a :class:`~jetrules.booking.Ledger`.
+"""Reading Skype Counselling appointments from CSV or Excel into a booking ``Ledger``.
 
-One row per appointment (columns are documented in ``docs/booking.md``):
+One row per appointment (columns are documented in ``docs/booking.md``; each may also have its
+Japanese name, see ``docs/files.md``):
 
 =============== ======== ===============================================================
 column          needed   meaning
 =============== ======== ===============================================================
 id              yes      the appointment's id, unique in the file
 participant     yes      who it is for
-requested_at    yes      when the sign-up was made (ISO date-time with an offset)
+requested_at    yes      when the sign-up was made (a date-time with an offset)
 start           yes      the start time the counsellor confirmed (with an offset)
 minutes         yes      20 or 40
-status          yes      scheduled, completed, missed or cancelled
-language        no       en or ja (en when absent or empty)
+status          yes      scheduled, completed, missed or cancelled (or 予定, 完了, 欠席...)
+language        no       en or ja (or 英語, 日本語); en when absent or empty
 cancelled_at    no       when the provider was contacted to cancel; needed iff cancelled
 rescheduled_at  no       when the provider was contacted to move the session
 rescheduled_to  no       the new start; given together with rescheduled_at
 =============== ======== ===============================================================
+
+Cells are read by the shared vocabulary (:mod:`jetrules.records`): words are matched with case
+and width folded, numbers and the digits of instants may be full-width, ids and names hold no
+control characters, and an instant must carry an offset and fall on a day the calendar covers
+(:data:`~jetrules.calendar.FIRST_DAY` to :data:`~jetrules.calendar.LAST_DAY` in Tokyo).
 
 Each field of a row is checked first, and every field problem is reported (a length the start's
 fiscal year does not offer, or a year without terms, counts as a problem of the ``minutes`` or
@@ -41,12 +47,10 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import BinaryIO, Literal, NamedTuple, TextIO
 
 import pendulum
 
-from jetrules._kernel.dates import to_instant
-from jetrules._kernel.fields import to_language
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.policy import Policy
 from jetrules.booking import (
@@ -57,41 +61,72 @@ from jetrules.booking import (
     check_length,
     refusals_over_limit,
 )
-from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
-from jetrules.errors import InvalidInput, JetRulesError
-from jetrules.records._tabular import CsvRow, Problems, read_csv
-from jetrules.text import Lang
+from jetrules.calendar import FIRST_DAY, LAST_DAY, SERVICE_CALENDAR, BusinessCalendar, FiscalYear
+from jetrules.errors import InvalidInput, JetRulesError, OutOfRange, WrongType
+from jetrules.records._source import MAX_INPUT_BYTES
+from jetrules.records._tabular import CsvRow, Problems, open_table
+from jetrules.records._vocabulary import to_moment, to_name, to_whole, to_word
+from jetrules.records._words import LANGUAGE_WORDS, STATUS_WORDS
+from jetrules.text import Lang, to_lang
 
-__all__ = ["SESSION_COLUMNS", "read_sessions"]
+__all__ = ["MAX_MINUTES", "SESSION_COLUMNS", "read_sessions", "to_session_instant"]
 
 REQUIRED = ("id", "participant", "requested_at", "start", "minutes", "status")
 OPTIONAL = ("language", "cancelled_at", "rescheduled_at", "rescheduled_to")
 SESSION_COLUMNS = (*REQUIRED, *OPTIONAL)
 """The columns an appointments file may have, required ones first."""
 
+MAX_MINUTES = 24 * 60
+"""The longest a session's ``minutes`` may be written as: a day (past it, a problem of its row)."""
+
 _OPTIONAL_INSTANTS = ("cancelled_at", "rescheduled_at", "rescheduled_to")
-_STATUSES = {status.value: status for status in Status}
+_NO_OFFSET = (
+    "must be a date-time with its offset, such as 2020-06-10T18:00+09:00 or "
+    "2020/6/10 18:00+09:00 (a spreadsheet's date-time cells have none: enter it as text)"
+)
 
 
-def _minutes(raw: str) -> int:
-    if not raw.isascii() or not raw.isdigit():
-        raise InvalidInput.for_field("minutes", "must be a whole number of minutes", raw)
-    return int(raw)
+_PAST_THE_CALENDAR = (
+    "the lead time counted from 'requested_at' (or 'rescheduled_at') runs past "
+    f"{LAST_DAY}, the last day the holiday rules cover, so the start cannot be checked"
+)
 
 
-def _status(raw: str) -> Status:
+def to_session_instant(raw: str, field: str) -> pendulum.DateTime:
+    """*raw* as an instant (see :func:`~jetrules.records.to_moment`) on a day the calendar covers.
+
+    An instant without an offset is refused (the same clock time is another instant elsewhere).
+    The lead time and the days sessions run on are counted on the calendar, whose holiday rules
+    cover 1948-07-20 to 2150-12-31; an instant whose day in Tokyo is outside them is refused
+    here, when the row is read, naming the field and the text as typed.
+
+    >>> to_session_instant("２０２０/6/10 18:00+09:00", "start").isoformat()
+    '2020-06-10T18:00:00+09:00'
+    >>> to_session_instant("2200-01-01T10:00+09:00", "start")
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.OutOfRange: 'start' must be an instant whose day in Tokyo is from 1948-07-20 ...
+    """
     try:
-        return _STATUSES[raw.lower()]
-    except KeyError:
-        raise InvalidInput.for_field(
-            "status", f"must be one of {', '.join(_STATUSES)}", raw
-        ) from None
+        moment = to_moment(raw, field)
+    except WrongType:  # no offset: say what to write, in a spreadsheet's terms too
+        raise InvalidInput.for_field(field, _NO_OFFSET, raw) from None
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise OutOfRange.for_field(
+            field,
+            f"must be an instant whose day in Tokyo is from {FIRST_DAY} to {LAST_DAY}, "
+            "the days the holiday rules cover",
+            raw,
+        )
+    return moment
 
 
-def _text(field: str, raw: str) -> str:
-    if not raw:
-        raise InvalidInput.for_field(field, "must not be empty", raw)
-    return raw
+def _status(raw: str, field: str) -> Status:
+    return Status(to_word(raw, field, STATUS_WORDS))
+
+
+def _language(raw: str, field: str) -> Lang:
+    return to_lang(to_word(raw, field, LANGUAGE_WORDS)) if raw else "en"
 
 
 def _problem(error: JetRulesError) -> str:
@@ -131,6 +166,9 @@ def _appointment(row: CsvRow, problems: Problems, terms: _Terms) -> Appointment 
         return None
     try:
         return _replay(fields, terms)
+    except OutOfRange:  # every instant is in range: a lead time counts past the calendar's end
+        problems.add(row.position, _PAST_THE_CALENDAR)
+        return None
     except JetRulesError as error:
         problems.add(row.position, _problem(error))
         return None
@@ -139,16 +177,16 @@ def _appointment(row: CsvRow, problems: Problems, terms: _Terms) -> Appointment 
 def _fields(row: CsvRow, problems: Problems, terms: _Terms) -> _Fields | None:
     """The fields of *row*, or ``None`` with every problem of its fields recorded, in order."""
     values, at = row.values, row.position
-    ident = problems.convert(at, "id", partial(_text, "id"), values["id"])
-    who = problems.convert(at, "participant", partial(_text, "participant"), values["participant"])
-    requested = _instant(problems, at, "requested_at", values["requested_at"])
-    start = _instant(problems, at, "start", values["start"])
-    minutes = problems.convert(at, "minutes", _minutes, values["minutes"])
+    ident = problems.read(at, values, "id", to_name)
+    who = problems.read(at, values, "participant", to_name)
+    requested = problems.read(at, values, "requested_at", to_session_instant)
+    start = problems.read(at, values, "start", to_session_instant)
+    minutes = problems.read(at, values, "minutes", partial(to_whole, maximum=MAX_MINUTES))
     if start is not None and minutes is not None:
         _check_length(problems, at, start, minutes, terms)
-    status = problems.convert(at, "status", _status, values["status"])
-    language = problems.convert(at, "language", to_language, values.get("language") or "en")
-    moments = {field: _instant(problems, at, field, values[field]) for field in _given(row)}
+    status = problems.read(at, values, "status", _status)
+    language = problems.read(at, values, "language", _language) if "language" in values else "en"
+    moments = {field: problems.read(at, values, field, to_session_instant) for field in _given(row)}
     _check_companions(row, problems, status)
     if (
         problems  # every field problem of the row is recorded: the rules need good fields
@@ -163,10 +201,6 @@ def _fields(row: CsvRow, problems: Problems, terms: _Terms) -> _Fields | None:
         return None
     checked = {field: value for field, value in moments.items() if value is not None}
     return _Fields(ident, who, requested, start, minutes, status, language, checked)
-
-
-def _instant(problems: Problems, at: str, field: str, raw: str) -> pendulum.DateTime | None:
-    return problems.convert(at, field, partial(to_instant, field=field), raw)
 
 
 def _given(row: CsvRow) -> list[str]:
@@ -240,14 +274,56 @@ def _finish(
     return appointment
 
 
+class _Entries:
+    """The appointments of a file's good rows, with where each is, and the ids seen so far."""
+
+    def __init__(self, problems: Problems, terms: _Terms) -> None:
+        self.problems = problems
+        self.terms = terms
+        self.first_seen: dict[str, str] = {}
+        self.found: list[tuple[int, str, Appointment]] = []
+        """(the row's place in the file, its position, its appointment), in file order."""
+
+    def read(self, row: CsvRow) -> None:
+        """Read *row*: its own problems decide whether the rules apply to it."""
+        of_row = Problems(self.problems.source)
+        appointment = _appointment(row, of_row, self.terms)
+        self.problems.extend(of_row)
+        raw_id = row.values["id"]  # checked even when the row is bad, so no duplicate hides
+        if raw_id and raw_id in self.first_seen:
+            self.problems.add(
+                row.position,
+                f"'id' must be unique in the file (got {raw_id!r}, "
+                f"first on {self.first_seen[raw_id]})",
+            )
+            return
+        self.first_seen.setdefault(raw_id, row.position)
+        if appointment is not None:
+            self.found.append((len(self.found), row.position, appointment))
+
+    def ledger(self) -> Ledger:
+        """The appointments entered in start order, or every problem of the file raised."""
+        self.found.sort(key=lambda entry: (entry[2].start, entry[0]))
+        in_order = [appointment for _, _, appointment in self.found]
+        policy, assume = self.terms.policy, self.terms.assume
+        for index, refusal in refusals_over_limit(in_order, policy=policy, assume=assume).items():
+            self.problems.add(self.found[index][1], str(refusal))
+        self.problems.raise_if_any()
+        return Ledger(appointments=in_order, policy=policy, assume=assume)
+
+
 def read_sessions(
-    source: str | Path | TextIO,
+    source: str | Path | TextIO | BinaryIO,
     *,
     policy: Policy | None = None,
     assume: FiscalYear | int | str | None = None,
     calendar: BusinessCalendar = SERVICE_CALENDAR,
+    format: Literal["csv", "xlsx"] | None = None,
+    encoding: str = "utf-8",
+    sheet: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
 ) -> Ledger:
-    """Read appointments from CSV into a ledger; raise ``InvalidRecords`` listing every bad row.
+    """Read appointments from CSV or a worksheet into a ledger; raise ``InvalidRecords`` if bad.
 
     The terms applied are the published ones, with *policy*'s values laid over them
     (:func:`jetrules.policy.load` reads a policy file) and, where a year leaves some
@@ -255,34 +331,32 @@ def read_sessions(
     without *assume*, a row in such a year is a problem naming what is missing. Lead times and
     session days count the business days of *calendar* (``SERVICE_CALENDAR`` by default). Every
     appointment, and the ledger, keep all three.
+
+    The file is CSV or an Excel workbook (``.xlsx``, with the ``excel`` extra), by its name
+    unless *format* says; a CSV file is decoded with *encoding* (``"cp932"`` for a Japanese
+    Excel export), a workbook read at *sheet* (which may be left out when it has one only).
+    *max_bytes* bounds the input, as for every reader (``docs/files.md``).
+
+    Raises:
+        InvalidRecords: listing every bad row with its line (or sheet and row); nothing is
+            returned.
+        MissingExtra: a workbook, and openpyxl is not installed.
     """
     terms = _Terms(
         policy=policy,
         assume=None if assume is None else to_fiscal_year(assume, "assume"),
         calendar=BusinessCalendar.check(calendar),
     )
-    problems, rows = read_csv(source, required=REQUIRED, optional=OPTIONAL)
-    first_line: dict[str, int] = {}
-    entries: list[tuple[CsvRow, Appointment]] = []
-    for row in rows:
-        of_row = Problems(problems.source)  # the row's own problems decide whether rules apply
-        appointment = _appointment(row, of_row, terms)
-        problems.extend(of_row)
-        raw_id = row.values["id"]  # checked even when the row is bad, so no duplicate hides
-        if raw_id and raw_id in first_line:
-            problems.add(
-                row.position,
-                f"'id' must be unique in the file (got {raw_id!r}, "
-                f"first on line {first_line[raw_id]})",
-            )
-            continue
-        first_line.setdefault(raw_id, row.line)
-        if appointment is not None:
-            entries.append((row, appointment))
-    entries.sort(key=lambda entry: (entry[1].start, entry[0].line))
-    in_order = [appointment for _, appointment in entries]
-    limits = refusals_over_limit(in_order, policy=terms.policy, assume=terms.assume)
-    for position, refusal in limits.items():
-        problems.add(entries[position][0].position, str(refusal))
-    problems.raise_if_any()
-    return Ledger(appointments=in_order, policy=terms.policy, assume=terms.assume)
+    table = open_table(
+        source,
+        required=REQUIRED,
+        optional=OPTIONAL,
+        format=format,
+        encoding=encoding,
+        sheet=sheet,
+        max_bytes=max_bytes,
+    )
+    entries = _Entries(table.problems, terms)
+    for row in table:
+        entries.read(row)
+    return entries.ledger()
