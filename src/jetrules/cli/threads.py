@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import unicodedata
+from collections.abc import Iterator
 from typing import TextIO
 
 import pendulum
 
-from jetrules._kernel.dates import to_instant
 from jetrules._kernel.fiscal import to_fiscal_year
-from jetrules._kernel.output import format_table, write_json
+from jetrules._kernel.output import (
+    encoded_output,
+    format_table,
+    safe_output,
+    text_codec,
+    write_json,
+)
 from jetrules.cli.options import (
     EXIT_OK,
     Subcommands,
@@ -19,9 +27,9 @@ from jetrules.cli.options import (
     add_official_option,
     official_calendar,
 )
-from jetrules.errors import InvalidInput
+from jetrules.errors import InvalidInput, InvalidRecords, OutOfRange
 from jetrules.policy import load
-from jetrules.records import read_threads
+from jetrules.records import read_threads, to_moment
 from jetrules.text import Label, Lang, to_lang
 from jetrules.threads import (
     SERVICE_NAME,
@@ -56,6 +64,12 @@ def register(subcommands: Subcommands) -> None:
         help="the instant to report at, ISO 8601 with an offset such as 2020-01-09T00:00+09:00 "
         "(default: the latest message in FILE)",
     )
+    command.add_argument(
+        "--output-encoding",
+        metavar="NAME",
+        help="the encoding to write the output in, such as utf-8-sig or cp932 (default: that of "
+        "the standard output; what it cannot hold is written another way, see docs/files.md)",
+    )
     add_lang_option(command)
     add_format_option(command, "table", "json")
     add_official_option(command)
@@ -76,28 +90,63 @@ def register(subcommands: Subcommands) -> None:
 
 
 def _threads(args: argparse.Namespace, out: TextIO) -> int:
-    policy = None if args.policy is None else load(args.policy)
+    safe_output(sys.stderr)
+    if args.output_encoding is not None:
+        text_codec(args.output_encoding, "--output-encoding")
     assume = (
         None
         if args.assume_terms_from is None
         else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
     )
-    threads = read_threads(
-        args.file, policy=policy, assume=assume, calendar=official_calendar(args)
-    )
+    with _names_escaped():
+        policy = None if args.policy is None else load(args.policy)
+        calendar = official_calendar(args)
+    threads = read_threads(args.file, policy=policy, assume=assume, calendar=calendar)
     _warn_if_assumed(threads)
-    at = _instant(args.at, threads)
+    result = _report(args.at, threads)
     lang = to_lang(args.lang)
-    result = report(threads, at=at)
-    if args.format == "json":
+    with encoded_output(out, args.output_encoding) as stream:
+        _write(stream, result, threads, lang, args.format)
+    return EXIT_OK
+
+
+def _escaped(text: str) -> str:
+    r"""*text* with control and invisible characters written as escapes (``\x1b``, ``\u202e``)."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp")
+        else char
+        for char in text
+    )
+
+
+@contextlib.contextmanager
+def _names_escaped() -> Iterator[None]:
+    """Re-raise a problem of a policy file or a holiday list with the file's name safe to print.
+
+    A name may hold an escape sequence or a direction mark: printed raw, it would rewrite the
+    terminal. (The readers of ``jetrules.records`` escape the names themselves.)
+    """
+    try:
+        yield
+    except InvalidRecords as error:
+        if error.source.isprintable():
+            raise
+        raise InvalidRecords(_escaped(error.source), error.problems) from None
+
+
+def _write(
+    out: TextIO, result: ThreadsReport, threads: tuple[Thread, ...], lang: Lang, format: str
+) -> None:
+    """Write *result* to *out* as JSON or as a table followed by the report."""
+    if format == "json":
         write_json(out, _as_json(result, threads, lang))
-        return EXIT_OK
+        return
     by_id = {thread.id: thread for thread in threads}
     rows = [_row(status, by_id[status.thread], lang) for status in result.statuses]
     print(format_table(_HEADERS[lang], rows), file=out)
     print(file=out)
     print(result.render(lang), file=out)
-    return EXIT_OK
 
 
 def _warn_if_assumed(threads: tuple[Thread, ...]) -> None:
@@ -115,9 +164,21 @@ def _warn_if_assumed(threads: tuple[Thread, ...]) -> None:
     )
 
 
+def _report(raw: str | None, threads: tuple[Thread, ...]) -> ThreadsReport:
+    """The report at INSTANT (``--at``), by default the latest message of *threads*.
+
+    An INSTANT outside the business calendar is named ``--at`` and shown as it was typed.
+    """
+    at = _instant(raw, threads)
+    try:
+        return report(threads, at=at)
+    except OutOfRange as error:  # only an INSTANT given can be: the latest message is within
+        raise OutOfRange.for_field("--at", error.rule or str(error), raw) from None
+
+
 def _instant(raw: str | None, threads: tuple[Thread, ...]) -> pendulum.DateTime:
     if raw is not None:
-        return to_instant(raw, "--at")
+        return to_moment(raw, "--at")
     if not threads:
         raise InvalidInput.for_field("--at", "is needed when FILE holds no threads", None)
     return max(thread.last_at for thread in threads)

@@ -1,43 +1,66 @@
 """Reading Web Mail Counselling threads from JSON (the format is in ``docs/threads.md``).
 
-A file is an object with a ``"threads"`` list; each thread has an ``id``, a ``participant``, an
-optional ``language`` (``"en"`` by default) and ``continues``, and its ``messages``, each with
-``from`` (``"participant"`` or ``"counsellor"``), ``at`` (ISO 8601 with an offset) and ``text``.
+A file is an object with a ``"threads"`` list and no other key; each thread has an ``id``, a
+``participant``, an optional ``language`` (``"en"`` by default) and ``continues``, and its
+``messages``, each with ``from`` (``"participant"`` or ``"counsellor"``), ``at`` (ISO 8601 with
+an offset) and ``text``. The JSON is read without guessing (:mod:`jetrules.records._json`): a key
+given twice, a document of another shape and JSON that is not text where text is due are
+refused. Ids and names are read as the vocabulary reads text (``docs/files.md``: no control or
+invisible characters), ``language`` and ``from`` as words (case and width folded), ``at`` as an
+instant, which must fall within the business calendar.
+
 Every malformed thread is reported with its position (``thread 3``, ``thread 3, message 2``),
-and so is every duplicate ID, every ``continues`` the model would refuse and every second thread
-continuing the same thread, among the threads that could be read, in the same run. A thread is
-held to the terms of its inquiry's fiscal year (under the caller's ``policy`` and ``assume``); one
-in a year whose terms are missing or partial is reported too, saying what is missing.
-A ``continues`` naming a thread that is not in the file is accepted unchecked: the thread it
-continues may be in another file.
+the field as the file names it and the value as it is written there, and so is every duplicate
+ID, every ``continues`` the model would refuse and every second thread continuing the same
+thread, among the threads that could be read, in the same run. A thread is held to the terms of
+its inquiry's fiscal year (under the caller's ``policy`` and ``assume``); one in a year whose
+terms are missing or partial is reported too, saying what is missing. A ``continues`` naming a
+thread that is not in the file is accepted unchecked: the thread it continues may be in another
+file.
 
 >>> import io
 >>> read_threads(io.StringIO('{"threads": [{"id": "T1", "participant": "p", "messages": []}]}'))
 Traceback (most recent call last):
 ...
 jetrules.errors.InvalidRecords: <input>: 1 problem
-<input>: thread 1: 'messages' must start with the participant's inquiry (got ())
+<input>: thread 1: 'messages' must start with the participant's inquiry (got [])
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, TypeVar
 
+from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
-from jetrules.errors import JetRulesError
+from jetrules.errors import InvalidInput, JetRulesError
+from jetrules.records._json import cell_from_json, json_kind, json_object
+from jetrules.records._source import MAX_INPUT_BYTES
 from jetrules.records._tabular import Problems, parse_json, read_text
-from jetrules.threads import Message, Thread, terms_for
+from jetrules.records._vocabulary import to_moment, to_name, to_word
+from jetrules.records._words import LANGUAGE_WORDS
+from jetrules.threads import Author, Message, Thread, WebMailTerms, terms_for
 
 if TYPE_CHECKING:
+    import pendulum
+
     from jetrules._kernel.policy import Policy
 
-__all__ = ["read_threads"]
+__all__ = ["FROM_WORDS", "read_threads"]
 
-_THREAD_KEYS = ("id", "participant", "language", "continues", "messages")
+T = TypeVar("T")
+
+_FILE_KEYS = ("threads",)
 _THREAD_REQUIRED = ("id", "participant", "messages")
+_THREAD_OPTIONAL = ("language", "continues")
 _MESSAGE_KEYS = ("from", "at", "text")
+
+FROM_WORDS: Mapping[str, str] = MappingProxyType(
+    {"participant": "participant", "counsellor": "counsellor", "counselor": "counsellor"}
+)
+"""Folded word -> who wrote a message, ``participant`` or ``counsellor`` (the ``from`` key)."""
 
 
 def read_threads(
@@ -46,6 +69,8 @@ def read_threads(
     policy: Policy | None = None,
     assume: FiscalYear | int | str | None = None,
     calendar: BusinessCalendar = SERVICE_CALENDAR,
+    encoding: str = "utf-8",
+    max_bytes: int = MAX_INPUT_BYTES,
 ) -> tuple[Thread, ...]:
     """Read every thread in the JSON file *source*, in file order.
 
@@ -53,19 +78,22 @@ def read_threads(
     caller's editions over the published ones) and *assume* (a year whose published terms to
     assume for what a year does not publish), as :func:`jetrules.threads.terms_for` takes them,
     and counts reply deadlines in the business days of *calendar* (``SERVICE_CALENDAR`` by
-    default).
+    default). A file is decoded with *encoding* and refused beyond *max_bytes*, as every reader
+    does (``docs/files.md``).
 
     Raises:
         InvalidRecords: listing every malformed thread and message; nothing is returned then.
     """
-    checked = BusinessCalendar.check(calendar)
-    name, text = read_text(source)
+    held = _Terms(
+        policy=policy,
+        assume=None if assume is None else to_fiscal_year(assume, "assume"),
+        calendar=BusinessCalendar.check(calendar),
+    )
+    name, text = read_text(source, encoding=encoding, max_bytes=max_bytes)
     problems = Problems(name)
-    entries = _entries(text, problems)
     threads: list[tuple[int, Thread]] = []
-    terms = _Terms(policy=policy, assume=assume, calendar=checked)
-    for number, entry in enumerate(entries, start=1):
-        thread = _thread(entry, f"thread {number}", problems, terms)
+    for number, entry in enumerate(_entries(text, problems), start=1):
+        thread = _thread(entry, f"thread {number}", problems, held)
         if thread is not None:
             threads.append((number, thread))
     _check_links(threads, problems)
@@ -77,104 +105,188 @@ class _Terms(NamedTuple):
     """What every thread of a file is held to: the caller's policy, assumption and calendar."""
 
     policy: Policy | None
-    assume: FiscalYear | int | str | None
+    assume: FiscalYear | None
     calendar: BusinessCalendar
 
 
+class _Read(NamedTuple):
+    """A message as read, with its ``at`` as the file writes it (for messages about it)."""
+
+    message: Message
+    at: str
+
+
 def _entries(text: str, problems: Problems) -> list[Any]:
-    document = parse_json(text, problems)
-    if problems:
+    """The thread entries of the document: its ``"threads"`` list, or none with the problem."""
+    document = parse_json(text, problems, expect=dict, what='a JSON object with a "threads" list')
+    if document is None:
         return []
-    entries = document.get("threads") if isinstance(document, dict) else None
+    json_object(document, "the file", problems, required=_FILE_KEYS)
+    entries = document.get("threads", [])
     if not isinstance(entries, list):
-        problems.add("the file", 'must be a JSON object with a "threads" list')
+        problems.add(
+            "the file", f"'threads' must be a list of thread objects (got {json_kind(entries)})"
+        )
         return []
     return entries
 
 
-def _keys(
-    entry: object,
-    position: str,
+def _value(
     problems: Problems,
-    *,
-    allowed: tuple[str, ...],
-    required: tuple[str, ...],
-) -> Mapping[str, Any] | None:
+    position: str,
+    fields: Mapping[str, Any],
+    field: str,
+    converter: Callable[[object, str], T],
+) -> T | None:
+    """``converter(fields[field], field)``, or ``None`` with the problem recorded."""
+    try:
+        return converter(fields[field], field)
+    except InvalidInput as error:
+        problems.add(position, str(error))
+    return None
+
+
+def _name(value: object, field: str) -> str:
+    return to_name(cell_from_json(value, field), field)
+
+
+def _language(value: object, field: str) -> str:
+    return "en" if value is None else to_word(cell_from_json(value, field), field, LANGUAGE_WORDS)
+
+
+def _continues(value: object, field: str) -> str | None:
+    return None if value is None else _name(value, field)
+
+
+def _author(value: object, field: str) -> Author:
+    return Author(to_word(cell_from_json(value, field), field, FROM_WORDS))
+
+
+def _instant(value: object, field: str) -> tuple[pendulum.DateTime, str]:
+    raw = cell_from_json(value, field)
+    return to_moment(raw, field), raw
+
+
+def _text(value: object, field: str) -> str:
+    return cell_from_json(value, field)
+
+
+def _as_typed(error: JetRulesError, at: str) -> JetRulesError:
+    """*error*, showing the value of ``at`` as the file writes it when it is about ``at``."""
+    if isinstance(error, InvalidInput) and error.field == "at" and error.rule is not None:
+        return type(error).for_field("at", error.rule, at)
+    return error
+
+
+def _message(entry: object, position: str, problems: Problems) -> _Read | None:
+    """The message of *entry*, or ``None`` with every problem of its keys and values recorded."""
+    known = json_object(entry, position, problems, required=_MESSAGE_KEYS)
     if not isinstance(entry, dict):
-        problems.add(position, f"must be a JSON object with {', '.join(required)}")
         return None
-    missing = [key for key in required if key not in entry]
-    unknown = [key for key in entry if key not in allowed]
-    if missing:
-        problems.add(position, f"missing key(s): {', '.join(missing)}")
-    if unknown:
-        problems.add(
-            position, f"unknown key(s): {', '.join(unknown)}; expected {', '.join(allowed)}"
-        )
-    return None if missing or unknown else entry
-
-
-def _thread(  # noqa: PLR0911 (one return per way a thread can fail)
-    entry: object, position: str, problems: Problems, held: _Terms
-) -> Thread | None:
-    fields = _keys(entry, position, problems, allowed=_THREAD_KEYS, required=_THREAD_REQUIRED)
-    if fields is None:
-        return None
-    raw_messages = fields["messages"]
-    if not isinstance(raw_messages, list):
-        problems.add(position, f"'messages' must be a list (got {raw_messages!r})")
-        return None
-    messages = [
-        _message(raw, f"{position}, message {number}", problems)
-        for number, raw in enumerate(raw_messages, start=1)
-    ]
-    if any(message is None for message in messages):
-        return None
-    checked = tuple(message for message in messages if message is not None)
-    if not checked:
-        problems.add(position, "'messages' must start with the participant's inquiry (got ())")
+    author = _value(problems, position, entry, "from", _author) if "from" in entry else None
+    at = _value(problems, position, entry, "at", _instant) if "at" in entry else None
+    text = _value(problems, position, entry, "text", _text) if "text" in entry else None
+    if known is None or author is None or at is None or text is None:
         return None
     try:
-        year = FiscalYear.of(checked[0].at.date())
-        terms = terms_for(year, policy=held.policy, assume=held.assume)
+        return _Read(Message(author=author, at=at[0], text=text), at[1])
+    except JetRulesError as error:
+        problems.add(position, str(_as_typed(error, at[1])))
+    return None
+
+
+def _messages(value: object, position: str, problems: Problems) -> tuple[_Read, ...] | None:
+    """The messages of a thread's ``messages`` value, or ``None`` with every problem recorded."""
+    if not isinstance(value, list):
+        problems.add(
+            position, f"'messages' must be a list of message objects (got {json_kind(value)})"
+        )
+        return None
+    read = [
+        _message(raw, f"{position}, message {number}", problems)
+        for number, raw in enumerate(value, start=1)
+    ]
+    if not read:
+        problems.add(position, "'messages' must start with the participant's inquiry (got [])")
+        return None
+    checked = tuple(message for message in read if message is not None)
+    return checked if len(checked) == len(read) else None
+
+
+def _terms(reads: tuple[_Read, ...], position: str, problems: Problems, held: _Terms) -> bool:
+    """Whether the messages keep the terms of the inquiry's year; each problem recorded."""
+    try:
+        terms: WebMailTerms = terms_for(
+            FiscalYear.of(reads[0].message.at.date()), policy=held.policy, assume=held.assume
+        )
     except JetRulesError as error:
         problems.add(position, str(error))
-        return None
-    for count, message in enumerate(checked):
+        return False
+    messages = tuple(read.message for read in reads)
+    for count, read in enumerate(reads):
         try:
-            message.check_after(checked[:count], terms, calendar=held.calendar)
+            read.message.check_after(messages[:count], terms, calendar=held.calendar)
         except JetRulesError as error:
-            problems.add(f"{position}, message {count + 1}", str(error))
-            return None
+            problems.add(f"{position}, message {count + 1}", str(_as_typed(error, read.at)))
+            return False
+    return True
+
+
+def _thread(entry: object, position: str, problems: Problems, held: _Terms) -> Thread | None:
+    """The thread of *entry*, or ``None`` with every problem of its keys and values recorded.
+
+    Every key the entry has is read, even when another is missing or unknown, so that one run
+    lists every problem.
+    """
+    found = Problems(problems.source)  # the thread's own problems decide whether rules apply
     try:
+        fields = _fields(entry, position, found)
+        if fields is None or found or not _terms(fields.messages, position, found, held):
+            return None
         return Thread(
-            id=fields["id"],
-            participant=fields["participant"],
-            language=fields.get("language", "en"),
-            continues=fields.get("continues"),
-            messages=checked,
+            id=fields.id,
+            participant=fields.participant,
+            language=fields.language,
+            continues=fields.continues,
+            messages=[read.message for read in fields.messages],
             policy=held.policy,
             assume=held.assume,
             calendar=held.calendar,
         )
     except JetRulesError as error:
-        problems.add(position, str(error))
-    return None
-
-
-def _message(entry: object, position: str, problems: Problems) -> Message | None:
-    fields = _keys(entry, position, problems, allowed=_MESSAGE_KEYS, required=_MESSAGE_KEYS)
-    if fields is None:
+        found.add(position, str(error))
         return None
-    try:
-        return Message(
-            author=fields["from"],
-            at=fields["at"],
-            text=fields["text"],
-        )
-    except JetRulesError as error:
-        problems.add(position, str(error))
-    return None
+    finally:
+        problems.extend(found)
+
+
+class _Fields(NamedTuple):
+    """The values of a thread's keys, each read and checked on its own."""
+
+    id: str
+    participant: str
+    language: str
+    continues: str | None
+    messages: tuple[_Read, ...]
+
+
+def _fields(entry: object, position: str, problems: Problems) -> _Fields | None:
+    known = json_object(
+        entry, position, problems, required=_THREAD_REQUIRED, optional=_THREAD_OPTIONAL
+    )
+    if not isinstance(entry, dict):
+        return None
+    fields = {"language": None, "continues": None, **entry}
+    ident = _value(problems, position, fields, "id", _name) if "id" in entry else None
+    who = (
+        _value(problems, position, fields, "participant", _name) if "participant" in entry else None
+    )
+    language = _value(problems, position, fields, "language", _language)
+    continues = _value(problems, position, fields, "continues", _continues)
+    reads = _messages(entry["messages"], position, problems) if "messages" in entry else None
+    if known is None or ident is None or who is None or language is None or reads is None:
+        return None
+    return _Fields(ident, who, language, continues, reads)
 
 
 def _check_links(threads: list[tuple[int, Thread]], problems: Problems) -> None:
