@@ -5,7 +5,7 @@ import pytest
 
 from jetrules.booking import REQUIRED, FiscalYear, Status, terms_for
 from jetrules.calendar import SERVICE_CALENDAR
-from jetrules.errors import InvalidRecords, WrongType
+from jetrules.errors import InvalidInput, InvalidRecords, WrongType
 from jetrules.policy import Policy
 from jetrules.records import read_sessions
 from jetrules.records.sessions import SESSION_COLUMNS
@@ -231,3 +231,189 @@ def test_a_duplicate_of_a_bad_row_is_still_reported():
     )
     assert [line.split(":")[0] for line in lines] == ["line 2", "line 3"]
     assert "'id' must be unique in the file (got 'A-1', first on line 2)" in lines[1]
+
+
+# --- the shared vocabulary: Japanese exports, folded words, digits, text, ranges (issue 12) ---
+
+JAPANESE_EXAMPLE = EXAMPLE.with_name("sessions-ja.csv")
+
+
+def test_a_japanese_excel_export_reads_as_the_utf8_file():
+    """Japanese headers, 2020/6/10 18:00+09:00, ４０, 完了 and 英語, saved as CP932."""
+    with pytest.raises(UnicodeDecodeError):
+        JAPANESE_EXAMPLE.read_bytes().decode("utf-8")
+    assert read_sessions(JAPANESE_EXAMPLE, encoding="cp932") == read_sessions(EXAMPLE)
+
+
+def test_a_cp932_file_read_as_utf8_says_to_give_its_encoding():
+    with pytest.raises(InvalidRecords) as error:
+        read_sessions(JAPANESE_EXAMPLE)
+    (line,) = error.value.lines()
+    assert line.startswith(f"{JAPANESE_EXAMPLE}: line 1: is not UTF-8 text")
+    assert "give --encoding cp932" in line
+
+
+HEADER_ONLY = "id,participant,requested_at,start,minutes,status,language"
+REQUIRED_COLUMNS = ("id", "participant", "requested_at", "start", "minutes", "status")
+
+
+def one(status="completed", language="en", minutes="40", ident="A-1", participant="P-01"):
+    row = f"{ident},{participant},2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,{minutes},"
+    return io.StringIO(f"{HEADER_ONLY}\n{row}{status},{language}\n")
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        ("completed", Status.COMPLETED),
+        ("ＣＯＭＰＬＥＴＥＤ", Status.COMPLETED),  # full-width, upper case
+        ("Completed ", Status.COMPLETED),
+        ("完了", Status.COMPLETED),
+        ("欠席", Status.MISSED),
+        ("無断キャンセル", Status.MISSED),  # a cancellation without notice counts
+        ("予定", Status.SCHEDULED),
+    ],
+)
+def test_statuses_are_matched_with_case_and_width_folded(raw, status):
+    (appointment,) = read_sessions(one(status=raw)).appointments
+    assert appointment.status is status
+
+
+@pytest.mark.parametrize(
+    ("raw", "language"),
+    [
+        ("ja", "ja"),
+        ("JA", "ja"),  # case is folded for the language as for the status
+        ("ｊａ", "ja"),  # and width
+        ("Japanese", "ja"),
+        ("日本語", "ja"),
+        ("ＥＮ", "en"),
+        ("英語", "en"),
+        ("", "en"),
+    ],
+)
+def test_languages_are_matched_as_statuses_are(raw, language):
+    (appointment,) = read_sessions(one(language=raw)).appointments
+    assert appointment.language == language
+
+
+def test_minutes_may_be_full_width_and_nothing_else_that_looks_like_digits():
+    (appointment,) = read_sessions(one(minutes="４０")).appointments
+    assert appointment.minutes == 40
+    for raw in ("④⓪", "⁴⁰", "٤٠"):
+        with pytest.raises(InvalidRecords) as error:
+            read_sessions(one(minutes=raw))
+        assert [str(problem) for problem in error.value.problems] == [
+            f"line 2: 'minutes' must be written with the digits 0-9 or ０-９ (got {raw!r})"
+        ]
+
+
+def test_minutes_past_a_day_are_refused_however_many_digits():
+    for raw in ("1441", "9" * 5000):
+        with pytest.raises(InvalidRecords) as error:
+            read_sessions(one(minutes=raw))
+        (problem,) = error.value.problems
+        assert problem.message.startswith("'minutes' must be at most 1,440 (got '")
+
+
+def test_a_column_given_twice_is_refused():
+    row = "A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,completed,en,A-2"
+    text = f"{HEADER_ONLY},予約番号\n{row}\n"
+    with pytest.raises(InvalidRecords) as error:
+        read_sessions(io.StringIO(text))
+    assert [str(problem) for problem in error.value.problems] == [
+        "line 1: column 8 ('予約番号') is the same column as column 1 ('id'); give each column once"
+    ]
+
+
+@pytest.mark.parametrize("field", ["id", "participant"])
+@pytest.mark.parametrize("mark", ["\x1b[2J", "\u202e", "\u200b", "\x07"])
+def test_control_and_invisible_characters_in_ids_are_refused(field, mark):
+    text = f"P{mark}01"
+    with pytest.raises(InvalidRecords) as error:
+        read_sessions(one(**{"ident" if field == "id" else "participant": text}))
+    (problem,) = error.value.problems
+    assert problem.message == (
+        f"'{field}' must not hold control or invisible characters (such as tabs or line "
+        f"breaks) (got {text!r})"
+    )
+    assert problem.message.isprintable()  # the message shows the characters escaped
+
+
+def test_instants_outside_the_calendar_are_refused_as_each_row_is_read():
+    lines = problems_of(
+        "A-1,P-01,1900-01-01T10:00+09:00,1900-01-10T18:00+09:00,40,completed,en,,,",
+        "A-2,P-01,2020-06-01T10:00+09:00,2151-01-06T18:00+09:00,40,completed,en,,,",
+        "A-3,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,cancelled,en,"
+        "2200-01-01T10:00+09:00,,",
+        "A-4,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,completed,en,,"
+        "2020-06-02T10:00+09:00,9999-12-31T10:00+09:00",
+        "A-5,P-01,1948-07-19T23:00-01:00,2020-06-10T18:00+09:00,40,completed,en,,,",
+    )
+    rule = (
+        "must be an instant whose day in Tokyo is from 1948-07-20 to 2150-12-31, the days "
+        "the holiday rules cover"
+    )
+    assert lines == [
+        f"line 2: 'requested_at' {rule} (got '1900-01-01T10:00+09:00')",
+        f"line 2: 'start' {rule} (got '1900-01-10T18:00+09:00')",
+        f"line 3: 'start' {rule} (got '2151-01-06T18:00+09:00')",
+        f"line 4: 'cancelled_at' {rule} (got '2200-01-01T10:00+09:00')",
+        f"line 5: 'rescheduled_to' {rule} (got '9999-12-31T10:00+09:00')",
+    ]  # line 6's request is on 1948-07-20 in Tokyo, the first day: it is read
+
+
+def test_the_range_holds_with_assumed_terms_and_a_lead_time_past_it_is_one_problem():
+    rows = [
+        "A-1,P-01,2150-12-28T10:00+09:00,2150-12-31T18:00+09:00,40,completed",
+        "A-2,P-01,2151-01-05T10:00+09:00,2151-01-14T18:00+09:00,40,completed",
+    ]
+    text = io.StringIO("\n".join([",".join(REQUIRED_COLUMNS), *rows]) + "\n")
+    with pytest.raises(InvalidRecords) as error:
+        read_sessions(text, assume=2023)
+    assert [str(problem) for problem in error.value.problems] == [
+        "line 2: the lead time counted from 'requested_at' (or 'rescheduled_at') runs past "
+        "2150-12-31, the last day the holiday rules cover, so the start cannot be checked",
+        "line 3: 'requested_at' must be an instant whose day in Tokyo is from 1948-07-20 to "
+        "2150-12-31, the days the holiday rules cover (got '2151-01-05T10:00+09:00')",
+        "line 3: 'start' must be an instant whose day in Tokyo is from 1948-07-20 to "
+        "2150-12-31, the days the holiday rules cover (got '2151-01-14T18:00+09:00')",
+    ]
+
+
+def test_an_instant_without_an_offset_says_what_to_write():
+    (line,) = problems_of("A-1,P-01,2020/6/1 10:00,2020-06-10T18:00+09:00,40,completed,en,,,")
+    assert line == (
+        "line 2: 'requested_at' must be a date-time with its offset, such as "
+        "2020-06-10T18:00+09:00 or 2020/6/10 18:00+09:00 (a spreadsheet's date-time cells "
+        "have none: enter it as text) (got '2020/6/1 10:00')"
+    )
+
+
+def test_every_bad_row_is_reported_after_an_overlong_cell():
+    long = "x" * 200_000
+    lines = problems_of(
+        f'A-1,"{long}",2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,completed,en,,,',
+        "A-2,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,done,en,,,",
+        "A-3,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,45,completed,en,,,",
+    )
+    assert [line.split(": ")[0] for line in lines] == ["line 2", "line 3", "line 4"]
+    assert lines[0] == "line 2: has a cell longer than 131,072 characters, the most one holds"
+
+
+def test_values_are_shown_as_typed():
+    (line,) = problems_of("A-1,P-01,2020-06-01T10:00+09:00,2020-06-10T18:00+09:00,40,ｷｬﾝｾﾙ,en,,,")
+    assert line == (
+        "line 2: 'cancelled_at' is needed exactly when the status is cancelled "
+        "(got status 'ｷｬﾝｾﾙ', cancelled_at '')"
+    )
+
+
+def test_an_input_over_max_bytes_is_refused():
+    with pytest.raises(InvalidRecords, match="is larger than 100 bytes"):
+        read_sessions(EXAMPLE, max_bytes=100)
+
+
+def test_an_unknown_format_is_refused():
+    with pytest.raises(InvalidInput, match="'format' must be 'csv' or 'xlsx'"):
+        read_sessions(EXAMPLE, format="json")  # type: ignore[arg-type]
