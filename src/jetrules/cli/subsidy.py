@@ -5,21 +5,37 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import enum
+import json
 import sys
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import TextIO
+from typing import TextIO, TypeVar, cast
 
-from jetrules._kernel.dates import to_date
 from jetrules._kernel.fiscal import to_fiscal_year
-from jetrules._kernel.output import format_table, jsonable, write_csv, write_json
+from jetrules._kernel.output import (
+    display_width,
+    encoded_output,
+    format_table,
+    jsonable,
+    safe_output,
+    text_codec,
+    write_csv,
+)
+from jetrules.calendar import FIRST_DAY, LAST_DAY
 from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
+from jetrules.errors import InvalidInput
 from jetrules.money import Yen
 from jetrules.policy import load
+from jetrules.records import to_day
+from jetrules.records._tabular import table_format
 from jetrules.records.receipts import read_receipts
 from jetrules.subsidy import RECORD_COLUMNS, REQUIRED, Ledger, Statement, assess
 from jetrules.text import Label, Lang, to_lang
 
 __all__ = ["register"]
+
+T = TypeVar("T")
 
 _SUMMARY_HEADERS = (
     Label(en="participant", ja="参加者"),
@@ -36,21 +52,30 @@ _NO_RECEIPTS = Label(
 )
 
 
+_PROGRESS_AFTER = 1.0
+"""Seconds a run takes before it shows progress (a short run shows none)."""
+_PROGRESS_INTERVAL = 1.0
+"""Seconds between two updates of the progress line."""
+
+
 def register(subcommands: Subcommands) -> None:
     """Add the ``subsidy`` subcommand."""
     parser = subcommands.add_parser(
         "subsidy",
         help="assess counselling receipts: what is paid, what is not, and why",
-        description="Assess the receipts in FILE (CSV, or JSON when it ends in .json) under the "
-        "Counselling Assistance Programme: one statement per participant and fiscal year, "
-        "receipt by receipt, naming the terms applied and their sources. A file with bad rows "
-        "lists every one of them and prints no statement. Each year is assessed under its "
-        "published terms, with a policy file's values laid over them (--policy); a year whose "
-        "terms are not published in full pays nothing unless another year's published terms "
-        "are assumed (--assume-terms-from). Terms that are not the published ones are shown, "
-        "with each value assumed or changed.",
+        description="Assess the receipts in FILE (CSV; an Excel workbook when it ends in .xlsx; "
+        "JSON when it ends in .json) under the Counselling Assistance Programme: one statement "
+        "per participant and fiscal year, receipt by receipt, naming the terms applied and "
+        "their sources. A file with bad rows lists every one of them and prints no statement. "
+        "Each year is assessed under its published terms, with a policy file's values laid "
+        "over them (--policy); a year whose terms are not published in full pays nothing "
+        "unless another year's published terms are assumed (--assume-terms-from). Terms that "
+        "are not the published ones are shown, with each value assumed or changed. A long run "
+        "shows its progress on stderr when that is a terminal.",
     )
-    parser.add_argument("file", metavar="FILE", help="receipts: a CSV or JSON file")
+    parser.add_argument(
+        "file", metavar="FILE", help="receipts: a CSV file, an Excel workbook or a JSON file"
+    )
     add_lang_option(parser)
     add_format_option(parser, "table", "json", "csv")
     parser.add_argument(
@@ -65,7 +90,18 @@ def register(subcommands: Subcommands) -> None:
         metavar="NAME",
         default="utf-8",
         help="the file's text encoding (default: utf-8); cp932 for a Japanese Excel export "
-        "saved as Shift_JIS",
+        "saved as CSV",
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the worksheet to read from an Excel workbook (needed when it has several)",
+    )
+    parser.add_argument(
+        "--output-encoding",
+        metavar="NAME",
+        help="the encoding to write in (default: the terminal's or UTF-8): utf-8-sig (UTF-8 "
+        "with the byte-order mark Excel looks for) or cp932 for a file Japanese Excel opens",
     )
     parser.add_argument(
         "--policy",
@@ -85,34 +121,138 @@ def register(subcommands: Subcommands) -> None:
 
 
 def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
-    lang = to_lang(args.lang)
+    safe_output(sys.stderr)
     submitted_on = (
-        None if args.submitted_on is None else to_date(args.submitted_on, "--submitted-on")
+        None
+        if args.submitted_on is None
+        else to_day(args.submitted_on, "--submitted-on", first=FIRST_DAY, last=LAST_DAY)
     )
+    text_codec(args.encoding, "--encoding")
+    if args.output_encoding is not None:
+        text_codec(args.output_encoding, "--output-encoding")
+    if args.sheet is not None and table_format(args.file) != "xlsx":
+        raise InvalidInput.for_field(
+            "--sheet", "names a worksheet of an Excel workbook (.xlsx), not of FILE", args.file
+        )
     policy = None if args.policy is None else load(args.policy)
     assume = (
         None
         if args.assume_terms_from is None
         else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
     )
-    receipts = read_receipts(args.file, encoding=args.encoding)
+    progress = _Progress(sys.stderr)
+    receipts = read_receipts(
+        args.file,
+        encoding=args.encoding,
+        sheet=args.sheet,
+        submitted_on=submitted_on,
+        submitted_on_name="--submitted-on",
+        progress=progress.reading,
+    )
+    progress.show(f"assessing {len(receipts):,} receipts", now=True)
     ledger = assess(receipts, submitted_on=submitted_on, policy=policy, assume=assume)
-    if args.format == "json":
-        write_json(out, [_statement_json(statement, lang) for statement in ledger])
-    elif args.format == "csv":
-        records = ledger.to_records(lang)
-        write_csv(
-            out, RECORD_COLUMNS, [[record[key] for key in RECORD_COLUMNS] for record in records]
-        )
-    elif not len(ledger):
-        print(_NO_RECEIPTS.render(lang).format(file=args.file), file=out)
-    else:
-        print(ledger.render(lang), file=out)
-        print("", file=out)
-        print(_summary(ledger, lang), file=out)
+    del receipts  # the ledger holds them: memory for what must be kept only
+    with encoded_output(out, args.output_encoding) as stream:
+        _write(stream, ledger, args, progress)
+    progress.done()
     _warn_about_years_without_terms(ledger)
     _warn_if_assumed(ledger)
     return EXIT_OK
+
+
+def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Progress) -> None:
+    """Write *ledger* to *out* in the format asked for, statement by statement."""
+    lang = to_lang(args.lang)
+    written = _Written(progress, sum(len(s.decisions) for s in ledger))
+    if args.format == "json":
+        _write_json_list(out, (written(_statement_json(s, lang), s) for s in ledger))
+    elif args.format == "csv":
+        rows = (_csv_row(record) for s in ledger for record in written(s.to_records(lang), s))
+        write_csv(out, RECORD_COLUMNS, cast("Sequence[Sequence[object]]", rows))
+    elif not len(ledger):
+        print(_NO_RECEIPTS.render(lang).format(file=args.file), file=out)
+    else:
+        for number, statement in enumerate(ledger):
+            if number:
+                out.write("\n\n")
+            out.write(written(statement.render(lang), statement))
+        print("\n", file=out)
+        print(_summary(ledger, lang), file=out)
+
+
+class _Written:
+    """Counts the receipts written, statement by statement, for the progress line."""
+
+    def __init__(self, progress: _Progress, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.count = 0
+
+    def __call__(self, written: T, statement: Statement) -> T:
+        """*written*, the output of *statement*, passed on once its receipts are counted."""
+        self.count += len(statement.decisions)
+        self.progress.show(f"writing: {self.count:,} of {self.total:,} receipts")
+        return written
+
+
+class _Progress:
+    """What a long run is doing, on one line of *stream* rewritten in place, on a terminal only.
+
+    Nothing is shown before the run has taken :data:`_PROGRESS_AFTER` seconds, then the line is
+    updated at most every :data:`_PROGRESS_INTERVAL` seconds (and when the work changes); it is
+    erased at the end, so that what follows on stderr starts on a clean line.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        isatty = getattr(stream, "isatty", None)
+        self._stream = stream if isatty is not None and isatty() else None
+        self._start = time.monotonic()
+        self._shown = 0.0
+        self._width = 0
+
+    def reading(self, count: int) -> None:
+        """Show that *count* receipts have been read."""
+        self.show(f"reading: {count:,} receipts")
+
+    def show(self, text: str, *, now: bool = False) -> None:
+        """Show *text*, if the run is long and the last update is old enough (or *now*)."""
+        if self._stream is None:
+            return
+        moment = time.monotonic()
+        if moment - self._start < _PROGRESS_AFTER:
+            return
+        if not now and moment - self._shown < _PROGRESS_INTERVAL:
+            return
+        self._shown = moment
+        line = f"jetrules: {text}"
+        pad = " " * (self._width - display_width(line))
+        self._width = display_width(line)
+        self._stream.write(f"\r{line}{pad}")
+        self._stream.flush()
+
+    def done(self) -> None:
+        """Erase the progress line, if one was shown."""
+        if self._stream is not None and self._width:
+            self._stream.write("\r" + " " * self._width + "\r")
+            self._stream.flush()
+
+
+def _csv_row(record: Mapping[str, object]) -> list[object]:
+    """A record's cells in :data:`RECORD_COLUMNS` order; a list of codes as one cell of words."""
+    return [
+        " ".join(map(str, value)) if isinstance(value, list | tuple) else value
+        for value in map(record.__getitem__, RECORD_COLUMNS)
+    ]
+
+
+def _write_json_list(out: TextIO, items: Iterable[object]) -> None:
+    """Write *items* as one indented JSON list, an item at a time, as ``write_json`` would."""
+    opened = False
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
+        out.write((",\n  " if opened else "[\n  ") + text.replace("\n", "\n  "))
+        opened = True
+    out.write("\n]\n" if opened else "[]\n")
 
 
 def _summary(ledger: Ledger, lang: Lang) -> str:
@@ -158,8 +298,21 @@ def _statement_json(statement: Statement, lang: Lang) -> dict[str, object]:
         None if terms is None or terms.assumed_from is None else str(terms.assumed_from)
     )
     summary["missing"] = list(statement.missing)
-    summary["decisions"] = [jsonable(record) for record in statement.to_records(lang)]
+    summary["decisions"] = [_json_record(record) for record in statement.to_records(lang)]
     return summary
+
+
+def _json_record(record: Mapping[str, object]) -> dict[str, object]:
+    """A record as JSON holds it: dates as ISO text, a list of codes as a list."""
+    return {key: _json_value(value) for key, value in record.items()}
+
+
+def _json_value(value: object) -> object:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return str(value)
 
 
 def _plain(value: object) -> object:

@@ -1,26 +1,31 @@
-"""Reading counselling receipts from CSV and JSON, reporting every bad record at once.
+"""Reading counselling receipts from CSV, Excel and JSON, reporting every bad record at once.
 
-Both formats have the same fields, one receipt per row or object:
+Every format has the same fields, one receipt per row or object:
 
 - ``id``: the receipt's id, unique in the file;
 - ``participant``: who paid;
-- ``service_date``: the day of the counselling, such as ``2019-05-10``;
-- ``amount``: what was paid, ``10000``, ``10,000`` or ``¥10,000``, more than ¥0;
-- ``insured``: whether health insurance covered it, ``yes`` or ``no`` (or true / false);
+- ``service_date``: the day of the counselling, such as ``2019-05-10`` or ``2019/5/10``;
+- ``amount``: what was paid, ``10000``, ``10,000`` or ``¥10,000``, more than ¥0 and at most
+  :data:`~jetrules.records.MAX_AMOUNT`;
+- ``insured``: whether health insurance covered it, ``yes`` or ``no`` (はい / いいえ, true / false);
 - ``mental_health_professional``: whether a mental health professional provided it, ``yes``/``no``;
-- ``place``: ``japan`` or ``abroad``;
+- ``place``: ``japan`` or ``abroad`` (日本 / 海外);
 - ``submitted_on`` (optional column or key): the day that receipt's claim reached the programme
   office, such as ``2019-04-05``. A blank cell (or a JSON ``null``) means not given; the
-  ``submitted_on`` given to ``assess`` (``--submitted-on`` on the command line) then applies.
+  ``submitted_on`` given to the reader or to ``assess`` (``--submitted-on`` on the command line)
+  then applies.
 
 Every other field is required: a claims file states each fact rather than leaving it to a
-default. Files are UTF-8 unless an ``encoding`` is given, such as ``"cp932"`` for a Japanese
-Excel export.
+default. Cells are read by the shared vocabulary (``docs/files.md``): Japanese column headers,
+``2023/4/20`` dates, はい/いいえ, full-width digits; digits that only look like digits, ids with
+control characters, days the calendar does not know (before 1948-07-20, after 2150-12-31) are
+refused on their line. Files are UTF-8 unless an ``encoding`` is given, such as ``"cp932"`` for a
+Japanese Excel export; ``.xlsx`` workbooks need the ``excel`` extra.
 
 >>> import io
 >>> text = '''id,participant,service_date,amount,insured,mental_health_professional,place
 ... r1,P-001,2019-05-10,"¥10,000",no,yes,japan
-... r1,P-001,2019-05-11,-500,maybe,yes,japan
+... r1,P-001,2019/5/11,-500,maybe,はい,日本
 ... '''
 >>> read_receipts_csv(io.StringIO(text))
 Traceback (most recent call last):
@@ -35,20 +40,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, BinaryIO, Literal, TextIO
 
-from jetrules._kernel.dates import to_date
-from jetrules.errors import InvalidInput
+import pendulum
+
+from jetrules._kernel.dates import DateLike, to_date
+from jetrules.calendar import FIRST_DAY, LAST_DAY
+from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
-from jetrules.records._tabular import Problems, parse_json, read_csv, read_text
+from jetrules.records._json import cell_from_json, json_object, parse_json
+from jetrules.records._source import MAX_INPUT_BYTES, source_name
+from jetrules.records._tabular import Problems, open_table, read_text, table_format
+from jetrules.records._vocabulary import to_day, to_flag, to_name, to_word, to_yen
+from jetrules.records._words import PLACE_WORDS
 from jetrules.subsidy import Place, Receipt
 
 __all__ = [
     "OPTIONAL_RECEIPT_FIELDS",
+    "PROGRESS_EVERY",
     "RECEIPT_FIELDS",
+    "Progress",
     "read_receipts",
     "read_receipts_csv",
     "read_receipts_json",
+    "read_receipts_xlsx",
 ]
 
 RECEIPT_FIELDS = (
@@ -60,99 +75,179 @@ RECEIPT_FIELDS = (
     "mental_health_professional",
     "place",
 )
-"""The columns (CSV) or keys (JSON) of a receipt, all required."""
+"""The columns (CSV, Excel) or keys (JSON) of a receipt, all required."""
 
 OPTIONAL_RECEIPT_FIELDS = ("submitted_on",)
-"""The columns (CSV) or keys (JSON) a receipt may have: each may be left blank (or ``null``)."""
+"""The columns (CSV, Excel) or keys (JSON) a receipt may have: each may be blank (or ``null``)."""
 
-_ALL_FIELDS = (*RECEIPT_FIELDS, *OPTIONAL_RECEIPT_FIELDS)
+PROGRESS_EVERY = 1_000
+"""How many receipts a reader reads between two calls of its ``progress`` callback."""
 
-_YES = frozenset({"yes", "y", "true", "1"})
-_NO = frozenset({"no", "n", "false", "0"})
+Progress = Callable[[int], None]
+"""A reader's progress callback: called with the number of receipts read so far."""
 
-
-def _flag(field: str) -> Callable[[str], bool]:
-    def convert(raw: str) -> bool:
-        text = raw.strip().lower()
-        if text in _YES:
-            return True
-        if text in _NO:
-            return False
-        raise InvalidInput.for_field(field, "must be yes or no", raw)
-
-    return convert
-
-
-def _text(field: str) -> Callable[[str], str]:
-    def convert(raw: str) -> str:
-        if not raw.strip():
-            raise InvalidInput.for_field(field, "must be non-empty text", raw)
-        return raw.strip()
-
-    return convert
-
-
-def _amount(raw: str) -> Yen:
-    if raw.strip().startswith("-"):
-        raise InvalidInput.for_field("amount", "must be more than ¥0", raw)
-    amount = Yen.parse(raw)
-    if not amount:
-        raise InvalidInput.for_field("amount", "must be more than ¥0", raw)
-    return amount
-
-
-def _date(field: str) -> Callable[[str], object]:
-    def convert(raw: str) -> object:
-        return to_date(raw, field)
-
-    return convert
-
-
-_CONVERTERS: dict[str, Callable[[str], object]] = {
-    "id": _text("id"),
-    "participant": _text("participant"),
-    "service_date": _date("service_date"),
-    "amount": _amount,
-    "insured": _flag("insured"),
-    "mental_health_professional": _flag("mental_health_professional"),
-    "place": Place.parse,
-    "submitted_on": _date("submitted_on"),
+_JSON_KINDS: Mapping[str, Literal["text", "number", "flag"]] = {
+    "id": "text",
+    "participant": "text",
+    "service_date": "text",
+    "amount": "number",
+    "insured": "flag",
+    "mental_health_professional": "flag",
+    "place": "text",
+    "submitted_on": "text",
 }
+_MEMO_SIZE = 1 << 17
+"""The most cells one field remembers the reading of (a file repeats its dates, amounts, names)."""
 
 
-class _Reader:
-    """Turns records into receipts, collecting every problem and checking ids are unique."""
+def _service_day(raw: str, field: str) -> pendulum.Date:
+    return to_day(raw, field, first=FIRST_DAY, last=LAST_DAY)
 
-    def __init__(self, problems: Problems) -> None:
+
+def _amount(raw: str, field: str) -> Yen:
+    amount = to_yen(raw, field)
+    if amount <= 0:
+        raise InvalidInput.for_field(field, "must be more than ¥0", raw)
+    return Yen(amount)
+
+
+def _place(raw: str, field: str) -> Place:
+    return Place(to_word(raw, field, PLACE_WORDS))
+
+
+_READERS: tuple[tuple[str, Callable[[str, str], object], str], ...] = (
+    # field, how its cell is read, the memo of its readings ("" for an id: each is read once)
+    ("id", to_name, ""),
+    ("participant", to_name, "names"),
+    ("service_date", _service_day, "days"),
+    ("amount", _amount, "amounts"),
+    ("insured", to_flag, "flags"),
+    ("mental_health_professional", to_flag, "flags"),
+    ("place", _place, "places"),
+    ("submitted_on", _service_day, "days"),
+)
+
+
+class _Reading:
+    """Turns records into receipts: each distinct cell read once, every problem recorded.
+
+    A cell's reading is remembered by its text (a file repeats its dates, amounts, names and
+    words), so most rows are only looked up; a row with a cell not seen before is read field by
+    field, recording each problem. Then the row is checked whole: its arrival not before its
+    service, its service not after the batch's arrival, its id new to the file.
+    """
+
+    def __init__(
+        self,
+        problems: Problems,
+        *,
+        submitted_on: pendulum.Date | None,
+        submitted_on_name: str,
+        progress: Progress | None,
+    ) -> None:
         self.problems = problems
         self.receipts: list[Receipt] = []
-        self._first_seen: dict[str, str] = {}
+        self.count = 0
+        self.position: Callable[[int], str] = _line
+        self._arrival = submitted_on
+        self._arrival_name = submitted_on_name
+        self._progress = progress
+        self._first: dict[str, int] = {}
+        self._memos: dict[str, dict[str, Any]] = {name: {} for _, _, name in _READERS}
 
-    def read(self, position: str, values: Mapping[str, str]) -> None:
-        """Read the receipt with *values* (every required field; optional ones when given)."""
-        given = [
-            field
-            for field in _ALL_FIELDS
-            if field in RECEIPT_FIELDS or values.get(field, "").strip()
-        ]
-        fields = {}
-        for field in given:
-            converted = self.problems.convert(position, field, _CONVERTERS[field], values[field])
-            if converted is not None:
-                fields[field] = converted
-        receipt_id = fields.get("id")
-        if isinstance(receipt_id, str):
-            if receipt_id in self._first_seen:
-                rule = f"must be unique in the file: {receipt_id!r} is also on "
-                rule += self._first_seen[receipt_id]
-                self.problems.add(position, str(InvalidInput.for_field("id", rule, receipt_id)))
-                return
-            self._first_seen[receipt_id] = position
-        if len(fields) == len(given):
-            try:
-                self.receipts.append(Receipt(**fields))  # type: ignore[arg-type]
-            except InvalidInput as error:  # fields that disagree: arrived before the service
-                self.problems.add(position, str(error))
+    def add(self, number: int, values: Mapping[str, str], *, complete: bool = True) -> None:
+        """Read the receipt numbered *number* (its line, row or place in a list) from *values*.
+
+        *values* holds the cell of every field the record gives; ``complete=False`` says that
+        some cell could not even be taken as text (its problem already recorded): the others
+        are still read, for their problems, and no receipt is made.
+        """
+        fields = self._remembered(values) if complete else None
+        if fields is None:
+            fields, complete = self._read(number, values, complete)
+        if self._checked(number, values, fields) and complete:
+            self.receipts.append(Receipt(**fields))
+        self.count += 1
+        if self._progress is not None and not self.count % PROGRESS_EVERY:
+            self._progress(self.count)
+
+    def _remembered(self, values: Mapping[str, str]) -> dict[str, Any] | None:
+        """The fields of a record whose every cell was read before, or None."""
+        ident = values.get("id")
+        arrival = values.get("submitted_on")
+        if not ident or not ident.isprintable() or ident != ident.strip():
+            return None
+        memos = self._memos
+        days, flags = memos["days"], memos["flags"]
+        try:
+            return {
+                "id": ident,
+                "participant": memos["names"][values["participant"]],
+                "service_date": days[values["service_date"]],
+                "amount": memos["amounts"][values["amount"]],
+                "insured": flags[values["insured"]],
+                "mental_health_professional": flags[values["mental_health_professional"]],
+                "place": memos["places"][values["place"]],
+                "submitted_on": days[arrival] if arrival else None,
+            }
+        except KeyError:
+            return None
+
+    def _read(
+        self, number: int, values: Mapping[str, str], complete: bool
+    ) -> tuple[dict[str, Any], bool]:
+        """The fields of a record read cell by cell, and whether each could be read.
+
+        Each reading is remembered, each problem recorded.
+        """
+        fields: dict[str, Any] = {}
+        for field, read, memo_name in _READERS:
+            raw = values.get(field)
+            if raw is None or (not raw and field == "submitted_on"):
+                continue
+            memo = self._memos[memo_name]
+            value = memo.get(raw)
+            if value is None:
+                try:
+                    value = read(raw, field)
+                except InvalidInput as error:
+                    self.problems.add(self.position(number), str(error))
+                    complete = False
+                    continue
+                if memo_name and len(memo) < _MEMO_SIZE:
+                    memo[raw] = value
+            fields[field] = value
+        return fields, complete
+
+    def _checked(self, number: int, values: Mapping[str, str], fields: dict[str, Any]) -> bool:
+        """Whether the record's fields agree with each other and its id is new to the file."""
+        agree = True
+        service = fields.get("service_date")
+        arrival = fields.get("submitted_on")
+        if arrival is not None and service is not None and arrival < service:
+            rule = f"must not be before the service date ({service})"
+            self._problem(number, "submitted_on", rule, values["submitted_on"])
+            agree = False
+        batch = self._arrival
+        late = batch is not None and service is not None and service > batch
+        if late and not values.get("submitted_on"):
+            rule = (
+                f"must not be after {batch}, the day the claim arrived "
+                f"({self._arrival_name}), for a receipt without its own submitted_on"
+            )
+            self._problem(number, "service_date", rule, values["service_date"])
+            agree = False
+        ident = fields.get("id")
+        if ident is not None:
+            first = self._first.setdefault(ident, number)
+            if first != number:
+                rule = f"must be unique in the file: {ident!r} is also on {self.position(first)}"
+                self._problem(number, "id", rule, values["id"])
+                agree = False
+        return agree
+
+    def _problem(self, number: int, field: str, rule: str, raw: str) -> None:
+        self.problems.add(self.position(number), str(InvalidInput.for_field(field, rule, raw)))
 
     def result(self) -> list[Receipt]:
         """The receipts, or every problem in file order."""
@@ -160,100 +255,216 @@ class _Reader:
         return self.receipts
 
 
-def read_receipts_csv(source: str | Path | TextIO, *, encoding: str = "utf-8") -> list[Receipt]:
+def _line(number: int) -> str:
+    return f"line {number}"
+
+
+def _receipt_number(number: int) -> str:
+    return f"receipt {number}"
+
+
+def _sheet_row(sheet: str) -> Callable[[int], str]:
+    def position(number: int) -> str:
+        return f"sheet {sheet}, row {number}"
+
+    return position
+
+
+def _arrival_day(submitted_on: DateLike | None) -> pendulum.Date | None:
+    return None if submitted_on is None else to_date(submitted_on, "submitted_on")
+
+
+def _read_table(
+    source: str | Path | TextIO | BinaryIO,
+    *,
+    format: Literal["csv", "xlsx"] | None = None,
+    encoding: str = "utf-8",
+    sheet: str | None = None,
+    submitted_on: DateLike | None = None,
+    submitted_on_name: str = "submitted_on",
+    progress: Progress | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> list[Receipt]:
+    """Every receipt of a CSV file or a worksheet (see :func:`read_receipts`)."""
+    table = open_table(
+        source,
+        required=RECEIPT_FIELDS,
+        optional=OPTIONAL_RECEIPT_FIELDS,
+        format=format,
+        encoding=encoding,
+        sheet=sheet,
+        max_bytes=max_bytes,
+    )
+    reading = _Reading(
+        table.problems,
+        submitted_on=_arrival_day(submitted_on),
+        submitted_on_name=submitted_on_name,
+        progress=progress,
+    )
+    for row in table:
+        if row.sheet is not None:
+            reading.position = _sheet_row(row.sheet)
+        reading.add(row.line, row.values)
+    return reading.result()
+
+
+def read_receipts_csv(
+    source: str | Path | TextIO,
+    *,
+    encoding: str = "utf-8",
+    submitted_on: DateLike | None = None,
+    progress: Progress | None = None,
+) -> list[Receipt]:
     """Every receipt of a CSV file, decoded with *encoding* (such as ``"cp932"``).
 
-    The header names :data:`RECEIPT_FIELDS` and perhaps :data:`OPTIONAL_RECEIPT_FIELDS`.
+    The header names :data:`RECEIPT_FIELDS` and perhaps :data:`OPTIONAL_RECEIPT_FIELDS`, in
+    English or Japanese (``docs/files.md``). *submitted_on* and *progress* are as for
+    :func:`read_receipts`.
 
     Raises:
         InvalidRecords: listing every bad row with its line number; nothing is returned. A file
             that is not text in *encoding* is one problem naming the encoding.
     """
-    problems, rows = read_csv(
-        source, required=RECEIPT_FIELDS, optional=OPTIONAL_RECEIPT_FIELDS, encoding=encoding
+    return _read_table(
+        source, format="csv", encoding=encoding, submitted_on=submitted_on, progress=progress
     )
-    reader = _Reader(problems)
-    for row in rows:
-        reader.read(row.position, row.values)
-    return reader.result()
 
 
-def _json_text(value: object) -> str | None:
-    """A JSON value as the text a CSV cell would hold, or ``None`` for a value no field takes."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, str | int):
-        return str(value)
-    return None
+def read_receipts_xlsx(
+    source: str | Path | BinaryIO,
+    *,
+    sheet: str | None = None,
+    submitted_on: DateLike | None = None,
+    progress: Progress | None = None,
+) -> list[Receipt]:
+    """Every receipt of a worksheet of an Excel workbook (``.xlsx``), with the CSV file's columns.
+
+    *sheet* names the worksheet; it may be left out when the workbook has only one. Problems
+    name the sheet and the row (``sheet Claims, row 4``).
+
+    Raises:
+        InvalidRecords: listing every bad row; nothing is returned.
+        MissingExtra: openpyxl (the ``excel`` extra) is not installed.
+    """
+    return _read_table(
+        source, format="xlsx", sheet=sheet, submitted_on=submitted_on, progress=progress
+    )
 
 
-def read_receipts_json(source: str | Path | TextIO, *, encoding: str = "utf-8") -> list[Receipt]:
+def read_receipts_json(
+    source: str | Path | TextIO,
+    *,
+    encoding: str = "utf-8",
+    submitted_on: DateLike | None = None,
+    submitted_on_name: str = "submitted_on",
+    progress: Progress | None = None,
+) -> list[Receipt]:
     """Every receipt of a JSON file (a list of objects), decoded with *encoding*.
 
     Each object has the keys :data:`RECEIPT_FIELDS` and perhaps :data:`OPTIONAL_RECEIPT_FIELDS`.
-
-    Amounts may be numbers or text, flags booleans or ``"yes"`` / ``"no"``. Positions in errors
-    are ``receipt N``, counting from 1.
+    Amounts may be whole numbers or text, flags ``true``/``false`` or text (``"yes"``, ``"はい"``);
+    every other field is text (``true`` or ``12`` in an ``id`` is refused). A key given twice and
+    a document that is not a list are refused. Positions in errors are ``receipt N``, counting
+    from 1.
 
     Raises:
         InvalidRecords: listing every bad receipt; nothing is returned.
     """
     name, text = read_text(source, encoding=encoding)
     problems = Problems(name)
-    reader = _Reader(problems)
-    data = parse_json(text, problems)
-    if data is not None and not isinstance(data, list):
-        problems.add("line 1", "must be a JSON list of receipt objects")
-    if not isinstance(data, list):
-        data = []
-    for number, item in enumerate(data, start=1):
-        _read_json_item(reader, f"receipt {number}", item)
-    return reader.result()
+    reading = _Reading(
+        problems,
+        submitted_on=_arrival_day(submitted_on),
+        submitted_on_name=submitted_on_name,
+        progress=progress,
+    )
+    reading.position = _receipt_number
+    data = parse_json(text, problems, expect=list, what="a JSON list of receipt objects")
+    for number, item in enumerate(data or (), start=1):
+        _read_json_item(reading, number, item)
+    return reading.result()
 
 
-def _read_json_item(reader: _Reader, position: str, item: object) -> None:
-    if not isinstance(item, dict):
-        reader.problems.add(position, f"must be an object with {', '.join(RECEIPT_FIELDS)}")
+def _read_json_item(reading: _Reading, number: int, item: object) -> None:
+    position = _receipt_number(number)
+    found = json_object(
+        item,
+        position,
+        reading.problems,
+        required=RECEIPT_FIELDS,
+        optional=OPTIONAL_RECEIPT_FIELDS,
+    )
+    if found is None:
         return
-    missing = [key for key in RECEIPT_FIELDS if key not in item]
-    unknown = [key for key in item if key not in _ALL_FIELDS]
-    if missing:
-        reader.problems.add(position, f"missing key(s): {', '.join(missing)}")
-    if unknown:
-        reader.problems.add(position, f"unknown key(s): {', '.join(map(str, unknown))}")
-    values = {}
-    readable = not (missing or unknown)
-    for key in _ALL_FIELDS:
-        if key not in item or (item[key] is None and key in OPTIONAL_RECEIPT_FIELDS):
+    values: dict[str, str] = {}
+    complete = True
+    for key, kind in _JSON_KINDS.items():
+        value = found.get(key)
+        if value is None and key in OPTIONAL_RECEIPT_FIELDS:
             continue
-        text = _json_text(item[key])
-        if text is None:
-            readable = False
-            reader.problems.add(
-                position,
-                str(InvalidInput.for_field(key, "must be text or a whole number", item[key])),
-            )
-        else:
-            values[key] = text
-    if readable:
-        reader.read(position, values)
+        try:
+            values[key] = cell_from_json(value, key, kind=kind)
+        except WrongType as error:
+            reading.problems.add(position, str(error))
+            complete = False
+    reading.add(number, values, complete=complete)
+
+
+def _kind(source: str | Path | TextIO | BinaryIO) -> Literal["csv", "json", "xlsx"]:
+    if source_name(source).lower().endswith(".json"):
+        return "json"
+    return table_format(source)
 
 
 def read_receipts(
-    source: str | Path | TextIO,
+    source: str | Path | TextIO | BinaryIO,
     *,
-    format: Literal["csv", "json"] | None = None,
+    format: Literal["csv", "json", "xlsx"] | None = None,
     encoding: str = "utf-8",
+    sheet: str | None = None,
+    submitted_on: DateLike | None = None,
+    submitted_on_name: str = "submitted_on",
+    progress: Progress | None = None,
 ) -> list[Receipt]:
-    """Every receipt of a CSV or JSON file, decoded with *encoding* (such as ``"cp932"``).
+    """Every receipt of a CSV, Excel or JSON file, in file order.
 
-    *format* defaults to the file's suffix: JSON for ``.json``, CSV otherwise.
+    Args:
+        source: a path, or an open stream (text for CSV and JSON, binary for a workbook).
+        format: ``csv``, ``xlsx`` or ``json``; by default the file's suffix decides: JSON for
+            ``.json``, a workbook for ``.xlsx`` and ``.xlsm``, CSV otherwise.
+        encoding: the text encoding of a CSV or JSON file (``"cp932"`` for a Japanese Excel
+            export); a workbook has none.
+        sheet: the worksheet of a workbook to read; it may be left out when there is only one.
+        submitted_on: the day the claim reached the programme office, for receipts without
+            their own ``submitted_on``: a receipt of such a day's batch whose service date is
+            later is a problem of its row (each such row is listed).
+        submitted_on_name: how messages name *submitted_on* (the command says
+            ``--submitted-on``).
+        progress: called with the number of receipts read so far, every
+            :data:`PROGRESS_EVERY` receipts.
+
+    Raises:
+        InvalidRecords: listing every bad record with its position; nothing is returned.
+        InvalidInput: *format* or *encoding* is not one jetrules reads.
+        MissingExtra: a workbook, and openpyxl (the ``excel`` extra) is not installed.
     """
-    if format is None:
-        name = str(source) if isinstance(source, str | Path) else getattr(source, "name", "")
-        format = "json" if name.lower().endswith(".json") else "csv"
-    if format == "json":
-        return read_receipts_json(source, encoding=encoding)
-    if format == "csv":
-        return read_receipts_csv(source, encoding=encoding)
-    raise InvalidInput.for_field("format", "must be 'csv' or 'json'", format)
+    kind = _kind(source) if format is None else format
+    if kind == "json":
+        return read_receipts_json(
+            source,  # type: ignore[arg-type]
+            encoding=encoding,
+            submitted_on=submitted_on,
+            submitted_on_name=submitted_on_name,
+            progress=progress,
+        )
+    if kind in ("csv", "xlsx"):
+        return _read_table(
+            source,
+            format=kind,
+            encoding=encoding,
+            sheet=sheet,
+            submitted_on=submitted_on,
+            submitted_on_name=submitted_on_name,
+            progress=progress,
+        )
+    raise InvalidInput.for_field("format", "must be 'csv', 'xlsx' or 'json'", format)
