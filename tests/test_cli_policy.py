@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,12 +82,17 @@ def test_the_rules_page_under_a_policy_file_shows_its_values_as_supplied(toy, tm
     assert page == rulebook.rules_markdown(policy=policy.load(path))
     assert f"This page shows the rules under {path}" in page
     assert (
-        f"| cap | ¥40,000 (supplied; published: 30000) | supplied by {path}, citing" in page
-        or f"| cap | 40000 (supplied; published: 30000) | supplied by {path}, citing" in page
-    )
+        f"| cap | 40000 (supplied; published: 30000) | supplied by {path}, citing "
+        "[Toy notice \\| 2019](https://example.org/toy) | — |"
+    ) in page
+    assert "| FY2019 | 40000 (supplied) | — |" in page
     status, bundled = _run("rules")
     assert (status, bundled) == (0, rulebook.rules_markdown())
-    assert "supplied" not in bundled.split("## `jetrules.calendar`")[0].split("# Rules")[1][900:]
+    toy_section = bundled[
+        bundled.index("## `toy_policy`") : bundled.index("## `jetrules.calendar`")
+    ]
+    assert "supplied" not in toy_section
+    assert "| cap | 30000 | [Toy notice" in toy_section
 
 
 def test_the_rules_page_refuses_a_bad_policy_file(toy, tmp_path, capsys):
@@ -93,3 +100,48 @@ def test_the_rules_page_refuses_a_bad_policy_file(toy, tmp_path, capsys):
     path.write_text("[[toy]]\nfiscal_year = 2019\ncap = 3\n", encoding="utf-8")
     assert _run("rules", "--policy", str(path)) == (2, "")
     assert capsys.readouterr().err.startswith(f"jetrules: error: {path}: toy FY2019, cap: must be")
+
+
+# --- the real services ----------------------------------------------------------------------------
+
+BUNDLED = sorted((Path(__file__).resolve().parent.parent / "src/jetrules/policy").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[path.name for path in BUNDLED])
+def test_every_bundled_file_is_ok(path):
+    status, out = _run("policy", "check", str(path))
+    assert status == 0
+    assert re.fullmatch(rf"{re.escape(str(path))}: ok \(\d+ editions?\)\n", out)
+
+
+def test_every_kind_of_problem_in_a_real_file_is_listed(tmp_path, capsys):
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        """
+        [[subsidy]]
+        fiscal_year = 2026
+        rate = { value = 0.5, source = "seed-fy2019" }
+        annual_cap = { value = 30000, source = "no-such-notice" }
+        claim_deadline = { value = 2026-04-09, source = "seed-fy2019" }
+        cap = { value = 30000, source = "seed-fy2019" }
+
+        [[booking]]
+        fiscal_year = 2026
+        yearly_session_limit = { value = "seven", source = "seed-fy2019" }
+        """,
+        encoding="utf-8",
+    )
+    assert _run("policy", "check", str(path)) == (2, "")
+    lines = capsys.readouterr().err.splitlines()
+    prefix = f"jetrules: error: {path}: "
+    assert [line.removeprefix(prefix).split(": ")[0] for line in lines] == [
+        "subsidy FY2026, rate",  # a wrong type
+        "subsidy FY2026, annual_cap",  # an unknown source
+        "subsidy FY2026",  # an unknown key
+        "booking FY2026, yearly_session_limit",
+        "subsidy FY2026, claim_deadline",  # a date inside the year it closes
+    ]
+    assert all(line.startswith(prefix) for line in lines)
+    assert "unknown source 'no-such-notice'" in lines[1]
+    assert "unknown parameter 'cap'" in lines[2]
+    assert "2027-03-31" in lines[4]
