@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Literal, Protocol, Self, final
+from typing import Any, Literal, Protocol, Self, final
 
 import attrs
 
@@ -150,6 +150,10 @@ class Refused(JetRulesError, ValueError):
         super().__init__(reason.render("en"))
         self.reason = reason
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its reason, so that it pickles (a process pool returns it as raised)."""
+        return type(self), (self.reason,), self.__dict__
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -201,6 +205,10 @@ class InvalidRecords(JetRulesError, ValueError):
         super().__init__(
             f"{source}: {count} {noun}\n" + "\n".join(f"{source}: {p}" for p in self.problems)
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its source and problems, so that it pickles and deep-copies."""
+        return type(self), (self.source, self.problems), self.__dict__
 
     def lines(self) -> tuple[str, ...]:
         """One line per problem, each naming the source and the position."""
