@@ -1,7 +1,11 @@
 import io
+import os
 import runpy
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +158,49 @@ def test_broken_pipe_points_stdout_at_devnull(monkeypatch, tmp_path):
         assert main(["fiscal-year", "2019-04-01"]) == 141
         fake_stdout.write("lost")  # now goes to /dev/null, not the file
     assert (tmp_path / "stdout").read_text() == ""
+
+
+def test_ctrl_c_in_process_is_one_line_and_status_130(monkeypatch, capsys):
+    def interrupted(args, out):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_cli_calendar, "_fiscal_year", interrupted)
+    assert main(["fiscal-year", "2019-04-01"]) == 130
+    assert capsys.readouterr().err == "jetrules: interrupted\n"
+
+
+def test_ctrl_c_stops_a_run_reading_an_endless_input():
+    """SIGINT while the command waits on its input: one line, status 130, no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jetrules", "subsidy", "/dev/stdin"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(b"id,participant,service_date,amount\n")
+    process.stdin.flush()
+    time.sleep(1.5)  # the command has started and waits for more rows
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert out == b""
+    assert err == b"jetrules: interrupted\n"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp932"])
+def test_output_to_a_stream_that_cannot_write_yen_still_works(encoding):
+    """A console that cannot show "¥" (PYTHONIOENCODING=ascii) gets a stand-in, no traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "jetrules", "subsidy", "examples/claims-fy2019.csv"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+        cwd=Path(__file__).resolve().parent.parent,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode(encoding, "replace")
+    assert b"Traceback" not in result.stderr
+    text = result.stdout.decode(encoding)
+    assert "30,000" in text
+    if encoding == "latin-1":
+        assert "¥30,000" in text

@@ -1,14 +1,16 @@
 """The ``jetrules`` command (``python -m jetrules`` too).
 
-One module per subcommand (``calendar``, ``subsidy``, ``threads``, ``sessions``, ``rules``), each
-registering its subcommands with the parser of :mod:`jetrules.cli.main`; what they share (exit
-codes, ``--lang``, ``--format``, ``--official``) is in :mod:`jetrules.cli.options`.
+One module per subcommand (``calendar``, ``subsidy``, ``threads``, ``sessions``, ``phone``,
+``rules``, ``policy``), each registering its subcommands with the parser of
+:mod:`jetrules.cli.main`; what they share (exit codes, ``--lang``, ``--format``, ``--official``)
+is in :mod:`jetrules.cli.options`.
 """
 
 from jetrules.cli.main import build_parser, main
 from jetrules.cli.options import (
     EXIT_BAD_INPUT,
     EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     add_format_option,
     add_lang_option,
@@ -19,6 +21,7 @@ from jetrules.cli.options import (
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_BROKEN_PIPE",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "add_format_option",
     "add_lang_option",

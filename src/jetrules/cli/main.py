@@ -12,9 +12,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
+from jetrules._kernel.output import safe_output
 from jetrules._version import __version__
 from jetrules.cli import calendar, phone, policy, rules, sessions, subsidy, threads
-from jetrules.cli.options import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, Handler
+from jetrules.cli.options import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Handler
 from jetrules.errors import InvalidRecords, JetRulesError
 
 __all__ = ["build_parser", "main"]
@@ -46,11 +47,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command with *argv* (the process's arguments by default); return the exit status."""
-    args = build_parser().parse_args(argv)
-    handler: Handler = args.handler
+    """Run the command with *argv* (the process's arguments by default); return the exit status.
+
+    Standard output and error never raise on a character their encoding lacks (a Japanese
+    Windows console, ``PYTHONIOENCODING=ascii``): "¥" becomes "￥" or "JPY " there, see
+    :func:`~jetrules._kernel.output.safe_output`. Ctrl-C ends the run with one line and
+    exit status 130, as a shell reports it.
+    """
+    safe_output(sys.stdout)
+    safe_output(sys.stderr)
     try:
+        args = build_parser().parse_args(argv)
+        handler: Handler = args.handler
         return handler(args, out if out is not None else sys.stdout)
+    except KeyboardInterrupt:
+        print("jetrules: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except InvalidRecords as error:
         for line in error.lines():
             print(f"jetrules: error: {line}", file=sys.stderr)

@@ -11,6 +11,7 @@ from jetrules.text import LANGUAGES
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_BROKEN_PIPE",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "Handler",
     "Subcommands",
@@ -23,6 +24,7 @@ __all__ = [
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a pipe closed early
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"
 """What ``register`` receives: ``add_parser`` on it adds a subcommand."""
