@@ -664,3 +664,23 @@ def test_any_json_document_is_read_or_refused_with_positions(document):
     except InvalidRecords as error:
         outcome = error.problems
     assert all(isinstance(item, Thread) or item.position for item in outcome)
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_problems_name_their_line_whatever_the_line_endings(ending):
+    text = ending.join(['{"threads": [', '{"id": "T1",', '"id": "T2"}', "]}"])
+    assert problems(text) == [
+        'line 2: the object that opens here gives the key "id" 2 times; give each key once'
+    ]
+    assert problems(ending.join(['{"threads": [', '{"id": "T1"}', ",]}"])) == [
+        "line 3: not valid JSON: Expecting value"
+    ]
+
+
+def test_a_line_break_written_raw_in_json_text_is_refused():
+    """JSON text holds its line breaks as escapes; a raw one is not JSON, whatever the break."""
+    for ending in ("\r", "\n"):
+        text = '{"threads": [{"id": "T1", "participant": "p", "messages": [{"from": '
+        text += f'"participant", "at": "2019-12-27T10:00+09:00", "text": "a{ending}b"}}]}}]}}'
+        [problem] = problems(text)
+        assert problem.startswith("line 1: not valid JSON: Invalid control character")

@@ -117,8 +117,14 @@ class _Read(NamedTuple):
 
 
 def _entries(text: str, problems: Problems) -> list[Any]:
-    """The thread entries of the document: its ``"threads"`` list, or none with the problem."""
-    document = parse_json(text, problems, expect=dict, what='a JSON object with a "threads" list')
+    r"""The thread entries of the document: its ``"threads"`` list, or none with the problem.
+
+    Line breaks are made ``\n`` first, so that problems name the right line in a file with old
+    Mac (``\r``) line endings: outside JSON text they are blanks, and JSON text holds none raw
+    (a message's own line breaks are written ``\r`` or ``\n`` there, and kept).
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    document = parse_json(lines, problems, expect=dict, what='a JSON object with a "threads" list')
     if document is None:
         return []
     json_object(document, "the file", problems, required=_FILE_KEYS)
