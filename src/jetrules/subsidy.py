@@ -35,7 +35,8 @@ from jetrules._subsidy.model import Decision, Receipt
 from jetrules._subsidy.parameters import PARAMETERS, REQUIRED, ShareOut
 from jetrules._subsidy.place import Place, PlaceRequirement
 from jetrules._subsidy.reasons import REASONS
-from jetrules._subsidy.statement import RECORD_COLUMNS, Statement
+from jetrules._subsidy.statement import Statement
+from jetrules._subsidy.tables import RECORD_COLUMNS, STATEMENT_COLUMNS
 from jetrules._subsidy.terms import SubsidyTerms
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "RECORD_COLUMNS",
     "REQUIRED",
     "SERVICE",
+    "STATEMENT_COLUMNS",
     "Decision",
     "Ledger",
     "Place",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import final, overload
+from typing import Any, final, overload
 
 import attrs
 import pendulum
@@ -17,10 +17,13 @@ from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.policy import Policy
 from jetrules._subsidy.allocate import Claim, decide
 from jetrules._subsidy.editions import check_policy, resolution
+from jetrules._subsidy.frame import to_frame
 from jetrules._subsidy.index import Order, ReceiptIds, find, merged
 from jetrules._subsidy.model import Receipt
+from jetrules._subsidy.notebook import ledger_html
 from jetrules._subsidy.reasons import ReasonMemo
-from jetrules._subsidy.statement import Statement, decisions_html
+from jetrules._subsidy.statement import Statement
+from jetrules._subsidy.tables import Level, columns_of, iter_records, records, to_level
 from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
@@ -105,13 +108,17 @@ class Ledger(Sequence[Statement]):
     def __iter__(self) -> Iterator[Statement]:
         return iter(self.statements)
 
-    def statement(self, participant: str, fiscal_year: FiscalYear | int) -> Statement:
+    def statement(self, participant: str, fiscal_year: FiscalYear | int | str) -> Statement:
         """The statement of *participant* for *fiscal_year*.
+
+        The year is a :class:`FiscalYear`, its number or its name as records and tables write it:
+        ``FiscalYear(2019)``, ``2019``, ``"FY2019"``, ``"2019年度"``.
 
         Raises:
             KeyError: when there is none (no receipt of that participant in that year).
+            InvalidInput, WrongType: *fiscal_year* is not a fiscal year.
         """
-        year = fiscal_year if isinstance(fiscal_year, FiscalYear) else FiscalYear(fiscal_year)
+        year = to_fiscal_year(fiscal_year)
         found = _found(self.statements, (participant, year.year))
         if found is None:
             raise KeyError((participant, year))
@@ -156,12 +163,63 @@ class Ledger(Sequence[Statement]):
         """Every statement as text, separated by blank lines."""
         return "\n\n".join(statement.render(lang) for statement in self.statements)
 
-    def to_records(self, lang: Lang = "en") -> list[dict[str, object]]:
-        """One plain dict per receipt of every statement."""
-        return [record for s in self.statements for record in s.to_records(lang)]
+    def to_records(self, lang: Lang = "en", *, level: Level = "receipt") -> list[dict[str, object]]:
+        """Plain dicts for ``pandas.DataFrame``, CSV and JSON: one per receipt or per statement.
+
+        Values are ``str``, ``int``, ``bool``, ``datetime.date``, ``list[str]`` or ``None``:
+        yen as ints, fiscal years as ints (``2019``), reason codes as a list.
+
+        Args:
+            lang: the language of the explanations and of the supplied values (``changes``).
+            level: ``"receipt"``: one record per receipt, in statement order, with the keys of
+                :data:`~jetrules.subsidy.RECORD_COLUMNS`; ``"statement"``: one per statement
+                (participant and fiscal year), with its totals, the cap left and whether the cap
+                was reached (:data:`~jetrules.subsidy.STATEMENT_COLUMNS`).
+
+        Raises:
+            InvalidInput: *level* is neither.
+
+        >>> ledger = assess([Receipt(id="a", participant="P", service_date="2019-05-01",
+        ...                          amount=70_000)])
+        >>> record = ledger.to_records()[0]
+        >>> record["fiscal_year"], record["service_date"], record["reason_codes"]
+        (2019, datetime.date(2019, 5, 1), ['ELIGIBLE', 'CAP_PARTLY_REACHED'])
+        >>> [(r["total_subsidy"], r["remaining_cap"], r["cap_reached"])
+        ...  for r in ledger.to_records(level="statement")]
+        [(30000, 0, True)]
+        """
+        return records(self.statements, lang, level)
+
+    def iter_records(
+        self, lang: Lang = "en", *, level: Level = "receipt"
+    ) -> Iterator[dict[str, object]]:
+        """:meth:`to_records`, one record at a time: for writing a large ledger out as it goes.
+
+        Each distinct reason is rendered once for the whole iteration, as :meth:`to_records`
+        does; the records are made a statement at a time as they are taken, so only those of
+        the statement being written are held.
+        *lang* and *level* are checked when this is called (InvalidInput).
+        """
+        return iter_records(self.statements, lang, level)
+
+    def to_frame(self, lang: Lang = "en", *, level: Level = "receipt") -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``: a row per receipt or per statement.
+
+        Yen, counts and fiscal years are ``int64`` (``remaining_cap`` and ``edition``, which may
+        be absent, pandas' nullable ``Int64``), dates ``datetime64[ns]`` (``NaT`` where absent),
+        flags ``bool``, text ``object``, and ``reason_codes`` a list per row. Needs pandas
+        (``pip install 'jetrules[pandas]'``), which ships no type hints: the frame is typed
+        ``Any``.
+
+        Raises:
+            JetRulesError: pandas is not installed (the message names the extra).
+            InvalidInput: *level* is neither ``"receipt"`` nor ``"statement"``.
+        """
+        level = to_level(level)
+        return to_frame(records(self.statements, lang, level), columns_of(level))
 
     def _repr_html_(self) -> str:
-        return decisions_html(self.statements)
+        return ledger_html(self.statements)
 
 
 def assess(

@@ -5,23 +5,25 @@
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
-from typing import final
+from typing import Any, final
 
 import attrs
 
+from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import format_table
 from jetrules._kernel.policy import Change
 from jetrules._kernel.provenance import Origin
+from jetrules._subsidy.frame import to_frame
 from jetrules._subsidy.model import Decision
+from jetrules._subsidy.notebook import statement_html
 from jetrules._subsidy.parameters import ChangedValues, ParameterNames, named_value
+from jetrules._subsidy.tables import Level, columns_of, records, to_level
 from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
 from jetrules.money import Yen
 from jetrules.text import Label, Lang, to_lang
 
-__all__ = ["RECORD_COLUMNS", "Statement", "decisions_html"]
+__all__ = ["Statement"]
 
 
 @final
@@ -40,7 +42,7 @@ class Statement:
     """
 
     participant: str
-    fiscal_year: FiscalYear
+    fiscal_year: FiscalYear = attrs.field(converter=to_fiscal_year)
     terms: SubsidyTerms | None
     decisions: tuple[Decision, ...]
     missing: tuple[str, ...] = ()
@@ -84,12 +86,29 @@ class Statement:
         """The statement as text, receipt by receipt, naming the terms and their source."""
         return _render_statement(self, lang)
 
-    def to_records(self, lang: Lang = "en") -> list[dict[str, object]]:
-        """One plain dict per receipt (for ``pandas.DataFrame``, CSV, JSON)."""
-        return _statement_records(self, lang)
+    def to_records(self, lang: Lang = "en", *, level: Level = "receipt") -> list[dict[str, object]]:
+        """Plain dicts for ``pandas.DataFrame``, CSV and JSON: one per receipt, or one in all.
+
+        Args:
+            lang: the language of the explanations and of the supplied values (``changes``).
+            level: ``"receipt"`` for a record per receipt (the keys of
+                :data:`~jetrules.subsidy.RECORD_COLUMNS`), ``"statement"`` for one record of the
+                statement's totals (:data:`~jetrules.subsidy.STATEMENT_COLUMNS`); see
+                :meth:`Ledger.to_records <jetrules.subsidy.Ledger.to_records>`.
+        """
+        return records([self], lang, level)
+
+    def to_frame(self, lang: Lang = "en", *, level: Level = "receipt") -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame`` (typed ``Any``: pandas has no hints).
+
+        Raises:
+            JetRulesError: pandas is not installed (``pip install 'jetrules[pandas]'``).
+        """
+        level = to_level(level)
+        return to_frame(records([self], lang, level), columns_of(level))
 
     def _repr_html_(self) -> str:
-        return _statement_html(self)
+        return statement_html(self)
 
 
 _TITLE = Label(
@@ -198,97 +217,3 @@ def _terms_lines(statement: Statement, lang: Lang) -> list[str]:
             quote = f'"{provenance.quote}"' if lang == "en" else f"「{provenance.quote}」"
             lines.append(f"  {value}: {quote}" if lang == "en" else f"  {value}　{quote}")
     return lines
-
-
-RECORD_COLUMNS = (
-    "participant",
-    "fiscal_year",
-    "receipt_id",
-    "service_date",
-    "amount",
-    "insured",
-    "mental_health_professional",
-    "place",
-    "submitted_on",
-    "eligible",
-    "subsidy",
-    "cut_by_cap",
-    "reason_codes",
-    "explanation",
-    "edition",
-    "source",
-    "terms_origin",
-    "changes",
-)
-"""The keys of every record :meth:`Statement.to_records` gives, in order."""
-
-
-def _statement_records(statement: Statement, lang: Lang) -> list[dict[str, object]]:
-    """One plain dict per receipt: strings, ints, bools and dates only."""
-    lang = to_lang(lang)
-    terms = statement.terms
-    edition = None if terms is None else str(terms.fiscal_year)
-    sources = "; ".join(str(source) for source in terms.sources) if terms is not None else None
-    changed = ChangedValues(statement.changes).render(lang) if statement.changes else None
-    return [
-        {
-            "participant": statement.participant,
-            "fiscal_year": str(statement.fiscal_year),
-            "receipt_id": d.receipt.id,
-            "service_date": d.receipt.service_date,
-            "amount": d.receipt.amount.amount,
-            "insured": d.receipt.insured,
-            "mental_health_professional": d.receipt.mental_health_professional,
-            "place": d.receipt.place.value,
-            "submitted_on": d.submitted_on,
-            "eligible": d.eligible.amount,
-            "subsidy": d.subsidy.amount,
-            "cut_by_cap": d.cut_by_cap.amount,
-            "reason_codes": " ".join(d.codes),
-            "explanation": d.explain(lang),
-            "edition": edition,
-            "source": sources or None,
-            "terms_origin": statement.terms_origin,
-            "changes": changed,
-        }
-        for d in statement.decisions
-    ]
-
-
-_HTML_COLUMNS = (
-    "participant",
-    "fiscal_year",
-    "receipt_id",
-    "service_date",
-    "amount",
-    "eligible",
-    "subsidy",
-    "cut_by_cap",
-    "explanation",
-)
-
-
-def decisions_html(statements: Sequence[Statement]) -> str:
-    """An HTML table of every receipt's decision, as notebooks show a value."""
-    head = "".join(f"<th>{name}</th>" for name in _HTML_COLUMNS)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(record[c]))}</td>" for c in _HTML_COLUMNS) + "</tr>"
-        for statement in statements
-        for record in statement.to_records("en")
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _statement_html(statement: Statement) -> str:
-    """The statement as HTML: a heading with its totals and source, then its table."""
-    terms = statement.terms
-    sources = "; ".join(str(s) for s in terms.sources) if terms is not None else _NO_TERMS.en
-    left = statement.remaining_cap
-    origin = statement.terms_origin
-    caption = html.escape(
-        f"{statement.fiscal_year} · {statement.participant} · subsidy {statement.total_subsidy} "
-        f"of {statement.total_eligible} eligible · cap left {'n/a' if left is None else left}"
-        + ("" if origin in (None, "published") else f" · terms {origin}")
-    )
-    source = html.escape(sources)
-    return f"<p><strong>{caption}</strong> ({source})</p>" + decisions_html([statement])
