@@ -127,3 +127,20 @@ def test_json_object_checks_its_keys():
         "t.json: thread 3: must be a JSON object with id (got a list)",
         "t.json: thread 5: missing key(s): id",
     )
+
+
+def test_a_key_given_twice_and_bad_json_later_are_both_problems_not_a_crash():
+    problems = Problems("t.json")
+    assert parse_json('{"threads": [{"id": "T1", "id": "T2"}\n,]}', problems) is None
+    assert _lines(problems) == (
+        't.json: line 1: the object that opens here gives the key "id" 2 times; give each key once',
+        "t.json: line 2: not valid JSON: Expecting value",
+    )
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_json_lines_are_numbered_the_same_whatever_their_ending(ending):
+    problems = Problems("r.json")
+    text = ending.join(["[", '  {"id": "r1"},', "  {oops}", "]"])
+    assert parse_json(text, problems) is None
+    assert [line.split(": ")[1] for line in _lines(problems)] == ["line 3"]

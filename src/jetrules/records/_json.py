@@ -104,7 +104,11 @@ def parse_json(
     A key given twice in one object is a problem at the line where the object opens (every such
     object is listed). With *expect* (``list`` or ``dict``), a document of another shape is a
     problem of ``the file``: it must be *what* (such as ``'a JSON list of receipt objects'``).
+    Lines are numbered the same whether they end in LF, CRLF or CR alone.
     """
+    # A raw CR can only stand between tokens (in a string it is an error either way), so reading
+    # it as a line break changes no document and numbers the lines of a CR-only file right.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         document = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
     except _RepeatedKey:
@@ -127,6 +131,8 @@ def parse_json(
 def _locate_repeated_keys(text: str, problems: Problems) -> None:
     try:
         _Locating(problems).decode(text)
+    except json.JSONDecodeError as error:  # a key given twice, and later bad JSON too
+        problems.add(f"line {error.lineno}", f"not valid JSON: {error.msg}")
     except RecursionError:
         problems.add("the file", "not valid JSON here: nested too deeply")
 
