@@ -30,6 +30,7 @@ __all__ = [
     "display_width",
     "encoded_output",
     "format_table",
+    "printable",
     "safe_output",
     "text_codec",
     "write_csv",
@@ -237,3 +238,22 @@ def encoded_output(out: TextIO, encoding: str | None = None) -> Iterator[TextIO]
     finally:
         stream.flush()
         stream.detach()
+
+
+def printable(text: str) -> str:
+    r"""*text* with control and invisible format characters written as escapes, for a message.
+
+    A file name may hold an escape sequence or a right-to-left mark; printed raw, it would rewrite
+    the terminal or the order of what follows it.
+
+    >>> printable("claims\x1b[2J.csv"), printable("領収書.csv")
+    ('claims\\x1b[2J.csv', '領収書.csv')
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp")
+        else char
+        for char in text
+    )

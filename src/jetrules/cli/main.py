@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from jetrules._kernel.output import safe_output
+from jetrules._kernel.output import printable, safe_output
 from jetrules._version import __version__
 from jetrules.cli import calendar, phone, policy, rules, sessions, subsidy, threads
 from jetrules.cli.options import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Handler
@@ -65,13 +65,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_INTERRUPTED
     except InvalidRecords as error:
         for line in error.lines():
-            print(f"jetrules: error: {line}", file=sys.stderr)
+            print(f"jetrules: error: {printable(line)}", file=sys.stderr)
     except BrokenPipeError:
         # The reader went away (``jetrules ... | head``): stop quietly, as other commands do.
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except (JetRulesError, OSError) as error:
-        print(f"jetrules: error: {_one_line(error)}", file=sys.stderr)
+        print(f"jetrules: error: {printable(_one_line(error))}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

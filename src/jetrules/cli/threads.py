@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-import unicodedata
-from collections.abc import Iterator
 from typing import TextIO
 
 import pendulum
@@ -27,7 +24,7 @@ from jetrules.cli.options import (
     add_official_option,
     official_calendar,
 )
-from jetrules.errors import InvalidInput, InvalidRecords, OutOfRange
+from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.policy import load
 from jetrules.records import read_threads, to_moment
 from jetrules.text import Label, Lang, to_lang
@@ -98,9 +95,8 @@ def _threads(args: argparse.Namespace, out: TextIO) -> int:
         if args.assume_terms_from is None
         else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
     )
-    with _names_escaped():
-        policy = None if args.policy is None else load(args.policy)
-        calendar = official_calendar(args)
+    policy = None if args.policy is None else load(args.policy)
+    calendar = official_calendar(args)
     threads = read_threads(args.file, policy=policy, assume=assume, calendar=calendar)
     _warn_if_assumed(threads)
     result = _report(args.at, threads)
@@ -108,31 +104,6 @@ def _threads(args: argparse.Namespace, out: TextIO) -> int:
     with encoded_output(out, args.output_encoding) as stream:
         _write(stream, result, threads, lang, args.format)
     return EXIT_OK
-
-
-def _escaped(text: str) -> str:
-    r"""*text* with control and invisible characters written as escapes (``\x1b``, ``\u202e``)."""
-    return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp")
-        else char
-        for char in text
-    )
-
-
-@contextlib.contextmanager
-def _names_escaped() -> Iterator[None]:
-    """Re-raise a problem of a policy file or a holiday list with the file's name safe to print.
-
-    A name may hold an escape sequence or a direction mark: printed raw, it would rewrite the
-    terminal. (The readers of ``jetrules.records`` escape the names themselves.)
-    """
-    try:
-        yield
-    except InvalidRecords as error:
-        if error.source.isprintable():
-            raise
-        raise InvalidRecords(_escaped(error.source), error.problems) from None
 
 
 def _write(

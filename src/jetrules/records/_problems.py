@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar, final
 
+from jetrules._kernel.output import printable
 from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
 
 __all__ = ["CsvRow", "Problems", "Table", "printable"]
 
 T = TypeVar("T")
-
-
-def printable(text: str) -> str:
-    r"""*text* with control and invisible format characters written as escapes, for a message.
-
-    A file name may hold an escape sequence or a right-to-left mark; printed raw, it would rewrite
-    the terminal or the order of what follows it.
-
-    >>> printable("claims\x1b[2J.csv"), printable("領収書.csv")
-    ('claims\\x1b[2J.csv', '領収書.csv')
-    """
-    if text.isprintable():
-        return text
-    return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp")
-        else char
-        for char in text
-    )
 
 
 @final
