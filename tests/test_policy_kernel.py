@@ -169,3 +169,10 @@ def test_values_supplied_in_code_are_laid_over_the_published_ones():
         Change(name="rate", value="2/3", published="1/2"),
     )
     assert fy2030.fiscal_year == FiscalYear(2030)
+
+
+def test_a_year_supplied_in_code_may_be_written_as_a_number_or_text():
+    by_number = Policy().supplying("subsidy", 2019, cap=1)
+    by_text = Policy().supplying("subsidy", "FY2019", cap=1)
+    assert by_number == by_text == Policy().supplying("subsidy", FiscalYear(2019), cap=1)
+    assert by_number.editions("subsidy")[0].fiscal_year == FiscalYear(2019)

@@ -34,7 +34,7 @@ from typing import final
 
 import attrs
 
-from jetrules._kernel.fiscal import FiscalYear
+from jetrules._kernel.fiscal import FiscalYear, to_fiscal_year
 from jetrules._kernel.provenance import (
     EditionRecord,
     Origin,
@@ -85,7 +85,9 @@ class Policy:
         """The editions supplied for *service* (none if the policy says nothing of it)."""
         return dict(self.supplied).get(service, ())
 
-    def supplying(self, service: str, fiscal_year: FiscalYear, **values: object) -> Policy:
+    def supplying(
+        self, service: str, fiscal_year: FiscalYear | int | str, **values: object
+    ) -> Policy:
         """This policy with *values* supplied for *service*'s *fiscal_year*: a what-if in code.
 
         The values are the terms' own (``Yen(40_000)``, not TOML text); they replace earlier
@@ -97,7 +99,7 @@ class Policy:
         """
         given = EditionRecord(
             service=service,
-            fiscal_year=fiscal_year,
+            fiscal_year=to_fiscal_year(fiscal_year),
             parameters=tuple(
                 Parameter(name=name, value=value, provenance=Provenance(origin=Origin.SUPPLIED))
                 for name, value in values.items()
