@@ -270,11 +270,11 @@ def test_a_40000_yen_cap_for_fy2019_changes_the_totals_and_says_so(tmp_path, cap
     assert "Terms origin" not in out.split("FY2019 statement")[0]  # FY2018's are published
     _, as_csv = run("subsidy", EXAMPLE, "--policy", str(policy), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(as_csv)))
-    fy2019 = [row for row in rows if row["fiscal_year"] == "FY2019"]
+    fy2019 = [row for row in rows if row["fiscal_year"] == "2019"]
     assert {(r["terms_origin"], r["changes"]) for r in fy2019} == {
         ("supplied", "annual cap ¥40,000 (published: ¥30,000)")
     }
-    assert {r["terms_origin"] for r in rows if r["fiscal_year"] != "FY2019"} == {"published"}
+    assert {r["terms_origin"] for r in rows if r["fiscal_year"] != "2019"} == {"published"}
     _, as_json = run("subsidy", EXAMPLE, "--policy", str(policy), "--format", "json")
     statements = json.loads(as_json)
     jet0142 = next(s for s in statements if s["fiscal_year"] == "FY2019")

@@ -59,8 +59,11 @@ def test_a_long_run_on_a_terminal_shows_each_stage_on_one_line(monkeypatch, clai
         "jetrules: reading: 2,000 receipts",
         f"jetrules: assessing {COUNT:,} receipts",
     ]
-    assert shown[-1] == f"jetrules: writing: {COUNT:,} of {COUNT:,} receipts"
-    assert len(shown) == 3 + 100  # a writing update per statement (100 participants)
+    assert shown[3:] == [
+        f"jetrules: writing: 1,000 of {COUNT:,} receipts",
+        f"jetrules: writing: 2,000 of {COUNT:,} receipts",
+        f"jetrules: writing: {COUNT:,} of {COUNT:,} receipts",
+    ]
     assert err.endswith("\r" + " " * len(shown[-1]) + "\r")  # erased at the end: no newline
     assert "\n" not in err
 
@@ -72,6 +75,15 @@ def test_the_line_is_updated_at_most_so_often(monkeypatch, claims):
         "jetrules: reading: 1,000 receipts",
         f"jetrules: assessing {COUNT:,} receipts",
     ]
+
+
+def test_a_table_or_json_counts_the_receipts_written_statement_by_statement(monkeypatch, claims):
+    for form in ("table", "json"):
+        status, _, err = run_on_a_terminal(monkeypatch, "subsidy", str(claims), "--format", form)
+        assert status == 0
+        writing = [line for line in updates(err) if "writing" in line]
+        assert len(writing) == 100  # one update per statement: 100 participants in FY2019
+        assert writing[-1] == f"jetrules: writing: {COUNT:,} of {COUNT:,} receipts"
 
 
 def test_a_short_run_shows_nothing_even_on_a_terminal(monkeypatch, claims):

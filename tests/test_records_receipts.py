@@ -217,7 +217,7 @@ def test_json_submitted_on_may_be_absent_null_or_a_date():
     bad = [{**good, "submitted_on": 20190601}, {**good, "id": "b", "submitted_on": ["x"]}]
     assert problems(read_receipts_json, json.dumps(bad)) == [
         "receipt 1: 'submitted_on' must be text (got 20190601)",
-        'receipt 2: \'submitted_on\' must be text (got ["x"])',
+        "receipt 2: 'submitted_on' must be text (got [\"x\"])",
     ]
 
 

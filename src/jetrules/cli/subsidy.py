@@ -8,7 +8,7 @@ import enum
 import json
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import TextIO, TypeVar, cast
 
@@ -29,7 +29,7 @@ from jetrules.money import Yen
 from jetrules.policy import load
 from jetrules.records import to_day
 from jetrules.records._tabular import table_format
-from jetrules.records.receipts import read_receipts
+from jetrules.records.receipts import PROGRESS_EVERY, read_receipts
 from jetrules.subsidy import RECORD_COLUMNS, REQUIRED, Ledger, Statement, assess
 from jetrules.text import Label, Lang, to_lang
 
@@ -167,7 +167,7 @@ def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Pro
     if args.format == "json":
         _write_json_list(out, (written(_statement_json(s, lang), s) for s in ledger))
     elif args.format == "csv":
-        rows = (_csv_row(record) for s in ledger for record in written(s.to_records(lang), s))
+        rows = map(_csv_row, written.each(ledger.iter_records(lang)))
         write_csv(out, RECORD_COLUMNS, cast("Sequence[Sequence[object]]", rows))
     elif not len(ledger):
         print(_NO_RECEIPTS.render(lang).format(file=args.file), file=out)
@@ -181,7 +181,7 @@ def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Pro
 
 
 class _Written:
-    """Counts the receipts written, statement by statement, for the progress line."""
+    """Counts the receipts written, for the progress line."""
 
     def __init__(self, progress: _Progress, total: int) -> None:
         self.progress = progress
@@ -191,8 +191,20 @@ class _Written:
     def __call__(self, written: T, statement: Statement) -> T:
         """*written*, the output of *statement*, passed on once its receipts are counted."""
         self.count += len(statement.decisions)
-        self.progress.show(f"writing: {self.count:,} of {self.total:,} receipts")
+        self._show()
         return written
+
+    def each(self, records: Iterable[T]) -> Iterator[T]:
+        """*records*, one per receipt, each counted as it is passed on."""
+        for record in records:
+            self.count += 1
+            if not self.count % PROGRESS_EVERY:
+                self._show()
+            yield record
+        self._show()
+
+    def _show(self) -> None:
+        self.progress.show(f"writing: {self.count:,} of {self.total:,} receipts")
 
 
 class _Progress:
