@@ -25,6 +25,8 @@ from jetrules.calendar import SERVICE_CALENDAR, deadline, holiday_on, is_nationa
 def state():
     return {
         "act": "jetrules._calendar.holiday_rules" in sys.modules,
+        "names": "jetrules._calendar.holiday_names" in sys.modules,
+        "rules page": "jetrules._calendar.rules_tables" in sys.modules,
         "numpy": "numpy" in sys.modules or "pandas" in sys.modules,
         "resources": "importlib.readers" in sys.modules or "zipfile" in sys.modules,
         "list read": official._bundled_lines.cache_info().currsize,
@@ -50,6 +52,8 @@ def _states(steps: str) -> dict[str, dict[str, object]]:
 def test_importing_the_calendar_reads_and_builds_nothing():
     assert _states("")["import"] == {
         "act": False,
+        "names": False,
+        "rules page": False,
         "numpy": False,
         "resources": False,
         "list read": 0,
@@ -72,6 +76,8 @@ def test_a_first_business_day_answer_reads_only_its_years_of_the_list():
     )
     assert states["add"] == {
         "act": False,
+        "names": False,
+        "rules page": False,
         "numpy": False,
         "resources": False,
         "list read": 1,
@@ -84,37 +90,35 @@ def test_a_first_business_day_answer_reads_only_its_years_of_the_list():
     assert states["more"]["years resolved"] == []
 
 
-def test_names_and_years_the_list_does_not_cover_load_the_act():
+def test_names_come_from_the_names_tables_and_only_other_years_load_the_act():
     states = _states(
         """
         holiday_on("2019-05-01")
         states["a name"] = state()
-        """
-    )
-    assert states["a name"]["act"] is True
-    assert states["a name"]["years resolved"] == [2019]
-    states = _states(
-        """
+        deadline("2019-04-27T09:00+09:00")  # Golden Week: ten closed days, each named
+        states["golden week"] = state()
         SERVICE_CALENDAR.is_business_day("2030-05-06")
         states["2030"] = state()
         """
     )
+    assert states["a name"]["act"] is False
+    assert states["a name"]["names"] is True
+    assert states["a name"]["years resolved"] == [2019]
+    assert states["golden week"]["act"] is False
+    assert states["golden week"]["year tables"] == [2019]
     assert states["2030"]["act"] is True  # after the list: the rules compute the year
-    assert states["2030"]["years parsed"] == 0
+    assert states["2030"]["years parsed"] == 1
 
 
-def test_a_first_deadline_resolves_the_names_of_the_closed_days_it_lists():
+def test_a_first_deadline_names_only_the_closed_days_it_lists():
     states = _states(
         """
         deadline("2019-06-07T10:00+09:00")  # a Friday: only a weekend pushes the due date
         states["weekend"] = state()
-        deadline("2019-04-27T09:00+09:00")  # Golden Week: ten closed days, named
-        states["golden week"] = state()
         """
     )
+    assert states["weekend"]["years resolved"] == []  # a weekend needs no holiday's name
     assert states["weekend"]["act"] is False
-    assert states["golden week"]["act"] is True
-    assert states["golden week"]["years resolved"] == [2019]
 
 
 def test_the_list_read_a_year_at_a_time_is_the_whole_file_parsed():

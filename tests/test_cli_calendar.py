@@ -181,3 +181,6 @@ def test_the_module_names_every_subcommand_it_registers():
     subcommands = parser.add_subparsers()
     calendar_commands.register(subcommands)
     assert tuple(subcommands.choices) == calendar_commands.COMMANDS
+    only = argparse.ArgumentParser().add_subparsers()
+    calendar_commands.register(only, names={"deadline"})
+    assert tuple(only.choices) == ("deadline",)

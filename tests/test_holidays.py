@@ -16,14 +16,19 @@ from jetrules import (
     calendar,
 )
 from jetrules._calendar import business as _business
+from jetrules._calendar import closed_days as _closed_days
 from jetrules._calendar import deadlines as _deadlines
+from jetrules._calendar import export as _export
+from jetrules._calendar import holiday_names as _holiday_names
 from jetrules._calendar import holiday_rules as _holiday_rules
 from jetrules._calendar import holidays as _holidays
 from jetrules._calendar import official as _official
 from jetrules._calendar import open_days as _open_days
 from jetrules._calendar import rules_page as _rules_page
+from jetrules._calendar import rules_tables as _rules_tables
+from jetrules._calendar import span as _span
 from jetrules._calendar import table as _table
-from jetrules._calendar.holidays import national_names
+from jetrules._calendar.holiday_names import NATIONAL_NAMES
 from jetrules._calendar.official import bundled_by_year as _bundled_by_year
 from jetrules.calendar import (
     SERVICE_CALENDAR,
@@ -74,6 +79,21 @@ def test_the_rules_match_the_cabinet_office_list_day_by_day():
         checked += 1
         day += dt.timedelta(days=1)
     assert checked == 26_663
+
+
+def test_the_bundled_years_are_named_as_the_rules_name_them():
+    """The list's years are named from the names tables alone, exactly as the rules name them."""
+    for year in range(1955, 2028):
+        assert holidays_in(year) == _holidays.rules_for_year(year), year
+
+
+def test_every_row_of_the_act_takes_its_name_from_the_names_table():
+    assert {row.name.ja: row.name.en for row in _holiday_rules.NATIONAL_HOLIDAYS} == dict(
+        NATIONAL_NAMES
+    )
+    assert {day.date: (day.name, day.generic_en) for day in _holiday_rules.ONE_OFF_DAYS} == dict(
+        _holiday_names.ONE_OFF_DAY_NAMES
+    )
 
 
 def test_holidays_in_lists_each_holiday_of_the_year_in_order():
@@ -383,7 +403,7 @@ def test_a_table_refuses_rows_that_are_not_date_name_pairs(row):
 
 
 def test_cached_values_cannot_be_changed_by_callers():
-    names = national_names()
+    names = NATIONAL_NAMES
     with pytest.raises(TypeError):
         names["元日"] = "HACKED"  # type: ignore[index]
     with pytest.raises(TypeError):
@@ -398,6 +418,7 @@ def test_cached_values_cannot_be_changed_by_callers():
 
 CALENDAR_MODULES = [
     calendar,
+    _holiday_names,
     _holidays,
     _holiday_rules,
     _official,
@@ -406,6 +427,10 @@ CALENDAR_MODULES = [
     _open_days,
     _deadlines,
     _rules_page,
+    _rules_tables,
+    _span,
+    _closed_days,
+    _export,
     _cli_calendar,
 ]
 
@@ -442,3 +467,12 @@ def test_a_table_in_use_pickles_and_compares_as_a_value(table):
     assert hash(copy) == hash(table)
     assert copy.holidays_in(2030) == table.holidays_in(2030)
     assert copy.official_through == table.official_through
+
+
+def test_the_rules_section_reads_the_service_calendar_when_it_is_asked_for(monkeypatch):
+    """The page lists the closures of the service calendar in use (the Act loads for the page)."""
+    assert "year-end closure" in calendar.rules_markdown()
+    monkeypatch.setattr(_business, "SERVICE_CALENDAR", BusinessCalendar(year_end_closure=False))
+    page = calendar.rules_markdown()
+    assert "year-end closure" not in page
+    assert "| Saturday | 土曜日 |" in page

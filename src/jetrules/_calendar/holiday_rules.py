@@ -18,6 +18,7 @@ from typing import final
 
 import attrs
 
+from jetrules._calendar.holiday_names import NATIONAL_NAMES, ONE_OFF_DAY_NAMES, TREATED_AS_HOLIDAY
 from jetrules._calendar.span import FIRST_DAY, LAST_DAY
 from jetrules.text import Label, Source
 
@@ -46,9 +47,6 @@ __all__ = [
     "NthMonday",
     "OneOffDay",
 ]
-
-TREATED_AS_HOLIDAY = "休日（祝日扱い）"
-"""The Cabinet Office's name for a day a special act treats as a national holiday."""
 
 ACT = "Act on National Holidays (国民の祝日に関する法律), Act No. 178 of 1948"
 
@@ -152,47 +150,40 @@ _ABDICATION = "2017 Special Measures Act on the Imperial House Law (abdication)"
 _2018 = "2018 amendment (Sports Day)"
 
 
-def _holiday(
-    en: str, ja: str, rule: DateRule, years: tuple[int, int | None], by: str
-) -> NationalHoliday:
-    return NationalHoliday(Label(en=en, ja=ja), rule, years[0], years[1], by)
+def _holiday(ja: str, rule: DateRule, years: tuple[int, int | None], by: str) -> NationalHoliday:
+    """A row named *ja* in the Act, in English as :data:`NATIONAL_NAMES` translates it."""
+    return NationalHoliday(Label(en=NATIONAL_NAMES[ja], ja=ja), rule, years[0], years[1], by)
 
 
 NATIONAL_HOLIDAYS = (
     # The Act of 1948; its days before 20 July 1948 fall before the Act and are dropped.
-    _holiday("New Year's Day", "元日", Fixed(1, 1), (1948, None), _1948),
-    _holiday("Coming of Age Day", "成人の日", Fixed(1, 15), (1948, 1999), _1948),
-    _holiday("Coming of Age Day", "成人の日", NthMonday(1, 2), (2000, None), _HAPPY_MONDAY_1998),
-    _holiday("National Foundation Day", "建国記念の日", Fixed(2, 11), (1967, None), _1966),
-    _holiday("The Emperor's Birthday", "天皇誕生日", Fixed(2, 23), (2020, None), _ABDICATION),
-    _holiday("Vernal Equinox Day", "春分の日", Equinox(3), (1948, None), _1948),
-    _holiday("The Emperor's Birthday", "天皇誕生日", Fixed(4, 29), (1948, 1988), _1948),
-    _holiday("Greenery Day", "みどりの日", Fixed(4, 29), (1989, 2006), _1989),
-    _holiday("Showa Day", "昭和の日", Fixed(4, 29), (2007, None), _2005),
-    _holiday("Constitution Memorial Day", "憲法記念日", Fixed(5, 3), (1948, None), _1948),
-    _holiday("Greenery Day", "みどりの日", Fixed(5, 4), (2007, None), _2005),
-    _holiday("Children's Day", "こどもの日", Fixed(5, 5), (1948, None), _1948),
-    _holiday("Marine Day", "海の日", Fixed(7, 20), (1996, 2002), "1995 amendment"),
-    _holiday("Marine Day", "海の日", NthMonday(7, 3), (2003, None), _HAPPY_MONDAY_2001),
-    _holiday("Mountain Day", "山の日", Fixed(8, 11), (2016, None), "2014 amendment"),
-    _holiday("Respect for the Aged Day", "敬老の日", Fixed(9, 15), (1966, 2002), _1966),
-    _holiday(
-        "Respect for the Aged Day", "敬老の日", NthMonday(9, 3), (2003, None), _HAPPY_MONDAY_2001
-    ),
-    _holiday("Autumnal Equinox Day", "秋分の日", Equinox(9), (1948, None), _1948),
-    _holiday("Health and Sports Day", "体育の日", Fixed(10, 10), (1966, 1999), _1966),
-    _holiday(
-        "Health and Sports Day", "体育の日", NthMonday(10, 2), (2000, 2018), _HAPPY_MONDAY_1998
-    ),
+    _holiday("元日", Fixed(1, 1), (1948, None), _1948),
+    _holiday("成人の日", Fixed(1, 15), (1948, 1999), _1948),
+    _holiday("成人の日", NthMonday(1, 2), (2000, None), _HAPPY_MONDAY_1998),
+    _holiday("建国記念の日", Fixed(2, 11), (1967, None), _1966),
+    _holiday("天皇誕生日", Fixed(2, 23), (2020, None), _ABDICATION),
+    _holiday("春分の日", Equinox(3), (1948, None), _1948),
+    _holiday("天皇誕生日", Fixed(4, 29), (1948, 1988), _1948),
+    _holiday("みどりの日", Fixed(4, 29), (1989, 2006), _1989),
+    _holiday("昭和の日", Fixed(4, 29), (2007, None), _2005),
+    _holiday("憲法記念日", Fixed(5, 3), (1948, None), _1948),
+    _holiday("みどりの日", Fixed(5, 4), (2007, None), _2005),
+    _holiday("こどもの日", Fixed(5, 5), (1948, None), _1948),
+    _holiday("海の日", Fixed(7, 20), (1996, 2002), "1995 amendment"),
+    _holiday("海の日", NthMonday(7, 3), (2003, None), _HAPPY_MONDAY_2001),
+    _holiday("山の日", Fixed(8, 11), (2016, None), "2014 amendment"),
+    _holiday("敬老の日", Fixed(9, 15), (1966, 2002), _1966),
+    _holiday("敬老の日", NthMonday(9, 3), (2003, None), _HAPPY_MONDAY_2001),
+    _holiday("秋分の日", Equinox(9), (1948, None), _1948),
+    _holiday("体育の日", Fixed(10, 10), (1966, 1999), _1966),
+    _holiday("体育の日", NthMonday(10, 2), (2000, 2018), _HAPPY_MONDAY_1998),
     # The Cabinet Office lists 2019's day under both names: the rename was enacted in 2018 and
     # came into force on 1 January 2020.
-    _holiday(
-        "Health and Sports Day", "体育の日（スポーツの日）", NthMonday(10, 2), (2019, 2019), _2018
-    ),
-    _holiday("Sports Day", "スポーツの日", NthMonday(10, 2), (2020, None), _2018),
-    _holiday("Culture Day", "文化の日", Fixed(11, 3), (1948, None), _1948),
-    _holiday("Labour Thanksgiving Day", "勤労感謝の日", Fixed(11, 23), (1948, None), _1948),
-    _holiday("The Emperor's Birthday", "天皇誕生日", Fixed(12, 23), (1989, 2018), _1989),
+    _holiday("体育の日（スポーツの日）", NthMonday(10, 2), (2019, 2019), _2018),
+    _holiday("スポーツの日", NthMonday(10, 2), (2020, None), _2018),
+    _holiday("文化の日", Fixed(11, 3), (1948, None), _1948),
+    _holiday("勤労感謝の日", Fixed(11, 23), (1948, None), _1948),
+    _holiday("天皇誕生日", Fixed(12, 23), (1989, 2018), _1989),
 )
 """Article 2's national holidays, one row per name and date rule, with the years each applies."""
 
@@ -281,45 +272,21 @@ class OneOffDay:
     enacted_by: str
 
 
+def _one_off(day: dt.date, by: str) -> OneOffDay:
+    """The day *by* made a holiday, named as :data:`ONE_OFF_DAY_NAMES` names it."""
+    name, generic_en = ONE_OFF_DAY_NAMES[day]
+    return OneOffDay(day, name, generic_en, by)
+
+
 ONE_OFF_DAYS = (
-    OneOffDay(
-        dt.date(1959, 4, 10),
-        Label(en="Wedding of Crown Prince Akihito", ja="結婚の儀"),
-        "Imperial Wedding Ceremony",
-        "special act of 1959",
-    ),
-    OneOffDay(
-        dt.date(1989, 2, 24),
-        Label(en="State Funeral of Emperor Showa", ja="大喪の礼"),
-        "Imperial State Funeral",
-        "special act of 1989",
-    ),
-    OneOffDay(
-        dt.date(1990, 11, 12),
-        Label(en="Enthronement Ceremony of Emperor Akihito", ja="即位礼正殿の儀"),
-        "Enthronement Ceremony",
-        "special act of 1990",
-    ),
-    OneOffDay(
-        dt.date(1993, 6, 9),
-        Label(en="Wedding of Crown Prince Naruhito", ja="結婚の儀"),
-        "Imperial Wedding Ceremony",
-        "special act of 1993",
-    ),
+    _one_off(dt.date(1959, 4, 10), "special act of 1959"),
+    _one_off(dt.date(1989, 2, 24), "special act of 1989"),
+    _one_off(dt.date(1990, 11, 12), "special act of 1990"),
+    _one_off(dt.date(1993, 6, 9), "special act of 1993"),
     # The 2018 act made these two days holidays treated as national holidays (祝日扱い), so they
     # also make the days beside them citizens' holidays (30 April and 2 May 2019).
-    OneOffDay(
-        dt.date(2019, 5, 1),
-        Label(en="Enthronement of Emperor Naruhito", ja=TREATED_AS_HOLIDAY),
-        "Day treated as a national holiday",
-        "special act of 2018",
-    ),
-    OneOffDay(
-        dt.date(2019, 10, 22),
-        Label(en="Enthronement Ceremony of Emperor Naruhito", ja=TREATED_AS_HOLIDAY),
-        "Day treated as a national holiday",
-        "special act of 2018",
-    ),
+    _one_off(dt.date(2019, 5, 1), "special act of 2018"),
+    _one_off(dt.date(2019, 10, 22), "special act of 2018"),
 )
 """One-off holidays (weddings, a state funeral, enthronements), each made by its own act."""
 

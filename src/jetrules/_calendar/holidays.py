@@ -24,9 +24,10 @@ Far ahead it can differ from astronomy: for 2107 the formula gives 24 September 
 0.0074 of a day past the 24th), while an astronomical computation (as jpholiday's) gives the 23rd.
 The rules keep the formula: such days are provisional until the Observatory announces them.
 
-The Act's tables are imported by the functions that compute with them, on first use: a
-business-day answer in a year the Cabinet Office's list covers needs only the list's dates, and
-importing :mod:`jetrules.calendar` (or a first answer) should not pay for tables it does not read.
+The Act's tables are imported by the functions that compute with them, on first use: in the
+years the Cabinet Office's list covers, counting business days needs only the list's dates and
+naming holidays only the names (:mod:`jetrules._calendar.holiday_names`), so importing
+:mod:`jetrules.calendar`, or a first answer, does not pay for rules it does not apply.
 
 >>> for holiday in rules_for_year(2019)[5:8]:
 ...     print(holiday.date, holiday.name_ja, holiday.kind.label.en)
@@ -63,8 +64,6 @@ __all__ = [
     "kind_of_unnamed_rest_day",
     "known_day",
     "known_year",
-    "national_names",
-    "one_off_names",
     "rules_for_year",
 ]
 
@@ -206,31 +205,6 @@ def rules_for_year(year: int) -> tuple[Holiday, ...]:
         Holiday(date=pendulum.Date(d.year, d.month, d.day), name_en=en, name_ja=ja, kind=kind)
         for d, (en, ja, kind) in sorted(days.items())
     )
-
-
-@functools.cache
-def national_names() -> Mapping[str, str]:
-    """English names of article 2's national holidays, keyed by the Japanese name (read-only)."""
-    from jetrules._calendar import holiday_rules as _rules  # noqa: PLC0415  (loaded on first use)
-
-    return MappingProxyType(
-        {holiday.name.ja: holiday.name.en for holiday in _rules.NATIONAL_HOLIDAYS}
-    )
-
-
-@functools.cache
-def one_off_names() -> Mapping[str, str]:
-    """Date-free English names of the one-off days' Japanese names (read-only).
-
-    A loaded official list may name a one-off day the rules do not know: it gets this name,
-    which does not claim whose ceremony it is.
-
-    >>> one_off_names()["即位礼正殿の儀"]
-    'Enthronement Ceremony'
-    """
-    from jetrules._calendar import holiday_rules as _rules  # noqa: PLC0415  (loaded on first use)
-
-    return MappingProxyType({day.name.ja: day.generic_en for day in _rules.ONE_OFF_DAYS})
 
 
 def kind_of_unnamed_rest_day(

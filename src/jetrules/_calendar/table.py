@@ -26,8 +26,6 @@ from jetrules._calendar.holidays import (
     kind_of_unnamed_rest_day,
     known_day,
     known_year,
-    national_names,
-    one_off_names,
     rules_for_year,
 )
 from jetrules._calendar.official import (
@@ -58,21 +56,27 @@ Year = tuple[tuple[Holiday, ...], Mapping[dt.date, Holiday]]
 
 
 def _official_holiday(
-    day: pendulum.Date,
-    name_ja: str,
-    predicted: Holiday | None,
-    so_far: Mapping[dt.date, HolidayKind],
+    day: pendulum.Date, name_ja: str, so_far: Mapping[dt.date, HolidayKind]
 ) -> Holiday:
-    if predicted is not None and predicted.name_ja == name_ja:
-        return predicted
-    if name_ja == "休日":
+    """A row of an official list as a holiday, named from the names alone (no date rules).
+
+    The day a special act made a holiday is named for it; a ``休日`` is a substitute or a
+    citizens' holiday by the days before it; other names are the Act's, or one-off ceremonies
+    on another date (whose, unknown), or special days.
+    """
+    from jetrules._calendar import holiday_names as names  # noqa: PLC0415  (loaded on first use)
+
+    one_off = names.ONE_OFF_DAY_NAMES.get(day)
+    if one_off is not None and one_off[0].ja == name_ja:
+        name_en, kind = one_off[0].en, HolidayKind.SPECIAL
+    elif name_ja == "休日":
         name_en, kind = kind_of_unnamed_rest_day(day, so_far)
-    elif name_ja == "休日（祝日扱い）":
+    elif name_ja == names.TREATED_AS_HOLIDAY:
         name_en, kind = "Day treated as a national holiday", HolidayKind.SPECIAL
-    elif name_ja in national_names():
-        name_en, kind = national_names()[name_ja], HolidayKind.NATIONAL
-    elif name_ja in one_off_names():  # a ceremony on a date no rule knows: whose, unknown
-        name_en, kind = one_off_names()[name_ja], HolidayKind.SPECIAL
+    elif name_ja in names.NATIONAL_NAMES:
+        name_en, kind = names.NATIONAL_NAMES[name_ja], HolidayKind.NATIONAL
+    elif name_ja in names.ONE_OFF_NAMES:  # a ceremony on a date no rule knows: whose, unknown
+        name_en, kind = names.ONE_OFF_NAMES[name_ja], HolidayKind.SPECIAL
     else:
         name_en, kind = "Special holiday", HolidayKind.SPECIAL
     return Holiday(date=day, name_en=name_en, name_ja=name_ja, kind=kind)
@@ -84,8 +88,9 @@ class ResolvedYears:
 
     Made from the table's rows alone (None for the bundled list, read a year at a time on first
     use), so every year it hands out is the one a fresh table would resolve; only immutable
-    values leave it. The dates of a year's holidays come without their names when the official
-    list covers the year: counting business days needs no more, and names need the Act's tables.
+    values leave it. A year the official list covers is named from the names tables alone
+    (:mod:`jetrules._calendar.holiday_names`), and its dates come without names for counting
+    business days; the Act's date rules compute the other years.
     """
 
     __slots__ = ("_dates", "_grouped", "_rows", "_years")
@@ -138,11 +143,10 @@ class ResolvedYears:
             if year > self.official_through():  # not announced yet: the rules predict it
                 return tuple(attrs.evolve(h, provisional=True) for h in rules_for_year(year))
             return rules_for_year(year)  # before the list or a year it skips: settled history
-        predicted = {h.date: h for h in rules_for_year(year)}
         so_far: dict[dt.date, HolidayKind] = {}
         holidays = []
         for day, name_ja in rows:
-            holiday = _official_holiday(day, name_ja, predicted.get(day), so_far)
+            holiday = _official_holiday(day, name_ja, so_far)
             so_far[day] = holiday.kind
             holidays.append(holiday)
         return tuple(holidays)

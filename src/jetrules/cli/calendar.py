@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Collection
 from types import MappingProxyType
 from typing import TextIO
 
@@ -27,12 +28,21 @@ COMMANDS = ("fiscal-year", "holidays", "business-days", "deadline")
 """The subcommands :func:`register` adds: the command needs this module for these alone."""
 
 
-def register(subcommands: Subcommands) -> None:
-    """Add the calendar subcommands (:data:`COMMANDS`)."""
-    _register_fiscal_year(subcommands)
-    _register_holidays(subcommands)
-    _register_business_days(subcommands)
-    _register_deadline(subcommands)
+def register(subcommands: Subcommands, names: Collection[str] = COMMANDS) -> None:
+    """Add the calendar subcommands among *names* (every one of :data:`COMMANDS` by default).
+
+    Building a subcommand's parser costs time at every start: the command, knowing which
+    subcommand it runs, can ask for that one alone.
+    """
+    adders = (
+        _register_fiscal_year,
+        _register_holidays,
+        _register_business_days,
+        _register_deadline,
+    )
+    for name, add in zip(COMMANDS, adders, strict=True):
+        if name in names:
+            add(subcommands)
 
 
 def _register_fiscal_year(subcommands: Subcommands) -> None:
