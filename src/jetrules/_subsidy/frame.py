@@ -15,7 +15,7 @@ asked for, and its absence is named with the extra that installs it. The columns
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from jetrules.errors import JetRulesError
@@ -58,19 +58,25 @@ def _pandas() -> Any:  # pandas ships no type hints: imported by name, as Any
         ) from None
 
 
-def to_frame(records: Sequence[Mapping[str, object]], columns: Sequence[str]) -> Any:
+def to_frame(records: Iterable[Mapping[str, object]], columns: Sequence[str]) -> Any:
     """A ``pandas.DataFrame`` of *records*, one row each, with *columns* in order (typed ``Any``).
+
+    The records are taken one at a time into a list per column, so that no more than the
+    columns are held while the frame is made.
 
     Raises:
         MissingPandas: pandas is not installed.
     """
     pandas = _pandas()
+    cells: list[list[object]] = [[] for _ in columns]
+    appends = [column.append for column in cells]
+    for record in records:
+        for append, name in zip(appends, columns, strict=True):
+            append(record[name])
     return pandas.DataFrame(
         {
-            name: pandas.Series(
-                [record[name] for record in records], dtype=DTYPES.get(name, "object")
-            )
-            for name in columns
+            name: pandas.Series(values, dtype=DTYPES.get(name, "object"))
+            for name, values in zip(columns, cells, strict=True)
         },
         columns=list(columns),
     )

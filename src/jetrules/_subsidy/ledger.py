@@ -216,7 +216,7 @@ class Ledger(Sequence[Statement]):
             InvalidInput: *level* is neither ``"receipt"`` nor ``"statement"``.
         """
         level = to_level(level)
-        return to_frame(records(self.statements, lang, level), columns_of(level))
+        return to_frame(iter_records(self.statements, lang, level), columns_of(level))
 
     def _repr_html_(self) -> str:
         return ledger_html(self.statements)

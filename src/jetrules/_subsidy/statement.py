@@ -17,7 +17,7 @@ from jetrules._subsidy.frame import to_frame
 from jetrules._subsidy.model import Decision
 from jetrules._subsidy.notebook import statement_html
 from jetrules._subsidy.parameters import ChangedValues, ParameterNames, named_value
-from jetrules._subsidy.tables import Level, columns_of, records, to_level
+from jetrules._subsidy.tables import Level, columns_of, iter_records, records, to_level
 from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
 from jetrules.money import Yen
@@ -105,7 +105,7 @@ class Statement:
             JetRulesError: pandas is not installed (``pip install 'jetrules[pandas]'``).
         """
         level = to_level(level)
-        return to_frame(records([self], lang, level), columns_of(level))
+        return to_frame(iter_records([self], lang, level), columns_of(level))
 
     def _repr_html_(self) -> str:
         return statement_html(self)
