@@ -3,7 +3,9 @@
 Every command runs in a fresh interpreter, as a shell runs it, many times and interleaved with the
 others (one run of each per round, in turn), so that a slower spell of the machine weighs on all
 of them alike; as hyperfine does, warm-up runs come first and each figure is a mean with its
-standard deviation, a median and a minimum. Bytecode is cached, as for an installed package.
+standard deviation, a median and a minimum of the wall time, with the median CPU time (user and
+system, which waiting for a busy machine does not add to). Bytecode is cached, as for an
+installed package.
 """
 
 from __future__ import annotations
@@ -51,23 +53,29 @@ def _environment(cache: str) -> dict[str, str]:
     return env
 
 
-def _run(argv: Sequence[str], env: Mapping[str, str]) -> float:
-    """Wall time of one run of *argv*, in ms; the run must succeed."""
+def _run(argv: Sequence[str], env: Mapping[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of *argv*, in ms; it must succeed."""
     start = time.perf_counter()
-    subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
-    return (time.perf_counter() - start) * 1000
+    child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = (time.perf_counter() - start) * 1000
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, argv)
+    return wall, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def _interleaved(
     commands: Mapping[str, Sequence[str]], env: Mapping[str, str]
-) -> dict[str, list[float]]:
-    """RUNS timings of each command, one run of each per round, after WARMUP rounds."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+) -> dict[str, tuple[list[float], list[float]]]:
+    """RUNS wall and CPU times of each command, one run of each per round, after WARMUP rounds."""
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
     for round_number in range(WARMUP + RUNS):
         for name, argv in commands.items():
-            elapsed = _run(argv, env)
+            wall, cpu = _run(argv, env)
             if round_number >= WARMUP:
-                times[name].append(elapsed)
+                times[name][0].append(wall)
+                times[name][1].append(cpu)
     return times
 
 
@@ -93,6 +101,31 @@ def _verdict(met: bool) -> str:
     return "met" if met else "MISSED"
 
 
+def _report(times: Mapping[str, tuple[list[float], list[float]]], inside: list[float]) -> None:
+    width = max(len(name) for name in times)
+    print(f"{RUNS} runs of each, interleaved, after {WARMUP} warm-up rounds (fresh interpreters):")
+    for name, (wall, cpu) in times.items():
+        cpu_median = statistics.median(cpu)
+        print(f"  {name:<{width}}  wall {_describe(wall)}   cpu median {cpu_median:6.1f}")
+    (base, base_cpu), (first, _), (first_deadline, _), (cli, cli_cpu) = (
+        (statistics.median(wall), statistics.median(cpu)) for wall, cpu in times.values()
+    )
+    print(
+        f"calendar import + first answer, timed inside the interpreter: {_describe(inside)}"
+        f"  (goal < 20 ms: {_verdict(statistics.median(inside) < 20)})"
+    )
+    print(
+        f"  the same from outside, median over the bare Python: {first - base:.1f} ms "
+        f"(first deadline: {first_deadline - base:.1f} ms)"
+    )
+    ratio = cli / base
+    print(
+        f"jetrules deadline / bare python, wall medians: {ratio:.2f}x "
+        f"(goal <= 1.3x: {_verdict(ratio <= 1.3)}), {cli - base:.1f} ms more; "
+        f"cpu medians: {cli_cpu / base_cpu:.2f}x"
+    )
+
+
 def main() -> None:
     command = _command()
     commands = {
@@ -105,24 +138,7 @@ def main() -> None:
         env = _environment(cache)
         times = _interleaved(commands, env)
         inside = _in_process(env)
-    print(f"{RUNS} runs of each, interleaved, after {WARMUP} warm-up rounds (fresh interpreters):")
-    width = max(len(name) for name in commands)
-    for name, values in times.items():
-        print(f"  {name:<{width}}  {_describe(values)}")
-    base, first, first_deadline, cli = (statistics.median(v) for v in times.values())
-    print(
-        f"calendar import + first answer, timed inside the interpreter: {_describe(inside)}"
-        f"  (goal < 20 ms: {_verdict(statistics.median(inside) < 20)})"
-    )
-    print(
-        f"  the same from outside, median over the bare Python: {first - base:.1f} ms "
-        f"(first deadline: {first_deadline - base:.1f} ms)"
-    )
-    ratio = cli / base
-    print(
-        f"jetrules deadline / bare python, medians: {ratio:.2f}x "
-        f"(goal <= 1.3x: {_verdict(ratio <= 1.3)}); {cli - base:.1f} ms more"
-    )
+    _report(times, inside)
 
 
 if __name__ == "__main__":
