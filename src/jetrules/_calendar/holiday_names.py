@@ -4,7 +4,7 @@ The Cabinet Office's list names each holiday in Japanese. Naming the holidays of
 covers takes these tables and nothing else; the Act's date rules
 (:mod:`jetrules._calendar.holiday_rules`, whose rows take their names from here) are needed only
 for years the list does not cover. This module is plain data on purpose: a first answer that names
-a holiday loads it, not the rules; :mod:`jetrules._calendar.holiday_rules` makes its rows from it.
+a holiday loads it, and not the rules.
 
 >>> NATIONAL_NAMES["山の日"]
 'Mountain Day'

@@ -3,7 +3,8 @@
 :mod:`jetrules._calendar.holidays` computes the holidays from these tables and
 :mod:`jetrules._calendar.rules_page` prints them on the "Rules and sources" page, so the page
 shows exactly the rules applied. Each row names the act or amendment that made it; an amendment
-is a new row, never an edit of an old one.
+is a new row, never an edit of an old one. The rows take the holidays' English names from
+:mod:`jetrules._calendar.holiday_names`, which names the Cabinet Office's list without these rules.
 
 >>> [str(h.rule.label.en) for h in NATIONAL_HOLIDAYS if h.name.en == "Coming of Age Day"]
 ['15 January', 'second Monday of January']
