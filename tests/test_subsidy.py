@@ -175,6 +175,12 @@ def test_receipt_refuses_bad_fields(fields, field):
     assert info.value.field == field
 
 
+@pytest.mark.parametrize("name", ["山田\u3000太郎", "P\u00a0001", "JET-0142\u200b"])
+def test_receipt_takes_text_that_is_not_printable_but_holds_no_control_character(name):
+    """Full-width and no-break spaces, format characters: one line, so accepted as they are."""
+    assert Receipt(id=name, participant=name, service_date="2019-05-01", amount=1).id == name
+
+
 def test_receipt_accepts_dates_and_text_amounts():
     r = Receipt(id="r1", participant="P", service_date=dt.date(2020, 3, 31), amount="¥7,001")
     assert (r.service_date, r.amount, r.fiscal_year) == (
