@@ -210,7 +210,7 @@ def test_json_output_of_no_receipts_is_an_empty_list(tmp_path):
 
 
 def test_a_list_of_codes_is_one_csv_cell_and_a_json_list():
-    record = dict.fromkeys(RECORD_COLUMNS, None) | {
+    record = dict.fromkeys(RECORD_COLUMNS) | {
         "reason_codes": ["ELIGIBLE", "CLAIM_IN_TIME"],
         "service_date": dt.date(2019, 5, 10),
         "fiscal_year": 2019,

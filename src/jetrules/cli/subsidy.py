@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import enum
 import json
+import operator
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -249,12 +250,15 @@ class _Progress:
             self._stream.flush()
 
 
+_CELLS = operator.itemgetter(*RECORD_COLUMNS)
+_CODES = RECORD_COLUMNS.index("reason_codes")
+
+
 def _csv_row(record: Mapping[str, object]) -> list[object]:
-    """A record's cells in :data:`RECORD_COLUMNS` order; a list of codes as one cell of words."""
-    return [
-        " ".join(map(str, value)) if isinstance(value, list | tuple) else value
-        for value in map(record.__getitem__, RECORD_COLUMNS)
-    ]
+    """A record's cells in :data:`RECORD_COLUMNS` order, its list of reason codes as words."""
+    cells: list[object] = list(_CELLS(record))
+    cells[_CODES] = " ".join(cast("list[str]", cells[_CODES]))
+    return cells
 
 
 def _write_json_list(out: TextIO, items: Iterable[object]) -> None:

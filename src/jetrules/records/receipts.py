@@ -38,22 +38,19 @@ jetrules.errors.InvalidRecords: <input>: 3 problems
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, TextIO
+from typing import BinaryIO, Literal, TextIO
 
 import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
-from jetrules.calendar import FIRST_DAY, LAST_DAY
 from jetrules.errors import InvalidInput, WrongType
-from jetrules.money import Yen
 from jetrules.records._json import cell_from_json, json_object, parse_json
+from jetrules.records._receipt_rows import PROGRESS_EVERY, Progress, ReceiptReading, sheet_row
 from jetrules.records._source import MAX_INPUT_BYTES, source_name
 from jetrules.records._tabular import Problems, open_table, read_text, table_format
-from jetrules.records._vocabulary import to_day, to_flag, to_name, to_word, to_yen
-from jetrules.records._words import PLACE_WORDS
-from jetrules.subsidy import Place, Receipt
+from jetrules.subsidy import Receipt
 
 __all__ = [
     "OPTIONAL_RECEIPT_FIELDS",
@@ -80,12 +77,6 @@ RECEIPT_FIELDS = (
 OPTIONAL_RECEIPT_FIELDS = ("submitted_on",)
 """The columns (CSV, Excel) or keys (JSON) a receipt may have: each may be blank (or ``null``)."""
 
-PROGRESS_EVERY = 1_000
-"""How many receipts a reader reads between two calls of its ``progress`` callback."""
-
-Progress = Callable[[int], None]
-"""A reader's progress callback: called with the number of receipts read so far."""
-
 _JSON_KINDS: Mapping[str, Literal["text", "number", "flag"]] = {
     "id": "text",
     "participant": "text",
@@ -96,178 +87,10 @@ _JSON_KINDS: Mapping[str, Literal["text", "number", "flag"]] = {
     "place": "text",
     "submitted_on": "text",
 }
-_MEMO_SIZE = 1 << 17
-"""The most cells one field remembers the reading of (a file repeats its dates, amounts, names)."""
-
-
-def _service_day(raw: str, field: str) -> pendulum.Date:
-    return to_day(raw, field, first=FIRST_DAY, last=LAST_DAY)
-
-
-def _amount(raw: str, field: str) -> Yen:
-    amount = to_yen(raw, field)
-    if amount <= 0:
-        raise InvalidInput.for_field(field, "must be more than ¥0", raw)
-    return Yen(amount)
-
-
-def _place(raw: str, field: str) -> Place:
-    return Place(to_word(raw, field, PLACE_WORDS))
-
-
-_READERS: tuple[tuple[str, Callable[[str, str], object], str], ...] = (
-    # field, how its cell is read, the memo of its readings ("" for an id: each is read once)
-    ("id", to_name, ""),
-    ("participant", to_name, "names"),
-    ("service_date", _service_day, "days"),
-    ("amount", _amount, "amounts"),
-    ("insured", to_flag, "flags"),
-    ("mental_health_professional", to_flag, "flags"),
-    ("place", _place, "places"),
-    ("submitted_on", _service_day, "days"),
-)
-
-
-class _Reading:
-    """Turns records into receipts: each distinct cell read once, every problem recorded.
-
-    A cell's reading is remembered by its text (a file repeats its dates, amounts, names and
-    words), so most rows are only looked up; a row with a cell not seen before is read field by
-    field, recording each problem. Then the row is checked whole: its arrival not before its
-    service, its service not after the batch's arrival, its id new to the file.
-    """
-
-    def __init__(
-        self,
-        problems: Problems,
-        *,
-        submitted_on: pendulum.Date | None,
-        submitted_on_name: str,
-        progress: Progress | None,
-    ) -> None:
-        self.problems = problems
-        self.receipts: list[Receipt] = []
-        self.count = 0
-        self.position: Callable[[int], str] = _line
-        self._arrival = submitted_on
-        self._arrival_name = submitted_on_name
-        self._progress = progress
-        self._first: dict[str, int] = {}
-        self._memos: dict[str, dict[str, Any]] = {name: {} for _, _, name in _READERS}
-
-    def add(self, number: int, values: Mapping[str, str], *, complete: bool = True) -> None:
-        """Read the receipt numbered *number* (its line, row or place in a list) from *values*.
-
-        *values* holds the cell of every field the record gives; ``complete=False`` says that
-        some cell could not even be taken as text (its problem already recorded): the others
-        are still read, for their problems, and no receipt is made.
-        """
-        fields = self._remembered(values) if complete else None
-        if fields is None:
-            fields, complete = self._read(number, values, complete)
-        if self._checked(number, values, fields) and complete:
-            self.receipts.append(Receipt(**fields))
-        self.count += 1
-        if self._progress is not None and not self.count % PROGRESS_EVERY:
-            self._progress(self.count)
-
-    def _remembered(self, values: Mapping[str, str]) -> dict[str, Any] | None:
-        """The fields of a record whose every cell was read before, or None."""
-        ident = values.get("id")
-        arrival = values.get("submitted_on")
-        if not ident or not ident.isprintable() or ident != ident.strip():
-            return None
-        memos = self._memos
-        days, flags = memos["days"], memos["flags"]
-        try:
-            return {
-                "id": ident,
-                "participant": memos["names"][values["participant"]],
-                "service_date": days[values["service_date"]],
-                "amount": memos["amounts"][values["amount"]],
-                "insured": flags[values["insured"]],
-                "mental_health_professional": flags[values["mental_health_professional"]],
-                "place": memos["places"][values["place"]],
-                "submitted_on": days[arrival] if arrival else None,
-            }
-        except KeyError:
-            return None
-
-    def _read(
-        self, number: int, values: Mapping[str, str], complete: bool
-    ) -> tuple[dict[str, Any], bool]:
-        """The fields of a record read cell by cell, and whether each could be read.
-
-        Each reading is remembered, each problem recorded.
-        """
-        fields: dict[str, Any] = {}
-        for field, read, memo_name in _READERS:
-            raw = values.get(field)
-            if raw is None or (not raw and field == "submitted_on"):
-                continue
-            memo = self._memos[memo_name]
-            value = memo.get(raw)
-            if value is None:
-                try:
-                    value = read(raw, field)
-                except InvalidInput as error:
-                    self.problems.add(self.position(number), str(error))
-                    complete = False
-                    continue
-                if memo_name and len(memo) < _MEMO_SIZE:
-                    memo[raw] = value
-            fields[field] = value
-        return fields, complete
-
-    def _checked(self, number: int, values: Mapping[str, str], fields: dict[str, Any]) -> bool:
-        """Whether the record's fields agree with each other and its id is new to the file."""
-        agree = True
-        service = fields.get("service_date")
-        arrival = fields.get("submitted_on")
-        if arrival is not None and service is not None and arrival < service:
-            rule = f"must not be before the service date ({service})"
-            self._problem(number, "submitted_on", rule, values["submitted_on"])
-            agree = False
-        batch = self._arrival
-        late = batch is not None and service is not None and service > batch
-        if late and not values.get("submitted_on"):
-            rule = (
-                f"must not be after {batch}, the day the claim arrived "
-                f"({self._arrival_name}), for a receipt without its own submitted_on"
-            )
-            self._problem(number, "service_date", rule, values["service_date"])
-            agree = False
-        ident = fields.get("id")
-        if ident is not None:
-            first = self._first.setdefault(ident, number)
-            if first != number:
-                rule = f"must be unique in the file: {ident!r} is also on {self.position(first)}"
-                self._problem(number, "id", rule, values["id"])
-                agree = False
-        return agree
-
-    def _problem(self, number: int, field: str, rule: str, raw: str) -> None:
-        self.problems.add(self.position(number), str(InvalidInput.for_field(field, rule, raw)))
-
-    def result(self) -> list[Receipt]:
-        """The receipts, or every problem in file order."""
-        self.problems.raise_if_any()
-        return self.receipts
-
-
-def _line(number: int) -> str:
-    return f"line {number}"
 
 
 def _receipt_number(number: int) -> str:
     return f"receipt {number}"
-
-
-def _sheet_row(sheet: str) -> Callable[[int], str]:
-    def position(number: int) -> str:
-        return f"sheet {sheet}, row {number}"
-
-    return position
 
 
 def _arrival_day(submitted_on: DateLike | None) -> pendulum.Date | None:
@@ -295,7 +118,7 @@ def _read_table(
         sheet=sheet,
         max_bytes=max_bytes,
     )
-    reading = _Reading(
+    reading = ReceiptReading(
         table.problems,
         submitted_on=_arrival_day(submitted_on),
         submitted_on_name=submitted_on_name,
@@ -303,7 +126,7 @@ def _read_table(
     )
     for row in table:
         if row.sheet is not None:
-            reading.position = _sheet_row(row.sheet)
+            reading.position = sheet_row(row.sheet)
         reading.add(row.line, row.values)
     return reading.result()
 
@@ -372,7 +195,7 @@ def read_receipts_json(
     """
     name, text = read_text(source, encoding=encoding)
     problems = Problems(name)
-    reading = _Reading(
+    reading = ReceiptReading(
         problems,
         submitted_on=_arrival_day(submitted_on),
         submitted_on_name=submitted_on_name,
@@ -385,7 +208,7 @@ def read_receipts_json(
     return reading.result()
 
 
-def _read_json_item(reading: _Reading, number: int, item: object) -> None:
+def _read_json_item(reading: ReceiptReading, number: int, item: object) -> None:
     position = _receipt_number(number)
     found = json_object(
         item,
@@ -403,7 +226,7 @@ def _read_json_item(reading: _Reading, number: int, item: object) -> None:
         if value is None and key in OPTIONAL_RECEIPT_FIELDS:
             continue
         try:
-            values[key] = cell_from_json(value, key, kind=kind)
+            values[key] = cell_from_json(value, key, kind=kind).strip()
         except WrongType as error:
             reading.problems.add(position, str(error))
             complete = False

@@ -1,0 +1,139 @@
+"""`jetrules subsidy` end to end: a file of receipts in, CSV or a table out, beside csv.DictReader.
+
+For 100,000 and 1,000,000 generated receipts (10 per participant, FY2019 and FY2020, some
+insured, some abroad, a few with their own arrival day), each run is the command as a user runs
+it, in a fresh process, writing to /dev/null: its wall time and peak memory (the child's maximum
+resident set, from ``os.wait4``). Beside it, the time ``csv.DictReader`` takes just to read the
+same file in this process, measured in the same run. The goals (issue 12): 100,000 receipts to
+CSV within 5x the csv.DictReader time, under 200 MB; 1,000,000 receipts under 1 GB.
+
+Run it alone (``python bench/bench_e2e.py [--sizes 100000 ...] [--keep DIR]``) or through
+``make bench``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HEADER = (
+    "id,participant,service_date,amount,insured,mental_health_professional,place,submitted_on\n"
+)
+SIZES = (100_000, 1_000_000)
+FORMATS = ("csv", "table")
+GOALS = {  # (receipts, format): (most times csv.DictReader, most MB)
+    (100_000, "csv"): (5.0, 200.0),
+    (1_000_000, "csv"): (None, 1024.0),
+    (1_000_000, "table"): (None, 1024.0),
+}
+
+
+def write_receipts(path: Path, count: int, seed: int = 2019) -> None:
+    """Write *count* receipts to *path* as a claims file a programme office would hold."""
+    rng = random.Random(seed)
+    first = dt.date(2019, 4, 1)
+    days = [(first + dt.timedelta(days=n)).isoformat() for n in range(730)]
+    participants = max(count // 10, 1)
+    with path.open("w", encoding="utf-8", newline="") as file:
+        file.write(HEADER)
+        for number in range(count):
+            day = rng.randrange(730)
+            amount = rng.choice((5_500, 7_001, 8_800, 11_000, 15_000))
+            arrived = days[min(day + 20, 729)] if rng.random() < 0.02 else ""
+            file.write(
+                f'R{number:07d},JET-{rng.randrange(participants):06d},{days[day]},"¥{amount:,}",'
+                f"{'yes' if rng.random() < 0.05 else 'no'},"
+                f"{'yes' if rng.random() < 0.97 else 'no'},"
+                f"{'abroad' if rng.random() < 0.03 else 'japan'},{arrived}\n"
+            )
+
+
+def dict_reader_seconds(path: Path) -> float:
+    """The time csv.DictReader takes to read every row of *path* (best of 3)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        with path.open(encoding="utf-8", newline="") as file:
+            for _row in csv.DictReader(file):
+                pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def command_run(path: Path, form: str) -> tuple[float, float]:
+    """Wall seconds and peak MB of ``jetrules subsidy PATH --format FORM`` in a fresh process."""
+    argv = [sys.executable, "-m", "jetrules", "subsidy", str(path), "--format", form]
+    with open(os.devnull, "wb") as null:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=null, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    assert child.stderr is not None
+    errors = child.stderr.read().decode()
+    child.stderr.close()
+    if child.returncode:
+        raise SystemExit(f"jetrules subsidy failed ({child.returncode}): {errors}")
+    return seconds, usage.ru_maxrss / 1024  # Linux gives kB
+
+
+def _verdict(count: int, form: str, ratio: float, peak: float) -> str:
+    goal = GOALS.get((count, form))
+    if goal is None:
+        return ""
+    most_ratio, most_mb = goal
+    parts = []
+    if most_ratio is not None:
+        parts.append(f"{'ok' if ratio <= most_ratio else 'MISSED'} <= {most_ratio:g}x")
+    if most_mb is not None:
+        parts.append(f"{'ok' if peak < most_mb else 'MISSED'} < {most_mb:,.0f} MB")
+    return ", ".join(parts)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Generate the files, run the command on each, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--keep", type=Path, help="write the generated files here, keep them")
+    args = parser.parse_args([] if argv is None and __name__ != "__main__" else argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        print(
+            f"{'receipts':>9}  {'file':>7}  {'DictReader':>10}  {'format':>6}  "
+            f"{'wall':>7}  {'ratio':>6}  {'peak':>8}  goal"
+        )
+        for count in args.sizes:
+            path = folder / f"receipts-{count}.csv"
+            if not path.exists():
+                write_receipts(path, count)
+            size = path.stat().st_size / 1024 / 1024
+            reading = dict_reader_seconds(path)
+            for form in FORMATS:
+                seconds, peak = command_run(path, form)
+                ratio = seconds / reading
+                print(
+                    f"{count:>9,}  {size:>5.1f}MB  {reading:>9.2f}s  {form:>6}  "
+                    f"{seconds:>6.2f}s  {ratio:>5.1f}x  {peak:>5.0f} MB  "
+                    f"{_verdict(count, form, ratio, peak)}",
+                    flush=True,
+                )
+    print(
+        "wall: the whole command in a fresh process (start-up, reading, assessing, writing to "
+        "/dev/null); ratio: wall / csv.DictReader reading the same file (best of 3); peak: the "
+        f"child's maximum resident set. Python {sys.version.split()[0]}, "
+        f"load average {os.getloadavg()[0]:.2f}."
+    )
+
+
+if __name__ == "__main__":
+    main()

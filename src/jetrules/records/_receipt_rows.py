@@ -1,0 +1,214 @@
+"""Receipts made from the cells of a file's records, each distinct cell read once (private).
+
+:mod:`jetrules.records.receipts` reads files through this; a record is a mapping of field names
+to cell texts, whatever the file kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pendulum
+
+from jetrules.calendar import FIRST_DAY, LAST_DAY
+from jetrules.errors import InvalidInput
+from jetrules.money import Yen
+from jetrules.records._problems import Problems
+from jetrules.records._vocabulary import to_day, to_flag, to_name, to_word, to_yen
+from jetrules.records._words import PLACE_WORDS
+from jetrules.subsidy import Place, Receipt
+
+__all__ = ["PROGRESS_EVERY", "Progress", "ReceiptReading", "line", "sheet_row"]
+
+PROGRESS_EVERY = 1_000
+"""How many receipts a reader reads between two calls of its ``progress`` callback."""
+
+Progress = Callable[[int], None]
+"""A reader's progress callback: called with the number of receipts read so far."""
+
+_MEMO_SIZE = 1 << 17
+"""The most cells one field remembers the reading of (a file repeats its dates, amounts, names)."""
+
+
+def _service_day(raw: str, field: str) -> pendulum.Date:
+    return to_day(raw, field, first=FIRST_DAY, last=LAST_DAY)
+
+
+def _amount(raw: str, field: str) -> Yen:
+    amount = to_yen(raw, field)
+    if amount <= 0:
+        raise InvalidInput.for_field(field, "must be more than ¥0", raw)
+    return Yen(amount)
+
+
+def _place(raw: str, field: str) -> Place:
+    return Place(to_word(raw, field, PLACE_WORDS))
+
+
+_READERS: tuple[tuple[str, Callable[[str, str], object], str], ...] = (
+    # field, how its cell is read, the memo of its readings ("" for an id: each is read once)
+    ("id", to_name, ""),
+    ("participant", to_name, "names"),
+    ("service_date", _service_day, "days"),
+    ("amount", _amount, "amounts"),
+    ("insured", to_flag, "flags"),
+    ("mental_health_professional", to_flag, "flags"),
+    ("place", _place, "places"),
+    ("submitted_on", _service_day, "days"),
+)
+
+
+class ReceiptReading:
+    """Turns records into receipts: each distinct cell read once, every problem recorded.
+
+    A cell's reading is remembered by its text (a file repeats its dates, amounts, names and
+    words), so most rows are only looked up; a row with a cell not seen before is read field by
+    field, recording each problem. Then the row is checked whole: its arrival not before its
+    service, its service not after the batch's arrival, its id new to the file.
+    """
+
+    def __init__(
+        self,
+        problems: Problems,
+        *,
+        submitted_on: pendulum.Date | None,
+        submitted_on_name: str,
+        progress: Progress | None,
+    ) -> None:
+        self.problems = problems
+        self.receipts: list[Receipt] = []
+        self.count = 0
+        self.position: Callable[[int], str] = line
+        self._arrival = submitted_on
+        self._arrival_name = submitted_on_name
+        self._progress = progress
+        self._first: dict[str, int] = {}
+        self._memos: dict[str, dict[str, Any]] = {name: {} for _, _, name in _READERS}
+
+    def add(self, number: int, values: Mapping[str, str], *, complete: bool = True) -> None:
+        """Read the receipt numbered *number* (its line, row or place in a list) from *values*.
+
+        *values* holds the cell of every field the record gives, stripped; ``complete=False``
+        says that some cell could not even be taken as text (its problem already recorded):
+        the others are still read, for their problems, and no receipt is made.
+        """
+        self.count += 1
+        if self._progress is not None and not self.count % PROGRESS_EVERY:
+            self._progress(self.count)
+        if complete and self._quickly(number, values):
+            return
+        fields, complete = self._read(number, values, complete)
+        if self._checked(number, values, fields) and complete:
+            self.receipts.append(Receipt(**fields))
+
+    def _quickly(self, number: int, values: Mapping[str, str]) -> bool:
+        """Make the receipt of a good record whose every cell was read before; else False.
+
+        This is the path of nearly every row of a large file: lookups, and the checks of
+        :meth:`_checked` where they pass.
+        """
+        memos = self._memos
+        days, flags = memos["days"], memos["flags"]
+        try:
+            ident = values["id"]
+            service = days[values["service_date"]]
+            arrival_text = values.get("submitted_on")
+            arrival = days[arrival_text] if arrival_text else None
+            receipt = Receipt(
+                id=ident,
+                participant=memos["names"][values["participant"]],
+                service_date=service,
+                amount=memos["amounts"][values["amount"]],
+                insured=flags[values["insured"]],
+                mental_health_professional=flags[values["mental_health_professional"]],
+                place=memos["places"][values["place"]],
+                submitted_on=arrival,
+            )
+        except (KeyError, InvalidInput):  # a cell not read yet; fields that disagree
+            return False
+        batch = self._arrival
+        if (
+            not ident.isprintable()
+            or ident in self._first
+            or (arrival is None and batch is not None and service > batch)
+        ):
+            return False
+        self._first[ident] = number
+        self.receipts.append(receipt)
+        return True
+
+    def _read(
+        self, number: int, values: Mapping[str, str], complete: bool
+    ) -> tuple[dict[str, Any], bool]:
+        """The fields of a record read cell by cell, and whether each could be read.
+
+        Each reading is remembered, each problem recorded.
+        """
+        fields: dict[str, Any] = {}
+        for field, read, memo_name in _READERS:
+            raw = values.get(field)
+            if raw is None or (not raw and field == "submitted_on"):
+                continue
+            memo = self._memos[memo_name]
+            value = memo.get(raw)
+            if value is None:
+                try:
+                    value = read(raw, field)
+                except InvalidInput as error:
+                    self.problems.add(self.position(number), str(error))
+                    complete = False
+                    continue
+                if memo_name and len(memo) < _MEMO_SIZE:
+                    memo[raw] = value
+            fields[field] = value
+        return fields, complete
+
+    def _checked(self, number: int, values: Mapping[str, str], fields: dict[str, Any]) -> bool:
+        """Whether the record's fields agree with each other and its id is new to the file."""
+        agree = True
+        service = fields.get("service_date")
+        arrival = fields.get("submitted_on")
+        if arrival is not None and service is not None and arrival < service:
+            rule = f"must not be before the service date ({service})"
+            self._problem(number, "submitted_on", rule, values["submitted_on"])
+            agree = False
+        batch = self._arrival
+        late = batch is not None and service is not None and service > batch
+        if late and not values.get("submitted_on"):
+            rule = (
+                f"must not be after {batch}, the day the claim arrived "
+                f"({self._arrival_name}), for a receipt without its own submitted_on"
+            )
+            self._problem(number, "service_date", rule, values["service_date"])
+            agree = False
+        ident = fields.get("id")
+        if ident is not None:
+            first = self._first.setdefault(ident, number)
+            if first != number:
+                rule = f"must be unique in the file: {ident!r} is also on {self.position(first)}"
+                self._problem(number, "id", rule, values["id"])
+                agree = False
+        return agree
+
+    def _problem(self, number: int, field: str, rule: str, raw: str) -> None:
+        self.problems.add(self.position(number), str(InvalidInput.for_field(field, rule, raw)))
+
+    def result(self) -> list[Receipt]:
+        """The receipts, or every problem in file order."""
+        self.problems.raise_if_any()
+        return self.receipts
+
+
+def line(number: int) -> str:
+    """Where record *number* of a CSV file is: ``line 4``."""
+    return f"line {number}"
+
+
+def sheet_row(sheet: str) -> Callable[[int], str]:
+    """Where each record of the worksheet *sheet* is: ``sheet Claims, row 4``."""
+
+    def position(number: int) -> str:
+        return f"sheet {sheet}, row {number}"
+
+    return position
