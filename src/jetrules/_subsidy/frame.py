@@ -6,7 +6,8 @@ asked for, and its absence is named with the extra that installs it. The columns
 - yen, counts and fiscal years: ``int64``; a yen amount that may be absent (``remaining_cap``
   without terms) and ``edition``: pandas' nullable ``Int64`` (``<NA>`` where absent);
 - dates: ``datetime64[ns]`` (``NaT`` where absent), on every pandas version, so ``.dt``,
-  comparisons with ``pandas.Timestamp`` and ``numpy.busday_offset`` work on them directly;
+  resampling and comparisons with ``pandas.Timestamp`` work on them (numpy's business-day
+  functions take them as days: ``.to_numpy().astype("datetime64[D]")``);
 - flags: ``bool``;
 - text: ``object`` (pandas' default), and ``reason_codes`` a list of codes per row, which
   ``frame.explode("reason_codes")`` makes one row per code.
