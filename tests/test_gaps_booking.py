@@ -1,0 +1,168 @@
+"""Skype Counselling's behaviours no other test pinned: each fails when the gap is reintroduced.
+
+A mutation run (issue 15) changed these without any test failing: a one-minute appointment,
+fewer preferred times than published (now supplied in a policy), and a reschedule held to a lead
+time of the caller's own (a policy too).
+"""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from jetrules.booking import Appointment, FiscalYear, SignUp, Status, terms_for
+from jetrules.errors import InvalidInput, Refused, WrongType
+from jetrules.policy import Policy
+
+REQUESTED = "2020-01-06T10:00+09:00"
+
+
+def supplying(year: int, **values: object) -> Policy:
+    return Policy().supplying("booking", FiscalYear(year), **values)
+
+
+def sign_up(*times: str, minutes: int = 40, requested: str = REQUESTED, **kw: object) -> SignUp:
+    return SignUp(
+        participant="P-01",
+        requested_at=requested,
+        preferred_times=list(times),
+        minutes=minutes,
+        language="en",
+        **kw,
+    )
+
+
+# -- a one-minute appointment --------------------------------------------------------------------
+
+
+def appointment(minutes: int) -> Appointment:
+    return Appointment(
+        id="A-1",
+        participant="P-01",
+        requested_at=REQUESTED,
+        start="2020-01-14T18:00+09:00",
+        minutes=minutes,
+        language="en",
+    )
+
+
+def test_a_one_minute_appointment_is_an_appointment():
+    short = appointment(1)
+    assert (short.minutes, short.status) == (1, Status.SCHEDULED)
+    assert short.complete().counted_minutes == 1
+    missed = short.miss()
+    assert (missed.counted, missed.counted_minutes) == (True, 1)
+    assert missed.reason.parameters["minutes"] == 1
+
+
+@pytest.mark.parametrize("minutes", [0, -1])
+def test_an_appointment_of_no_minutes_is_refused(minutes):
+    with pytest.raises(InvalidInput) as caught:
+        appointment(minutes)
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "minutes",
+        "must be at least 1 minute",
+        minutes,
+    )
+
+
+def test_minutes_are_a_whole_number():
+    for minutes in (True, 1.0, "1"):
+        with pytest.raises(WrongType) as caught:
+            appointment(minutes)  # type: ignore[arg-type]
+        assert caught.value.rule == "must be a whole number of minutes"
+
+
+def test_a_one_minute_session_offered_by_a_policy_ends_by_the_hour():
+    one = supplying(2019, session_minutes=[1, 20, 40])
+    last = sign_up("2020-01-14T21:29+09:00", minutes=1, policy=one)
+    assert last.confirm("2020-01-14T21:29+09:00", id="A-1").minutes == 1
+    with pytest.raises(Refused) as caught:
+        sign_up("2020-01-14T21:30+09:00", minutes=1, policy=one)
+    assert caught.value.reason.code == "AFTER_HOURS"
+    with pytest.raises(Refused) as caught:
+        sign_up("2020-01-14T21:29+09:00", minutes=1)
+    assert caught.value.reason.code == "LENGTH_NOT_OFFERED"
+
+
+# -- fewer preferred times, supplied in a policy --------------------------------------------------
+
+
+def test_a_policy_allowing_one_preferred_time_refuses_two():
+    one = supplying(2019, max_preferred_times=1)
+    assert len(sign_up("2020-01-14T18:00+09:00", policy=one).preferred_times) == 1
+    with pytest.raises(Refused) as caught:
+        sign_up("2020-01-14T18:00+09:00", "2020-01-15T18:00+09:00", policy=one)
+    reason = caught.value.reason
+    assert (reason.code, reason.parameters["count"], reason.parameters["most"]) == (
+        "TOO_MANY_TIMES",
+        2,
+        1,
+    )
+    assert reason.render("en", with_source=True) == (
+        "A sign-up names 2 preferred times; at most 1 may be given. "
+        "[source: value supplied by the caller (published: 3)]"
+    )
+    assert str(caught.value) == "A sign-up names 2 preferred times; at most 1 may be given."
+
+
+def test_preferred_times_in_two_years_are_held_to_the_stricter_year():
+    # FY2019 allows 3 as published; the policy allows 2 in FY2020
+    two = supplying(2020, max_preferred_times=2)
+    times = ["2020-03-26T18:00+09:00", "2020-04-07T18:00+09:00", "2020-04-08T18:00+09:00"]
+    with pytest.raises(Refused) as caught:
+        sign_up(*times, requested="2020-03-16T10:00+09:00", policy=two)
+    assert caught.value.reason.parameters["most"] == 2
+    assert len(sign_up(*times, requested="2020-03-16T10:00+09:00").preferred_times) == 3
+
+
+def test_the_published_limit_of_three_allows_three():
+    times = ["2020-01-14T18:00+09:00", "2020-01-15T18:00+09:00", "2020-01-16T18:00+09:00"]
+    assert len(sign_up(*times).preferred_times) == 3
+    assert terms_for(FiscalYear(2019)).max_preferred_times == 3
+
+
+# -- a reschedule under a lead time of the caller's own -------------------------------------------
+
+
+def test_a_reschedule_is_held_to_a_supplied_lead_time():
+    lead = supplying(2019, lead_business_days=2)
+    booked = sign_up("2020-01-08T18:00+09:00", policy=lead).confirm(
+        "2020-01-08T18:00+09:00", id="A-1"
+    )
+    # contact on Tuesday 7 January: two business days after it is Thursday 9 January
+    moved = booked.reschedule("2020-01-09T18:00+09:00", contacted_at="2020-01-07T09:00+09:00")
+    assert moved.start == pendulum.datetime(2020, 1, 9, 18, tz="Asia/Tokyo")
+    assert moved.reschedules[0].previous_start == booked.start
+    with pytest.raises(Refused) as caught:
+        booked.reschedule("2020-01-08T19:00+09:00", contacted_at="2020-01-07T09:00+09:00")
+    reason = caught.value.reason
+    assert (reason.code, reason.parameters["lead"], reason.parameters["earliest"]) == (
+        "TOO_SOON",
+        2,
+        "2020-01-09",
+    )
+    assert reason.render("en", with_source=True).endswith(
+        "[source: value supplied by the caller (published: 4)]"
+    )
+
+
+def test_the_published_lead_time_holds_for_a_reschedule_too():
+    booked = sign_up("2020-01-14T18:00+09:00").confirm("2020-01-14T18:00+09:00", id="A-1")
+    with pytest.raises(Refused) as caught:
+        booked.reschedule("2020-01-10T18:00+09:00", contacted_at="2020-01-07T09:00+09:00")
+    # four business days after Tuesday 7 January: 8, 9, 10 and (Monday 13 a holiday) 14
+    assert caught.value.reason.parameters["earliest"] == "2020-01-14"
+    assert caught.value.reason.parameters["lead"] == 4
+    moved = booked.reschedule("2020-01-15T18:00+09:00", contacted_at="2020-01-07T09:00+09:00")
+    assert moved.start.day == 15
+
+
+def test_a_policy_may_free_reschedules_from_the_lead_time():
+    free = supplying(2019, lead_business_days=2, lead_time_for_reschedules=False)
+    booked = sign_up("2020-01-08T18:00+09:00", policy=free).confirm(
+        "2020-01-08T18:00+09:00", id="A-1"
+    )
+    moved = booked.reschedule("2020-01-07T18:00+09:00", contacted_at="2020-01-07T09:00+09:00")
+    assert moved.start.day == 7

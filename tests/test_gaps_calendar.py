@@ -1,0 +1,276 @@
+"""The calendar's behaviours no other test pinned: each fails when the gap is reintroduced.
+
+A mutation run (issue 15) changed these without any test failing: a closure over a working day,
+the first and last days of the range, the closed day right before a due date, counts given as an
+``IntEnum``, an unpredicted ``休日`` in a loaded official list, and a deadline's Japanese words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import pendulum
+import pytest
+
+from jetrules.calendar import (
+    FIRST_DAY,
+    LAST_DAY,
+    SERVICE_CALENDAR,
+    HolidayKind,
+    deadline,
+    load_official_holidays,
+)
+from jetrules.errors import OutOfRange
+
+D = pendulum.Date
+
+
+# -- closures and working days on the same day ---------------------------------------------------
+# BusinessCalendar.with_closures: "A copy that is also closed on *days* (which stop being working
+# days)"; with_working_days: "open on *days*, whatever would close them". The later call wins.
+
+
+def test_a_closure_after_a_working_day_closes_it():
+    cal = SERVICE_CALENDAR.with_working_days("2019-12-27").with_closures("2019-12-27")
+    assert cal.is_business_day("2019-12-27") is False
+    assert cal.closure_reason("2019-12-27").en == "closure added to the calendar"
+    assert D(2019, 12, 27) in cal.closures
+    assert D(2019, 12, 27) not in cal.working_days
+    assert cal.add_business_days("2019-12-26", 1) == D(2020, 1, 6)
+
+
+def test_a_working_day_after_a_closure_opens_it():
+    cal = SERVICE_CALENDAR.with_closures("2019-12-27").with_working_days("2019-12-27")
+    assert cal.is_business_day("2019-12-27") is True
+    assert cal.closure_reason("2019-12-27") is None
+    assert (cal.closures, cal.working_days) == (frozenset(), frozenset({D(2019, 12, 27)}))
+
+
+def test_a_closure_after_a_working_saturday_closes_it_as_a_saturday():
+    cal = SERVICE_CALENDAR.with_working_days("2019-12-28").with_closures("2019-12-28")
+    assert cal.is_business_day("2019-12-28") is False
+    assert cal.closure_reason("2019-12-28").en == "Saturday"  # the weekday is named first
+
+
+def test_closures_and_working_days_keep_the_other_days():
+    cal = SERVICE_CALENDAR.with_working_days("2019-12-28", "2019-12-29").with_closures("2019-12-28")
+    assert cal.working_days == frozenset({D(2019, 12, 29)})
+    assert cal.is_business_day("2019-12-29") is True
+
+
+# -- the first day of the range ------------------------------------------------------------------
+
+
+def test_the_first_day_is_a_business_day_of_its_own_range():
+    assert D(1948, 7, 20) == FIRST_DAY  # a Tuesday, the day the Act came into force
+    assert list(SERVICE_CALENDAR.business_days(FIRST_DAY, FIRST_DAY)) == [FIRST_DAY]
+    assert [d.day for d in SERVICE_CALENDAR.business_days(FIRST_DAY, "1948-07-26")] == [
+        20,
+        21,
+        22,
+        23,
+        26,
+    ]
+    assert SERVICE_CALENDAR.is_business_day(FIRST_DAY)
+    assert SERVICE_CALENDAR.business_days_between(FIRST_DAY, FIRST_DAY) == 0
+    assert SERVICE_CALENDAR.business_days_between(FIRST_DAY, "1948-07-21") == 1
+    assert SERVICE_CALENDAR.add_business_days(FIRST_DAY, 0) == FIRST_DAY
+    assert SERVICE_CALENDAR.next_business_day(FIRST_DAY) == D(1948, 7, 21)
+    assert SERVICE_CALENDAR.add_business_days("1948-07-21", -1) == FIRST_DAY
+
+
+def test_business_days_of_one_day_are_that_day_or_none():
+    assert list(SERVICE_CALENDAR.business_days("2019-12-27", "2019-12-27")) == [D(2019, 12, 27)]
+    assert list(SERVICE_CALENDAR.business_days("2019-12-28", "2019-12-28")) == []
+    assert list(SERVICE_CALENDAR.business_days("2019-12-27", "2019-12-26")) == []
+
+
+def test_nothing_comes_before_the_first_day():
+    with pytest.raises(OutOfRange) as caught:
+        SERVICE_CALENDAR.add_business_days(FIRST_DAY, -1)
+    assert (caught.value.field, caught.value.value) == ("n", -1)
+    assert "counting from 1948-07-20" in caught.value.rule
+
+
+# -- the last days of 2150 -----------------------------------------------------------------------
+
+
+def test_the_last_business_days_of_the_range():
+    # 2150-12-24 Thu, 25 Fri, 26-27 weekend, 28 Mon, 29-31 the year-end closure
+    assert D(2150, 12, 31) == LAST_DAY
+    assert list(SERVICE_CALENDAR.business_days("2150-12-24", LAST_DAY)) == [
+        D(2150, 12, 24),
+        D(2150, 12, 25),
+        D(2150, 12, 28),
+    ]
+    assert SERVICE_CALENDAR.previous_business_day(LAST_DAY) == D(2150, 12, 28)
+    assert SERVICE_CALENDAR.add_business_days(LAST_DAY, 0) == D(2150, 12, 28)
+    assert SERVICE_CALENDAR.add_business_days("2150-12-25", 1) == D(2150, 12, 28)
+    assert SERVICE_CALENDAR.next_business_day("2150-12-27") == D(2150, 12, 28)
+    assert SERVICE_CALENDAR.business_days_between("2150-12-24", LAST_DAY) == 2
+    assert SERVICE_CALENDAR.business_days_between("2150-12-28", LAST_DAY) == 0
+    assert SERVICE_CALENDAR.business_days_between(LAST_DAY, "2150-12-24") == -2
+    assert not SERVICE_CALENDAR.is_business_day(LAST_DAY)
+    assert SERVICE_CALENDAR.closure_reason(LAST_DAY).en.startswith("year-end closure")
+
+
+def test_nothing_comes_after_the_last_business_day():
+    with pytest.raises(OutOfRange) as caught:
+        SERVICE_CALENDAR.add_business_days("2150-12-28", 1)
+    assert (caught.value.field, caught.value.value) == ("n", 1)
+    assert caught.value.rule.endswith("counting from 2150-12-28")
+    with pytest.raises(OutOfRange) as caught:
+        SERVICE_CALENDAR.next_business_day("2150-12-28")
+    assert (caught.value.field, caught.value.value) == ("day", "2150-12-28")
+
+
+def test_deadlines_up_to_the_last_business_day():
+    due = deadline("2150-12-24T10:00+09:00", 2)
+    assert (due.due_date, due.due_by) == (
+        D(2150, 12, 28),
+        pendulum.datetime(2150, 12, 29, tz="Asia/Tokyo"),
+    )
+    assert [c.date.day for c in due.pushed_by] == [26, 27]
+    assert deadline("2150-12-25T10:00+09:00", 1).due_date == D(2150, 12, 28)
+    assert deadline("2150-12-28T10:00+09:00", 0).due_date == D(2150, 12, 28)
+    with pytest.raises(OutOfRange) as caught:
+        deadline("2150-12-25T10:00+09:00", 2)
+    assert (caught.value.field, caught.value.value) == ("business_days", 2)
+
+
+# -- the closed days that push a deadline, up to the day before it is due -------------------------
+
+
+def test_pushed_by_runs_to_the_closed_day_right_before_the_due_date():
+    # received Friday 26 April 2019, one business day: Golden Week closes every day to 6 May
+    due = deadline("2019-04-26T10:00+09:00", 1)
+    assert due.due_date == D(2019, 5, 7)
+    assert [(c.date.day, c.reason.en) for c in due.pushed_by] == [
+        (27, "Saturday"),
+        (28, "Sunday"),
+        (29, "Showa Day"),
+        (30, "Citizens' holiday"),
+        (1, "Enthronement of Emperor Naruhito"),
+        (2, "Citizens' holiday"),
+        (3, "Constitution Memorial Day"),
+        (4, "Greenery Day"),
+        (5, "Children's Day"),
+        (6, "Substitute holiday"),
+    ]
+
+
+def test_pushed_by_starts_on_the_day_received_when_it_is_closed():
+    due = deadline("2019-12-28T10:00+09:00", 1)
+    assert due.counted_from == D(2020, 1, 6)
+    assert due.due_date == D(2020, 1, 7)
+    assert due.pushed_by[0].date == D(2019, 12, 28)
+    assert due.pushed_by[-1].date == D(2020, 1, 5)
+    assert len(due.pushed_by) == 9
+
+
+def test_nothing_pushes_a_deadline_of_open_days():
+    assert deadline("2019-12-23T10:00+09:00", 3).pushed_by == ()
+    assert deadline("2019-12-23T10:00+09:00", 0).due_date == D(2019, 12, 23)
+
+
+# -- counts given as an IntEnum ------------------------------------------------------------------
+
+
+class Days(enum.IntEnum):
+    ZERO = 0
+    ONE = 1
+    THREE = 3
+    BACK = -1
+
+
+def test_an_int_enum_counts_as_its_int():
+    cal = SERVICE_CALENDAR
+    assert cal.add_business_days("2019-12-27", Days.ONE) == D(2020, 1, 6)
+    assert cal.add_business_days("2020-01-06", Days.BACK) == D(2019, 12, 27)
+    assert cal.add_business_days("2019-12-28", Days.ZERO) == D(2019, 12, 27)
+    due = deadline("2019-12-27T10:00+09:00", Days.THREE)
+    assert due.due_date == deadline("2019-12-27T10:00+09:00", 3).due_date == D(2020, 1, 8)
+    assert due.business_days == 3
+
+
+# -- an unpredicted 休日 in a loaded official list -------------------------------------------------
+# kind_of_unnamed_rest_day: a substitute holiday "when the national holidays right before it run
+# back to a Sunday", a citizens' holiday otherwise.
+
+
+def _loaded(*rows: str):
+    text = "国民の祝日・休日月日,国民の祝日・休日名称\r\n" + "\r\n".join(rows) + "\r\n"
+    return load_official_holidays(text.encode("cp932"))
+
+
+def test_a_rest_day_after_several_holidays_from_a_sunday_is_a_substitute():
+    # 15 September 2030 is a Sunday; no rule predicts holidays on these days
+    table = _loaded(
+        "2030/9/15,敬老の日", "2030/9/16,秋分の日", "2030/9/17,文化の日", "2030/9/18,休日"
+    )
+    rest = table.holiday_on("2030-09-18")
+    assert (rest.kind, rest.name_en, rest.label.ja) == (
+        HolidayKind.SUBSTITUTE,
+        "Substitute holiday",
+        "休日（振替休日）",
+    )
+    assert rest.provisional is False
+
+
+def test_a_special_day_in_the_run_counts_as_a_holiday():
+    table = _loaded("2030/9/15,敬老の日", "2030/9/16,即位礼正殿の儀", "2030/9/17,休日")
+    assert table.holiday_on("2030-09-16").kind is HolidayKind.SPECIAL
+    assert table.holiday_on("2030-09-17").kind is HolidayKind.SUBSTITUTE
+
+
+def test_a_rest_day_after_holidays_not_from_a_sunday_is_a_citizens_holiday():
+    # Monday 16 to Wednesday 18 September 2030; Sunday 15 is not a holiday in this list
+    table = _loaded("2030/9/16,敬老の日", "2030/9/17,秋分の日", "2030/9/18,休日")
+    assert table.holiday_on("2030-09-18").kind is HolidayKind.CITIZENS
+    assert table.holiday_on("2030-09-18").name_en == "Citizens' holiday"
+
+
+def test_a_gap_in_the_run_ends_it():
+    # Sunday 15 a holiday, Monday 16 not, Tuesday 17 a holiday, Wednesday 18 a rest day
+    table = _loaded("2030/9/15,敬老の日", "2030/9/17,秋分の日", "2030/9/18,休日")
+    assert table.holiday_on("2030-09-18").kind is HolidayKind.CITIZENS
+
+
+def test_a_rest_day_right_after_a_sunday_holiday_is_a_substitute():
+    table = _loaded("2030/9/15,敬老の日", "2030/9/16,休日")
+    assert table.holiday_on("2030-09-16").kind is HolidayKind.SUBSTITUTE
+
+
+# -- a deadline's words in Japanese --------------------------------------------------------------
+
+
+def test_the_japanese_counting_note_of_a_deadline():
+    late = deadline("2019-12-23T17:01+09:00", cutoff=dt.time(17, 0))
+    assert late.after_cutoff
+    assert late.counted_from == D(2019, 12, 24)
+    assert late.counting_note.ja == "締切時刻17:00より後の受信のため翌営業日から起算"
+    assert late.counting_note.render("ja") == late.counting_note.ja
+    seconds = deadline("2019-12-23T17:01+09:00", cutoff=dt.time(17, 0, 30))
+    assert seconds.counting_note.ja == "締切時刻17:00:30より後の受信のため翌営業日から起算"
+    assert seconds.counting_note.en.startswith("received after the 17:00:30 cut-off")
+
+
+def test_a_deadline_without_a_cutoff_says_nothing_of_one():
+    assert deadline("2019-12-23T23:59+09:00").counting_note is None
+    on_time = deadline("2019-12-23T17:00+09:00", cutoff=dt.time(17, 0))
+    assert (on_time.after_cutoff, on_time.counting_note) == (False, None)
+    closed = deadline("2019-12-28T18:00+09:00", cutoff=dt.time(17, 0))
+    assert (closed.after_cutoff, closed.counting_note) == (False, None)
+
+
+def test_the_closed_days_of_a_deadline_in_japanese():
+    pushed = deadline("2019-12-27T10:00+09:00").pushed_by
+    assert [c.render("ja") for c in pushed[:5]] == [
+        "2019-12-28 (土曜日)",
+        "2019-12-29 (年末年始の休日（12月29日から1月3日）)",
+        "2019-12-30 (年末年始の休日（12月29日から1月3日）)",
+        "2019-12-31 (年末年始の休日（12月29日から1月3日）)",
+        "2020-01-01 (元日)",
+    ]
+    assert pushed[-1].render("en") == "2020-01-05 (Sunday)"

@@ -1,0 +1,163 @@
+"""The subsidy's behaviours no other test pinned: each fails when the gap is reintroduced.
+
+A mutation run (issue 15) changed these without any test failing: the default language of what a
+decision, a statement and a ledger say, a claim that arrives on the day of the service, a policy
+equal to the published terms passed again to ``Ledger.add``, and the day a claim arrived kept for
+a year without published terms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+
+from jetrules.calendar import FiscalYear
+from jetrules.errors import InvalidInput
+from jetrules.money import Yen
+from jetrules.policy import Policy
+from jetrules.subsidy import Receipt, assess
+
+D = pendulum.Date
+
+
+def receipt(id: str, day: str, amount: int = 7_001, **kw: object) -> Receipt:
+    return Receipt(
+        id=id, participant=kw.pop("participant", "P-001"), service_date=day, amount=amount, **kw
+    )
+
+
+# -- the default language ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return assess(
+        [receipt("a", "2019-05-10"), receipt("b", "2019-06-10", 60_000)],
+        submitted_on="2020-04-10",
+    )
+
+
+def test_a_decision_explains_itself_in_english_by_default(ledger):
+    decision = ledger[0].decisions[0]
+    assert decision.explain() == decision.explain("en")
+    assert decision.explain().startswith("Eligible under the FY2019 terms: ¥7,001 counts at 50%.")
+    assert decision.explain() != decision.explain("ja")
+    # English sentences are spaced, Japanese ones are not
+    assert ". No claim deadline" in decision.explain()
+    assert "。2019年度の申請期限" in decision.explain("ja")
+
+
+def test_a_statement_and_a_ledger_render_in_english_by_default(ledger):
+    statement = ledger[0]
+    assert statement.render() == statement.render("en")
+    assert statement.render().startswith("FY2019 statement for participant P-001")
+    assert statement.render("ja").startswith("2019年度 助成明細：P-001")
+    assert ledger.render() == ledger.render("en") == statement.render()
+
+
+def test_records_are_in_english_by_default(ledger):
+    assert ledger.to_records() == ledger.to_records("en")
+    assert ledger[0].to_records() == ledger[0].to_records("en")
+    explanations = [record["explanation"] for record in ledger.to_records()]
+    assert explanations[1].startswith("Eligible under the FY2019 terms: ¥60,000 counts at 50%.")
+    assert ledger.to_records("ja")[1]["explanation"].startswith("2019年度の要件により対象")
+
+
+# -- a claim on the day of the service ------------------------------------------------------------
+
+
+def test_a_receipt_may_be_submitted_on_its_service_day():
+    same_day = receipt("s", "2018-05-10", submitted_on="2018-05-10")
+    assert same_day.submitted_on == D(2018, 5, 10)
+    [decision] = assess([same_day])[0].decisions
+    assert decision.codes == ("ELIGIBLE", "CLAIM_IN_TIME")
+    assert decision.submitted_on == D(2018, 5, 10)
+    assert decision.subsidy == Yen(3_500)
+
+
+def test_a_batch_may_be_submitted_on_the_service_day_of_its_last_receipt():
+    ledger = assess(
+        [receipt("a", "2018-05-10"), receipt("b", "2018-06-10")], submitted_on="2018-06-10"
+    )
+    assert [d.submitted_on for d in ledger[0].decisions] == [D(2018, 6, 10)] * 2
+    with pytest.raises(InvalidInput) as caught:
+        assess([receipt("a", "2018-05-10"), receipt("b", "2018-06-10")], submitted_on="2018-06-09")
+    assert (caught.value.field, caught.value.value) == ("submitted_on", D(2018, 6, 9))
+    assert caught.value.rule == "must not be before a receipt's service date (b: 2018-06-10)"
+
+
+def test_a_receipt_of_its_own_day_is_not_held_to_the_batch_day():
+    # the receipt's own day takes precedence: a batch day before its service date is no error
+    own = receipt("c", "2018-06-10", submitted_on="2018-06-11")
+    [decision] = assess([own], submitted_on="2018-06-01")[0].decisions
+    assert decision.submitted_on == D(2018, 6, 11)
+
+
+# -- a policy equal to the published terms, passed again ------------------------------------------
+
+
+def test_a_policy_equal_to_the_published_terms_keeps_untouched_statements_shared():
+    first = assess(
+        [
+            receipt("a", "2019-05-10", participant="P-1"),
+            receipt("b", "2020-05-10", participant="P-2"),
+            receipt("c", "2019-07-10", participant="P-3"),
+        ]
+    )
+    same = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=Yen(30_000))
+    later = first.add([receipt("d", "2019-06-10", participant="P-1")], policy=same)
+    assert later.statement("P-2", 2020) is first.statement("P-2", 2020)
+    assert later.statement("P-3", 2019) is first.statement("P-3", 2019)
+    assert later.statement("P-1", 2019) is not first.statement("P-1", 2019)
+    assert [d.receipt.id for d in later.statement("P-1", 2019).decisions] == ["a", "d"]
+    assert later.statement("P-1", 2019).terms_origin == "published"
+    assert later.policy == same
+
+
+def test_a_policy_unlike_the_published_terms_assesses_its_year_again():
+    first = assess(
+        [
+            receipt("a", "2019-05-10", participant="P-1"),
+            receipt("b", "2020-05-10", participant="P-2"),
+        ]
+    )
+    other = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=Yen(40_000))
+    later = first.add([], policy=other)
+    assert later.statement("P-2", 2020) is first.statement("P-2", 2020)
+    assert later.statement("P-1", 2019) != first.statement("P-1", 2019)
+    assert later.statement("P-1", 2019).terms_origin == "supplied"
+
+
+# -- the day a claim arrived, for a year without published terms ----------------------------------
+
+
+def test_submitted_on_is_kept_for_a_year_without_terms():
+    ledger = assess([receipt("a", "2022-05-10")], submitted_on="2023-04-01")
+    [decision] = ledger[0].decisions
+    assert decision.codes == ("NO_EDITION",)
+    assert decision.submitted_on == D(2023, 4, 1)
+    assert ledger.to_records()[0]["submitted_on"] == dt.date(2023, 4, 1)
+    assert "a (claim arrived 2023-04-01): No published terms cover FY2022" in ledger.render()
+
+
+def test_submitted_on_is_kept_when_a_year_without_terms_is_assessed_again():
+    ledger = assess([receipt("a", "2022-05-10")], submitted_on="2023-04-01")
+    ledger = ledger.add([receipt("b", "2022-06-10")], submitted_on="2023-04-20")
+    assert [d.submitted_on for d in ledger[0].decisions] == [D(2023, 4, 1), D(2023, 4, 20)]
+    # under FY2021's terms the deadline moves a year, to 8 April 2023: one is late, one is not
+    assumed = ledger.add([], assume=2021)
+    decisions = assumed[0].decisions
+    assert [d.submitted_on for d in decisions] == [D(2023, 4, 1), D(2023, 4, 20)]
+    assert [d.codes for d in decisions] == [
+        ("ELIGIBLE", "CLAIM_IN_TIME", "ASSUMED_TERMS"),
+        ("LATE_CLAIM", "ASSUMED_TERMS"),
+    ]
+    assert [d.subsidy for d in decisions] == [Yen(3_500), Yen(0)]
+
+
+def test_a_receipts_own_day_is_kept_for_a_year_without_terms():
+    ledger = assess([receipt("a", "2022-05-10", submitted_on="2023-04-02")])
+    assert ledger[0].decisions[0].submitted_on == D(2023, 4, 2)
+    assert ledger.to_records()[0]["submitted_on"] == dt.date(2023, 4, 2)

@@ -1,0 +1,151 @@
+"""Web Mail Counselling's behaviours no other test pinned: each fails when reintroduced.
+
+Threads were not measured by the mutation run that filed issue 15 (their tests were slow); these
+pin what a thread decides at its edges: the ID of a continuation, continuing at the very instant
+a thread closed, the instant a reply falls due, and what a new thread keeps from the one it
+continues.
+"""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from jetrules.calendar import SERVICE_CALENDAR
+from jetrules.errors import NoRuleInForce, Refused
+from jetrules.policy import Policy
+from jetrules.threads import FiscalYear, Message, StatusKind, Thread, ThreadState
+
+INQUIRY = "2019-12-27T10:00+09:00"
+
+
+def thread(id: str = "T1", *, continues: str | None = None, **kw: object) -> Thread:
+    first = Message(author="participant", at=kw.pop("at", INQUIRY), text="May I ask...?")
+    return Thread(id=id, participant="jet-0042", messages=[first], continues=continues, **kw)
+
+
+def closed(id: str = "T1", *, continues: str | None = None, **kw: object) -> Thread:
+    return (
+        thread(id, continues=continues, **kw)
+        .reply("2020-01-06T10:00+09:00", "...")
+        .follow_up("2020-01-07T10:00+09:00", "...")
+        .reply("2020-01-08T10:00+09:00", "...")
+        .follow_up("2020-01-09T10:00+09:00", "...")
+        .reply("2020-01-10T10:00+09:00", "Take care.")
+    )
+
+
+# -- the ID of the thread that continues a closed one ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("id", "continues", "next_id"),
+    [
+        ("T1", None, "T1.2"),
+        ("T1.2", "T1", "T1.3"),  # the convention's own suffix is counted on
+        ("T1.3", "T1.2", "T1.4"),
+        ("T1.2", None, "T1.2.2"),  # a dotted ID the convention did not make
+        ("T1.3", "T1", "T1.3.2"),  # T1.3 would continue T1.2, not T1
+        ("T1.1", "T1", "T1.1.2"),  # no thread .1: a continuation starts at .2
+        ("T1.02", "T1", "T1.02.2"),  # not written as the convention writes numbers
+        ("2019.04", None, "2019.04.2"),
+        ("T1.２", "T1", "T1.２.2"),  # full-width digits are not the convention's
+    ],
+)
+def test_a_continuation_is_named_by_the_convention(id, continues, next_id):
+    ended = closed(id, continues=continues)
+    new = ended.continue_in_new_thread("2020-01-15T10:00+09:00", "More")
+    assert (new.id, new.continues) == (next_id, id)
+
+
+def test_a_continuation_may_be_named_by_the_caller():
+    new = closed().continue_in_new_thread("2020-01-15T10:00+09:00", "More", id="X-9")
+    assert (new.id, new.continues) == ("X-9", "T1")
+
+
+# -- continuing at the very instant a thread closed -----------------------------------------------
+
+
+def test_a_thread_may_be_continued_at_the_instant_of_its_last_reply():
+    ended = closed()
+    assert ended.state is ThreadState.CLOSED
+    at = ended.last_at
+    assert ended.continuation_refusal(participant="jet-0042", language="en", at=at) is None
+    earlier = at.subtract(microseconds=1)
+    reason = ended.continuation_refusal(participant="jet-0042", language="en", at=earlier)
+    assert reason.code == "TIME_BACKWARDS"
+
+
+def test_continuations_are_counted_from_a_string_or_a_list():
+    ended = closed()
+    at = ended.last_at
+    for taken in ("T1.2", ["T1.2"], ("T1.2", "T1.5")):
+        reason = ended.continuation_refusal(
+            participant="jet-0042", language="en", at=at, continued_by=taken
+        )
+        assert reason.code == "CONTINUE_TAKEN"
+    reason = ended.continuation_refusal(
+        participant="jet-0042", language="en", at=at, continued_by=("T1.2", "T1.5")
+    )
+    assert reason.parameters["by"] == "T1.2, T1.5"
+    assert (
+        ended.continuation_refusal(participant="jet-0042", language="en", at=at, continued_by=[])
+        is None
+    )
+
+
+def test_a_continuation_keeps_the_participant_language_and_calendar():
+    calendar = SERVICE_CALENDAR.with_closures("2020-01-16")
+    ended = closed(language="ja", calendar=calendar)
+    new = ended.continue_in_new_thread("2020-01-15T10:00+09:00", "続き")
+    assert (new.participant, new.language, new.calendar) == ("jet-0042", "ja", calendar)
+    # the closure pushes the new thread's deadline: 16 closed, so 17, 20, 21
+    assert new.deadlines()[0].due_date == pendulum.Date(2020, 1, 21)
+
+
+def test_a_continuation_keeps_the_threads_assumption_unless_told_otherwise():
+    authors = ["participant", "counsellor"] * 3
+    messages = [
+        Message(author=author, at=f"2024-05-{7 + n:02d}T10:00+09:00", text="...")
+        for n, author in enumerate(authors)
+    ]
+    ended = Thread(id="T1", participant="p", messages=messages, assume=FiscalYear(2023))
+    new = ended.continue_in_new_thread("2024-05-20T10:00+09:00", "More")
+    assert (new.assume, new.terms.origin) == (FiscalYear(2023), "assumed")
+    what_if = Policy().supplying("webmail", FiscalYear(2023), line_limit=40)
+    other = ended.continue_in_new_thread("2024-05-20T10:00+09:00", "More", policy=what_if)
+    assert other.policy == what_if
+    assert other.assume == FiscalYear(2023)
+    with pytest.raises(NoRuleInForce):
+        Thread(id="T2", participant="p", messages=messages[:1])
+
+
+def test_refused_continuations_raise_their_reason():
+    with pytest.raises(Refused) as caught:
+        thread().continue_in_new_thread("2020-01-15T10:00+09:00", "More")
+    assert caught.value.reason.code == "CONTINUE_OPEN_THREAD"
+
+
+# -- the instant a reply falls due ----------------------------------------------------------------
+
+
+def test_a_reply_is_due_before_midnight_at_the_end_of_the_due_date():
+    # received Friday 27 December 2019: due by the end of Wednesday 8 January 2020
+    due_by = pendulum.datetime(2020, 1, 9, tz="Asia/Tokyo")
+    asked = thread()
+    assert asked.deadlines()[0].due_by == due_by
+    just_before = asked.status_at(due_by.subtract(microseconds=1))
+    at_midnight = asked.status_at(due_by)
+    assert (just_before.kind, just_before.business_days_overdue) == (StatusKind.ON_TIME, 0)
+    assert (at_midnight.kind, at_midnight.business_days_overdue) == (StatusKind.OVERDUE, 1)
+    on_time = asked.reply(due_by.subtract(microseconds=1), "In time.")
+    assert on_time.late_replies() == ()
+    [late] = asked.reply(due_by, "Late.").late_replies()
+    assert (late.number, late.business_days_late) == (1, 1)
+
+
+def test_only_participant_messages_have_deadlines():
+    ended = closed()
+    assert [d.received_at.day for d in ended.deadlines()] == [27, 7, 9]
+    assert ended.replies == 3
+    assert ended.opened_at == pendulum.datetime(2019, 12, 27, 10, tz="Asia/Tokyo")
