@@ -14,7 +14,7 @@ WHEEL_VENVS := build/wheel-tests
 
 export HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: run test lint typecheck pytest wheel test-wheels test-wheel-on bench docs clean
+.PHONY: run test lint typecheck pytest wheel test-wheels test-wheel-on bench docs mutate clean
 
 # Which Python an interpreter is: implementation, version and installation.
 IDENTIFY  := -c 'import platform, sys; print(sys.implementation.name, platform.python_version(), sys.base_prefix)'
@@ -124,6 +124,17 @@ bench: $(VENV)/.installed-bench
 # tests/test_site.py builds it the same way.
 docs: $(VENV)/.installed-docs
 	NO_MKDOCS_2_WARNING=1 JUPYTER_CONFIG_PATH=.jupyter JUPYTER_PLATFORM_DIRS=1 $(BIN)/mkdocs build --strict --clean --site-dir site
+
+## mutate: mutation testing with mutmut, a group of modules at a time (money calendar subsidy
+## threads booking; MUTATE=money for one); not part of `make test`. Scores and survivors:
+## build/mutate/GROUP/ (docs/development.md, "Mutation testing")
+MUTATE ?=
+$(VENV)/.installed-mutate: pyproject.toml $(VENV)/.installed-test
+	$(PIP) install 'mutmut>=3.8,<4'
+	@touch $@
+
+mutate: $(VENV)/.installed-mutate
+	$(BIN)/python tests/mutate.py $(MUTATE)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage site
