@@ -102,6 +102,22 @@ def test_a_warning_after_progress_starts_on_a_clean_line(monkeypatch, tmp_path):
     assert warning.startswith("jetrules: warning: 1 receipt(s) fall in fiscal years with no")
 
 
+def test_problems_after_progress_start_on_a_clean_line(monkeypatch, claims):
+    text = claims.read_text(encoding="utf-8")
+    claims.write_text(text + "bad,P,2019-05-10,-1,no,yes,japan\n", encoding="utf-8")
+    status, out, err = run_on_a_terminal(monkeypatch, "subsidy", str(claims))
+    assert (status, out) == (2, "")
+    assert updates(err)[:2] == [
+        "jetrules: reading: 1,000 receipts",
+        "jetrules: reading: 2,000 receipts",
+    ]
+    erased, _, problem = err.rpartition("\r")
+    assert erased.endswith(" ")
+    assert problem == (
+        f"jetrules: error: {claims}: line {COUNT + 2}: 'amount' must be more than ¥0 (got '-1')\n"
+    )
+
+
 SCRIPT = """
 import sys
 from jetrules.cli import main, subsidy

@@ -19,7 +19,6 @@ from jetrules._kernel.output import (
     encoded_output,
     format_table,
     jsonable,
-    safe_output,
     text_codec,
     write_csv,
 )
@@ -122,7 +121,6 @@ def register(subcommands: Subcommands) -> None:
 
 
 def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
-    safe_output(sys.stderr)
     submitted_on = (
         None
         if args.submitted_on is None
@@ -142,20 +140,22 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
         else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
     )
     progress = _Progress(sys.stderr)
-    receipts = read_receipts(
-        args.file,
-        encoding=args.encoding,
-        sheet=args.sheet,
-        submitted_on=submitted_on,
-        submitted_on_name="--submitted-on",
-        progress=progress.reading,
-    )
-    progress.show(f"assessing {len(receipts):,} receipts", now=True)
-    ledger = assess(receipts, submitted_on=submitted_on, policy=policy, assume=assume)
-    del receipts  # the ledger holds them: memory for what must be kept only
-    with encoded_output(out, args.output_encoding) as stream:
-        _write(stream, ledger, args, progress)
-    progress.done()
+    try:  # the progress line is erased before anything else reaches stderr, errors too
+        receipts = read_receipts(
+            args.file,
+            encoding=args.encoding,
+            sheet=args.sheet,
+            submitted_on=submitted_on,
+            submitted_on_name="--submitted-on",
+            progress=progress.reading,
+        )
+        progress.show(f"assessing {len(receipts):,} receipts", now=True)
+        ledger = assess(receipts, submitted_on=submitted_on, policy=policy, assume=assume)
+        del receipts  # the ledger holds them: memory for what must be kept only
+        with encoded_output(out, args.output_encoding) as stream:
+            _write(stream, ledger, args, progress)
+    finally:
+        progress.done()
     _warn_about_years_without_terms(ledger)
     _warn_if_assumed(ledger)
     return EXIT_OK
