@@ -370,7 +370,8 @@ def _warn_about_years_without_terms(ledger: Ledger) -> None:
 
 def _warn_if_assumed(ledger: Ledger) -> None:
     """One line on stderr when some terms were assumed from another year's published ones."""
-    assumed = sorted({s.fiscal_year for s in ledger if s.terms is not None and s.terms.assumed})
+    terms = {id(s.terms): s.terms for s in ledger if s.terms is not None}  # one per year
+    assumed = sorted({t.fiscal_year for t in terms.values() if t.assumed})
     if assumed:
         print(
             "jetrules: warning: Counselling Assistance Programme terms are not published (in "
