@@ -135,3 +135,33 @@ def test_how_an_amount_shows_in_a_message():
     assert Yen(1_234_567).__jetrules_display__() == "¥1,234,567"
     assert str(Yen(0)) == "¥0"
     assert repr(Yen(1_000)) == "Yen(1000)"
+
+
+class _Anything:
+    """A value that compares with anything, from either side: what a Yen defers to."""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    def __lt__(self, other: object) -> bool:
+        return True
+
+    __le__ = __gt__ = __ge__ = __lt__
+    __hash__ = object.__hash__
+
+
+def test_a_yen_defers_to_the_other_side_for_what_it_cannot_compare():
+    # Yen returns NotImplemented for a value that is not whole yen, so Python asks the other side
+    anything = _Anything()
+    assert Yen(5) == anything
+    assert (Yen(5) != anything) is False
+    assert Yen(5) < anything
+    assert Yen(5) <= anything
+    assert Yen(5) > anything
+    assert Yen(5) >= anything
+    for method in ("__eq__", "__lt__", "__le__", "__gt__", "__ge__"):
+        assert getattr(Yen(5), method)(anything) is NotImplemented
+        assert getattr(Yen(5), method)(5.0) is NotImplemented
