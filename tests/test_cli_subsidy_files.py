@@ -5,6 +5,7 @@ and the field, nothing on stdout and no traceback.
 """
 
 import datetime as dt
+import gc
 import io
 import subprocess
 import sys
@@ -225,3 +226,10 @@ def test_a_list_of_codes_is_one_csv_cell_and_a_json_list():
         None,
         True,
     ]
+
+
+def test_the_garbage_collector_is_back_on_after_a_run(claims, tmp_path):
+    assert run("subsidy", str(claims))[0] == 0
+    assert gc.isenabled()
+    assert run("subsidy", str(tmp_path / "missing.csv"))[0] == 2
+    assert gc.isenabled()

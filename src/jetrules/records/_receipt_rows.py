@@ -85,6 +85,9 @@ class ReceiptReading:
         self._progress = progress
         self._first: dict[str, int] = {}
         self._memos: dict[str, dict[str, Any]] = {name: {} for _, _, name in _READERS}
+        self._names, self._days = self._memos["names"], self._memos["days"]
+        self._amounts, self._flags = self._memos["amounts"], self._memos["flags"]
+        self._places = self._memos["places"]
 
     def add(self, number: int, values: Mapping[str, str], *, complete: bool = True) -> None:
         """Read the receipt numbered *number* (its line, row or place in a list) from *values*.
@@ -92,24 +95,14 @@ class ReceiptReading:
         *values* holds the cell of every field the record gives, stripped; ``complete=False``
         says that some cell could not even be taken as text (its problem already recorded):
         the others are still read, for their problems, and no receipt is made.
+
+        Nearly every record of a large file takes the first path: each of its cells was read
+        before, so it is looked up, and the record passes the checks of :meth:`_checked`.
         """
         self.count += 1
         if self._progress is not None and not self.count % PROGRESS_EVERY:
             self._progress(self.count)
-        if complete and self._quickly(number, values):
-            return
-        fields, complete = self._read(number, values, complete)
-        if self._checked(number, values, fields) and complete:
-            self.receipts.append(Receipt(**fields))
-
-    def _quickly(self, number: int, values: Mapping[str, str]) -> bool:
-        """Make the receipt of a good record whose every cell was read before; else False.
-
-        This is the path of nearly every row of a large file: lookups, and the checks of
-        :meth:`_checked` where they pass.
-        """
-        memos = self._memos
-        days, flags = memos["days"], memos["flags"]
+        days, flags, first = self._days, self._flags, self._first
         try:
             ident = values["id"]
             service = days[values["service_date"]]
@@ -117,26 +110,30 @@ class ReceiptReading:
             arrival = days[arrival_text] if arrival_text else None
             receipt = Receipt(
                 id=ident,
-                participant=memos["names"][values["participant"]],
+                participant=self._names[values["participant"]],
                 service_date=service,
-                amount=memos["amounts"][values["amount"]],
+                amount=self._amounts[values["amount"]],
                 insured=flags[values["insured"]],
                 mental_health_professional=flags[values["mental_health_professional"]],
-                place=memos["places"][values["place"]],
+                place=self._places[values["place"]],
                 submitted_on=arrival,
             )
-        except (KeyError, InvalidInput):  # a cell not read yet; fields that disagree
-            return False
-        batch = self._arrival
-        if (
-            not ident.isprintable()
-            or ident in self._first
-            or (arrival is None and batch is not None and service > batch)
-        ):
-            return False
-        self._first[ident] = number
-        self.receipts.append(receipt)
-        return True
+        except (KeyError, InvalidInput):  # a cell not read before; fields that disagree
+            pass
+        else:
+            batch = self._arrival
+            if (
+                complete
+                and ident.isprintable()
+                and ident not in first
+                and (arrival is not None or batch is None or service <= batch)
+            ):
+                first[ident] = number
+                self.receipts.append(receipt)
+                return
+        fields, complete = self._read(number, values, complete)
+        if self._checked(number, values, fields) and complete:
+            self.receipts.append(Receipt(**fields))
 
     def _read(
         self, number: int, values: Mapping[str, str], complete: bool
