@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jetrules import FiscalYear, InvalidInput, OutOfRange, WrongType
+from jetrules.errors import as_written
 
 from strategies import dates, fiscal_years
 
@@ -122,5 +123,5 @@ def test_of_names_the_day_and_the_range_not_a_year_the_caller_never_gave(day):
         FiscalYear.of(day)
     assert str(error.value) == (
         "'day' must be from 0001-04-01 to 9999-03-31, the days of whole fiscal years "
-        f"FY1 to FY9998 (got {day!r})"
+        f"FY1 to FY9998 (got {as_written(day)})"
     )

@@ -54,7 +54,7 @@ class TestReason:
             "[source: CLAIR News <https://jetprogramme.org>]"
         )
         assert reason.render("ja", with_source=True).endswith(
-            "[出典: CLAIR News <https://jetprogramme.org>]"
+            "（出典：CLAIR News <https://jetprogramme.org>）"
         )
         assert "source" not in reason.render("en")
 

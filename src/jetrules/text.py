@@ -185,7 +185,8 @@ class Reason:
         template = self.template.en if to_lang(lang) == "en" else self.template.ja
         text = template.format_map({k: _render_value(v, lang) for k, v in self.params})
         if with_source and self.source is not None:
-            text += f" [{'source' if lang == 'en' else '出典'}: {self.source}]"
+            # Japanese runs on without a space after 。, and says 出典 in full-width brackets.
+            text += f" [source: {self.source}]" if lang == "en" else f"（出典：{self.source}）"
         return text
 
     def __str__(self) -> str:
