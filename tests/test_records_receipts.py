@@ -158,7 +158,7 @@ def test_format_is_checked():
 
 def test_json_nested_too_deeply_is_one_problem(tmp_path):
     path = tmp_path / "deep.json"
-    path.write_text("[" * 1000 + "]" * 1000, encoding="utf-8")
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # past every Python's limit
     with pytest.raises(InvalidRecords) as info:
         read_receipts_json(path)
     assert info.value.lines() == (f"{path}: the file: not valid JSON here: nested too deeply",)
