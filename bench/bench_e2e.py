@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import gc
+import io
 import os
 import random
 import subprocess
@@ -24,6 +26,12 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from jetrules._kernel.output import write_csv
+from jetrules.cli.subsidy import _csv_row
+from jetrules.records._tabular import open_table
+from jetrules.records.receipts import OPTIONAL_RECEIPT_FIELDS, RECEIPT_FIELDS, read_receipts
+from jetrules.subsidy import RECORD_COLUMNS, assess
 
 HEADER = (
     "id,participant,service_date,amount,insured,mental_health_professional,place,submitted_on\n"
@@ -86,6 +94,41 @@ def command_run(path: Path, form: str) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024  # Linux gives kB
 
 
+def stages(path: Path, reading: float) -> None:
+    """Print where the time of the CSV run goes, stage by stage, in this process (one run each).
+
+    The garbage collector is off, as the command has it.
+    """
+    gc.disable()
+    try:
+        timings = []
+        start = time.perf_counter()
+        rows = sum(
+            1 for _ in open_table(path, required=RECEIPT_FIELDS, optional=OPTIONAL_RECEIPT_FIELDS)
+        )
+        timings.append(("rows of the file (records._tabular)", time.perf_counter() - start))
+        start = time.perf_counter()
+        receipts = read_receipts(path)
+        timings.append(("read_receipts: rows, cells, Receipt()", time.perf_counter() - start))
+        start = time.perf_counter()
+        ledger = assess(receipts)
+        timings.append(("assess", time.perf_counter() - start))
+        start = time.perf_counter()
+        records = list(ledger.iter_records("en"))
+        timings.append(("Ledger.iter_records", time.perf_counter() - start))
+        start = time.perf_counter()
+        cells = [_csv_row(record) for record in records]
+        timings.append(("the command's CSV rows", time.perf_counter() - start))
+        start = time.perf_counter()
+        write_csv(io.StringIO(), RECORD_COLUMNS, cells)
+        timings.append(("write_csv", time.perf_counter() - start))
+    finally:
+        gc.enable()
+    assert rows == len(receipts)
+    for name, seconds in timings:
+        print(f"    {name:<40} {seconds:6.2f}s  {seconds / reading:5.1f}x csv.DictReader")
+
+
 def _verdict(count: int, form: str, ratio: float, peak: float) -> str:
     goal = GOALS.get((count, form))
     if goal is None:
@@ -104,6 +147,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--keep", type=Path, help="write the generated files here, keep them")
+    parser.add_argument(
+        "--stages", action="store_true", help="also time the CSV run's stages in this process"
+    )
     args = parser.parse_args([] if argv is None and __name__ != "__main__" else argv)
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
@@ -127,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                     f"{_verdict(count, form, ratio, peak)}",
                     flush=True,
                 )
+            if args.stages:
+                stages(path, reading)
     print(
         "wall: the whole command in a fresh process (start-up, reading, assessing, writing to "
         "/dev/null); ratio: wall / csv.DictReader reading the same file (best of 3); peak: the "
