@@ -124,9 +124,11 @@ def _read_table(
         submitted_on_name=submitted_on_name,
         progress=progress,
     )
+    sheet = None
     for row in table:
-        if row.sheet is not None:
-            reading.position = sheet_row(row.sheet)
+        if row.sheet is not None and row.sheet != sheet:  # a worksheet's: positions name it
+            sheet = row.sheet
+            reading.position = sheet_row(sheet)
         reading.add(row.line, row.values)
     return reading.result()
 
