@@ -233,3 +233,13 @@ def test_the_garbage_collector_is_back_on_after_a_run(claims, tmp_path):
     assert gc.isenabled()
     assert run("subsidy", str(tmp_path / "missing.csv"))[0] == 2
     assert gc.isenabled()
+
+
+def test_a_workbook_without_the_excel_extra_names_it(tmp_path, capsys, monkeypatch):
+    workbook = _workbook(tmp_path / "claims.xlsx", "Claims")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if it were not installed
+    assert run("subsidy", str(workbook)) == (2, "")
+    assert capsys.readouterr().err == (
+        "jetrules: error: reading Excel workbooks (.xlsx) needs openpyxl, the optional extra "
+        "'excel': pip install 'jetrules[excel]'\n"
+    )
