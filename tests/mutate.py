@@ -3,6 +3,8 @@
 Usage (from the project's root, with mutmut installed: ``make mutate`` installs it)::
 
     python tests/mutate.py [GROUP ...]    # default: every group; GROUPS below names them
+    python tests/mutate.py GROUP:PATTERN  # only the group's modules matching PATTERN, e.g.
+                                          # booking:src/jetrules/_booking/appointment.py
 
 For each group, a copy of the project is made in ``build/mutate/GROUP`` whose ``[tool.mutmut]``
 (the one of pyproject.toml) mutates only the group's modules and collects only the group's test
@@ -34,7 +36,8 @@ GOLDEN = "tests/test_golden_messages.py::test_every_message_reads_as_the_golden_
 tests change the templates themselves, which no mutant of code does: they would only slow a run.)"""
 ERRORS = "tests/test_golden_messages.py::test_each_error_names_its_field_rule_and_value"
 GROUPS: dict[str, tuple[list[str], list[str]]] = {
-    # group: (the modules mutated, the test files that exercise them)
+    # group: (the modules mutated, the test files that exercise them: the family's own, and the
+    # command's and the readers', which read what the family's records and texts say)
     "money": (
         ["src/jetrules/money.py"],
         ["tests/test_money.py", "tests/test_gaps_money.py", "tests/test_errors.py", GOLDEN, ERRORS],
@@ -47,6 +50,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/test_deadline.py",
             "tests/test_calendar_export.py",
             "tests/test_calendar_startup.py",
+            "tests/test_cli_calendar.py",
             "tests/test_gaps_calendar.py",
             GOLDEN,
             ERRORS,
@@ -58,6 +62,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/test_subsidy.py",
             "tests/test_subsidy_policy.py",
             "tests/test_subsidy_index.py",
+            "tests/test_cli_subsidy.py",
+            "tests/test_records_receipts.py",
             "tests/test_gaps_subsidy.py",
             GOLDEN,
             ERRORS,
@@ -68,6 +74,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         [
             "tests/test_threads.py",
             "tests/test_webmail_policy.py",
+            "tests/test_cli_threads.py",
+            "tests/test_webmail_cli.py",
+            "tests/test_records_threads.py",
             "tests/test_gaps_threads.py",
             GOLDEN,
             ERRORS,
@@ -78,6 +87,9 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         [
             "tests/test_booking.py",
             "tests/test_booking_policy.py",
+            "tests/test_cli_booking.py",
+            "tests/test_cli_booking_policy.py",
+            "tests/test_records_sessions.py",
             "tests/test_gaps_booking.py",
             GOLDEN,
             ERRORS,
@@ -106,15 +118,20 @@ def _toml(value: object) -> str:
     return str(value)
 
 
-def group_config(group: str) -> str:
+def group_config(group: str, only: str | None = None) -> str:
     """The ``[tool.mutmut]`` table of *group*: pyproject.toml's, with the group's modules and tests.
 
+    *only*, a pattern, narrows the modules mutated to those it matches.
+
     >>> "only_mutate = [\\"src/jetrules/money.py\\"]" in group_config("money")
+    True
+    >>> 'only_mutate = ["src/jetrules/_booking/appointment.py"]' in group_config(
+    ...     "booking", "src/jetrules/_booking/appointment.py")
     True
     """
     settings = dict(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"])
     modules, tests = GROUPS[group]
-    settings["only_mutate"] = modules
+    settings["only_mutate"] = modules if only is None else [only]
     settings["pytest_add_cli_args_test_selection"] = tests
     return "[tool.mutmut]\n" + "".join(f"{key} = {_toml(v)}\n" for key, v in settings.items())
 
@@ -130,7 +147,7 @@ def _without_mutmut_table(text: str) -> str:
     return "".join(kept)
 
 
-def prepare(group: str) -> Path:
+def prepare(group: str, only: str | None = None) -> Path:
     """A fresh copy of the project for *group*, its pyproject.toml holding the group's table."""
     place = WORK / group
     shutil.rmtree(place, ignore_errors=True)
@@ -142,7 +159,7 @@ def prepare(group: str) -> Path:
         elif source.exists():
             shutil.copy2(source, place / name)
     pyproject = _without_mutmut_table((ROOT / "pyproject.toml").read_text("utf-8"))
-    (place / "pyproject.toml").write_text(pyproject + "\n" + group_config(group), "utf-8")
+    (place / "pyproject.toml").write_text(pyproject + "\n" + group_config(group, only), "utf-8")
     return place
 
 
@@ -203,9 +220,9 @@ def write_survivors(place: Path, statuses: dict[str, str]) -> Path:
     return path
 
 
-def run(group: str) -> str:
-    """Run mutmut over *group*; return its score line."""
-    place = prepare(group)
+def run(group: str, only: str | None = None) -> str:
+    """Run mutmut over *group* (its modules matching *only*, if given); return its score line."""
+    place = prepare(group, only)
     env = dict(os.environ, HYPOTHESIS_PROFILE="ci")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(place / "tests"), env.get("PYTHONPATH")]))
     with (place / "mutmut.log").open("w", encoding="utf-8") as log:
@@ -219,22 +236,22 @@ def run(group: str) -> str:
         )
     statuses = results(place)
     survivors = write_survivors(place, statuses)
-    line = f"{group}: {score(statuses)}"
+    line = f"{group if only is None else only}: {score(statuses)}"
     where = place.relative_to(ROOT)
     print(f"{line}\n  survivors: {where}/{survivors.name}, mutmut's output: {where}/mutmut.log")
     return line
 
 
 def main(argv: list[str]) -> int:
-    groups = argv or list(GROUPS)
-    unknown = [group for group in groups if group not in GROUPS]
+    asked = [arg.partition(":") for arg in argv or list(GROUPS)]
+    unknown = [group for group, _, _ in asked if group not in GROUPS]
     if unknown:
         print(f"unknown group(s) {', '.join(unknown)}; known: {', '.join(GROUPS)}", file=sys.stderr)
         return 2
     lines = []
-    for group in groups:
-        print(f"mutating {group}: {', '.join(GROUPS[group][0])}", flush=True)
-        lines.append(run(group))
+    for group, _, only in asked:
+        print(f"mutating {group}: {only or ', '.join(GROUPS[group][0])}", flush=True)
+        lines.append(run(group, only or None))
     print("\nmutation scores\n" + "\n".join(f"  {line}" for line in lines))
     return 0
 

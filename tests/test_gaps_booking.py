@@ -7,10 +7,20 @@ time of the caller's own (a policy too).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pendulum
 import pytest
 
-from jetrules.booking import Appointment, FiscalYear, SignUp, Status, terms_for
+from jetrules.booking import (
+    PARAMETERS,
+    Appointment,
+    FiscalYear,
+    Ledger,
+    SignUp,
+    Status,
+    terms_for,
+)
 from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.policy import Policy
 
@@ -166,3 +176,137 @@ def test_a_policy_may_free_reschedules_from_the_lead_time():
     )
     moved = booked.reschedule("2020-01-07T18:00+09:00", contacted_at="2020-01-07T09:00+09:00")
     assert moved.start.day == 7
+
+
+# -- the yearly ledger: its count, its refusals and what it says ----------------------------------
+
+FY2021_DAYS = ["05-11", "05-18", "06-08", "06-15", "07-06", "07-13", "09-07"]
+
+
+def fy2021(day: str, id: str, participant: str = "P-01") -> Appointment:
+    start = f"2021-{day}T18:00+09:00"
+    return SignUp(
+        participant=participant,
+        requested_at="2021-04-12T10:00+09:00",
+        preferred_times=[start],
+        minutes=40,
+        language="en",
+    ).confirm(start, id=id)
+
+
+def full_ledger() -> Ledger:
+    """P-01's seven FY2021 places taken: six sessions held, the seventh (A-7) booked."""
+    held = [fy2021(day, f"A-{n}").complete() for n, day in enumerate(FY2021_DAYS[:6], start=1)]
+    return Ledger(appointments=[*held, fy2021(FY2021_DAYS[6], "A-7")])
+
+
+def test_check_room_counts_each_place_once_and_leaves_out_the_one_named():
+    ledger = full_ledger()
+    ledger.check_room("P-01", FiscalYear(2021), but="A-7")  # six taken: room for one
+    ledger.check_room("P-02", FiscalYear(2021))
+    half = Ledger(appointments=ledger.appointments[:4])
+    half.check_room("P-01", FiscalYear(2021))  # four taken of seven
+    with pytest.raises(Refused) as caught:
+        ledger.check_room("P-01", FiscalYear(2021))
+    reason = caught.value.reason
+    assert reason.code == "LIMIT_REACHED"
+    assert reason.parameters == {
+        "participant": "P-01",
+        "taken": 7,
+        "limit": 7,
+        "fiscal_year": FiscalYear(2021),
+    }
+    assert str(caught.value) == (
+        "P-01 has used or booked 7 of the 7 sessions of FY2021; no more sessions can be booked "
+        "in FY2021."
+    )
+
+
+def test_a_sign_up_with_a_time_in_a_year_with_room_passes():
+    ledger = full_ledger()
+    later = SignUp(
+        participant="P-01",
+        requested_at="2022-03-01T10:00+09:00",
+        preferred_times=["2022-03-22T18:00+09:00", "2023-04-11T18:00+09:00"],
+        minutes=40,
+        language="en",
+    )
+    ledger.check_sign_up(later)  # March 2022 is FY2021, full; April 2023 is FY2023, with room
+    full = SignUp(
+        participant="P-01",
+        requested_at="2022-03-01T10:00+09:00",
+        preferred_times=["2022-03-22T18:00+09:00", "2022-03-23T18:00+09:00"],
+        minutes=40,
+        language="en",
+    )
+    with pytest.raises(Refused) as caught:
+        ledger.check_sign_up(full)
+    assert caught.value.reason.parameters["taken"] == 7
+
+
+def test_updating_an_appointment_the_ledger_does_not_hold_is_refused():
+    ledger = full_ledger()
+    with pytest.raises(InvalidInput) as caught:
+        ledger.update(fy2021("09-14", "A-9"))
+    error = caught.value
+    assert (error.field, error.rule, error.value) == ("id", "must be in the ledger", "A-9")
+    with pytest.raises(InvalidInput) as caught:
+        ledger.add(fy2021("09-14", "A-7"))
+    assert (caught.value.field, caught.value.value) == ("id", "A-7")
+    assert caught.value.rule == "must not already be in the ledger"
+
+
+def test_a_usage_under_published_terms_says_nothing_of_them():
+    usage = Ledger(appointments=[fy2021("05-11", "A-1")]).usage("P-01", FiscalYear(2021))
+    assert (usage.changes_text("en"), usage.explanation("en")) == ("", "")
+    assert usage.to_record("ja") == {
+        "participant": "P-01",
+        "fiscal_year": "FY2021",
+        "sessions_used": 0,
+        "minutes_used": 0,
+        "sessions_booked": 1,
+        "sessions_left": 6,
+        "limit": 7,
+        "limit_text": "7",
+        "terms_origin": "published",
+        "changes": [],
+        "assumed": [],
+        "reasons": [],
+    }
+
+
+def test_a_usage_under_assumed_and_supplied_terms_says_both():
+    policy = supplying(2024, yearly_session_limit=5)
+    start = "2024-05-14T18:00+09:00"
+    booked = SignUp(
+        participant="P-01",
+        requested_at="2024-05-01T10:00+09:00",
+        preferred_times=[start],
+        minutes=40,
+        language="en",
+        policy=policy,
+        assume=2023,
+    ).confirm(start, id="A-1")
+    usage = Ledger(appointments=[booked], policy=policy, assume=2023).usage(
+        "P-01", FiscalYear(2024)
+    )
+    assumed, supplied = usage.notes
+    assert usage.explanation("en") == f"{assumed.render('en')} {supplied.render('en')}"
+    assert usage.changes_text("en") == "yearly session limit 5 (published: none)"
+    assert usage.changes_text("ja") == "年間のセッション上限 5（公表値: なし）"
+    record = usage.to_record("en")
+    assert (record["limit"], record["sessions_left"], record["terms_origin"]) == (5, 4, "assumed")
+    assert record["changes"] == [
+        {"parameter": "yearly_session_limit", "value": "5", "published": None}
+    ]
+    assert record["assumed"][0] == {"parameter": "session_minutes", "from": "FY2023"}
+    assert [r["code"] for r in record["reasons"]] == ["ASSUMED_TERMS", "SUPPLIED_TERMS"]
+    assert record["reasons"][1]["text"] == supplied.render("en")
+
+
+def test_a_parameter_of_a_policy_file_is_judged_by_the_terms_field():
+    with pytest.raises(InvalidInput) as caught:
+        PARAMETERS["max_preferred_times"](0)
+    assert (caught.value.field, caught.value.value) == ("max_preferred_times", 0)
+    assert PARAMETERS["max_preferred_times"](2) == 2
+    assert PARAMETERS["sessions_end_by"]("21:00") == dt.time(21, 0)
