@@ -310,3 +310,72 @@ def test_a_parameter_of_a_policy_file_is_judged_by_the_terms_field():
     assert (caught.value.field, caught.value.value) == ("max_preferred_times", 0)
     assert PARAMETERS["max_preferred_times"](2) == 2
     assert PARAMETERS["sessions_end_by"]("21:00") == dt.time(21, 0)
+
+
+# -- an appointment's changes: the words of a refusal, the fields of a bad value -----------------
+
+
+def booked(start: str = "2020-01-14T18:00+09:00") -> Appointment:
+    return sign_up(start).confirm(start, id="A-1")
+
+
+@pytest.mark.parametrize(
+    ("change", "en", "ja"),
+    [
+        (
+            lambda a: a.reschedule("2020-01-21T18:00+09:00", contacted_at="2020-01-07T10:00+09:00"),
+            "it can no longer be rescheduled.",
+            "これ以上日時を変更することはできません。",
+        ),
+        (
+            lambda a: a.cancel(contacted_at="2020-01-07T10:00+09:00"),
+            "it can no longer be cancelled.",
+            "これ以上取り消すことはできません。",
+        ),
+        (
+            lambda a: a.complete(),
+            "it can no longer be completed.",
+            "これ以上実施済みにすることはできません。",
+        ),
+        (
+            lambda a: a.miss(),
+            "it can no longer be marked missed.",
+            "これ以上無断欠席にすることはできません。",
+        ),
+    ],
+)
+def test_a_change_to_an_appointment_no_longer_scheduled_names_the_change(change, en, ja):
+    done = booked().complete()
+    with pytest.raises(Refused) as caught:
+        change(done)
+    reason = caught.value.reason
+    assert reason.code == "NOT_SCHEDULED"
+    assert reason.render("en") == f"Appointment A-1 is completed; {en}"
+    assert reason.render("ja") == f"予約A-1は実施済みのため、{ja}"
+
+
+@pytest.mark.parametrize("field", ["contacted_at", "new_start"])
+def test_a_reschedule_names_the_argument_it_cannot_read(field):
+    arguments = {"new_start": "2020-01-21T18:00+09:00", "contacted_at": "2020-01-07T10:00+09:00"}
+    arguments[field] = "next Tuesday"
+    with pytest.raises(InvalidInput) as caught:
+        booked().reschedule(arguments["new_start"], contacted_at=arguments["contacted_at"])
+    assert (caught.value.field, caught.value.value) == (field, "next Tuesday")
+    with pytest.raises(InvalidInput) as caught:
+        booked().cancel(contacted_at="next Tuesday")
+    assert caught.value.field == "contacted_at"
+
+
+def test_a_reschedule_keeps_the_assumed_terms():
+    start = "2024-05-14T18:00+09:00"
+    assumed = SignUp(
+        participant="P-01",
+        requested_at="2024-05-01T10:00+09:00",
+        preferred_times=[start],
+        minutes=40,
+        language="en",
+        assume=2023,
+    ).confirm(start, id="A-1")
+    moved = assumed.reschedule("2024-05-21T18:00+09:00", contacted_at="2024-05-07T10:00+09:00")
+    assert (moved.start.day, moved.assume) == (21, FiscalYear(2023))
+    assert moved.terms.origin == "assumed"
