@@ -7,12 +7,10 @@ before it reports the times, so a faster figure never hides a different answer.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 
@@ -51,25 +49,6 @@ def _fresh_process_ms(code: str, runs: int = 11) -> float:
         )
         values.append(float(result.stdout))
     return statistics.median(values)
-
-
-def _import_cost_ms() -> tuple[float, float]:
-    """`import jetrules` over `import attrs, pendulum`, bytecode cached as when installed."""
-    with tempfile.TemporaryDirectory() as cache:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPYCACHEPREFIX"] = cache
-        subprocess.run([sys.executable, "-c", "import jetrules"], check=True, env=env)
-
-        def median(code: str) -> float:
-            times = []
-            for _ in range(15):
-                start = time.perf_counter()
-                subprocess.run([sys.executable, "-c", code], check=True, env=env)
-                times.append(time.perf_counter() - start)
-            return statistics.median(times) * 1000
-
-        base = median("import attrs, pendulum")
-        return base, median("import attrs, pendulum, jetrules") - base
 
 
 def _closed_days(first: int, last: int) -> list[dt.date]:
@@ -135,15 +114,10 @@ def main() -> None:
         "t = time.perf_counter(); c.business_days_between('1948-07-20', '2150-12-31'); "
         "print((time.perf_counter() - t) * 1000)"
     )
-    base_ms, import_ms = _import_cost_ms()
     goal = "met" if first_ms < 20 else "MISSED"
     print(f"first call (bundled list read, tables for one year built): {first_ms:.2f} ms")
     print(f"  (goal < 20 ms: {goal})")
     print(f"every year's tables, 1948-2150 (a count over the whole range): {whole_ms:.2f} ms")
-    print(
-        f"import jetrules: {import_ms:.1f} ms over attrs + pendulum ({base_ms:.1f} ms), "
-        f"bytecode cached (goal < 15 ms: {'met' if import_ms < 15 else 'MISSED'})"
-    )
 
     # warm every table, then check that all answers agree before timing
     cal = SERVICE_CALENDAR

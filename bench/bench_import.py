@@ -1,41 +1,33 @@
-"""How much `import jetrules` costs on top of importing attrs and pendulum."""
+"""How much `import jetrules` costs on top of importing attrs and pendulum.
+
+Both commands run in fresh interpreters, interleaved (one run of each per round, after warm-up
+rounds), bytecode cached as for an installed package; the cost is the difference of the medians.
+"""
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
-RUNS = 15
+from bench_startup import RUNS, WARMUP, environment, interleaved
 
-
-def _median(code: str, env: dict[str, str]) -> float:
-    subprocess.run([sys.executable, "-c", code], check=True, env=env)  # warm the bytecode cache
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+BASE = "import attrs, pendulum"
+OURS = "import attrs, pendulum, jetrules"
 
 
 def main() -> None:
-    # Measure as an installed package runs: with compiled bytecode, even on a machine that sets
-    # PYTHONDONTWRITEBYTECODE (the cache goes to a temporary folder, not the source tree).
     with tempfile.TemporaryDirectory() as cache:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPYCACHEPREFIX"] = cache
-        base = _median("import attrs, pendulum", env)
-        ours = _median("import attrs, pendulum, jetrules", env)
-    extra_ms = (ours - base) * 1000
-    print(f"python -c 'import attrs, pendulum'           {base * 1000:7.1f} ms (median of {RUNS})")
-    print(f"python -c 'import attrs, pendulum, jetrules' {ours * 1000:7.1f} ms")
-    print(
-        f"import jetrules costs                        {extra_ms:7.1f} ms more (goal: under 15 ms)"
-    )
+        times = interleaved(
+            {BASE: [sys.executable, "-c", BASE], OURS: [sys.executable, "-c", OURS]},
+            environment(cache),
+        )
+    base, ours = (statistics.median(wall) for wall, _ in times.values())
+    extra_ms = ours - base
+    print(f"python -c '{BASE}'           {base:7.1f} ms (median of {RUNS}, after {WARMUP} warm-up)")
+    print(f"python -c '{OURS}' {ours:7.1f} ms")
+    verdict = "met" if extra_ms < 15 else "MISSED"
+    print(f"import jetrules costs {extra_ms:.1f} ms more (goal < 15 ms: {verdict})")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def _command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "jetrules"]
 
 
-def _environment(cache: str) -> dict[str, str]:
+def environment(cache: str) -> dict[str, str]:
     """The environment for every run: compiled bytecode kept, in a folder of its own."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = cache
@@ -65,7 +65,7 @@ def _run(argv: Sequence[str], env: Mapping[str, str]) -> tuple[float, float]:
     return wall, (usage.ru_utime + usage.ru_stime) * 1000
 
 
-def _interleaved(
+def interleaved(
     commands: Mapping[str, Sequence[str]], env: Mapping[str, str]
 ) -> dict[str, tuple[list[float], list[float]]]:
     """RUNS wall and CPU times of each command, one run of each per round, after WARMUP rounds."""
@@ -142,8 +142,8 @@ def main() -> None:
         f"jetrules deadline {RECEIVED}": [*command, "deadline", RECEIVED],
     }
     with tempfile.TemporaryDirectory() as cache:
-        env = _environment(cache)
-        times = _interleaved(commands, env)
+        env = environment(cache)
+        times = interleaved(commands, env)
         inside = _in_process(env)
     _report(times, inside)
 
