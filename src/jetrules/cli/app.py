@@ -7,6 +7,7 @@ Bad arguments and bad input print one line per problem on stderr, no traceback, 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -14,14 +15,25 @@ from typing import NoReturn, TextIO
 
 from jetrules._kernel.output import printable, safe_output
 from jetrules._version import __version__
-from jetrules.cli import calendar, phone, policy, rules, sessions, subsidy, threads
 from jetrules.cli.options import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Handler
 from jetrules.errors import InvalidRecords, JetRulesError
 
 __all__ = ["build_parser", "main"]
 
-_COMMAND_MODULES = (calendar, subsidy, threads, sessions, phone, rules, policy)
-"""Modules that each define ``register(subcommands)`` for their subcommands."""
+_COMMANDS = {
+    "calendar": ("fiscal-year", "holidays", "business-days", "deadline"),
+    "subsidy": ("subsidy",),
+    "threads": ("threads",),
+    "sessions": ("sessions",),
+    "phone": ("phone",),
+    "rules": ("rules",),
+    "policy": ("policy",),
+}
+"""Each module of ``jetrules.cli`` that defines ``register(subcommands)``, with what it registers.
+
+A run imports only the module of the subcommand it runs (``jetrules deadline`` loads no subsidy,
+reader or policy code); ``--help`` and the docs build import them all.
+"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,8 +43,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command's parser, with every subcommand registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command's parser, with every subcommand registered (or only *command*'s module)."""
     parser = _Parser(
         prog="jetrules",
         description="The JET Programme's mental-health support policies as exact, "
@@ -41,9 +53,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"jetrules {__version__}")
     subcommands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for module in _COMMAND_MODULES:
-        module.register(subcommands)
+    for name, commands in _COMMANDS.items():
+        if command is None or command in commands:
+            importlib.import_module(f"jetrules.cli.{name}").register(subcommands)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand *argv* runs, when its first word names one; None otherwise (``--help``)."""
+    first = argv[0] if argv else None
+    known = any(first in commands for commands in _COMMANDS.values())
+    return first if known else None
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -57,7 +77,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     safe_output(sys.stdout)
     safe_output(sys.stderr)
     try:
-        args = build_parser().parse_args(argv)
+        words = list(sys.argv[1:] if argv is None else argv)
+        args = build_parser(_command(words)).parse_args(words)
         handler: Handler = args.handler
         return handler(args, out if out is not None else sys.stdout)
     except KeyboardInterrupt:
