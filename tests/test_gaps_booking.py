@@ -379,3 +379,27 @@ def test_a_reschedule_keeps_the_assumed_terms():
     moved = assumed.reschedule("2024-05-21T18:00+09:00", contacted_at="2024-05-07T10:00+09:00")
     assert (moved.start.day, moved.assume) == (21, FiscalYear(2023))
     assert moved.terms.origin == "assumed"
+
+
+def test_an_appointment_is_cancelled_exactly_when_it_says_when():
+    fields = {
+        "id": "A-1",
+        "participant": "P-01",
+        "requested_at": REQUESTED,
+        "start": "2020-01-14T18:00+09:00",
+        "minutes": 40,
+        "language": "en",
+    }
+    rule = "must be given exactly when the status is cancelled"
+    with pytest.raises(InvalidInput) as caught:
+        Appointment(**fields, status="cancelled")
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (
+        "cancelled_at",
+        rule,
+        None,
+    )
+    at = pendulum.datetime(2020, 1, 10, 9, tz="Asia/Tokyo")
+    with pytest.raises(InvalidInput) as caught:
+        Appointment(**fields, cancelled_at=at)
+    assert (caught.value.field, caught.value.rule, caught.value.value) == ("cancelled_at", rule, at)
+    assert Appointment(**fields, status="cancelled", cancelled_at=at).cancelled_at == at
