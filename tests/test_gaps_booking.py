@@ -17,6 +17,7 @@ from jetrules.booking import (
     Appointment,
     FiscalYear,
     Ledger,
+    Reschedule,
     SignUp,
     Status,
     terms_for,
@@ -403,3 +404,28 @@ def test_an_appointment_is_cancelled_exactly_when_it_says_when():
         Appointment(**fields, cancelled_at=at)
     assert (caught.value.field, caught.value.rule, caught.value.value) == ("cancelled_at", rule, at)
     assert Appointment(**fields, status="cancelled", cancelled_at=at).cancelled_at == at
+
+
+def test_an_appointments_record_runs_forward_in_time():
+    fields = {
+        "id": "A-1",
+        "participant": "P-01",
+        "requested_at": REQUESTED,
+        "start": "2020-01-21T18:00+09:00",
+        "minutes": 40,
+        "language": "en",
+    }
+    early = Reschedule(
+        contacted_at="2020-01-05T10:00+09:00",
+        previous_start="2020-01-14T18:00+09:00",
+        new_start="2020-01-21T18:00+09:00",
+    )
+    with pytest.raises(InvalidInput) as caught:
+        Appointment(**fields, reschedules=[early])
+    assert (caught.value.field, caught.value.value) == ("reschedules", early)
+    assert caught.value.rule == "must be contacted in time order, after the request"
+    cancelled = pendulum.datetime(2020, 1, 5, 10, tz="Asia/Tokyo")
+    with pytest.raises(InvalidInput) as caught:
+        Appointment(**fields, status="cancelled", cancelled_at=cancelled)
+    assert (caught.value.field, caught.value.value) == ("cancelled_at", cancelled)
+    assert caught.value.rule == "must not be earlier than the request or the last reschedule"
