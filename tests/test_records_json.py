@@ -132,10 +132,11 @@ def test_json_object_checks_its_keys():
 def test_a_key_given_twice_and_bad_json_later_are_both_problems_not_a_crash():
     problems = Problems("t.json")
     assert parse_json('{"threads": [{"id": "T1", "id": "T2"}\n,]}', problems) is None
-    assert _lines(problems) == (
-        't.json: line 1: the object that opens here gives the key "id" 2 times; give each key once',
-        "t.json: line 2: not valid JSON: Expecting value",
+    first, second = _lines(problems)  # the JSON error's words differ between Pythons
+    assert first == (
+        't.json: line 1: the object that opens here gives the key "id" 2 times; give each key once'
     )
+    assert second.startswith("t.json: line 2: not valid JSON: ")
 
 
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
@@ -143,4 +144,4 @@ def test_json_lines_are_numbered_the_same_whatever_their_ending(ending):
     problems = Problems("r.json")
     text = ending.join(["[", '  {"id": "r1"},', "  {oops}", "]"])
     assert parse_json(text, problems) is None
-    assert [line.split(": ")[1] for line in _lines(problems)] == ["line 3"]
+    assert [line.split(": ")[1] for line in _lines(problems)] == ["line 3"]  # any Python's words
