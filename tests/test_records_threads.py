@@ -672,9 +672,8 @@ def test_problems_name_their_line_whatever_the_line_endings(ending):
     assert problems(text) == [
         'line 2: the object that opens here gives the key "id" 2 times; give each key once'
     ]
-    assert problems(ending.join(['{"threads": [', '{"id": "T1"}', ",]}"])) == [
-        "line 3: not valid JSON: Expecting value"
-    ]
+    (syntax,) = problems(ending.join(['{"threads": [', '{"id": "T1"}', ",]}"]))
+    assert syntax.startswith("line 3: not valid JSON: ")  # the words differ between Pythons
 
 
 def test_a_line_break_written_raw_in_json_text_is_refused():
