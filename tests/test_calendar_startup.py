@@ -5,12 +5,16 @@ is seen in ``sys.modules`` and in the calendar's memos. The times are `make benc
 (bench/bench_startup.py, docs/performance.md).
 """
 
+import csv
+import io
 import json
 import subprocess
 import sys
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jetrules._calendar import official
 from jetrules.calendar import HolidayTable
@@ -29,6 +33,7 @@ def state():
         "rules page": "jetrules._calendar.rules_tables" in sys.modules,
         "numpy": "numpy" in sys.modules or "pandas" in sys.modules,
         "resources": "importlib.readers" in sys.modules or "zipfile" in sys.modules,
+        "csv, money": sorted({"csv", "jetrules.money", "fractions"} & set(sys.modules)),
         "list read": official._bundled_lines.cache_info().currsize,
         "years parsed": official._bundled_rows_of.cache_info().currsize,
         "years resolved": sorted(BUNDLED_TABLE._resolved._years),
@@ -56,6 +61,7 @@ def test_importing_the_calendar_reads_and_builds_nothing():
         "rules page": False,
         "numpy": False,
         "resources": False,
+        "csv, money": [],
         "list read": 0,
         "years parsed": 0,
         "years resolved": [],
@@ -80,6 +86,7 @@ def test_a_first_business_day_answer_reads_only_its_years_of_the_list():
         "rules page": False,
         "numpy": False,
         "resources": False,
+        "csv, money": [],
         "list read": 1,
         "years parsed": 2,
         "years resolved": [],
@@ -141,3 +148,22 @@ def test_a_zipped_package_reads_the_list_through_importlib_resources(monkeypatch
 def test_the_dates_without_names_are_the_holidays_dates(year):
     table = HolidayTable()
     assert table.holiday_dates(year) == {holiday.date for holiday in table.holidays_in(year)}
+
+
+@given(
+    st.lists(
+        st.lists(st.text(st.characters(exclude_characters='",\r\n'), max_size=4), max_size=3),
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_a_list_without_quotes_is_split_as_csv_splits_it(rows, final_newline):
+    """The first answer reads its year's rows without the csv module, to the same cells."""
+    text = "\n".join(",".join(cells) for cells in rows) + ("\n" if final_newline else "")
+    reader = csv.reader(io.StringIO(text), strict=True)
+    assert list(official._lines(text)) == [(reader.line_num, cells) for cells in reader]
+
+
+def test_a_quoted_list_is_read_by_csv_with_its_lines():
+    text = 'date,name\n2030-01-01,"元日"\n"2030-01-02\n",x\n'
+    assert [line for line, _ in official._lines(text)] == [1, 2, 4]

@@ -8,7 +8,6 @@
 import importlib
 from typing import TYPE_CHECKING
 
-from jetrules._kernel.fiscal import FiscalYear
 from jetrules._version import __version__
 from jetrules.errors import (
     InvalidInput,
@@ -19,8 +18,6 @@ from jetrules.errors import (
     Refused,
     WrongType,
 )
-from jetrules.money import Rounding, Yen
-from jetrules.text import Label, Reason, ReasonTemplate, Source
 
 if TYPE_CHECKING:
     from jetrules import booking as booking
@@ -28,17 +25,38 @@ if TYPE_CHECKING:
     from jetrules import records as records
     from jetrules import subsidy as subsidy
     from jetrules import threads as threads
+    from jetrules._kernel.fiscal import FiscalYear as FiscalYear
+    from jetrules.money import Rounding as Rounding
+    from jetrules.money import Yen as Yen
+    from jetrules.text import Label as Label
+    from jetrules.text import Reason as Reason
+    from jetrules.text import ReasonTemplate as ReasonTemplate
+    from jetrules.text import Source as Source
 
 _SUBMODULES = frozenset({"booking", "calendar", "records", "subsidy", "threads"})
+_VALUES = {
+    "FiscalYear": "jetrules._kernel.fiscal",
+    "Label": "jetrules.text",
+    "Reason": "jetrules.text",
+    "ReasonTemplate": "jetrules.text",
+    "Rounding": "jetrules.money",
+    "Source": "jetrules.text",
+    "Yen": "jetrules.money",
+}
+"""The values ``jetrules`` offers, each imported from its module on first use."""
 
 
 def __getattr__(name: str) -> object:
     """Import a rule module on first use, so that ``import jetrules`` gives ``jetrules.subsidy``.
 
-    Importing ``jetrules`` itself stays cheap: no rule module is imported until it is asked for.
+    Importing ``jetrules`` itself stays cheap: no rule module is imported until it is asked for,
+    nor the values it offers (``Yen``, ``FiscalYear``...) until one is: a start that needs only
+    the calendar builds no money or fiscal-year class.
     """
     if name in _SUBMODULES:
         return importlib.import_module(f"jetrules.{name}")
+    if name in _VALUES:
+        return getattr(importlib.import_module(_VALUES[name]), name)
     raise AttributeError(f"module 'jetrules' has no attribute {name!r}")
 
 

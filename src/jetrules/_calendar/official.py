@@ -11,7 +11,6 @@ ISO dates and the header ``date,name`` are read too. Every bad row is reported w
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import io
@@ -19,7 +18,7 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 import pendulum
@@ -78,6 +77,37 @@ def _day(text: str) -> dt.date | None:
         return None
 
 
+class _NotCsv(ValueError):
+    """Text :mod:`csv` cannot read, at a line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _lines(text: str) -> Iterator[tuple[int, list[str]]]:
+    """The number and cells of each line of CSV *text*; :class:`_NotCsv` where it is not CSV.
+
+    The official lists quote nothing: text without a quote or a carriage return is split at
+    its newlines and commas, as :mod:`csv` would split it, without importing :mod:`csv` (the
+    calendar's first answer parses its year's rows); other text is read by :mod:`csv`, strictly.
+    """
+    if '"' not in text and "\r" not in text:
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        yield from enumerate((line.split(",") if line else [] for line in lines), start=1)
+        return
+    import csv  # noqa: PLC0415  (loaded on first use: the official lists quote nothing)
+
+    reader = csv.reader(io.StringIO(text), strict=True)
+    try:
+        for cells in reader:
+            yield reader.line_num, cells
+    except csv.Error as error:
+        raise _NotCsv(reader.line_num, str(error)) from None
+
+
 def parse_official(text: str, source: str) -> OfficialRows:
     """The rows of an official list; :class:`InvalidRecords` lists every bad one with its line."""
     problems: list[RecordProblem] = []
@@ -85,15 +115,14 @@ def parse_official(text: str, source: str) -> OfficialRows:
     def problem(line: int, message: str) -> None:
         problems.append(RecordProblem(position=f"line {line}", message=message))
 
-    reader = csv.reader(io.StringIO(text), strict=True)
+    lines = _lines(text)
     rows: dict[dt.date, tuple[int, str]] = {}
     try:
-        header = tuple(cell.strip() for cell in next(reader, []))
+        header = tuple(cell.strip() for cell in next(lines, (1, []))[1])
         if header not in HEADERS:
             expected = " or ".join(",".join(h) for h in HEADERS)
             problem(1, f"the header must be {expected} (got {','.join(header)!r})")
-        for cells in reader:
-            line = reader.line_num
+        for line, cells in lines:
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) != 2:
@@ -110,8 +139,8 @@ def parse_official(text: str, source: str) -> OfficialRows:
                 rows[day] = (line, name)
             if not name:
                 problem(line, "'name' must be non-empty text (got '')")
-    except csv.Error as error:
-        problem(reader.line_num, f"not valid CSV: {error}")
+    except _NotCsv as error:
+        problem(error.line, f"not valid CSV: {error}")
     if not rows and not problems:
         problem(2, "the list has no holidays")
     if problems:

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import csv
 import functools
 import io
-import json
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TextIO
@@ -122,6 +120,8 @@ def write_csv(
 
 
 def _write_csv(out: TextIO, headers: Sequence[str], rows: Sequence[Row]) -> None:
+    import csv  # noqa: PLC0415  (loaded on first use: most runs write no CSV)
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
     writer.writerows([_csv_cell(v) for v in row] for row in rows)
@@ -129,6 +129,8 @@ def _write_csv(out: TextIO, headers: Sequence[str], rows: Sequence[Row]) -> None
 
 def write_json(out: TextIO, data: object) -> None:
     """Write *data* as indented JSON, Japanese kept readable, and a final newline."""
+    import json  # noqa: PLC0415  (loaded on first use: most runs write no JSON)
+
     out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 

@@ -55,7 +55,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     subcommands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for name, commands in _COMMANDS.items():
         if command is None or command in commands:
-            importlib.import_module(f"jetrules.cli.{name}").register(subcommands)
+            module = importlib.import_module(f"jetrules.cli.{name}")
+            if command is None or len(commands) == 1:
+                module.register(subcommands)
+            else:  # the calendar's four: only the one that runs
+                module.register(subcommands, names={command})
     return parser
 
 
