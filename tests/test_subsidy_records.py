@@ -2,6 +2,7 @@
 
 import datetime as dt
 import importlib.abc
+import io
 import itertools
 import sys
 from collections import defaultdict
@@ -13,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jetrules import FiscalYear, Yen
+from jetrules._kernel.output import write_csv
 from jetrules._kernel.policy import Policy
 from jetrules.errors import InvalidInput, JetRulesError, WrongType
 from jetrules.subsidy import (
@@ -485,3 +487,32 @@ def test_one_receipt_in_one_statement_is_counted_in_the_singular():
     html = assess([receipt("a", "2019-05-01", 1_000)])._repr_html_()
     assert "1 receipt in 1 statement." in html
     assert "0 receipts in 0 statements." in assess([])._repr_html_()
+
+
+_HOSTILE = st.sampled_from(["P-001", "=SUM(A1)", 'a,"b"', "-5", "+1,000", "@me", "名前 様"])
+
+
+@given(RECEIPTS, st.lists(_HOSTILE, min_size=1), st.sampled_from(LANGUAGES), st.booleans())
+def test_iter_csv_writes_the_records_as_write_csv_would(receipts, names, lang, by_statement):
+    """The lines made field by field, shared fields once, are the records written as CSV."""
+    receipts = [
+        attrs.evolve(r, participant=names[n % len(names)], id=f"{names[-1]}{n}")
+        for n, r in enumerate(receipts)
+    ]
+    ledger = assess(receipts, submitted_on="2026-04-03")
+    level = "statement" if by_statement else "receipt"
+    records = ledger.to_records(lang, level=level)
+    rows = [
+        [" ".join(v) if isinstance(v, list) else v for v in record.values()] for record in records
+    ]
+    expected = io.StringIO()
+    write_csv(expected, list(records[0]) if records else [], rows)
+    lines = ledger.iter_csv(lang, level=level)
+    assert "".join(lines) == expected.getvalue().split("\n", 1)[1]
+
+
+def test_iter_csv_checks_its_arguments_when_called():
+    with pytest.raises(InvalidInput, match="'level'"):
+        assess([]).iter_csv(level="statements")
+    with pytest.raises(InvalidInput, match="'lang'"):
+        assess([]).iter_csv("fr")

@@ -18,13 +18,16 @@ import contextlib
 import functools
 import io
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TextIO
 
 from jetrules.errors import InvalidInput, WrongType
 
 __all__ = [
     "FALLBACK",
+    "csv_field",
+    "csv_line",
+    "csv_quoted",
     "display_width",
     "encoded_output",
     "format_table",
@@ -32,6 +35,7 @@ __all__ = [
     "safe_output",
     "text_codec",
     "write_csv",
+    "write_csv_lines",
     "write_json",
 ]
 
@@ -101,8 +105,46 @@ def _csv_cell(value: object) -> str:
     return text
 
 
+def csv_quoted(text: str) -> str:
+    """*text* as one field of a CSV line, quoted as :mod:`csv` quotes it (minimal quoting).
+
+    >>> csv_quoted("a"), csv_quoted("¥3,500"), csv_quoted('a "b" c')
+    ('a', '"¥3,500"', '"a ""b"" c"')
+    """
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return '"' + text + '"'
+    return text
+
+
+def csv_field(value: object) -> str:
+    """*value* as one field of a CSV line, guarded as :func:`write_csv` guards it, then quoted.
+
+    >>> csv_field(None), csv_field(3500), csv_field("=1+1"), csv_field("¥3,500")
+    ('', '3500', "'=1+1", '"¥3,500"')
+    """
+    return csv_quoted(_csv_cell(value))
+
+
+def csv_line(values: Iterable[object]) -> str:
+    r"""One line of CSV, with its newline: the fields :func:`csv_field` makes, comma-separated.
+
+    The same text :mod:`csv` writes for the guarded cells (a lone empty field is quoted, so
+    the line is not taken for a blank one).
+
+    >>> csv_line(["r1", 2019, None, "a,b"])
+    'r1,2019,,"a,b"\n'
+    """
+    return _joined([csv_field(value) for value in values])
+
+
+def _joined(fields: list[str]) -> str:
+    return ('""' if fields == [""] else ",".join(fields)) + "\n"
+
+
 def write_csv(
-    out: TextIO, headers: Sequence[str], rows: Sequence[Row], *, encoding: str | None = None
+    out: TextIO, headers: Sequence[str], rows: Iterable[Row], *, encoding: str | None = None
 ) -> None:
     """Write *rows* as CSV with a header line, in *encoding* when one is given.
 
@@ -110,21 +152,20 @@ def write_csv(
     gets a leading ``'``, as OWASP advises for CSV meant to be opened in one; numbers are kept.
     With *encoding* (``"utf-8-sig"`` for Excel, ``"cp932"``), the bytes under *out* are written
     in it, as :func:`encoded_output` does; without one, *out* is written to as it is (a command
-    makes its standard output safe once, with :func:`safe_output`).
+    makes its standard output safe once, with :func:`safe_output`). *rows* may be any iterable:
+    each row is written as it is taken.
     """
     if encoding is None:
-        _write_csv(out, headers, rows)
+        write_csv_lines(out, headers, map(csv_line, rows))
         return
     with encoded_output(out, encoding) as stream:
-        _write_csv(stream, headers, rows)
+        write_csv_lines(stream, headers, map(csv_line, rows))
 
 
-def _write_csv(out: TextIO, headers: Sequence[str], rows: Sequence[Row]) -> None:
-    import csv  # noqa: PLC0415  (loaded on first use: most runs write no CSV)
-
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows([_csv_cell(v) for v in row] for row in rows)
+def write_csv_lines(out: TextIO, headers: Sequence[str], lines: Iterable[str]) -> None:
+    """Write a header line of *headers*, then *lines* (made by :func:`csv_line` or alike)."""
+    out.write(_joined([csv_quoted(header) for header in headers]))
+    out.writelines(lines)
 
 
 def write_json(out: TextIO, data: object) -> None:

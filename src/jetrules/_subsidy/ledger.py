@@ -16,6 +16,7 @@ from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.policy import Policy
 from jetrules._subsidy.allocate import Claim, decide
+from jetrules._subsidy.csv_lines import iter_csv
 from jetrules._subsidy.editions import check_policy, resolution
 from jetrules._subsidy.frame import to_frame
 from jetrules._subsidy.index import Order, ReceiptIds, find, merged
@@ -201,6 +202,22 @@ class Ledger(Sequence[Statement]):
         *lang* and *level* are checked when this is called (InvalidInput).
         """
         return iter_records(self.statements, lang, level)
+
+    def iter_csv(self, lang: Lang = "en", *, level: Level = "receipt") -> Iterator[str]:
+        """:meth:`to_records` as lines of CSV, each with its newline, a record at a time.
+
+        The header (:data:`~jetrules.subsidy.RECORD_COLUMNS` or ``STATEMENT_COLUMNS``) is not
+        among them. Reason codes are words separated by spaces; text a spreadsheet would run as
+        a formula starts with ``'``; fields are quoted as :mod:`csv` quotes them. Each distinct
+        participant, date, amount, reason and terms is made into its field once.
+        *lang* and *level* are checked when this is called (InvalidInput).
+
+        >>> ledger = assess([Receipt(id="a", participant="P", service_date="2019-05-01",
+        ...                          amount=7_001)])
+        >>> print(next(ledger.iter_csv()), end="")  # doctest: +ELLIPSIS
+        P,2019,a,2019-05-01,7001,False,True,japan,,7001,3500,0,ELIGIBLE,...,2019,...
+        """
+        return iter_csv(self.statements, lang, level)
 
     def to_frame(self, lang: Lang = "en", *, level: Level = "receipt") -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame``: a row per receipt or per statement.

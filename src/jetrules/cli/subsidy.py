@@ -7,12 +7,11 @@ import datetime as dt
 import enum
 import gc
 import json
-import operator
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import TextIO, TypeVar, cast
+from typing import TextIO, TypeVar
 
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import (
@@ -21,7 +20,7 @@ from jetrules._kernel.output import (
     format_table,
     jsonable,
     text_codec,
-    write_csv,
+    write_csv_lines,
 )
 from jetrules.calendar import FIRST_DAY, LAST_DAY
 from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
@@ -173,8 +172,7 @@ def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Pro
     if args.format == "json":
         _write_json_list(out, (written(_statement_json(s, lang), s) for s in ledger))
     elif args.format == "csv":
-        rows = map(_csv_row, written.each(ledger.iter_records(lang)))
-        write_csv(out, RECORD_COLUMNS, cast("Sequence[Sequence[object]]", rows))
+        write_csv_lines(out, RECORD_COLUMNS, written.each(ledger.iter_csv(lang)))
     elif not len(ledger):
         print(_NO_RECEIPTS.render(lang).format(file=args.file), file=out)
     else:
@@ -253,17 +251,6 @@ class _Progress:
         if self._stream is not None and self._width:
             self._stream.write("\r" + " " * self._width + "\r")
             self._stream.flush()
-
-
-_CELLS = operator.itemgetter(*RECORD_COLUMNS)
-_CODES = RECORD_COLUMNS.index("reason_codes")
-
-
-def _csv_row(record: Mapping[str, object]) -> list[object]:
-    """A record's cells in :data:`RECORD_COLUMNS` order, its list of reason codes as words."""
-    cells: list[object] = list(_CELLS(record))
-    cells[_CODES] = " ".join(cast("list[str]", cells[_CODES]))
-    return cells
 
 
 def _write_json_list(out: TextIO, items: Iterable[object]) -> None:
