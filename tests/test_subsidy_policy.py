@@ -22,6 +22,7 @@ from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce, WrongTy
 from jetrules.money import Rounding
 from jetrules.subsidy import (
     EDITIONS,
+    OPTIONAL,
     PARAMETERS,
     REASONS,
     REQUIRED,
@@ -92,7 +93,7 @@ def test_every_published_edition_is_bundled_and_fy2025_holds_only_its_deadline()
     records = {record.fiscal_year.year: record for record in editions()}
     assert sorted(records) == [2016, 2017, 2018, 2019, 2020, 2021, 2023, 2024, 2025]
     for year in (2016, 2017, 2018, 2019, 2020, 2021, 2023, 2024):
-        assert records[year].names() == set(REQUIRED)
+        assert records[year].names() == {*REQUIRED, *OPTIONAL}
     fy2025 = records[2025]
     assert fy2025.names() == {"claim_deadline"}
     assert fy2025.value("claim_deadline") == pendulum.Date(2026, 4, 1)
@@ -108,7 +109,8 @@ def test_every_published_edition_is_bundled_and_fy2025_holds_only_its_deadline()
         2024,
     ]
     assert SERVICE == "subsidy"
-    assert set(PARAMETERS) == set(REQUIRED)
+    assert set(PARAMETERS) == set(REQUIRED) | set(OPTIONAL)
+    assert OPTIONAL == ("claim_documents",)
 
 
 def test_every_value_has_a_source_or_a_reading_and_quotes_are_the_sources_words():

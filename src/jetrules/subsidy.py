@@ -29,10 +29,27 @@ is a policy (``policy=``). Either way every decision says so.
 
 from __future__ import annotations
 
+from jetrules._kernel.participants import (
+    ClaimDocument,
+    ClaimDocuments,
+    Participant,
+    Participants,
+    Term,
+)
+from jetrules._subsidy.currency import YEN, Conversion, to_yen_at
 from jetrules._subsidy.editions import EDITIONS, SERVICE, editions, terms_for
 from jetrules._subsidy.ledger import Ledger, assess
 from jetrules._subsidy.model import Decision, Receipt
-from jetrules._subsidy.parameters import PARAMETERS, REQUIRED, ShareOut
+from jetrules._subsidy.organisations import (
+    CLAIM_COLUMNS,
+    ORGANISATION_COLUMNS,
+    ORGANISATION_LABELS,
+    ByOrganisation,
+    OrganisationYear,
+    ParticipantClaim,
+    by_organisation,
+)
+from jetrules._subsidy.parameters import OPTIONAL, PARAMETERS, REQUIRED, ShareOut
 from jetrules._subsidy.place import Place, PlaceRequirement
 from jetrules._subsidy.reasons import REASONS
 from jetrules._subsidy.statement import Statement
@@ -40,22 +57,38 @@ from jetrules._subsidy.tables import RECORD_COLUMNS, STATEMENT_COLUMNS
 from jetrules._subsidy.terms import SubsidyTerms
 
 __all__ = [
+    "CLAIM_COLUMNS",
     "EDITIONS",
+    "OPTIONAL",
+    "ORGANISATION_COLUMNS",
+    "ORGANISATION_LABELS",
     "PARAMETERS",
     "REASONS",
     "RECORD_COLUMNS",
     "REQUIRED",
     "SERVICE",
     "STATEMENT_COLUMNS",
+    "YEN",
+    "ByOrganisation",
+    "ClaimDocument",
+    "ClaimDocuments",
+    "Conversion",
     "Decision",
     "Ledger",
+    "OrganisationYear",
+    "Participant",
+    "ParticipantClaim",
+    "Participants",
     "Place",
     "PlaceRequirement",
     "Receipt",
     "ShareOut",
     "Statement",
     "SubsidyTerms",
+    "Term",
     "assess",
+    "by_organisation",
     "editions",
     "terms_for",
+    "to_yen_at",
 ]

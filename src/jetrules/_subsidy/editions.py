@@ -19,7 +19,7 @@ from jetrules._kernel.lazy import LazyTuple
 from jetrules._kernel.policy import Policy, merge, resolve
 from jetrules._kernel.policyfile import bundled_text, parse_editions, parse_sources
 from jetrules._kernel.provenance import EditionRecord, Origin, Parameter
-from jetrules._subsidy.parameters import PARAMETERS, REQUIRED, to_deadline
+from jetrules._subsidy.parameters import OPTIONAL, PARAMETERS, REQUIRED, to_deadline
 from jetrules._subsidy.terms import SubsidyTerms, check_deadline
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce, RecordProblem, WrongType
@@ -190,10 +190,11 @@ def terms_for(
 @functools.lru_cache(maxsize=512)
 def _terms(year: FiscalYear, policy: Policy | None, assume: FiscalYear | None) -> SubsidyTerms:
     latest = example_year()
+    held = editions(policy)
     record = resolve(
-        editions(policy),
+        held,
         year,
-        REQUIRED,
+        _wanted(held, assume),
         assume=assume,
         service=_NAME,
         hint=f"assume another year's published terms with assume=FiscalYear({latest}) "
@@ -201,6 +202,18 @@ def _terms(year: FiscalYear, policy: Policy | None, assume: FiscalYear | None) -
         "(--policy FILE)",
     )
     return terms_of(record)
+
+
+def _wanted(held: Sequence[EditionRecord], assume: FiscalYear | None) -> tuple[str, ...]:
+    """The parameters to resolve: :data:`REQUIRED`, and the optional ones *assume* publishes.
+
+    A year's own optional parameters come with its edition; assuming a year assumes its
+    optional ones too where the year leaves them out.
+    """
+    donor = next((edition for edition in held if edition.fiscal_year == assume), None)
+    if donor is None:
+        return REQUIRED
+    return (*REQUIRED, *(name for name in OPTIONAL if name in donor.names()))
 
 
 def terms_of(record: EditionRecord) -> SubsidyTerms:
@@ -217,7 +230,7 @@ def _known(parameter: Parameter) -> Parameter:
     if parameter.name not in PARAMETERS:
         raise InvalidInput.for_field(
             parameter.name,
-            f"is not a parameter of the subsidy (known: {', '.join(REQUIRED)})",
+            f"is not a parameter of the subsidy (known: {', '.join(PARAMETERS)})",
             parameter.value,
         )
     return parameter

@@ -9,6 +9,8 @@ edition gives every one of :data:`REQUIRED`.
 (Fraction(1, 2), Fraction(1, 2), Yen(30000))
 >>> PARAMETERS["claim_deadline"]("2026-04-01")
 Date(2026, 4, 1)
+>>> print(PARAMETERS["claim_documents"](["application_form", "receipts"]).render("en"))
+application form, receipts
 >>> PARAMETERS["rounding"]("up")
 Traceback (most recent call last):
 ...
@@ -29,6 +31,7 @@ import pendulum
 
 from jetrules._kernel.dates import to_date
 from jetrules._kernel.fields import LabelledEnum
+from jetrules._kernel.participants import ClaimDocuments, to_claim_documents
 from jetrules._kernel.policy import Change
 from jetrules._subsidy.place import to_place_requirement
 from jetrules.errors import InvalidInput, WrongType
@@ -36,6 +39,7 @@ from jetrules.money import Rounding, Yen
 from jetrules.text import Label, Lang, Renderable
 
 __all__ = [
+    "OPTIONAL",
     "PARAMETERS",
     "PARAMETER_LABELS",
     "REQUIRED",
@@ -47,6 +51,7 @@ __all__ = [
     "render_value",
     "to_cap",
     "to_deadline",
+    "to_documents",
     "to_rate",
     "to_rounding",
     "to_share_out",
@@ -144,6 +149,17 @@ def to_deadline(value: object) -> pendulum.Date:
     return to_date(value, "claim_deadline")
 
 
+def to_documents(value: object) -> ClaimDocuments:
+    """The documents a claim is made of: a non-empty list of document names.
+
+    Names: ``application_form``, ``receipts``, ``bank_book_copy`` (each once).
+    """
+    documents = to_claim_documents(value, "claim_documents")  # type: ignore[arg-type]
+    if not documents:
+        raise InvalidInput.for_field("claim_documents", "must name at least one document", value)
+    return documents
+
+
 PARAMETERS: Mapping[str, Callable[[object], object]] = {
     "rate": to_rate,  # type: ignore[dict-item]  # refuses what it cannot read, with WrongType
     "annual_cap": to_cap,  # type: ignore[dict-item]
@@ -153,10 +169,18 @@ PARAMETERS: Mapping[str, Callable[[object], object]] = {
     "professional_required": _flag("professional_required"),
     "rounding": to_rounding,
     "share_out": to_share_out,
+    "claim_documents": to_documents,
 }
 """Each parameter's converter: its TOML value (dates as ISO text) -> the value the terms hold."""
 
-REQUIRED: tuple[str, ...] = tuple(PARAMETERS)
+OPTIONAL: tuple[str, ...] = ("claim_documents",)
+"""Parameters an edition may leave out and still be complete: what a claim is made of.
+
+Receipts are assessed without them; only what asks for them (the view by organisation) needs
+them, and raises ``NoRuleInForce`` for a year that does not publish them.
+"""
+
+REQUIRED: tuple[str, ...] = tuple(name for name in PARAMETERS if name not in OPTIONAL)
 """The parameters a complete edition gives, in the order statements and the rules page list them."""
 
 PARAMETER_LABELS: Mapping[str, Label] = {
@@ -172,6 +196,7 @@ PARAMETER_LABELS: Mapping[str, Label] = {
     ),
     "rounding": Label(en="rounding", ja="端数処理"),
     "share_out": Label(en="share-out over receipts", ja="領収書への配分"),
+    "claim_documents": Label(en="claim documents", ja="申請書類"),
 }
 """Each parameter's name in English and Japanese."""
 

@@ -18,12 +18,13 @@ import pendulum
 
 from jetrules._kernel.fields import named_fields, of_type, to_optional_date
 from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.participants import ClaimDocuments
 from jetrules._kernel.policy import Change, changes, terms_origin
 from jetrules._kernel.provenance import Origin, Parameter, Provenance
 from jetrules._subsidy.parameters import REQUIRED, ShareOut, as_percent, to_cap, to_rate
 from jetrules._subsidy.place import PlaceRequirement
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput
+from jetrules.errors import InvalidInput, NoRuleInForce
 from jetrules.money import Rounding, Yen
 from jetrules.text import Lang, Source
 
@@ -103,6 +104,9 @@ class SubsidyTerms:
         professional_required: whether only counselling by a mental health professional counts.
         rounding: how the year's subsidy, ``rate x total eligible``, becomes whole yen.
         share_out: how the year's subsidy is shared out over its receipts.
+        claim_documents: what a claim is made of (the application form, the receipts, a copy of
+            the bank book's inside cover), or ``None`` where the edition does not publish it
+            (:meth:`required_documents` then raises ``NoRuleInForce``).
         provenance: where each parameter's value comes from (published, a reading, assumed from
             another year, or supplied by the caller).
 
@@ -127,6 +131,10 @@ class SubsidyTerms:
     professional_required: bool = attrs.field(validator=_FLAG)
     rounding: Rounding = attrs.field(validator=of_type(Rounding, "must be a Rounding"))
     share_out: ShareOut = attrs.field(validator=of_type(ShareOut, "must be a ShareOut"))
+    claim_documents: ClaimDocuments | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(of_type(ClaimDocuments, "must be ClaimDocuments")),
+    )
     provenance: ProvenanceMap = attrs.field(
         factory=ProvenanceMap, converter=_provenance_map, repr=False
     )
@@ -147,6 +155,24 @@ class SubsidyTerms:
         if self.rounding is Rounding.FLOOR:
             return eligible * self.rate.numerator // self.rate.denominator
         return self.rounding.apply(eligible * self.rate)
+
+    def required_documents(self) -> ClaimDocuments:
+        """The documents a claim under these terms is made of.
+
+        >>> from jetrules.subsidy import terms_for
+        >>> print(terms_for(2021).required_documents().render("en"))
+        application form, receipts, copy of the bank book's inside cover
+
+        Raises:
+            NoRuleInForce: the edition does not publish them.
+        """
+        if self.claim_documents is None:
+            raise NoRuleInForce(
+                f"the Counselling Assistance Programme terms for {self.fiscal_year} do not "
+                "publish claim_documents; assume another year's published terms (assume=) or "
+                "supply them with policy="
+            )
+        return self.claim_documents
 
     @property
     def parameters(self) -> tuple[Parameter, ...]:
