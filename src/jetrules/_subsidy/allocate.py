@@ -8,6 +8,7 @@ it causes in that amount.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import final
 
 import pendulum
 
@@ -15,6 +16,7 @@ from jetrules._subsidy import reasons as why
 from jetrules._subsidy.editions import example_year
 from jetrules._subsidy.model import Decision, Receipt
 from jetrules._subsidy.parameters import as_percent
+from jetrules._subsidy.place import Place
 from jetrules._subsidy.reasons import (
     ReasonMemo,
     no_edition,
@@ -79,35 +81,91 @@ def _nothing(claim: Claim, reasons: tuple[Reason, ...]) -> Decision:
 
 def _allocate(terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo) -> Iterator[Decision]:
     """Decide *claims* (in service-date order): each gets the increase it causes in the total."""
-    notes = terms_notes(terms)
+    said_of = reason.under(terms, _TermsReasons)
     cap = terms.annual_cap.amount
-    rate_text = as_percent(terms.rate)
     eligible_total = paid = uncapped_before = 0
     for receipt, submitted_on in claims:
-        refused = refusals(terms, receipt, reason)
-        late, said = timing(terms, submitted_on, reason)
+        refused, placed = said_of.conditions(receipt)
+        late, said = said_of.timing(submitted_on)
         if refused or late:
-            yield _nothing((receipt, submitted_on), (*refused, *said, *notes))
+            yield _nothing((receipt, submitted_on), (*refused, *said, *said_of.notes))
             continue
         eligible_total += receipt.amount.amount
         uncapped = terms.subsidy_of(eligible_total)
         total = min(cap, uncapped)
         subsidy, cut = total - paid, (uncapped - uncapped_before) - (total - paid)
         paid, uncapped_before = total, uncapped
-        eligible = reason(
-            why.ELIGIBLE, terms.cited("rate"), terms=terms, eligible=receipt.amount, rate=rate_text
-        )
-        reasons = [eligible, *place_note(terms, receipt, reason), *said]
+        reasons = (said_of.eligible(receipt.amount), *placed, *said)
         if cut:
-            template = why.CAP_PARTLY_REACHED if subsidy else why.CAP_REACHED
-            reasons.append(
-                reason(template, terms.cited("annual_cap"), cap=terms.annual_cap, cut=Yen(cut))
-            )
+            reasons = (*reasons, said_of.capped(cut, partly=bool(subsidy)))
         yield Decision(
             receipt=receipt,
             eligible=receipt.amount,
-            subsidy=Yen(subsidy),
-            cut_by_cap=Yen(cut),
-            reasons=(*reasons, *notes),
+            subsidy=reason.yen(subsidy),
+            cut_by_cap=reason.yen(cut),
+            reasons=(*reasons, *said_of.notes),
             submitted_on=submitted_on,
         )
+
+
+@final
+class _TermsReasons:
+    """What decisions under one terms value say, each distinct reason made once per assessment.
+
+    Most receipts of an assessment share their terms, their conditions (insured, professional,
+    place), their day of arrival and one of a few amounts: their reasons are looked up, not made.
+    """
+
+    def __init__(self, terms: SubsidyTerms, reason: ReasonMemo) -> None:
+        self.terms = terms
+        self.reason = reason
+        self.notes = terms_notes(terms)
+        self._rate = as_percent(terms.rate)
+        self._conditions: dict[tuple[bool, bool, Place], tuple[list[Reason], list[Reason]]] = {}
+        self._timing: dict[pendulum.Date | None, tuple[bool, list[Reason]]] = {}
+        self._eligible: dict[int, Reason] = {}
+        self._capped: dict[tuple[int, bool], Reason] = {}
+
+    def conditions(self, receipt: Receipt) -> tuple[list[Reason], list[Reason]]:
+        """Why the terms refuse *receipt* (if they do), and the note on its place (if any)."""
+        key = (receipt.insured, receipt.mental_health_professional, receipt.place)
+        found = self._conditions.get(key)
+        if found is None:
+            found = self._conditions[key] = (
+                refusals(self.terms, receipt, self.reason),
+                place_note(self.terms, receipt, self.reason),
+            )
+        return found
+
+    def timing(self, submitted_on: pendulum.Date | None) -> tuple[bool, list[Reason]]:
+        """Whether a claim that arrived on *submitted_on* is late, and what to say of it."""
+        found = self._timing.get(submitted_on)
+        if found is None:
+            found = self._timing[submitted_on] = timing(self.terms, submitted_on, self.reason)
+        return found
+
+    def eligible(self, amount: Yen) -> Reason:
+        """``ELIGIBLE``, for *amount*."""
+        found = self._eligible.get(amount.amount)
+        if found is None:
+            found = self._eligible[amount.amount] = self.reason(
+                why.ELIGIBLE,
+                self.terms.cited("rate"),
+                terms=self.terms,
+                eligible=amount,
+                rate=self._rate,
+            )
+        return found
+
+    def capped(self, cut: int, *, partly: bool) -> Reason:
+        """``CAP_PARTLY_REACHED`` (*partly*) or ``CAP_REACHED``: the cap cut *cut* yen."""
+        found = self._capped.get((cut, partly))
+        if found is None:
+            template = why.CAP_PARTLY_REACHED if partly else why.CAP_REACHED
+            found = self._capped[cut, partly] = self.reason(
+                template,
+                self.terms.cited("annual_cap"),
+                cap=self.terms.annual_cap,
+                cut=self.reason.yen(cut),
+            )
+        return found

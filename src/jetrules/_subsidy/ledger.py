@@ -353,9 +353,13 @@ def _claims_by_statement(
 ) -> dict[Order, list[Claim]]:
     """The receipts as claims, by statement: each arrived on its own day, else *submitted_on*."""
     claims: defaultdict[Order, list[Claim]] = defaultdict(list)
+    years: dict[pendulum.Date, int] = {}  # a file's receipts share a few hundred days
     for receipt in receipts:
         arrived = submitted_on if receipt.submitted_on is None else receipt.submitted_on
-        claims[receipt.participant, receipt.fiscal_year.year].append((receipt, arrived))
+        year = years.get(receipt.service_date)
+        if year is None:
+            year = years[receipt.service_date] = receipt.fiscal_year.year
+        claims[receipt.participant, year].append((receipt, arrived))
     return claims
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, final
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast, final
 
 from jetrules._subsidy.parameters import ChangedValues, ParameterNames
 from jetrules._subsidy.place import Place, PlaceRequirement
+from jetrules.money import Yen
 from jetrules.text import Reason, ReasonTemplate, Source, check_templates
 
 if TYPE_CHECKING:
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
     from jetrules._subsidy.model import Receipt
     from jetrules._subsidy.terms import SubsidyTerms
     from jetrules.calendar import FiscalYear
+
+T = TypeVar("T")
 
 __all__ = [
     "ASSUMED_TERMS",
@@ -146,6 +150,8 @@ class ReasonMemo:
 
     def __init__(self) -> None:
         self._made: dict[tuple[object, ...], Reason] = {}
+        self._under: dict[int, tuple[SubsidyTerms, object]] = {}
+        self._yen: dict[int, Yen] = {}
 
     def __call__(self, template: ReasonTemplate, source: Source | None, **params: object) -> Reason:
         key = (template.code, source, *sorted(params.items()))
@@ -153,6 +159,20 @@ class ReasonMemo:
         if made is None:
             made = self._made[key] = template.with_params(source=source, **params)
         return made
+
+    def under(self, terms: SubsidyTerms, make: Callable[[SubsidyTerms, ReasonMemo], T]) -> T:
+        """``make(terms, self)``, made once per terms value (by identity) and assessment."""
+        found = self._under.get(id(terms))
+        if found is None or found[0] is not terms:
+            found = self._under[id(terms)] = (terms, make(terms, self))
+        return cast("T", found[1])
+
+    def yen(self, amount: int) -> Yen:
+        """``Yen(amount)``, one value per distinct amount of the assessment."""
+        found = self._yen.get(amount)
+        if found is None:
+            found = self._yen[amount] = Yen(amount)
+        return found
 
 
 def refusals(terms: SubsidyTerms, receipt: Receipt, reason: ReasonMemo) -> list[Reason]:
