@@ -48,6 +48,7 @@ from jetrules._booking.origin import PARAMETER_LABELS
 from jetrules._booking.reasons import REASONS
 from jetrules._booking.signup import SignUp
 from jetrules._booking.terms import NO_PUBLISHED_LIMIT, BookingTerms, HoursBound
+from jetrules._kernel.participants import Participant, Participants, Term
 from jetrules.calendar import FiscalYear
 
 __all__ = [
@@ -63,9 +64,12 @@ __all__ = [
     "FiscalYear",
     "HoursBound",
     "Ledger",
+    "Participant",
+    "Participants",
     "Reschedule",
     "SignUp",
     "Status",
+    "Term",
     "Usage",
     "check_length",
     "check_start",

@@ -24,6 +24,7 @@ takes what a year does not publish from another year's published terms (marked a
 
 from __future__ import annotations
 
+from jetrules._kernel.participants import Participant, Participants, Term
 from jetrules._threads.editions import EDITIONS, PARAMETERS, editions, terms_for
 from jetrules._threads.message import Author, Message, ThreadState
 from jetrules._threads.model import Thread
@@ -59,8 +60,11 @@ __all__ = [
     "FiscalYear",
     "LateReply",
     "Message",
+    "Participant",
+    "Participants",
     "Registration",
     "StatusKind",
+    "Term",
     "Thread",
     "ThreadState",
     "ThreadStatus",

@@ -23,6 +23,7 @@ __all__ = [
     "MISSED",
     "NOT_A_PREFERENCE",
     "NOT_SCHEDULED",
+    "OUTSIDE_TERM",
     "REASONS",
     "STARTS_AFTER_HOURS",
     "SUPPLIED_TERMS",
@@ -34,6 +35,13 @@ __all__ = [
     "show",
 ]
 
+OUTSIDE_TERM = ReasonTemplate(
+    "OUTSIDE_TERM",
+    en="{what} {day} is outside {participant}'s term of appointment ({term}); sessions are for "
+    "participants during their term.",
+    ja="{what}{day}は{participant}の任用期間（{term}）外です。セッションは任用期間中の参加者が"
+    "対象です。",
+)
 LENGTH_NOT_OFFERED = ReasonTemplate(
     "LENGTH_NOT_OFFERED",
     en="A {minutes}-minute session is not offered in {fiscal_year}; sessions last {lengths}.",
@@ -138,6 +146,7 @@ SUPPLIED_TERMS = ReasonTemplate(
 
 REASONS: tuple[ReasonTemplate, ...] = check_templates(
     (
+        OUTSIDE_TERM,
         LENGTH_NOT_OFFERED,
         TOO_MANY_TIMES,
         TOO_SOON,

@@ -11,14 +11,15 @@ import pendulum
 from jetrules._booking.appointment import CALENDAR, MINUTES, Appointment, check_policy
 from jetrules._booking.checks import check_time
 from jetrules._booking.editions import terms_for, to_assumed_year
-from jetrules._booking.reasons import NOT_A_PREFERENCE, TOO_MANY_TIMES, show
+from jetrules._booking.reasons import NOT_A_PREFERENCE, OUTSIDE_TERM, TOO_MANY_TIMES, show
 from jetrules._booking.terms import BookingTerms
 from jetrules._kernel.dates import InstantLike, to_instant
 from jetrules._kernel.fields import named_fields, non_blank, to_language
+from jetrules._kernel.participants import TERM_SOURCE, Participant, check_term
 from jetrules._kernel.policy import Policy
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import InvalidInput, NoRuleInForce, Refused, WrongType
-from jetrules.text import Lang, Reason
+from jetrules.text import Label, Lang, Reason
 
 __all__ = ["SignUp"]
 
@@ -38,6 +39,26 @@ def _terms_or_none(
         return None
 
 
+_REQUEST = Label(en="The request of", ja="申込み日")
+_SESSION = Label(en="The session on", ja="セッション日")
+
+
+def _check_in_term(
+    term: Participant | None, participant: str, what: Label, at: pendulum.DateTime
+) -> None:
+    """Refuse (``OUTSIDE_TERM``) *what* at *at* outside *participant*'s *term*, if given."""
+    if term is not None and not term.contains(at.date()):
+        raise Refused(
+            OUTSIDE_TERM.with_params(
+                what=what,
+                day=at.date(),
+                participant=participant,
+                term=term.term,
+                source=TERM_SOURCE,
+            )
+        )
+
+
 @final
 @attrs.frozen(kw_only=True, field_transformer=named_fields)
 class SignUp:
@@ -51,6 +72,10 @@ class SignUp:
     values of *policy* laid over them, and *assume*'s published values for a year that leaves
     some unpublished (:func:`~jetrules.booking.terms_for`). The business days are those of
     *calendar* (``SERVICE_CALENDAR`` by default). The confirmed appointment keeps all three.
+
+    Given the participant's *term* (a :class:`~jetrules.booking.Participant`), a request made
+    on a day outside it, or a time (preferred or confirmed) on a day outside it, is refused with
+    ``OUTSIDE_TERM`` (Tokyo dates; both ends of the term included).
 
     >>> SignUp(participant="P-01", requested_at="2019-12-27T10:00+09:00",
     ...        preferred_times=["2020-01-08T18:00+09:00"], minutes=40, language="en")
@@ -73,6 +98,8 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
         default=SERVICE_CALENDAR, validator=CALENDAR, repr=False
     )
     """The business days the lead time and the day of a session are counted in."""
+    term: Participant | None = attrs.field(default=None, repr=False)
+    """The participant's term of appointment, when the caller gives it."""
 
     def __attrs_post_init__(self) -> None:
         times = self.preferred_times
@@ -80,6 +107,10 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
             raise InvalidInput.for_field("preferred_times", "must name at least one time", times)
         if len(set(times)) != len(times):
             raise InvalidInput.for_field("preferred_times", "must be distinct", times)
+        term = check_term(self.term, self.participant)
+        _check_in_term(term, self.participant, _REQUEST, self.requested_at)
+        for start in times:
+            _check_in_term(term, self.participant, _SESSION, start)
         strictest = min(
             (
                 terms
@@ -130,6 +161,7 @@ request of 2019-12-27 10:00; the earliest day is 2020-01-09.
         counsellor confirm another time check it as they check a preferred one.
         """
         chosen = to_instant(start, "start")
+        _check_in_term(self.term, self.participant, _SESSION, chosen)
         if chosen not in self.preferred_times:
             terms = terms_for(FiscalYear.of(chosen.date()), policy=self.policy, assume=self.assume)
             if terms.confirm_only_preferred:

@@ -17,6 +17,7 @@ __all__ = [
     "MESSAGE_EMPTY",
     "MESSAGE_TOO_LONG",
     "NOTHING_TO_REPLY_TO",
+    "OUTSIDE_TERM",
     "REASONS",
     "REGISTRATION_PENDING",
     "REGISTRATION_SOURCE",
@@ -67,6 +68,13 @@ ALREADY_CONFIRMED = ReasonTemplate(
     "ALREADY_CONFIRMED",
     en="The registration was already confirmed at {at}.",
     ja="この登録は{at}に確認済みです。",
+)
+OUTSIDE_TERM = ReasonTemplate(
+    "OUTSIDE_TERM",
+    en="{day} is outside {participant}'s term of appointment ({term}); the service is for "
+    "participants during their term.",
+    ja="{day}は{participant}の任用期間（{term}）外です。このサービスは任用期間中の参加者が"
+    "対象です。",
 )
 MESSAGE_EMPTY = ReasonTemplate(
     "MESSAGE_EMPTY",
@@ -185,6 +193,7 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         CODE_NOT_VALID,
         REGISTRATION_PENDING,
         ALREADY_CONFIRMED,
+        OUTSIDE_TERM,
         MESSAGE_EMPTY,
         MESSAGE_TOO_LONG,
         FIRST_NOT_INQUIRY,

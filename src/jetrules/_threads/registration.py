@@ -11,12 +11,14 @@ import pendulum
 
 from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
 from jetrules._kernel.fields import named_fields, non_blank, to_optional_instant
+from jetrules._kernel.participants import TERM_SOURCE, Participant, check_term
 from jetrules._kernel.policy import Policy
 from jetrules._threads.message import Author, Message
 from jetrules._threads.model import Thread
 from jetrules._threads.reasons import (
     ALREADY_CONFIRMED,
     CODE_NOT_VALID,
+    OUTSIDE_TERM,
     REGISTRATION_PENDING,
     REGISTRATION_SOURCE,
     TIME_BACKWARDS,
@@ -84,13 +86,26 @@ class ContractCode:
     __str__ = __repr__
 
 
+def _check_in_term(term: Participant | None, participant: str, at: pendulum.DateTime) -> None:
+    """Refuse (``OUTSIDE_TERM``) a registration at *at* outside *participant*'s *term*, if given."""
+    checked = check_term(term, participant)
+    if checked is not None and not checked.contains(at.date()):
+        raise Refused(
+            OUTSIDE_TERM.with_params(
+                day=at.date(), participant=participant, term=checked.term, source=TERM_SOURCE
+            )
+        )
+
+
 @final
 @attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Registration:
     """A participant's registration: pending until the confirmation link is followed.
 
     Make one with :meth:`submit`, which checks the password; :meth:`confirm` completes it, and
-    only a confirmed registration may :meth:`open_thread`.
+    only a confirmed registration may :meth:`open_thread`. Given the participant's *term* (a
+    :class:`~jetrules.threads.Participant`), a registration submitted on a day outside it (Tokyo
+    date; both ends of the term included) is refused with ``OUTSIDE_TERM``.
 
     >>> codes = [ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2020-07-31")]
     >>> pending = Registration.submit(
@@ -109,12 +124,15 @@ class Registration:
     confirmed_at: pendulum.DateTime | None = attrs.field(
         default=None, converter=to_optional_instant
     )
+    term: Participant | None = attrs.field(default=None, repr=False)
+    """The participant's term of appointment, when the caller gives it."""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.contract_code, ContractCode):
             raise WrongType.for_field(
                 "contract_code", "must be a ContractCode", type(self.contract_code).__name__
             )
+        _check_in_term(self.term, self.participant, self.submitted_at)
         if not self.contract_code.is_valid_on(self.submitted_at.date()):
             raise Refused(
                 CODE_NOT_VALID.with_params(day=self.submitted_at.date(), source=REGISTRATION_SOURCE)
@@ -134,13 +152,26 @@ class Registration:
         code: str,
         codes: ContractCode | Iterable[ContractCode],
         at: InstantLike,
+        term: Participant | None = None,
     ) -> Registration:
         """Register *participant* with the password *code*, entered at *at*.
 
         *codes* are the programme passwords with their periods; the registration is accepted
-        if one of them is *code* and in force at *at*, and stays pending until confirmed.
-        """
+        if one of them is *code* and in force at *at*, and stays pending until confirmed. With
+        the participant's *term*, a day outside it is refused first (``OUTSIDE_TERM``).
+
+        >>> from jetrules.threads import Participant
+        >>> term = Participant(participant="jet-0042", appointed_from="2019-08-01",
+        ...                    appointed_to="2020-07-31", organisation="Saga Prefecture")
+        >>> codes = [ContractCode(code="s3cret", valid_from="2019-04-01", valid_to="2020-07-31")]
+        >>> Registration.submit(participant="jet-0042", code="s3cret", codes=codes,
+        ...                     at="2019-07-31T09:00+09:00", term=term)
+        Traceback (most recent call last):
+        ...
+        jetrules.errors.Refused: 2019-07-31 is outside jet-0042's term of appointment (2019-08-01 to 2020-07-31); ...
+        """  # noqa: E501
         instant = to_instant(at)
+        _check_in_term(term, participant, instant)
         table = (codes,) if isinstance(codes, ContractCode) else tuple(codes)
         for candidate in table:
             if not isinstance(candidate, ContractCode):
@@ -149,7 +180,12 @@ class Registration:
                 )
         for candidate in table:
             if candidate.accepts(code, at=instant):
-                return cls(participant=participant, contract_code=candidate, submitted_at=instant)
+                return cls(
+                    participant=participant,
+                    contract_code=candidate,
+                    submitted_at=instant,
+                    term=term,
+                )
         raise Refused(CODE_NOT_VALID.with_params(day=instant.date(), source=REGISTRATION_SOURCE))
 
     @property

@@ -27,6 +27,11 @@ from jetrules.records._words import (
     PLACE_WORDS,
     STATUS_WORDS,
 )
+from jetrules.records.participants import (
+    PARTICIPANT_COLUMN_NAMES,
+    PARTICIPANT_COLUMNS,
+    read_participants,
+)
 from jetrules.records.receipts import (
     OPTIONAL_RECEIPT_FIELDS,
     RECEIPT_FIELDS,
@@ -44,6 +49,8 @@ __all__ = [
     "MAX_AMOUNT",
     "MAX_INPUT_BYTES",
     "OPTIONAL_RECEIPT_FIELDS",
+    "PARTICIPANT_COLUMNS",
+    "PARTICIPANT_COLUMN_NAMES",
     "PLACE_WORDS",
     "RECEIPT_FIELDS",
     "STATUS_WORDS",
@@ -51,6 +58,7 @@ __all__ = [
     "Problems",
     "fold",
     "read_csv",
+    "read_participants",
     "read_receipts",
     "read_receipts_csv",
     "read_receipts_json",
