@@ -190,6 +190,48 @@ def test_receipt_accepts_dates_and_text_amounts():
     )
 
 
+_TEXTS = st.sampled_from(
+    ["r1", "P-001", "", " ", "a b", "r\t1", "JET\n1", "山田\u3000太郎", "x\u200b"]
+)
+_DAYS = st.one_of(
+    st.dates(dt.date(2019, 1, 1), dt.date(2020, 12, 31)).map(
+        lambda d: pendulum.Date(d.year, d.month, d.day)
+    ),
+    st.sampled_from([dt.date(2019, 5, 1), "2019-05-01", "2019-02-30", 20190501]),
+)
+
+
+@given(
+    st.fixed_dictionaries(
+        {
+            "id": _TEXTS,
+            "participant": _TEXTS,
+            "service_date": _DAYS,
+            "amount": st.one_of(st.integers(0, 3).map(Yen), st.sampled_from([0, -5, 5, "¥7,001"])),
+            "insured": st.sampled_from([True, False, 1, "no"]),
+            "mental_health_professional": st.sampled_from([True, False, 0]),
+            "place": st.sampled_from([Place.JAPAN, Place.ABROAD, "abroad", "moon"]),
+            "submitted_on": st.one_of(st.none(), _DAYS),
+        }
+    )
+)
+def test_a_receipt_of_checked_values_is_the_one_attrs_checks_would_make(fields):
+    """The constructor's fast path (values already of their types) changes no answer."""
+
+    def made(construct):
+        try:
+            return construct()
+        except InvalidInput as error:
+            return type(error), str(error)
+
+    def checked():
+        receipt = object.__new__(Receipt)
+        receipt.__attrs_init__(**fields)
+        return receipt
+
+    assert made(lambda: Receipt(**fields)) == made(checked)
+
+
 # --- hand-checked examples (issue 4, item 1) -------------------------------------------------
 
 

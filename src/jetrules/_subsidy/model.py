@@ -9,7 +9,7 @@ from typing import final
 import attrs
 import pendulum
 
-from jetrules._kernel.dates import to_date
+from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fields import named_fields, non_blank, of_type, to_optional_date
 from jetrules._subsidy.place import Place, to_place
 from jetrules.calendar import FiscalYear
@@ -44,7 +44,7 @@ def to_yen(value: Yen | int | Decimal | str) -> Yen:
 
 
 @final
-@attrs.frozen(kw_only=True, field_transformer=named_fields)
+@attrs.frozen(kw_only=True, field_transformer=named_fields, init=False)
 class Receipt:
     """One counselling fee a participant paid and claims.
 
@@ -73,6 +73,62 @@ class Receipt:
     mental_health_professional: bool = attrs.field(default=True, validator=_FLAG)
     place: Place = attrs.field(default=Place.JAPAN, converter=to_place)
     submitted_on: pendulum.Date | None = attrs.field(default=None, converter=to_optional_date)
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        participant: str,
+        service_date: DateLike,
+        amount: Yen | int | Decimal | str,
+        insured: bool = False,
+        mental_health_professional: bool = True,
+        place: Place | str = Place.JAPAN,
+        submitted_on: DateLike | None = None,
+    ) -> None:
+        """Check and convert the fields (see the class); values already checked go straight in.
+
+        A reader of a large file gives values of their final types that pass every check; they
+        are seen to pass with a few comparisons (this is the one place they are set without
+        attrs' converters and validators). Anything else goes through those, which name the
+        field, the rule and the value.
+        """
+        if (
+            id.__class__ is str
+            and participant.__class__ is str
+            and service_date.__class__ is pendulum.Date
+            and amount.__class__ is Yen
+            and insured.__class__ is bool
+            and mental_health_professional.__class__ is bool
+            and place.__class__ is Place
+            and (submitted_on is None or submitted_on.__class__ is pendulum.Date)
+            and id.isprintable()
+            and participant.isprintable()
+            and id.strip()
+            and participant.strip()
+            and amount.amount > 0
+            and (submitted_on is None or submitted_on >= service_date)
+        ):
+            fill = object.__setattr__
+            fill(self, "id", id)
+            fill(self, "participant", participant)
+            fill(self, "service_date", service_date)
+            fill(self, "amount", amount)
+            fill(self, "insured", insured)
+            fill(self, "mental_health_professional", mental_health_professional)
+            fill(self, "place", place)
+            fill(self, "submitted_on", submitted_on)
+            return
+        self.__attrs_init__(
+            id=id,
+            participant=participant,
+            service_date=service_date,
+            amount=amount,
+            insured=insured,
+            mental_health_professional=mental_health_professional,
+            place=place,
+            submitted_on=submitted_on,
+        )
 
     @amount.validator
     def _more_than_nothing(self, attribute: attrs.Attribute[Yen], value: Yen) -> None:
