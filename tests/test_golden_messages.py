@@ -176,6 +176,20 @@ def threads_refusals() -> Iterator[tuple[str, list[Reason]]]:
                 lambda: threads.check_message_text("line\n" * 31, terms=threads.terms_for(2019))
             ),
             refusal(lambda: _inquiry(language="ja", policy=english_only)),
+            refusal(
+                lambda: Registration.submit(
+                    participant="jet-0042",
+                    code="s3cret",
+                    codes=CODES,
+                    at="2019-12-20T09:00+09:00",
+                    term=threads.Participant(
+                        participant="jet-0042",
+                        appointed_from="2020-01-06",
+                        appointed_to="2021-01-05",
+                        organisation="Saga Prefecture",
+                    ),
+                )
+            ),
         ],
     )
     counsellor_first = Message(author="counsellor", at="2019-12-27T10:00+09:00", text="Hello")
@@ -273,6 +287,17 @@ def booking_refusals() -> Iterator[tuple[str, list[Reason]]]:
             refusal(
                 lambda: _sign_up("2020-01-14T18:00+09:00").confirm(
                     "2020-01-15T18:00+09:00", id="A-1"
+                )
+            ),
+            refusal(
+                lambda: _sign_up(
+                    "2020-01-14T18:00+09:00",
+                    term=booking.Participant(
+                        participant="P-01",
+                        appointed_from="2019-08-01",
+                        appointed_to="2020-01-13",
+                        organisation="Saga Prefecture",
+                    ),
                 )
             ),
         ],
