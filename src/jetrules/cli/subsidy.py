@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import (
@@ -26,12 +26,14 @@ from jetrules.calendar import FIRST_DAY, LAST_DAY
 from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
 from jetrules.errors import InvalidInput
 from jetrules.money import Yen
-from jetrules.policy import load
 from jetrules.records import to_day
 from jetrules.records._tabular import table_format
 from jetrules.records.receipts import PROGRESS_EVERY, read_receipts
 from jetrules.subsidy import RECORD_COLUMNS, REQUIRED, Ledger, Statement, assess
 from jetrules.text import Label, Lang, to_lang
+
+if TYPE_CHECKING:
+    from jetrules._kernel.policy import Policy
 
 __all__ = ["register"]
 
@@ -133,7 +135,7 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
         raise InvalidInput.for_field(
             "--sheet", "names a worksheet of an Excel workbook (.xlsx), not of FILE", args.file
         )
-    policy = None if args.policy is None else load(args.policy)
+    policy = None if args.policy is None else _load_policy(args.policy)
     assume = (
         None
         if args.assume_terms_from is None
@@ -163,6 +165,16 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
     _warn_about_years_without_terms(ledger)
     _warn_if_assumed(ledger)
     return EXIT_OK
+
+
+def _load_policy(path: str) -> Policy:
+    """The policy file at *path*, read with every service's parameters.
+
+    Imported here: reading one needs every service's face, a run without one only the subsidy's.
+    """
+    from jetrules.policy import load  # noqa: PLC0415  (only a run with --policy reads one)
+
+    return load(path)
 
 
 def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Progress) -> None:
