@@ -1,4 +1,4 @@
-"""Participants: the term of appointment, the participants file, and the term in web mail and Skype."""
+"""Participants: the term of appointment, the participants file, the term in web mail and Skype."""
 
 from __future__ import annotations
 
@@ -108,7 +108,8 @@ def test_participants_are_keyed_by_id_and_every_duplicate_is_reported():
 
 # --- the participants file ---------------------------------------------------------------------
 
-CSV = """participant,appointed_from,appointed_to,organisation,application_form,receipts,bank_book_copy
+CSV = """\
+participant,appointed_from,appointed_to,organisation,application_form,receipts,bank_book_copy
 P-01,2023-08-01,2024-07-31,Saga,yes,yes,no
 P-02,2023/8/1,2024年7月31日,Saga,はい,,いいえ
 """
@@ -148,10 +149,12 @@ def test_every_bad_row_is_reported_with_its_field_and_value_as_typed():
         read_participants(io.StringIO(text))
     assert caught.value.lines() == (
         "<input>: line 2: 'receipts' must be yes or no (got 'maybe')",
-        "<input>: line 3: 'participant' must be given once in the file (got 'P-1', first on line 2)",
+        "<input>: line 3: 'participant' must be given once in the file "
+        "(got 'P-1', first on line 2)",
         "<input>: line 4: 'appointed_to' must not be before appointed_from "
         "(got '2023/7/31', appointed_from '2023/8/1')",
-        "<input>: line 5: 'appointed_from' must be a date such as 2023-04-20 or 2023/4/20 (got 'x')",
+        "<input>: line 5: 'appointed_from' must be a date such as 2023-04-20 or 2023/4/20 "
+        "(got 'x')",
         "<input>: line 5: 'organisation' must be non-empty text (got '')",
     )
 

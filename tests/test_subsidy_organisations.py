@@ -181,7 +181,8 @@ def test_records_and_text():
     text = view.render("en")
     assert "Saga, FY2021: participants 2, receipts 3, claimed ¥82,000, payable ¥6,000" in text
     assert "copy of the bank book's inside cover" in text
-    assert "not recorded" in text and "no list published" in text
+    assert "not recorded" in text
+    assert "no list published" in text
     japanese = view.render("ja")
     assert "Saga　2021年度：参加者数 2、領収書数 3" in japanese
     assert ORGANISATION_LABELS["payable"].render("ja") == "助成額"
