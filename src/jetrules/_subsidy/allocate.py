@@ -85,25 +85,21 @@ def _allocate(terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo) -> I
     cap = terms.annual_cap.amount
     eligible_total = paid = uncapped_before = 0
     for receipt, submitted_on in claims:
-        refused, placed = said_of.conditions(receipt)
-        late, said = said_of.timing(submitted_on)
-        if refused or late:
-            yield _nothing((receipt, submitted_on), (*refused, *said, *said_of.notes))
+        refused = said_of.refused(receipt, submitted_on)
+        if refused is not None:
+            yield _nothing((receipt, submitted_on), refused)
             continue
         eligible_total += receipt.amount.amount
         uncapped = terms.subsidy_of(eligible_total)
         total = min(cap, uncapped)
         subsidy, cut = total - paid, (uncapped - uncapped_before) - (total - paid)
         paid, uncapped_before = total, uncapped
-        reasons = (said_of.eligible(receipt.amount), *placed, *said)
-        if cut:
-            reasons = (*reasons, said_of.capped(cut, partly=bool(subsidy)))
         yield Decision(
             receipt=receipt,
             eligible=receipt.amount,
             subsidy=reason.yen(subsidy),
             cut_by_cap=reason.yen(cut),
-            reasons=(*reasons, *said_of.notes),
+            reasons=said_of.granted(receipt, submitted_on, cut, partly=bool(subsidy)),
             submitted_on=submitted_on,
         )
 
@@ -113,7 +109,8 @@ class _TermsReasons:
     """What decisions under one terms value say, each distinct reason made once per assessment.
 
     Most receipts of an assessment share their terms, their conditions (insured, professional,
-    place), their day of arrival and one of a few amounts: their reasons are looked up, not made.
+    place), their day of arrival and one of a few amounts: their reasons are looked up, not made,
+    and the decisions that say the same share one tuple of them.
     """
 
     def __init__(self, terms: SubsidyTerms, reason: ReasonMemo) -> None:
@@ -125,6 +122,35 @@ class _TermsReasons:
         self._timing: dict[pendulum.Date | None, tuple[bool, list[Reason]]] = {}
         self._eligible: dict[int, Reason] = {}
         self._capped: dict[tuple[int, bool], Reason] = {}
+        self._refused: dict[tuple[object, ...], tuple[Reason, ...] | None] = {}
+        self._granted: dict[tuple[object, ...], tuple[Reason, ...]] = {}
+
+    def refused(
+        self, receipt: Receipt, submitted_on: pendulum.Date | None
+    ) -> tuple[Reason, ...] | None:
+        """Why *receipt*, its claim arriving on *submitted_on*, is paid nothing (None: it may be)."""
+        key = (receipt.insured, receipt.mental_health_professional, receipt.place, submitted_on)
+        if key in self._refused:
+            return self._refused[key]
+        refused, _ = self.conditions(receipt)
+        late, said = self.timing(submitted_on)
+        found = self._refused[key] = (*refused, *said, *self.notes) if refused or late else None
+        return found
+
+    def granted(
+        self, receipt: Receipt, submitted_on: pendulum.Date | None, cut: int, *, partly: bool
+    ) -> tuple[Reason, ...]:
+        """Why *receipt* is paid what it is: eligible, its place, its timing, what the cap cut."""
+        key = (receipt.amount.amount, receipt.place, submitted_on, cut, partly)
+        found = self._granted.get(key)
+        if found is None:
+            _, placed = self.conditions(receipt)
+            _, said = self.timing(submitted_on)
+            reasons = (self.eligible(receipt.amount), *placed, *said)
+            if cut:
+                reasons = (*reasons, self.capped(cut, partly=partly))
+            found = self._granted[key] = (*reasons, *self.notes)
+        return found
 
     def conditions(self, receipt: Receipt) -> tuple[list[Reason], list[Reason]]:
         """Why the terms refuse *receipt* (if they do), and the note on its place (if any)."""

@@ -11,10 +11,8 @@ turned into text one at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import final
-
-import pendulum
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, final
 
 from jetrules._kernel.output import csv_field, csv_line
 from jetrules._subsidy.tables import StatementFacts, _Rows, to_level
@@ -35,62 +33,81 @@ def iter_csv(statements: Iterable[StatementFacts], lang: Lang, level: object) ->
 
 
 @final
+class _Fields(dict[object, str]):
+    """The field of each distinct value, made by *make* the first time the value is looked up."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: object) -> str:
+        found = self[key] = self.make(key)
+        return found
+
+
+_NEEDS_CARE = frozenset("=+-@\t\r")
+"""The first characters that may make text a formula (see ``write_csv``)."""
+
+
+def _plain(text: str) -> bool:
+    """Whether *text* is its own field: neither a formula's start nor a character to quote."""
+    return not (
+        text[:1] in _NEEDS_CARE or '"' in text or "," in text or "\n" in text or "\r" in text
+    )
+
+
+@final
 class _Lines:
-    """Makes the lines of one table, each distinct field made once (as :class:`_Rows` does)."""
+    """Makes the lines of one table, each distinct field made once (as :class:`_Rows` does).
+
+    The memos are dicts that make a missing field on lookup: a field seen before costs one
+    lookup. Reasons are looked up by the identity of a decision's tuple of them (the decisions
+    of one assessment share them), terms by the identity of the terms value.
+    """
 
     def __init__(self, lang: Lang) -> None:
-        self.rows = _Rows(lang)
-        self._numbers: dict[int, str] = {}
-        self._days: dict[pendulum.Date | None, str] = {None: ""}
-        self._reasons: dict[tuple[int, ...], str] = {}
-        self._terms: dict[int, str] = {}
-
-    def number(self, value: int) -> str:
-        """The field of an int (yen, a fiscal year)."""
-        found = self._numbers.get(value)
-        if found is None:
-            found = self._numbers[value] = str(value)
-        return found
-
-    def day(self, day: pendulum.Date | None) -> str:
-        """The field of a day (ISO), empty for None."""
-        found = self._days.get(day)
-        if found is None:
-            found = self._days[day] = csv_field(self.rows.date(day))
-        return found
+        self.rows = rows = _Rows(lang)
+        self.numbers = _Fields(str)
+        self.days = _Fields(lambda day: "" if day is None else csv_field(rows.date(day)))
+        self._reasons: dict[int, tuple[tuple[Reason, ...], str]] = {}
+        self._terms: dict[int, tuple[object, str]] = {}
 
     def reasons(self, reasons: tuple[Reason, ...]) -> str:
         """The two fields of a decision's reasons: their codes, then their explanation."""
-        key = tuple(map(id, reasons))
-        found = self._reasons.get(key)
-        if found is None:
+        found = self._reasons.get(id(reasons))
+        if found is None or found[0] is not reasons:
             codes, text = self.rows.reasons(reasons)
-            found = self._reasons[key] = f"{csv_field(' '.join(codes))},{csv_field(text)}"
-        return found
+            found = self._reasons[id(reasons)] = (
+                reasons,
+                f"{csv_field(' '.join(codes))},{csv_field(text)}",
+            )
+        return found[1]
 
     def terms(self, statement: StatementFacts) -> str:
         """The four fields of a statement's terms: edition, source, origin and changes."""
-        found = self._terms.get(id(statement.terms))
-        if found is None:
-            facts = self.rows.terms(statement.terms)
+        terms = statement.terms
+        found = self._terms.get(id(terms))
+        if found is None or found[0] is not terms:
+            facts = self.rows.terms(terms)
             fields = (facts.edition, facts.source, facts.origin, facts.changes)
-            found = self._terms[id(statement.terms)] = ",".join(map(csv_field, fields))
-        return found
+            found = self._terms[id(terms)] = (terms, ",".join(map(csv_field, fields)))
+        return found[1]
 
     def receipts(self, statement: StatementFacts) -> list[str]:
         """One line per receipt of *statement*, in the order of ``RECORD_COLUMNS``."""
         head = f"{csv_field(statement.participant)},{statement.fiscal_year.year}"
         tail = self.terms(statement)
-        number, day = self.number, self.day
+        numbers, days, reasons = self.numbers, self.days, self.reasons
         found: list[str] = []
         for decision in statement.decisions:
             receipt = decision.receipt
+            ident = receipt.id
             found.append(
-                f"{head},{csv_field(receipt.id)},{day(receipt.service_date)},"
-                f"{number(receipt.amount.amount)},{_FLAGS[receipt.insured]},"
-                f"{_FLAGS[receipt.mental_health_professional]},{receipt.place.value},"
-                f"{day(decision.submitted_on)},{number(decision.eligible.amount)},"
-                f"{number(decision.subsidy.amount)},{number(decision.cut_by_cap.amount)},"
-                f"{self.reasons(decision.reasons)},{tail}\n"
+                f"{head},{ident if _plain(ident) else csv_field(ident)},"
+                f"{days[receipt.service_date]},{numbers[receipt.amount.amount]},"
+                f"{_FLAGS[receipt.insured]},{_FLAGS[receipt.mental_health_professional]},"
+                f"{receipt.place.value},{days[decision.submitted_on]},"
+                f"{numbers[decision.eligible.amount]},{numbers[decision.subsidy.amount]},"
+                f"{numbers[decision.cut_by_cap.amount]},{reasons(decision.reasons)},{tail}\n"
             )
         return found
