@@ -128,7 +128,7 @@ class _TermsReasons:
     def refused(
         self, receipt: Receipt, submitted_on: pendulum.Date | None
     ) -> tuple[Reason, ...] | None:
-        """Why *receipt*, its claim arriving on *submitted_on*, is paid nothing (None: it may be)."""
+        """Why *receipt* (its claim arriving on *submitted_on*) is paid nothing; None if paid."""
         key = (receipt.insured, receipt.mental_health_professional, receipt.place, submitted_on)
         if key in self._refused:
             return self._refused[key]
