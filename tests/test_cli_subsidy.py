@@ -222,7 +222,7 @@ def test_fy2025_with_fy2024s_terms_assumed(tmp_path, capsys):
     assert "2024年度の公表された要件を仮定しています。" in out
     status, out = run("subsidy", str(path), "--assume-terms-from", "FY2024", "--format", "json")
     [statement] = json.loads(out)
-    assert (statement["terms_origin"], statement["assumed_from"]) == ("assumed", "FY2024")
+    assert (statement["terms_origin"], statement["assumed_from"]) == ("assumed", 2024)
     assert statement["assumed"][:2] == ["rate", "annual_cap"]
     assert statement["total_subsidy"] == 24_000
 
@@ -277,7 +277,7 @@ def test_a_40000_yen_cap_for_fy2019_changes_the_totals_and_says_so(tmp_path, cap
     assert {r["terms_origin"] for r in rows if r["fiscal_year"] != "2019"} == {"published"}
     _, as_json = run("subsidy", EXAMPLE, "--policy", str(policy), "--format", "json")
     statements = json.loads(as_json)
-    jet0142 = next(s for s in statements if s["fiscal_year"] == "FY2019")
+    jet0142 = next(s for s in statements if s["fiscal_year"] == 2019)  # an int, as in records
     assert (jet0142["terms_origin"], jet0142["changes"]) == (
         "supplied",
         [{"parameter": "annual_cap", "value": 40_000, "published": 30_000}],

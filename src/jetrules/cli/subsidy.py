@@ -296,7 +296,7 @@ def _statement_json(statement: Statement, lang: Lang) -> dict[str, object]:
     summary = jsonable(
         {
             "participant": statement.participant,
-            "fiscal_year": str(statement.fiscal_year),
+            "fiscal_year": statement.fiscal_year.year,
             "terms": None if terms is None else terms.describe(lang),
             "source": None if terms is None else "; ".join(map(str, terms.sources)) or None,
             "total_paid": statement.total_paid.amount,
@@ -315,7 +315,7 @@ def _statement_json(statement: Statement, lang: Lang) -> dict[str, object]:
     ]
     summary["assumed"] = [] if terms is None else list(terms.assumed)
     summary["assumed_from"] = (
-        None if terms is None or terms.assumed_from is None else str(terms.assumed_from)
+        None if terms is None or terms.assumed_from is None else terms.assumed_from.year
     )
     summary["missing"] = list(statement.missing)
     summary["decisions"] = [_json_record(record) for record in statement.to_records(lang)]
