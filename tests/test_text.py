@@ -96,3 +96,20 @@ class TestReasonTemplate:
         assert check_templates([a]) == (a,)
         with pytest.raises(InvalidInput, match="unique"):
             check_templates([a, ReasonTemplate("A", en="e2", ja="j2")])
+
+
+def test_a_parameter_renders_itself_when_it_can_and_is_written_as_text_otherwise():
+    class Year:
+        def render(self, lang):
+            return "2019年度" if lang == "ja" else "FY2019"
+
+    class Named:
+        render = "not a method"
+
+        def __str__(self):
+            return "named"
+
+    template = ReasonTemplate("SAID", en="{a} {b} {c}", ja="{a} {b} {c}")
+    reason = template.with_params(a=Year(), b=Named(), c=5)
+    assert reason.render("en") == "FY2019 named 5"
+    assert reason.render("ja") == "2019年度 named 5"

@@ -51,6 +51,14 @@ def display_width(text: str) -> int:
     >>> display_width("FY2019"), display_width("2019年度")
     (6, 8)
     """
+    if text.isascii():  # nearly every cell of a table: each character is one column
+        return len(text)
+    return _wide_width(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wide_width(text: str) -> int:
+    # Memoised: a table repeats its amounts (¥7,001), names and dates.
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, final
 
 import attrs
@@ -187,13 +188,20 @@ def _render_statement(statement: Statement, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _terms_lines(statement: Statement, lang: Lang) -> list[str]:
+def _terms_lines(statement: Statement, lang: Lang) -> tuple[str, ...]:
     """The terms, where they differ from the published ones, their sources and quotes."""
-    terms = statement.terms
+    return _terms_text(statement.terms, statement.missing, lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _terms_text(
+    terms: SubsidyTerms | None, missing: tuple[str, ...], lang: Lang
+) -> tuple[str, ...]:
+    """:func:`_terms_lines`, made once per terms value: a ledger's statements share few."""
     if terms is None:
-        names = ParameterNames(statement.missing).render(lang)
+        names = ParameterNames(missing).render(lang)
         detail = _NOT_PUBLISHED.render(lang).format(names=names)
-        return [f"{_TERMS.render(lang)}: {_NO_TERMS.render(lang)} ({detail})"]
+        return (f"{_TERMS.render(lang)}: {_NO_TERMS.render(lang)} ({detail})",)
     lines = [f"{_TERMS.render(lang)}: {terms.describe(lang)}"]
     donor = terms.assumed_from
     if donor is not None:
@@ -216,4 +224,4 @@ def _terms_lines(statement: Statement, lang: Lang) -> list[str]:
             value = named_value(parameter.name, parameter.value, lang)
             quote = f'"{provenance.quote}"' if lang == "en" else f"「{provenance.quote}」"
             lines.append(f"  {value}: {quote}" if lang == "en" else f"  {value}　{quote}")
-    return lines
+    return tuple(lines)
