@@ -210,6 +210,28 @@ def phone_values() -> Iterator[object]:
     yield phone.WeeklyRun(weekday=phone.Weekday.MONDAY, first="2020-05-04", last="2020-05-25")
 
 
+def participant_values() -> Iterator[object]:
+    member = subsidy.Participant(
+        participant="P-1",
+        appointed_from="2020-08-01",
+        appointed_to="2022-07-31",
+        organisation="Saga",
+        documents=["application_form"],
+    )
+    yield member
+    yield member.term
+    yield member.documents
+    yield subsidy.Participants([member])
+    ledger = subsidy.assess(
+        [subsidy.Receipt(id="r1", participant="P-1", service_date="2021-05-10", amount=8_000)]
+    )
+    view = subsidy.by_organisation(ledger, [member])
+    yield view
+    yield view[0]
+    yield view[0].claims[0]
+    yield subsidy.to_yen_at("100.00", "USD", jpy_per_unit="149.5")
+
+
 def policy_values() -> Iterator[object]:
     bundled = policy.bundled()
     yield bundled
@@ -264,6 +286,7 @@ VALUES = (
     thread_values,
     booking_values,
     phone_values,
+    participant_values,
     policy_values,
     constants,
     enum_members,
