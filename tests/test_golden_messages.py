@@ -38,7 +38,7 @@ from jetrules.errors import (
     WrongType,
     as_written,
 )
-from jetrules.money import Yen
+from jetrules.money import Rounding, Yen
 from jetrules.policy import Policy
 from jetrules.subsidy import Receipt, assess
 from jetrules.text import LANGUAGES, Label, Reason, ReasonTemplate
@@ -703,6 +703,22 @@ ERRORS: list[tuple[str, Callable[[], object], type[JetRulesError], str | None, o
         "minutes",
         0,
     ),
+    (
+        'Appointment(status="done")',
+        lambda: Appointment(
+            id="A-1",
+            participant="P-01",
+            requested_at="2020-01-06T10:00+09:00",
+            start="2020-01-14T18:00+09:00",
+            minutes=40,
+            language="en",
+            status="done",
+        ),
+        InvalidInput,
+        "status",
+        "done",
+    ),
+    ('Rounding("up")', lambda: Rounding("up"), InvalidInput, "rounding", "up"),
     (
         'Appointment(calendar="service")',
         lambda: Appointment(

@@ -41,6 +41,19 @@ class Rounding(enum.Enum):
     HALF_EVEN = "half_even"
     """To the nearest yen, halves to even (banker's rounding): ¥3,500.5 -> ¥3,500."""
 
+    @classmethod
+    def _missing_(cls, value: object) -> Rounding:
+        """``Rounding("up")`` names the field, the rule and the value, as every error does.
+
+        >>> Rounding("up")
+        Traceback (most recent call last):
+        ...
+        jetrules.errors.InvalidInput: 'rounding' must be one of 'floor', 'ceiling', 'half_up', \
+'half_even' (got 'up')
+        """
+        known = ", ".join(repr(member.value) for member in cls)
+        raise InvalidInput.for_field("rounding", f"must be one of {known}", value)
+
     def apply(self, value: Fraction) -> int:
         """Round the exact *value* to an ``int`` this way.
 

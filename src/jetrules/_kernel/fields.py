@@ -161,6 +161,16 @@ class LabelledEnum(enum.Enum):
     A subclass defines ``label``; ``render`` comes from it.
     """
 
+    @classmethod
+    def _missing_(cls, value: object) -> LabelledEnum:
+        """A value that names no member: the error names the field, the rule and the value.
+
+        The field is the enum's name in snake case (``Status("done")`` names ``status``).
+        """
+        field = "".join(f"_{c.lower()}" if c.isupper() else c for c in cls.__name__).lstrip("_")
+        known = ", ".join(repr(member.value) for member in cls)
+        raise InvalidInput.for_field(field, f"must be one of {known}", value)
+
     @property
     def label(self) -> Label:  # pragma: no cover  (every subclass defines its own)
         """The member in English and Japanese."""
