@@ -15,6 +15,7 @@ from jetrules.subsidy import (
     EDITIONS,
     REASONS,
     Ledger,
+    Participant,
     Place,
     PlaceRequirement,
     Receipt,
@@ -498,7 +499,7 @@ def test_every_receipt_appears_exactly_once(receipts):
 
 def test_every_reason_has_a_message_in_every_language():
     codes = [template.code for template in REASONS]
-    assert len(set(codes)) == len(codes) == 13
+    assert len(set(codes)) == len(codes) == 15
     for template in REASONS:
         assert template.code.isupper()
         for lang in LANGUAGES:
@@ -531,6 +532,27 @@ def test_statements_render_every_reason_in_both_languages():
         assess(
             [receipt("supplied", "2019-05-01", 1_000, "P-005")],
             policy=supplying(2019, annual_cap=Yen(40_000)),
+        ),
+        assess(
+            [
+                receipt("outside-term", "2024-05-01", 1_000, "P-006"),
+                Receipt(
+                    id="converted",
+                    participant="P-006",
+                    service_date="2024-05-02",
+                    amount="100.00",
+                    currency="USD",
+                    jpy_per_unit="149.5",
+                ),
+            ],
+            participants=[
+                Participant(
+                    participant="P-006",
+                    appointed_from="2024-05-02",
+                    appointed_to="2025-05-01",
+                    organisation="Saga",
+                )
+            ],
         ),
     ]
     ledger = Ledger(statements=ledger.statements + tuple(s for o in others for s in o))

@@ -12,6 +12,7 @@ from typing import final
 
 import pendulum
 
+from jetrules._kernel.participants import TERM_SOURCE, Participant
 from jetrules._subsidy import reasons as why
 from jetrules._subsidy.editions import example_year
 from jetrules._subsidy.model import Decision, Receipt
@@ -43,18 +44,26 @@ def decide(
     terms: SubsidyTerms | Sequence[str],
     claims: list[Claim],
     reason: ReasonMemo,
+    *,
+    term: Participant | None = None,
 ) -> Statement:
     """The statement of *participant* for *year*: every claim decided under *terms*.
 
     *claims* are sorted in place, by service date then receipt id. When *terms* are the names of
     the parameters the year does not publish, every receipt says ``NO_EDITION`` (naming them, and
-    the newest year with published terms as one to assume) and is paid nothing.
+    the newest year with published terms as one to assume) and is paid nothing. With the
+    participant's *term*, a receipt dated outside it is paid nothing (``OUTSIDE_TERM``) and
+    still counts in the statement. A receipt paid in another currency says so first
+    (``CONVERTED``: the amount, the currency, the rate and the yen).
     """
     claims.sort(key=lambda claim: (claim[0].service_date, claim[0].id))
     if not isinstance(terms, SubsidyTerms):
         missing = tuple(terms)
         said = (no_edition(year, missing, example_year(), reason),)
-        decisions = tuple(_nothing(claim, said) for claim in claims)
+        decisions = tuple(
+            _nothing(claim, reason.converted(said, claim[0]) if claim[0].currency else said)
+            for claim in claims
+        )
         return Statement(
             participant=participant,
             fiscal_year=year,
@@ -62,7 +71,7 @@ def decide(
             decisions=decisions,
             missing=missing,
         )
-    decisions = tuple(_allocate(terms, claims, reason))
+    decisions = tuple(_allocate(terms, claims, reason, term))
     return Statement(participant=participant, fiscal_year=year, terms=terms, decisions=decisions)
 
 
@@ -79,14 +88,23 @@ def _nothing(claim: Claim, reasons: tuple[Reason, ...]) -> Decision:
     )
 
 
-def _allocate(terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo) -> Iterator[Decision]:
+def _allocate(
+    terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo, term: Participant | None
+) -> Iterator[Decision]:
     """Decide *claims* (in service-date order): each gets the increase it causes in the total."""
     said_of = reason.under(terms, _TermsReasons)
     cap = terms.annual_cap.amount
     eligible_total = paid = uncapped_before = 0
     for receipt, submitted_on in claims:
-        refused = said_of.refused(receipt, submitted_on)
+        if term is not None and not (
+            term.appointed_from <= receipt.service_date <= term.appointed_to
+        ):
+            refused: tuple[Reason, ...] | None = said_of.outside(term, receipt, submitted_on)
+        else:
+            refused = said_of.refused(receipt, submitted_on)
         if refused is not None:
+            if receipt.currency is not None:
+                refused = reason.converted(refused, receipt)
             yield _nothing((receipt, submitted_on), refused)
             continue
         eligible_total += receipt.amount.amount
@@ -94,12 +112,15 @@ def _allocate(terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo) -> I
         total = min(cap, uncapped)
         subsidy, cut = total - paid, (uncapped - uncapped_before) - (total - paid)
         paid, uncapped_before = total, uncapped
+        granted = said_of.granted(receipt, submitted_on, cut, partly=bool(subsidy))
+        if receipt.currency is not None:
+            granted = reason.converted(granted, receipt)
         yield Decision(
             receipt=receipt,
             eligible=receipt.amount,
             subsidy=reason.yen(subsidy),
             cut_by_cap=reason.yen(cut),
-            reasons=said_of.granted(receipt, submitted_on, cut, partly=bool(subsidy)),
+            reasons=granted,
             submitted_on=submitted_on,
         )
 
@@ -124,6 +145,25 @@ class _TermsReasons:
         self._capped: dict[tuple[int, bool], Reason] = {}
         self._refused: dict[tuple[object, ...], tuple[Reason, ...] | None] = {}
         self._granted: dict[tuple[object, ...], tuple[Reason, ...]] = {}
+        self._outside: dict[tuple[object, ...], tuple[Reason, ...]] = {}
+
+    def outside(
+        self, term: Participant, receipt: Receipt, submitted_on: pendulum.Date | None
+    ) -> tuple[Reason, ...]:
+        """Why *receipt*, dated outside the participant's *term*, is paid nothing."""
+        key = (term, receipt.service_date, submitted_on)
+        found = self._outside.get(key)
+        if found is None:
+            _, said = self.timing(submitted_on)
+            outside = self.reason(
+                why.OUTSIDE_TERM,
+                TERM_SOURCE,
+                day=receipt.service_date,
+                participant=term.participant,
+                term=term.term,
+            )
+            found = self._outside[key] = (outside, *said, *self.notes)
+        return found
 
     def refused(
         self, receipt: Receipt, submitted_on: pendulum.Date | None

@@ -5,19 +5,25 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, final, overload
 
 import attrs
-import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.participants import Participant, Participants
 from jetrules._kernel.policy import Policy
 from jetrules._subsidy.allocate import Claim, decide
+from jetrules._subsidy.batch import (
+    Terms,
+    check_new,
+    check_participants,
+    claims_by_statement,
+    to_participants,
+)
 from jetrules._subsidy.csv_lines import iter_csv
-from jetrules._subsidy.editions import check_policy, resolution
+from jetrules._subsidy.editions import check_policy
 from jetrules._subsidy.frame import to_frame
 from jetrules._subsidy.index import Order, ReceiptIds, find, merged
 from jetrules._subsidy.model import Receipt
@@ -25,9 +31,8 @@ from jetrules._subsidy.notebook import ledger_html
 from jetrules._subsidy.reasons import ReasonMemo
 from jetrules._subsidy.statement import Statement
 from jetrules._subsidy.tables import Level, columns_of, iter_records, records, to_level
-from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput, WrongType
+from jetrules.errors import WrongType
 from jetrules.text import Lang
 
 __all__ = ["Ledger", "assess"]
@@ -80,11 +85,14 @@ class Ledger(Sequence[Statement]):
             bundled ones); it applies again when more receipts are added.
         assume: the year whose published terms stand in for what a year does not publish, if
             the caller named one; it applies again when more receipts are added.
+        participants: the participants' terms the statements were assessed with, if given;
+            they apply again when more receipts are added.
     """
 
     statements: tuple[Statement, ...] = ()
     policy: Policy | None = None
     assume: FiscalYear | None = None
+    participants: Participants | None = None
     # The receipt ids, worked out before the ledger is made (assess extends the previous
     # ledger's; a ledger made by hand reads its statements). It names the statements it indexes,
     # so a copy with other statements (attrs.evolve) is never answered from it. Not part of the
@@ -154,10 +162,16 @@ class Ledger(Sequence[Statement]):
         submitted_on: DateLike | None = None,
         policy: Policy | None = None,
         assume: FiscalYear | int | str | None = None,
+        participants: Participants | Iterable[Participant] | None = None,
     ) -> Ledger:
         """This ledger with more receipts assessed: ``assess(receipts, previous=self, ...)``."""
         return assess(
-            receipts, previous=self, submitted_on=submitted_on, policy=policy, assume=assume
+            receipts,
+            previous=self,
+            submitted_on=submitted_on,
+            policy=policy,
+            assume=assume,
+            participants=participants,
         )
 
     def render(self, lang: Lang = "en") -> str:
@@ -246,6 +260,7 @@ def assess(
     submitted_on: DateLike | None = None,
     policy: Policy | None = None,
     assume: FiscalYear | int | str | None = None,
+    participants: Participants | Iterable[Participant] | None = None,
 ) -> Ledger:
     """Decide every receipt and gather the decisions into statements.
 
@@ -262,14 +277,20 @@ def assess(
         assume: a year whose published terms stand in for what a year does not publish (each
             decision so made says ``ASSUMED_TERMS``). Default: *previous*'s, else none: receipts
             of such a year are paid nothing (``NO_EDITION``).
+        participants: the participants' terms of appointment (:class:`Participants` or any
+            iterable of :class:`Participant`). Every receipt's participant must be among them;
+            one dated outside its participant's term is paid nothing (``OUTSIDE_TERM``) and
+            still counts in its statement. Default: *previous*'s, else none.
 
     Returns:
         A :class:`Ledger`, a statement per participant and fiscal year (a new *policy* or *assume*
         assesses again the statements of the years whose terms it changes).
 
     Raises:
-        InvalidInput: a duplicate receipt id (naming it), or a service date after *submitted_on*
-            (of a receipt without its own).
+        InvalidInput: a duplicate receipt id (naming it), a service date after *submitted_on*
+            (of a receipt without its own), or receipts of participants not among
+            *participants* (naming ``participant`` and every such id).
+        WrongType: *participants* is not Participant values.
         NoRuleInForce: *assume* does not publish what a year of the receipts leaves out.
 
     >>> first = assess([Receipt(id="a", participant="P", service_date="2019-06-01", amount=60_000)])
@@ -284,97 +305,71 @@ def assess(
     if not isinstance(earlier, Ledger):
         raise WrongType.for_field("previous", "must be a Ledger from assess()", earlier)
     submitted = None if submitted_on is None else to_date(submitted_on, "submitted_on")
-    new, new_ids = _check_new(receipts, earlier, submitted)
-    terms = _Terms(
+    new, new_ids = check_new(receipts, earlier._ids(), submitted)
+    people = earlier.participants if participants is None else to_participants(participants)
+    check_participants(new, people)
+    terms = Terms(
         earlier.policy if policy is None else check_policy(policy),
         earlier.assume if assume is None else to_fiscal_year(assume, "assume"),
     )
-    claims = _claims_by_statement(new, submitted)
-    for order in _retermed(earlier, terms):
-        claims.setdefault(order, [])  # other terms for a year: its statements are assessed again
-    statements = merged(earlier.statements, _order, _decided(earlier.statements, claims, terms))
+    return _assessed(earlier, claims_by_statement(new, submitted), terms, people, new_ids)
+
+
+def _assessed(
+    earlier: Ledger,
+    claims: dict[Order, list[Claim]],
+    terms: Terms,
+    people: Participants | None,
+    new_ids: frozenset[str],
+) -> Ledger:
+    """*earlier* with *claims* decided, and the statements other terms change decided again."""
+    for order in (*_retermed(earlier, terms), *_reappointed(earlier, people)):
+        claims.setdefault(order, [])  # other terms: the statement is assessed again
+    decided = _decided(earlier.statements, claims, terms, people)
+    statements = merged(earlier.statements, _order, decided)
     return Ledger(
         statements=statements,
         policy=terms.policy,
         assume=terms.assume,
+        participants=people,
         _index=_IdIndex(statements, earlier._ids().with_ids(new_ids)),
     )
 
 
-@final
-class _Terms:
-    """Each year's terms under a policy and an assumed year, resolved once per assessment."""
+def _reappointed(earlier: Ledger, people: Participants | None) -> Iterator[Order]:
+    """The statements of *earlier* whose participant has another term (or none) in *people*.
 
-    def __init__(self, policy: Policy | None, assume: FiscalYear | None) -> None:
-        self.policy = policy
-        self.assume = assume
-        self._years: dict[FiscalYear, SubsidyTerms | Sequence[str]] = {}
-
-    def __call__(self, year: FiscalYear) -> SubsidyTerms | Sequence[str]:
-        """*year*'s terms, or the parameters it does not publish (with no year to assume)."""
-        found = self._years.get(year)
-        if found is None:
-            found = self._years[year] = resolution(year, self.policy, self.assume)
-        return found
-
-
-def _check_new(
-    receipts: Iterable[Receipt], earlier: Ledger, submitted_on: pendulum.Date | None
-) -> tuple[list[Receipt], frozenset[str]]:
-    new = list(receipts)
-    seen = earlier._ids()
-    batch: set[str] = set()
-    for receipt in new:
-        if not isinstance(receipt, Receipt):
-            raise WrongType.for_field("receipts", "must hold Receipt values", receipt)
-        if receipt.id in seen:
-            raise InvalidInput.for_field(
-                "id", "must be unique: a receipt with this id was assessed before", receipt.id
-            )
-        if receipt.id in batch:
-            raise InvalidInput.for_field(
-                "id", "must be unique: two receipts in this batch have it", receipt.id
-            )
-        batch.add(receipt.id)
-        if receipt.submitted_on is not None:
-            continue
-        if submitted_on is not None and receipt.service_date > submitted_on:
-            raise InvalidInput.for_field(
-                "submitted_on",
-                f"must not be before a receipt's service date ({receipt.id}: "
-                f"{receipt.service_date})",
-                submitted_on,
-            )
-    return new, frozenset(batch)
+    Raises:
+        InvalidInput: a participant of *earlier* is not among *people* (every one named).
+    """
+    before = earlier.participants
+    if people is before or people == before:
+        return
+    statements = earlier.statements
+    if people is not None:
+        check_participants((d.receipt for s in statements for d in s.decisions), people)
+    for statement in statements:
+        who = statement.participant
+        old = None if before is None else before.get(who)
+        if old != (None if people is None else people.get(who)):
+            yield _order(statement)
 
 
-def _claims_by_statement(
-    receipts: list[Receipt], submitted_on: pendulum.Date | None
-) -> dict[Order, list[Claim]]:
-    """The receipts as claims, by statement: each arrived on its own day, else *submitted_on*."""
-    claims: defaultdict[Order, list[Claim]] = defaultdict(list)
-    years: dict[pendulum.Date, int] = {}  # a file's receipts share a few hundred days
-    for receipt in receipts:
-        arrived = submitted_on if receipt.submitted_on is None else receipt.submitted_on
-        year = years.get(receipt.service_date)
-        if year is None:
-            year = years[receipt.service_date] = receipt.fiscal_year.year
-        claims[receipt.participant, year].append((receipt, arrived))
-    return claims
-
-
-def _retermed(earlier: Ledger, terms: _Terms) -> Iterator[Order]:
+def _retermed(earlier: Ledger, terms: Terms) -> Iterator[Order]:
     """The statements of *earlier* whose year has other terms under *terms* than it had."""
     if (terms.policy, terms.assume) == (earlier.policy, earlier.assume):
         return
-    before = _Terms(earlier.policy, earlier.assume)
+    before = Terms(earlier.policy, earlier.assume)
     years = {statement.fiscal_year for statement in earlier.statements}
     changed = {year for year in years if before(year) != terms(year)}
     yield from (_order(s) for s in earlier.statements if s.fiscal_year in changed)
 
 
 def _decided(
-    statements: tuple[Statement, ...], claims: Mapping[Order, list[Claim]], terms: _Terms
+    statements: tuple[Statement, ...],
+    claims: Mapping[Order, list[Claim]],
+    terms: Terms,
+    people: Participants | None,
 ) -> dict[Order, Statement]:
     """Each statement *claims* touch, decided again with the claims it already held."""
     reason = ReasonMemo()
@@ -384,5 +379,8 @@ def _decided(
         if existing is not None:
             items.extend((d.receipt, d.submitted_on) for d in existing.decisions)
         year = FiscalYear(number)
-        changed[participant, number] = decide(participant, year, terms(year), items, reason)
+        term = None if people is None else people[participant]
+        changed[participant, number] = decide(
+            participant, year, terms(year), items, reason, term=term
+        )
     return changed

@@ -11,9 +11,11 @@ import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fields import named_fields, non_blank, of_type, to_optional_date
+from jetrules._subsidy.currency import YEN, Conversion, to_amount, to_currency, to_rate_per_unit
+from jetrules._subsidy.currency import to_yen_at as _to_yen_at
 from jetrules._subsidy.place import Place, to_place
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput
+from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
 from jetrules.text import Lang, Reason
 
@@ -43,6 +45,42 @@ def to_yen(value: Yen | int | Decimal | str) -> Yen:
     return Yen.of(value)
 
 
+def _to_optional_currency(value: str | None) -> str | None:
+    """Converter: a currency code other than yen, or ``None`` for yen (``JPY`` reads ``None``)."""
+    if value is None:
+        return None
+    code = to_currency(value)
+    return None if code == YEN else code
+
+
+def _to_optional_rate(value: Decimal | int | str | None) -> Decimal | None:
+    return None if value is None else to_rate_per_unit(value)
+
+
+def _to_optional_amount(value: Decimal | int | str | None) -> Decimal | None:
+    return None if value is None else to_amount(value, "amount_in_currency")
+
+
+_IN_YEN = ("currency", "jpy_per_unit", "amount_in_currency")
+"""The fields a receipt in yen leaves ``None``."""
+
+
+def _paid_in(
+    amount: Yen | int | Decimal | str,
+    currency: str | None,
+    jpy_per_unit: Decimal | int | str | None,
+) -> tuple[Yen | int | Decimal | str, Decimal | None]:
+    """The yen and the amount in *currency* of an *amount* given in *currency* (if not yen)."""
+    if _to_optional_currency(currency) is None:
+        return amount, None
+    if isinstance(amount, Yen):
+        raise WrongType.for_field(
+            "amount", f"must be the amount paid in {currency}, not yen", amount
+        )
+    conversion = _to_yen_at(amount, currency, jpy_per_unit=jpy_per_unit)  # type: ignore[arg-type]
+    return conversion.yen, conversion.amount
+
+
 @final
 @attrs.frozen(kw_only=True, field_transformer=named_fields, init=False)
 class Receipt:
@@ -58,6 +96,29 @@ class Receipt:
         place: where the counselling took place.
         submitted_on: the day this receipt's claim reached the programme office, when known; it
             takes precedence over the ``submitted_on`` given to :func:`assess` for a batch.
+        currency: the currency the receipt was paid in, when not yen (``USD``); ``None`` for
+            yen (``JPY`` given reads ``None``).
+        jpy_per_unit: the caller's rate, yen per unit of *currency* (no source gives one: the
+            reading ``rate-is-the-callers``); ``None`` for yen.
+        amount_in_currency: what was paid, in *currency*; ``None`` for yen. :attr:`amount` is
+            then ``floor(amount_in_currency x jpy_per_unit)`` yen.
+
+    A receipt in another currency gives its amount in that currency and the rate; the yen are
+    worked out, rounded down (``amount_in_currency`` may be given instead, with ``amount`` the
+    yen it comes to, as the fields read back):
+
+    >>> paid = Receipt(id="r2", participant="P-001", service_date="2024-05-10",
+    ...                amount="100.00", currency="usd", jpy_per_unit="149.5")
+    >>> paid.amount, paid.currency, paid.amount_in_currency, paid.jpy_per_unit
+    (Yen(14950), 'USD', Decimal('100.00'), Decimal('149.5'))
+    >>> print(paid.conversion.render("en"))
+    100.00 USD at ¥149.5 per USD: ¥14,950
+
+    A reader of a large file gives values of their final types that pass every check; the
+    constructor sees them pass with a few comparisons and sets them directly (the one place
+    fields are set without attrs' converters and validators). Anything else goes through
+    those, which name the field, the rule and the value (a receipt in another currency too,
+    once converted).
 
     >>> Receipt(id="r1", participant="P-001", service_date="2019-05-10", amount=0)
     Traceback (most recent call last):
@@ -73,6 +134,9 @@ class Receipt:
     mental_health_professional: bool = attrs.field(default=True, validator=_FLAG)
     place: Place = attrs.field(default=Place.JAPAN, converter=to_place)
     submitted_on: pendulum.Date | None = attrs.field(default=None, converter=to_optional_date)
+    currency: str | None = attrs.field(default=None, converter=_to_optional_currency)
+    jpy_per_unit: Decimal | None = attrs.field(default=None, converter=_to_optional_rate)
+    amount_in_currency: Decimal | None = attrs.field(default=None, converter=_to_optional_amount)
 
     def __init__(
         self,
@@ -85,15 +149,15 @@ class Receipt:
         mental_health_professional: bool = True,
         place: Place | str = Place.JAPAN,
         submitted_on: DateLike | None = None,
+        currency: str | None = None,
+        jpy_per_unit: Decimal | int | str | None = None,
+        amount_in_currency: Decimal | int | str | None = None,
     ) -> None:
-        """Check and convert the fields (see the class); values already checked go straight in.
-
-        A reader of a large file gives values of their final types that pass every check; they
-        are seen to pass with a few comparisons (this is the one place they are set without
-        attrs' converters and validators). Anything else goes through those, which name the
-        field, the rule and the value.
-        """
-        if (
+        """Check and convert the fields; values already checked go straight in (see above)."""
+        if currency is not None or jpy_per_unit is not None or amount_in_currency is not None:
+            if amount_in_currency is None:
+                amount, amount_in_currency = _paid_in(amount, currency, jpy_per_unit)
+        elif (
             id.__class__ is str
             and participant.__class__ is str
             and service_date.__class__ is pendulum.Date
@@ -118,6 +182,8 @@ class Receipt:
             fill(self, "mental_health_professional", mental_health_professional)
             fill(self, "place", place)
             fill(self, "submitted_on", submitted_on)
+            for name in _IN_YEN:
+                fill(self, name, None)
             return
         self.__attrs_init__(
             id=id,
@@ -128,6 +194,9 @@ class Receipt:
             mental_health_professional=mental_health_professional,
             place=place,
             submitted_on=submitted_on,
+            currency=currency,
+            jpy_per_unit=jpy_per_unit,
+            amount_in_currency=amount_in_currency,
         )
 
     @amount.validator
@@ -143,6 +212,44 @@ class Receipt:
             raise InvalidInput.for_field(
                 attribute.name, f"must not be before the service date ({self.service_date})", value
             )
+
+    @amount_in_currency.validator
+    def _converted(self, attribute: attrs.Attribute[Decimal | None], value: Decimal | None) -> None:
+        """A receipt in another currency has its amount in it and the rate; one in yen neither."""
+        if self.currency is None:
+            for name, given in (("jpy_per_unit", self.jpy_per_unit), (attribute.name, value)):
+                if given is not None and not (name == "jpy_per_unit" and given == 1):
+                    raise InvalidInput.for_field(
+                        name, "must be left out for a receipt in yen (no currency)", given
+                    )
+            if self.jpy_per_unit is not None:  # a rate of 1 for yen says nothing
+                object.__setattr__(self, "jpy_per_unit", None)
+            return
+        if self.jpy_per_unit is None:
+            raise InvalidInput.for_field(
+                "jpy_per_unit",
+                f"must be given for a receipt in {self.currency}: no source gives a rate, the "
+                "rate is the caller's",
+                None,
+            )
+        if value is None:
+            raise InvalidInput.for_field(
+                attribute.name, f"must be given for a receipt in {self.currency}", None
+            )
+        converted = _to_yen_at(value, self.currency, jpy_per_unit=self.jpy_per_unit)
+        if converted.yen != self.amount:
+            raise InvalidInput.for_field(
+                "amount",
+                f"must be {converted.yen}, what {converted.render('en')} comes to",
+                self.amount,
+            )
+
+    @property
+    def conversion(self) -> Conversion | None:
+        """The amount paid in another currency and the yen it came to; ``None`` for yen."""
+        if self.currency is None or self.jpy_per_unit is None or self.amount_in_currency is None:
+            return None
+        return _to_yen_at(self.amount_in_currency, self.currency, jpy_per_unit=self.jpy_per_unit)
 
     @property
     def fiscal_year(self) -> FiscalYear:

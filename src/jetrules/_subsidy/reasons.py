@@ -25,6 +25,7 @@ __all__ = [
     "CAP_PARTLY_REACHED",
     "CAP_REACHED",
     "CLAIM_IN_TIME",
+    "CONVERTED",
     "DEADLINE_NOT_PUBLISHED",
     "ELIGIBLE",
     "INSURED_COST",
@@ -32,6 +33,7 @@ __all__ = [
     "NOT_A_PROFESSIONAL",
     "NO_EDITION",
     "OUTSIDE_JAPAN",
+    "OUTSIDE_TERM",
     "PLACE_NOT_NAMED",
     "REASONS",
     "SUPPLIED_TERMS",
@@ -120,6 +122,20 @@ DEADLINE_NOT_PUBLISHED = ReasonTemplate(
     ja="{fiscal_year}の申請期限は公表されていないため、{submitted_on}着の申請を期限後として"
     "扱いません。",
 )
+OUTSIDE_TERM = ReasonTemplate(
+    "OUTSIDE_TERM",
+    en="{day} is outside {participant}'s term of appointment ({term}): the programme is for "
+    "participants during their term, so nothing is paid.",
+    ja="{day}は{participant}の任用期間（{term}）外です。このプログラムは任用期間中の参加者が"
+    "対象のため、助成されません。",
+)
+CONVERTED = ReasonTemplate(
+    "CONVERTED",
+    en="Paid {conversion} (rounded down to whole yen); the rate is the caller's, as no source "
+    "gives one (reading rate-is-the-callers).",
+    ja="支払額は{conversion}です（円未満切り捨て）。換算レートを定める資料がないため、レートは"
+    "利用者の指定によります（解釈 rate-is-the-callers）。",
+)
 
 REASONS: tuple[ReasonTemplate, ...] = check_templates(
     (
@@ -136,6 +152,8 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         PLACE_NOT_NAMED,
         ASSUMED_TERMS,
         SUPPLIED_TERMS,
+        OUTSIDE_TERM,
+        CONVERTED,
     )
 )
 """Every reason a subsidy decision can give; applications switch on the codes."""
@@ -152,6 +170,7 @@ class ReasonMemo:
         self._made: dict[tuple[object, ...], Reason] = {}
         self._under: dict[int, tuple[SubsidyTerms, object]] = {}
         self._yen: dict[int, Yen] = {}
+        self._converted: dict[tuple[object, ...], tuple[tuple[Reason, ...], ...]] = {}
 
     def __call__(self, template: ReasonTemplate, source: Source | None, **params: object) -> Reason:
         key = (template.code, source, *sorted(params.items()))
@@ -166,6 +185,19 @@ class ReasonMemo:
         if found is None or found[0] is not terms:
             found = self._under[id(terms)] = (terms, make(terms, self))
         return cast("T", found[1])
+
+    def converted(self, reasons: tuple[Reason, ...], receipt: Receipt) -> tuple[Reason, ...]:
+        """*reasons* after ``CONVERTED`` (what *receipt* was paid in its currency, at what rate).
+
+        The decisions that say the same share one tuple: it is looked up by the identity of
+        *reasons* (shared by such decisions, and kept here) and the receipt's conversion.
+        """
+        key = (id(reasons), receipt.currency, receipt.amount_in_currency, receipt.jpy_per_unit)
+        found = self._converted.get(key)
+        if found is None or found[0] is not reasons:
+            said = self(CONVERTED, None, conversion=receipt.conversion)
+            found = self._converted[key] = (reasons, (said, *reasons))
+        return found[1]
 
     def yen(self, amount: int) -> Yen:
         """``Yen(amount)``, one value per distinct amount of the assessment."""
