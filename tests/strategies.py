@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -28,13 +30,27 @@ SUBSIDY_PARTICIPANTS = ("P-001", "P-002", "P-003")
 
 
 def receipt_lists(
-    first: str = "2015-04-01", last: str = "2026-03-31", max_size: int = 30
+    first: str = "2015-04-01",
+    last: str = "2026-03-31",
+    max_size: int = 30,
+    *,
+    currencies: bool = False,
 ) -> st.SearchStrategy[list[Receipt]]:
     """Receipts with unique ids, for a few participants, over several fiscal years.
 
     Amounts are small or large enough to cross the caps; some are insured, some not by a
     professional, some abroad; the years include ones with no published terms (FY2015, FY2022).
+    With *currencies*, some are paid in dollars or euros (the amount read as cents) at a few
+    rates, written in several ways (``149.5``, ``149.50``).
     """
+    paid_in = (
+        st.one_of(
+            st.none(),
+            st.tuples(st.sampled_from(["USD", "EUR"]), st.sampled_from(["149.5", "149.50", "100"])),
+        )
+        if currencies
+        else st.none()
+    )
     row = st.tuples(
         st.sampled_from(SUBSIDY_PARTICIPANTS),
         dates(first, last),
@@ -43,21 +59,24 @@ def receipt_lists(
         st.booleans(),
         st.sampled_from(list(Place)),
         st.integers(0, 10**6),
+        paid_in,
     )
 
-    def build(rows: list[tuple[str, dt.date, int, bool, bool, Place, int]]) -> list[Receipt]:
+    def build(rows: list[tuple[Any, ...]]) -> list[Receipt]:
         return [
             Receipt(
                 id=f"r{tag}-{index}",
                 participant=participant,
                 service_date=day,
-                amount=Yen(amount),
+                amount=Yen(amount) if money is None else Decimal(amount) / 100,
                 insured=insured and amount % 3 == 0,
                 mental_health_professional=professional or amount % 2 == 0,
                 place=place,
+                currency=None if money is None else money[0],
+                jpy_per_unit=None if money is None else money[1],
             )
-            for index, (participant, day, amount, insured, professional, place, tag) in enumerate(
-                rows
+            for index, (participant, day, amount, insured, professional, place, tag, money) in (
+                enumerate(rows)
             )
         ]
 

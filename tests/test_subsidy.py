@@ -617,6 +617,9 @@ def test_notebook_views_without_pandas():
         "source": str(terms_for(2019).source),
         "terms_origin": "published",
         "changes": None,
+        "currency": None,
+        "amount_in_currency": None,
+        "jpy_per_unit": None,
     }
     assert str(records[0]["explanation"]).startswith("2019年度の要件により対象")
     assert (records[1]["edition"], records[1]["source"]) == (None, None)

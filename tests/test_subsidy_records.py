@@ -30,7 +30,9 @@ from jetrules.text import LANGUAGES, Reason
 
 from strategies import receipt_lists
 
-RECEIPTS = st.one_of(receipt_lists(), receipt_lists("2019-03-25", "2019-04-03"))
+RECEIPTS = st.one_of(
+    receipt_lists(currencies=True), receipt_lists("2019-03-25", "2019-04-03", currencies=True)
+)
 FY2019 = FiscalYear(2019)
 
 # The type of every value of a record, by key (None where the value may be absent).
@@ -53,6 +55,9 @@ RECEIPT_TYPES = {
     "source": (str, type(None)),
     "terms_origin": (str, type(None)),
     "changes": (str, type(None)),
+    "currency": (str, type(None)),
+    "amount_in_currency": (str, type(None)),
+    "jpy_per_unit": (str, type(None)),
 }
 STATEMENT_TYPES = {
     "participant": str,

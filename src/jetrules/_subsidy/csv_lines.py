@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, final
 
 from jetrules._kernel.output import csv_field, csv_line
-from jetrules._subsidy.tables import StatementFacts, _Rows, to_level
+from jetrules._subsidy.model import Receipt
+from jetrules._subsidy.tables import StatementFacts, _Rows, plain_number, to_level
 from jetrules.text import Lang, Reason, to_lang
 
 __all__ = ["iter_csv"]
@@ -45,6 +46,9 @@ class _Fields(dict[object, str]):
         return found
 
 
+_IN_YEN = ",,,"
+"""The currency fields of a receipt in yen: three empty fields after the terms."""
+
 _NEEDS_CARE = frozenset("=+-@\t\r")
 """The first characters that may make text a formula (see ``write_csv``)."""
 
@@ -71,6 +75,20 @@ class _Lines:
         self.days = _Fields(lambda day: "" if day is None else csv_field(rows.date(day)))
         self._reasons: dict[int, tuple[tuple[Reason, ...], str]] = {}
         self._terms: dict[int, tuple[object, str]] = {}
+        self._conversions: dict[tuple[object, ...], str] = {}
+
+    def conversion(self, receipt: Receipt) -> str:
+        """The three currency fields of a receipt paid in another currency, after a comma."""
+        key = (receipt.currency, str(receipt.amount_in_currency), str(receipt.jpy_per_unit))
+        found = self._conversions.get(key)  # by text: 100.0 and 100.00 are equal decimals
+        if found is None:
+            fields = (
+                receipt.currency,
+                plain_number(receipt.amount_in_currency),
+                plain_number(receipt.jpy_per_unit),
+            )
+            found = self._conversions[key] = "," + ",".join(map(csv_field, fields))
+        return found
 
     def reasons(self, reasons: tuple[Reason, ...]) -> str:
         """The two fields of a decision's reasons: their codes, then their explanation."""
@@ -108,6 +126,7 @@ class _Lines:
                 f"{_FLAGS[receipt.insured]},{_FLAGS[receipt.mental_health_professional]},"
                 f"{receipt.place.value},{days[decision.submitted_on]},"
                 f"{numbers[decision.eligible.amount]},{numbers[decision.subsidy.amount]},"
-                f"{numbers[decision.cut_by_cap.amount]},{reasons(decision.reasons)},{tail}\n"
+                f"{numbers[decision.cut_by_cap.amount]},{reasons(decision.reasons)},{tail}"
+                f"{_IN_YEN if receipt.currency is None else self.conversion(receipt)}\n"
             )
         return found

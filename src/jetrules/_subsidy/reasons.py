@@ -192,10 +192,16 @@ class ReasonMemo:
         The decisions that say the same share one tuple: it is looked up by the identity of
         *reasons* (shared by such decisions, and kept here) and the receipt's conversion.
         """
-        key = (id(reasons), receipt.currency, receipt.amount_in_currency, receipt.jpy_per_unit)
+        # by text: 100.0 and 100.00 are equal decimals, each shown as given
+        key = (
+            id(reasons),
+            receipt.currency,
+            str(receipt.amount_in_currency),
+            str(receipt.jpy_per_unit),
+        )
         found = self._converted.get(key)
         if found is None or found[0] is not reasons:
-            said = self(CONVERTED, None, conversion=receipt.conversion)
+            said = CONVERTED.with_params(conversion=receipt.conversion)
             found = self._converted[key] = (reasons, (said, *reasons))
         return found[1]
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import Literal, Protocol, final, get_args
 
 import pendulum
 
 from jetrules._kernel.policy import Change
-from jetrules._subsidy.model import Decision
+from jetrules._subsidy.model import Decision, Receipt
 from jetrules._subsidy.parameters import ChangedValues
 from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
@@ -34,6 +35,7 @@ __all__ = [
     "StatementFacts",
     "columns_of",
     "iter_records",
+    "plain_number",
     "records",
     "to_level",
 ]
@@ -62,8 +64,17 @@ RECORD_COLUMNS = (
     "source",
     "terms_origin",
     "changes",
+    "currency",
+    "amount_in_currency",
+    "jpy_per_unit",
 )
-"""The keys of every per-receipt record (``to_records(level="receipt")``), in order."""
+"""The keys of every per-receipt record (``to_records(level="receipt")``), in order.
+
+``amount`` is in yen; a receipt paid in another currency also has ``currency`` (``USD``), the
+``amount_in_currency`` as paid and the caller's rate ``jpy_per_unit`` (both as text, exactly as
+given: ``100.00``, ``149.5``), which are ``None`` for one in yen (added last, so that the
+earlier columns keep their places).
+"""
 
 STATEMENT_COLUMNS = (
     "participant",
@@ -253,9 +264,18 @@ class _Rows:
                     "source": terms.source,
                     "terms_origin": terms.origin,
                     "changes": terms.changes,
+                    **(_IN_YEN if receipt.currency is None else self.conversion(receipt)),
                 }
             )
         return found
+
+    def conversion(self, receipt: Receipt) -> dict[str, str | None]:
+        """The currency, the amount in it and the rate of *receipt*, as text."""
+        return {
+            "currency": receipt.currency,
+            "amount_in_currency": plain_number(receipt.amount_in_currency),
+            "jpy_per_unit": plain_number(receipt.jpy_per_unit),
+        }
 
     def statement(self, statement: StatementFacts) -> dict[str, object]:
         """The record of *statement*'s totals (:data:`STATEMENT_COLUMNS`)."""
@@ -276,6 +296,15 @@ class _Rows:
             "terms_origin": terms.origin,
             "changes": terms.changes,
         }
+
+
+_IN_YEN: dict[str, str | None] = dict.fromkeys(("currency", "amount_in_currency", "jpy_per_unit"))
+"""The currency columns of a receipt in yen: none."""
+
+
+def plain_number(number: Decimal | None) -> str | None:
+    """*number* as written, without an exponent (``Decimal("1E+2")`` is ``100``)."""
+    return None if number is None else f"{number:f}"
 
 
 def columns_of(level: Level) -> Sequence[str]:
