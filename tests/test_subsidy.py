@@ -1,16 +1,17 @@
 import datetime as dt
 import itertools
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from jetrules import FiscalYear, Yen
 from jetrules._kernel.policy import Policy
-from jetrules.errors import InvalidInput, NoRuleInForce, WrongType
+from jetrules.errors import InvalidInput, JetRulesError, NoRuleInForce, WrongType
 from jetrules.subsidy import (
     EDITIONS,
     REASONS,
@@ -21,6 +22,7 @@ from jetrules.subsidy import (
     Receipt,
     assess,
     terms_for,
+    to_yen_at,
 )
 from jetrules.text import LANGUAGES
 
@@ -162,7 +164,10 @@ def test_place_parsing():
         ({"participant": "JET\n0142"}, "participant"),  # one line: statements print it as a heading
         ({"id": "r\t1"}, "id"),  # control characters hide in tables
         ({"amount": 0}, "amount"),  # nothing paid is no receipt
-        ({"amount": -5}, "amount"),
+        (
+            {"amount": -5},
+            "amount",
+        ),
         ({"service_date": "2019-02-30"}, "service_date"),
         ({"insured": "no"}, "insured"),
         ({"mental_health_professional": 1}, "mental_health_professional"),
@@ -213,11 +218,18 @@ _DAYS = st.one_of(
             "mental_health_professional": st.sampled_from([True, False, 0]),
             "place": st.sampled_from([Place.JAPAN, Place.ABROAD, "abroad", "moon"]),
             "submitted_on": st.one_of(st.none(), _DAYS),
+            # a receipt in another currency gives all three (as its fields read back); in yen none
+            "currency": st.sampled_from([None, None, "USD", "usd", "JPY", "U$D"]),
+            "jpy_per_unit": st.sampled_from([None, None, Decimal("149.5"), "1", "0"]),
+            "amount_in_currency": st.sampled_from([None, None, Decimal("100.00"), "0.001"]),
         }
     )
 )
 def test_a_receipt_of_checked_values_is_the_one_attrs_checks_would_make(fields):
     """The constructor's fast path (values already of their types) changes no answer."""
+    # An amount given in another currency without amount_in_currency is converted first
+    # (the test below): the fields attrs checks are those of the converted receipt.
+    assume(fields["currency"] is None or fields["amount_in_currency"] is not None)
 
     def made(construct):
         try:
@@ -231,6 +243,78 @@ def test_a_receipt_of_checked_values_is_the_one_attrs_checks_would_make(fields):
         return receipt
 
     assert made(lambda: Receipt(**fields)) == made(checked)
+
+
+def test_an_amount_in_another_currency_is_converted_to_the_fields_it_reads_back_as():
+    given = Receipt(
+        id="r",
+        participant="P",
+        service_date="2024-05-01",
+        amount="100.00",
+        currency="usd",
+        jpy_per_unit="149.5",
+    )
+    assert given == Receipt(
+        id="r",
+        participant="P",
+        service_date="2024-05-01",
+        amount=14_950,
+        currency="USD",
+        jpy_per_unit=Decimal("149.5"),
+        amount_in_currency=Decimal("100.00"),
+    )
+    assert attrs.evolve(given, id="s").amount_in_currency == Decimal("100.00")
+    assert given.conversion == to_yen_at("100.00", "USD", jpy_per_unit="149.5")
+    in_yen = Receipt(id="y", participant="P", service_date="2024-05-01", amount=5, currency="JPY")
+    assert (in_yen.currency, in_yen.conversion, in_yen.jpy_per_unit) == (None, None, None)
+    one = Receipt(id="y", participant="P", service_date="2024-05-01", amount=5, jpy_per_unit=1)
+    assert one == in_yen
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"amount": "100.00", "currency": "USD"},
+            "'jpy_per_unit' must be given for an amount in USD",
+        ),
+        (
+            {"amount": 100, "jpy_per_unit": "149.5"},
+            "'jpy_per_unit' must be left out for a receipt in yen",
+        ),
+        (
+            {"amount": 100, "amount_in_currency": "1"},
+            "'amount_in_currency' must be left out",
+        ),
+        (
+            {"amount": Yen(100), "currency": "USD", "jpy_per_unit": 2},
+            "'amount' must be the amount paid in USD",
+        ),
+        (
+            {"amount": "1", "currency": "US", "jpy_per_unit": 2},
+            "'currency' must be a currency code of three",
+        ),
+        (
+            {"amount": "1", "currency": "USD", "jpy_per_unit": 0},
+            "'jpy_per_unit' must be a decimal number",
+        ),
+        (
+            {"amount": "0.001", "currency": "USD", "jpy_per_unit": 100},
+            "'amount' must come to at least ¥1",
+        ),
+        (
+            {"amount": 100, "currency": "USD", "amount_in_currency": "1"},
+            "'jpy_per_unit' must be given for a receipt in USD",
+        ),
+        (
+            {"amount": 100, "currency": "USD", "jpy_per_unit": 99, "amount_in_currency": "1"},
+            r"'amount' must be ¥99, what 1 USD at ¥99 per USD: ¥99 comes to \(got ¥100\)",
+        ),
+    ],
+)
+def test_a_receipt_in_another_currency_names_the_field_the_rule_and_the_value(fields, message):
+    with pytest.raises(JetRulesError, match=message):
+        Receipt(id="r", participant="P", service_date="2024-05-01", **fields)
 
 
 # --- hand-checked examples (issue 4, item 1) -------------------------------------------------

@@ -61,8 +61,7 @@ def decide(
         missing = tuple(terms)
         said = (no_edition(year, missing, example_year(), reason),)
         decisions = tuple(
-            _nothing(claim, reason.converted(said, claim[0]) if claim[0].currency else said)
-            for claim in claims
+            _nothing(claim, _unassessed(said, claim[0], term, reason)) for claim in claims
         )
         return Statement(
             participant=participant,
@@ -73,6 +72,31 @@ def decide(
         )
     decisions = tuple(_allocate(terms, claims, reason, term))
     return Statement(participant=participant, fiscal_year=year, terms=terms, decisions=decisions)
+
+
+def _outside(term: Participant | None, receipt: Receipt) -> bool:
+    """Whether *receipt* is dated outside the participant's *term* (if given)."""
+    return term is not None and not term.appointed_from <= receipt.service_date <= term.appointed_to
+
+
+def _unassessed(
+    said: tuple[Reason, ...], receipt: Receipt, term: Participant | None, reason: ReasonMemo
+) -> tuple[Reason, ...]:
+    """What a receipt of a year without terms says: *said*, after OUTSIDE_TERM if it is."""
+    if term is not None and _outside(term, receipt):
+        said = reason.together(outside_term(term, receipt, reason), said)
+    return reason.converted(said, receipt) if receipt.currency is not None else said
+
+
+def outside_term(term: Participant, receipt: Receipt, reason: ReasonMemo) -> Reason:
+    """``OUTSIDE_TERM``: *receipt* is dated outside *term*, citing where the terms are said."""
+    return reason(
+        why.OUTSIDE_TERM,
+        TERM_SOURCE,
+        day=receipt.service_date,
+        participant=term.participant,
+        term=term.term,
+    )
 
 
 def _nothing(claim: Claim, reasons: tuple[Reason, ...]) -> Decision:
@@ -96,9 +120,7 @@ def _allocate(
     cap = terms.annual_cap.amount
     eligible_total = paid = uncapped_before = 0
     for receipt, submitted_on in claims:
-        if term is not None and not (
-            term.appointed_from <= receipt.service_date <= term.appointed_to
-        ):
+        if term is not None and _outside(term, receipt):
             refused: tuple[Reason, ...] | None = said_of.outside(term, receipt, submitted_on)
         else:
             refused = said_of.refused(receipt, submitted_on)
@@ -155,13 +177,7 @@ class _TermsReasons:
         found = self._outside.get(key)
         if found is None:
             _, said = self.timing(submitted_on)
-            outside = self.reason(
-                why.OUTSIDE_TERM,
-                TERM_SOURCE,
-                day=receipt.service_date,
-                participant=term.participant,
-                term=term.term,
-            )
+            outside = outside_term(term, receipt, self.reason)
             found = self._outside[key] = (outside, *said, *self.notes)
         return found
 

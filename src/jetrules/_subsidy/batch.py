@@ -36,7 +36,9 @@ def to_participants(
     value: Participants | Iterable[Participant] | None,
 ) -> Participants | None:
     """*value* as :class:`Participants` (``None`` stays ``None``): each participant once."""
-    return None if value is None or isinstance(value, Participants) else Participants(value)
+    if value is None or isinstance(value, Participants):
+        return value
+    return Participants(value)
 
 
 def unknown_participants(receipts: Iterable[Receipt], participants: Participants) -> list[str]:

@@ -324,9 +324,11 @@ def _participants(value: Participants | Iterable[Participant]) -> Participants:
 
 
 def by_organisation(
-    ledger: Ledger, participants: Participants | Iterable[Participant]
+    ledger: Ledger, participants: Participants | Iterable[Participant] | None = None
 ) -> ByOrganisation:
     """The statements of *ledger* grouped by each participant's organisation and fiscal year.
+
+    *participants* default to those the ledger was assessed with (``assess(participants=)``).
 
     The documents a claim needs are those its statement's terms ask for (``claim_documents``):
     the year's published list, one assumed from another year, or one a policy supplies.
@@ -338,6 +340,14 @@ def by_organisation(
     """
     if not isinstance(ledger, Ledger):
         raise WrongType.for_field("ledger", "must be a Ledger (see assess)", ledger)
+    if participants is None:
+        participants = ledger.participants
+        if participants is None:
+            raise InvalidInput.for_field(
+                "participants",
+                "must be given when the ledger was assessed without participants",
+                None,
+            )
     known = _participants(participants)
     unknown = sorted({s.participant for s in ledger.statements if s.participant not in known})
     if unknown:

@@ -205,6 +205,14 @@ class ReasonMemo:
             found = self._converted[key] = (reasons, (said, *reasons))
         return found[1]
 
+    def together(self, first: Reason, then: tuple[Reason, ...]) -> tuple[Reason, ...]:
+        """``(first, *then)``, one tuple per distinct pair (by identity) of the assessment."""
+        key = ("together", id(first), id(then))
+        found = self._converted.get(key)
+        if found is None or found[0] is not then:
+            found = self._converted[key] = (then, (first, *then))
+        return found[1]
+
     def yen(self, amount: int) -> Yen:
         """``Yen(amount)``, one value per distinct amount of the assessment."""
         found = self._yen.get(amount)
