@@ -168,7 +168,7 @@ def test_json_nested_too_deeply_is_one_problem(tmp_path):
 
 
 def test_submitted_on_is_an_optional_column_read_per_receipt():
-    assert OPTIONAL_RECEIPT_FIELDS == ("submitted_on",)
+    assert OPTIONAL_RECEIPT_FIELDS == ("submitted_on", "currency", "jpy_per_unit")
     text = "\n".join(
         [
             f"{HEADER},submitted_on",

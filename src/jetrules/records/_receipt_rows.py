@@ -6,7 +6,9 @@ to cell texts, whatever the file kind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 import pendulum
@@ -15,9 +17,9 @@ from jetrules.calendar import FIRST_DAY, LAST_DAY
 from jetrules.errors import InvalidInput
 from jetrules.money import Yen
 from jetrules.records._problems import Problems
-from jetrules.records._vocabulary import to_day, to_flag, to_name, to_word, to_yen
-from jetrules.records._words import PLACE_WORDS
-from jetrules.subsidy import Place, Receipt
+from jetrules.records._vocabulary import fold, to_day, to_flag, to_name, to_word, to_yen
+from jetrules.records._words import CURRENCY_WORDS, PLACE_WORDS
+from jetrules.subsidy import YEN, Place, Receipt
 
 __all__ = ["PROGRESS_EVERY", "Progress", "ReceiptReading", "line", "sheet_row"]
 
@@ -44,6 +46,41 @@ def _amount(raw: str, field: str) -> Yen:
 
 def _place(raw: str, field: str) -> Place:
     return Place(to_word(raw, field, PLACE_WORDS))
+
+
+_CODE = re.compile(r"[a-z]{3}")
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def to_currency_code(raw: str, field: str = "currency") -> str:
+    """*raw* as a currency code: ``USD``, ``usd``, ``ＵＳＤ``; yen also as 円, 日本円, yen.
+
+    >>> to_currency_code("ｕｓｄ"), to_currency_code("円")
+    ('USD', 'JPY')
+    """
+    folded = fold(raw)
+    code = CURRENCY_WORDS.get(folded)
+    if code is not None:
+        return code
+    if _CODE.fullmatch(folded) is None:
+        raise InvalidInput.for_field(
+            field, "must be a currency code of three letters such as USD or EUR", raw
+        )
+    return folded.upper()
+
+
+def to_decimal(raw: str, field: str) -> Decimal:
+    """*raw* as an exact decimal more than 0: ``100.00``, ``1,234.5``, full-width digits too.
+
+    >>> to_decimal("１,２３４.５", "amount")
+    Decimal('1234.5')
+    """
+    text = fold(raw).replace(",", "")
+    if _DECIMAL.fullmatch(text) is None or not Decimal(text):
+        raise InvalidInput.for_field(
+            field, "must be a decimal number more than 0 such as 100.00 or 149.5", raw
+        )
+    return Decimal(text)
 
 
 _READERS: tuple[tuple[str, Callable[[str, str], object], str], ...] = (
@@ -104,6 +141,8 @@ class ReceiptReading:
             self._progress(self.count)
         days, flags, first = self._days, self._flags, self._first
         try:
+            if values.get("currency") or values.get("jpy_per_unit"):
+                raise KeyError("currency")  # read field by field (_paid_in)
             ident = values["id"]
             service = days[values["service_date"]]
             arrival_text = values.get("submitted_on")
@@ -133,7 +172,10 @@ class ReceiptReading:
                 return
         fields, complete = self._read(number, values, complete)
         if self._checked(number, values, fields) and complete:
-            self.receipts.append(Receipt(**fields))
+            try:
+                self.receipts.append(Receipt(**fields))
+            except InvalidInput as error:  # an amount in another currency comes to under ¥1
+                self.problems.add(self.position(number), str(error))
 
     def _read(
         self, number: int, values: Mapping[str, str], complete: bool
@@ -143,7 +185,11 @@ class ReceiptReading:
         Each reading is remembered, each problem recorded.
         """
         fields: dict[str, Any] = {}
+        in_currency, good = self._paid_in(number, values, fields)
+        complete = complete and good
         for field, read, memo_name in _READERS:
+            if field == "amount" and in_currency:
+                continue  # read as an amount in the currency
             raw = values.get(field)
             if raw is None or (not raw and field == "submitted_on"):
                 continue
@@ -160,6 +206,44 @@ class ReceiptReading:
                     memo[raw] = value
             fields[field] = value
         return fields, complete
+
+    def _paid_in(
+        self, number: int, values: Mapping[str, str], fields: dict[str, Any]
+    ) -> tuple[bool, bool]:
+        """Read a row's currency, rate and (when not yen) amount into *fields*.
+
+        Whether the amount is in another currency (read here, not as yen), and whether all
+        read well (each problem recorded). No currency, or JPY (a rate of 1 allowed), is yen.
+        """
+        currency, rate = values.get("currency"), values.get("jpy_per_unit")
+        if not currency and not rate:
+            return False, True
+        where = self.position(number)
+        code = self.problems.read(where, values, "currency", to_currency_code) if currency else YEN
+        per_unit = self.problems.read(where, values, "jpy_per_unit", to_decimal) if rate else None
+        good = code is not None and not (rate and per_unit is None)
+        good = good and not self._wrong_rate(number, str(code), per_unit, rate or "")
+        if code == YEN:
+            return False, good
+        amount = self.problems.read(where, values, "amount", to_decimal)
+        if good and amount is not None:
+            fields.update(amount=str(amount), currency=code, jpy_per_unit=per_unit)
+            return True, True
+        return True, False
+
+    def _wrong_rate(self, number: int, code: str, per_unit: Decimal | None, raw: str) -> bool:
+        """Whether the rate (*raw* as typed) does not fit the currency (a problem recorded)."""
+        if code == YEN and per_unit is not None and per_unit != 1:
+            self._problem(number, "jpy_per_unit", "must be left out (or 1) for yen", raw)
+            return True
+        if code != YEN and per_unit is None:
+            rule = (
+                f"must be given for an amount in {code}: no source gives a rate, the rate is "
+                "the caller's"
+            )
+            self._problem(number, "jpy_per_unit", rule, raw)
+            return True
+        return False
 
     def _checked(self, number: int, values: Mapping[str, str], fields: dict[str, Any]) -> bool:
         """Whether the record's fields agree with each other and its id is new to the file."""

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 __all__ = [
     "COLUMN_NAMES",
+    "CURRENCY_WORDS",
     "FLAG_WORDS",
     "HEADER_ALIASES",
     "LANGUAGE_WORDS",
@@ -37,6 +38,15 @@ COLUMN_NAMES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         ),
         "place": ("場所", "受診場所", "国内外", "実施場所"),
         "submitted_on": ("提出日", "申請日", "受付日"),
+        "currency": ("通貨", "通貨コード", "支払通貨"),
+        "jpy_per_unit": ("為替レート", "換算レート", "レート", "円換算レート", "jpy per unit"),
+        # participants
+        "appointed_from": ("任用開始日", "任期開始日", "着任日", "appointed from"),
+        "appointed_to": ("任用終了日", "任期終了日", "任期満了日", "離任日", "appointed to"),
+        "organisation": ("任用団体", "契約団体", "所属団体", "organization"),
+        "application_form": ("申請書",),
+        "receipts": ("領収書",),
+        "bank_book_copy": ("通帳の写し", "通帳写し", "通帳コピー", "通帳の見開きページの写し"),
         # sessions
         "requested_at": ("申込日時", "申込み日時", "申し込み日時", "依頼日時"),
         "start": ("開始", "開始日時", "予約日時"),
@@ -74,6 +84,11 @@ PLACE_WORDS: Mapping[str, str] = MappingProxyType(
     }
 )
 """Folded word -> where the counselling took place, ``japan`` or ``abroad``."""
+
+CURRENCY_WORDS: Mapping[str, str] = MappingProxyType(
+    dict.fromkeys(("jpy", "円", "日本円", "yen", "¥", "￥"), "JPY")
+)
+"""Folded word -> a currency code, for the words that are no code (yen's); codes read as such."""
 
 STATUS_WORDS: Mapping[str, str] = MappingProxyType(
     {

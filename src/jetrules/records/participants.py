@@ -35,17 +35,17 @@ jetrules.errors.InvalidRecords: <input>: 1 problem
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, TextIO
 
 from jetrules.errors import InvalidInput, WrongType
-from jetrules.records._columns import canonical_header
 from jetrules.records._json import cell_from_json, json_object, parse_json
 from jetrules.records._problems import Problems
 from jetrules.records._source import MAX_INPUT_BYTES, read_text, source_name
 from jetrules.records._tabular import open_table, table_format
 from jetrules.records._vocabulary import to_day, to_flag, to_name
+from jetrules.records._words import COLUMN_NAMES
 from jetrules.subsidy import ClaimDocument, Participant, Participants
 
 __all__ = ["PARTICIPANT_COLUMNS", "PARTICIPANT_COLUMN_NAMES", "read_participants"]
@@ -56,43 +56,12 @@ PARTICIPANT_COLUMNS: tuple[str, ...] = (*_REQUIRED, *_DOCUMENTS)
 """The columns of a participants file, required ones first, then the claim documents."""
 
 PARTICIPANT_COLUMN_NAMES: Mapping[str, tuple[str, ...]] = {
-    "appointed_from": ("任用開始日", "任期開始日", "着任日", "appointed from"),
-    "appointed_to": ("任用終了日", "任期終了日", "任期満了日", "離任日", "appointed to"),
-    "organisation": ("任用団体", "契約団体", "所属団体", "organization"),
-    "application_form": ("申請書",),
-    "receipts": ("領収書",),
-    "bank_book_copy": ("通帳の写し", "通帳写し", "通帳コピー", "通帳の見開きページの写し"),
+    column: COLUMN_NAMES[column] for column in PARTICIPANT_COLUMNS
 }
-"""The other names a participants file's columns may have (``participant``'s are the readers')."""
-
-_ALIASES = {
-    canonical_header(name): column
-    for column, names in PARTICIPANT_COLUMN_NAMES.items()
-    for name in (column, *names)
-}
-_HEADERS = ("participant", *_ALIASES)
+"""The other names a participants file's columns may have (from the shared vocabulary)."""
 
 Values = dict[str, str]
 """A row's cells by canonical column name."""
-
-
-def _canonical(values: Mapping[str, str]) -> Values:
-    return {_ALIASES.get(name, name): value for name, value in values.items()}
-
-
-def _header_problems(columns: Iterable[str]) -> list[str]:
-    """The header's problems that the shared matching cannot see: our own names' columns."""
-    seen: dict[str, str] = {}
-    problems = []
-    for name in columns:
-        column = _ALIASES.get(name, name)
-        if column in seen:
-            problems.append(f"{name!r} is the same column as {seen[column]!r}; give each once")
-        seen.setdefault(column, name)
-    missing = [column for column in _REQUIRED if column not in seen]
-    if missing:
-        problems.append(f"missing column(s): {', '.join(missing)}")
-    return problems
 
 
 def _participant(position: str, values: Values, problems: Problems) -> Participant | None:
@@ -172,20 +141,16 @@ def _read_table(
 ) -> Participants:
     table = open_table(
         source,
-        required=(),
-        optional=_HEADERS,
+        required=_REQUIRED,
+        optional=_DOCUMENTS,
         format=format,
         encoding=encoding,
         sheet=sheet,
         max_bytes=max_bytes,
     )
     reading = _Reading(table.problems)
-    header = _header_problems(table.columns) if table.columns else []
-    for message in header:
-        table.problems.add("header", message)
     for row in table:
-        if not header:
-            reading.add(row.position, _canonical(row.values))
+        reading.add(row.position, row.values)
     return reading.result()
 
 

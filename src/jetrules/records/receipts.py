@@ -14,6 +14,12 @@ Every format has the same fields, one receipt per row or object:
   office, such as ``2019-04-05``. A blank cell (or a JSON ``null``) means not given; the
   ``submitted_on`` given to the reader or to ``assess`` (``--submitted-on`` on the command line)
   then applies.
+- ``currency`` and ``jpy_per_unit`` (optional columns or keys): a receipt paid in another
+  currency names it (``USD``, 通貨) and the caller's rate in yen per unit (``149.5``, 為替レート);
+  its ``amount`` is then in that currency (``100.00``) and becomes whole yen rounded down. A
+  blank currency (or ``JPY``, 円) is yen. A receipt in another currency without a rate is a
+  problem of its row naming ``jpy_per_unit``: no source gives a rate. In JSON, give decimals
+  as text (``"149.5"``): a float is refused.
 
 Every other field is required: a claims file states each fact rather than leaving it to a
 default. Cells are read by the shared vocabulary (``docs/files.md``): Japanese column headers,
@@ -74,7 +80,7 @@ RECEIPT_FIELDS = (
 )
 """The columns (CSV, Excel) or keys (JSON) of a receipt, all required."""
 
-OPTIONAL_RECEIPT_FIELDS = ("submitted_on",)
+OPTIONAL_RECEIPT_FIELDS = ("submitted_on", "currency", "jpy_per_unit")
 """The columns (CSV, Excel) or keys (JSON) a receipt may have: each may be blank (or ``null``)."""
 
 _JSON_KINDS: Mapping[str, Literal["text", "number", "flag"]] = {
@@ -86,6 +92,8 @@ _JSON_KINDS: Mapping[str, Literal["text", "number", "flag"]] = {
     "mental_health_professional": "flag",
     "place": "text",
     "submitted_on": "text",
+    "currency": "text",
+    "jpy_per_unit": "number",
 }
 
 
