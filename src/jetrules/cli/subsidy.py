@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import enum
 import gc
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from fractions import Fraction
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from jetrules._kernel.fiscal import to_fiscal_year
@@ -18,14 +15,18 @@ from jetrules._kernel.output import (
     display_width,
     encoded_output,
     format_table,
-    jsonable,
     text_codec,
     write_csv_lines,
 )
 from jetrules.calendar import FIRST_DAY, LAST_DAY
 from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
+from jetrules.cli.subsidy_output import (
+    add_participant_options,
+    participants_of,
+    statement_json,
+    write_by_organisation,
+)
 from jetrules.errors import InvalidInput
-from jetrules.money import Yen
 from jetrules.records import to_day
 from jetrules.records._tabular import table_format
 from jetrules.records.receipts import PROGRESS_EVERY, read_receipts
@@ -72,7 +73,9 @@ def register(subcommands: Subcommands) -> None:
         "Each year is assessed under its published terms, with a policy file's values laid "
         "over them (--policy); a year whose terms are not published in full pays nothing "
         "unless another year's published terms are assumed (--assume-terms-from). Terms that "
-        "are not the published ones are shown, with each value assumed or changed. A long run "
+        "are not the published ones are shown, with each value assumed or changed. With "
+        "--participants, receipts outside a participant's term of appointment are paid nothing "
+        "and --by-organisation shows the claims per contracting organisation. A long run "
         "shows its progress on stderr when that is a terminal.",
     )
     parser.add_argument(
@@ -119,6 +122,7 @@ def register(subcommands: Subcommands) -> None:
         "publish (FY2025's claim deadline) still holds, and every decision made so says so "
         "(ASSUMED_TERMS)",
     )
+    add_participant_options(parser)
     parser.set_defaults(handler=_subsidy)
 
 
@@ -135,6 +139,7 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
         raise InvalidInput.for_field(
             "--sheet", "names a worksheet of an Excel workbook (.xlsx), not of FILE", args.file
         )
+    participants = participants_of(args)
     policy = None if args.policy is None else _load_policy(args.policy)
     assume = (
         None
@@ -153,12 +158,23 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
             submitted_on=submitted_on,
             submitted_on_name="--submitted-on",
             progress=progress.reading,
+            participants=participants,
+            participants_name=f"the participants of {args.participants}",
         )
         progress.show(f"assessing {len(receipts):,} receipts", now=True)
-        ledger = assess(receipts, submitted_on=submitted_on, policy=policy, assume=assume)
+        ledger = assess(
+            receipts,
+            submitted_on=submitted_on,
+            policy=policy,
+            assume=assume,
+            participants=participants,
+        )
         del receipts  # the ledger holds them: memory for what must be kept only
         with encoded_output(out, args.output_encoding) as stream:
-            _write(stream, ledger, args, progress)
+            if args.by_organisation:
+                write_by_organisation(stream, ledger, to_lang(args.lang), args.format)
+            else:
+                _write(stream, ledger, args, progress)
     finally:
         gc.enable()
         progress.done()
@@ -182,7 +198,7 @@ def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Pro
     lang = to_lang(args.lang)
     written = _Written(progress, sum(len(s.decisions) for s in ledger))
     if args.format == "json":
-        _write_json_list(out, (written(_statement_json(s, lang), s) for s in ledger))
+        _write_json_list(out, (written(statement_json(s, lang), s) for s in ledger))
     elif args.format == "csv":
         write_csv_lines(out, RECORD_COLUMNS, written.each(ledger.iter_csv(lang)))
     elif not len(ledger):
@@ -289,61 +305,6 @@ def _summary(ledger: Ledger, lang: Lang) -> str:
         for s in ledger
     ]
     return format_table([header.render(lang) for header in _SUMMARY_HEADERS], rows)
-
-
-def _statement_json(statement: Statement, lang: Lang) -> dict[str, object]:
-    terms = statement.terms
-    summary = jsonable(
-        {
-            "participant": statement.participant,
-            "fiscal_year": statement.fiscal_year.year,
-            "terms": None if terms is None else terms.describe(lang),
-            "source": None if terms is None else "; ".join(map(str, terms.sources)) or None,
-            "total_paid": statement.total_paid.amount,
-            "total_eligible": statement.total_eligible.amount,
-            "total_subsidy": statement.total_subsidy.amount,
-            "total_cut_by_cap": statement.total_cut_by_cap.amount,
-            "remaining_cap": None
-            if statement.remaining_cap is None
-            else statement.remaining_cap.amount,
-            "terms_origin": statement.terms_origin,
-        }
-    )
-    summary["changes"] = [
-        {"parameter": c.name, "value": _plain(c.value), "published": _plain(c.published)}
-        for c in statement.changes
-    ]
-    summary["assumed"] = [] if terms is None else list(terms.assumed)
-    summary["assumed_from"] = (
-        None if terms is None or terms.assumed_from is None else terms.assumed_from.year
-    )
-    summary["missing"] = list(statement.missing)
-    summary["decisions"] = [_json_record(record) for record in statement.to_records(lang)]
-    return summary
-
-
-def _json_record(record: Mapping[str, object]) -> dict[str, object]:
-    """A record as JSON holds it: dates as ISO text, a list of codes as a list."""
-    return {key: _json_value(value) for key, value in record.items()}
-
-
-def _json_value(value: object) -> object:
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value]
-    return str(value)
-
-
-def _plain(value: object) -> object:
-    """A parameter's value as JSON holds it: yen as a number, dates as ISO text."""
-    if isinstance(value, Yen):
-        return value.amount
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Fraction | dt.date):
-        return str(value)
-    return value
 
 
 def _warn_about_years_without_terms(ledger: Ledger) -> None:

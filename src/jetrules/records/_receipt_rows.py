@@ -7,7 +7,7 @@ to cell texts, whatever the file kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -112,8 +112,12 @@ class ReceiptReading:
         submitted_on: pendulum.Date | None,
         submitted_on_name: str,
         progress: Progress | None,
+        participants: Container[str] | None = None,
+        participants_name: str = "the participants given",
     ) -> None:
         self.problems = problems
+        self._known = participants
+        self._known_name = participants_name
         self.receipts: list[Receipt] = []
         self.count = 0
         self.position: Callable[[int], str] = line
@@ -166,6 +170,7 @@ class ReceiptReading:
                 and ident.isprintable()
                 and ident not in first
                 and (arrival is not None or batch is None or service <= batch)
+                and (self._known is None or receipt.participant in self._known)
             ):
                 first[ident] = number
                 self.receipts.append(receipt)
@@ -262,6 +267,11 @@ class ReceiptReading:
                 f"({self._arrival_name}), for a receipt without its own submitted_on"
             )
             self._problem(number, "service_date", rule, values["service_date"])
+            agree = False
+        who = fields.get("participant")
+        if self._known is not None and who is not None and who not in self._known:
+            rule = f"must be one of {self._known_name}: a participant without a term is not assumed"
+            self._problem(number, "participant", rule, values["participant"])
             agree = False
         ident = fields.get("id")
         if ident is not None:

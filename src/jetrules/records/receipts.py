@@ -44,7 +44,7 @@ jetrules.errors.InvalidRecords: <input>: 3 problems
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
 
@@ -115,6 +115,8 @@ def _read_table(
     submitted_on_name: str = "submitted_on",
     progress: Progress | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    participants: Container[str] | None = None,
+    participants_name: str = "the participants given",
 ) -> list[Receipt]:
     """Every receipt of a CSV file or a worksheet (see :func:`read_receipts`)."""
     table = open_table(
@@ -131,6 +133,8 @@ def _read_table(
         submitted_on=_arrival_day(submitted_on),
         submitted_on_name=submitted_on_name,
         progress=progress,
+        participants=participants,
+        participants_name=participants_name,
     )
     sheet = None
     for row in table:
@@ -191,6 +195,8 @@ def read_receipts_json(
     submitted_on: DateLike | None = None,
     submitted_on_name: str = "submitted_on",
     progress: Progress | None = None,
+    participants: Container[str] | None = None,
+    participants_name: str = "the participants given",
 ) -> list[Receipt]:
     """Every receipt of a JSON file (a list of objects), decoded with *encoding*.
 
@@ -210,6 +216,8 @@ def read_receipts_json(
         submitted_on=_arrival_day(submitted_on),
         submitted_on_name=submitted_on_name,
         progress=progress,
+        participants=participants,
+        participants_name=participants_name,
     )
     reading.position = _receipt_number
     data = parse_json(text, problems, expect=list, what="a JSON list of receipt objects")
@@ -258,6 +266,8 @@ def read_receipts(
     submitted_on: DateLike | None = None,
     submitted_on_name: str = "submitted_on",
     progress: Progress | None = None,
+    participants: Container[str] | None = None,
+    participants_name: str = "the participants given",
 ) -> list[Receipt]:
     """Every receipt of a CSV, Excel or JSON file, in file order.
 
@@ -275,6 +285,10 @@ def read_receipts(
             ``--submitted-on``).
         progress: called with the number of receipts read so far, every
             :data:`PROGRESS_EVERY` receipts.
+        participants: the participants the receipts may name (such as the
+            :class:`~jetrules.subsidy.Participants` of :func:`read_participants`); a receipt of
+            any other is a problem of its row (none is assumed).
+        participants_name: how messages name *participants* (the command names its file).
 
     Raises:
         InvalidRecords: listing every bad record with its position; nothing is returned.
@@ -289,6 +303,8 @@ def read_receipts(
             submitted_on=submitted_on,
             submitted_on_name=submitted_on_name,
             progress=progress,
+            participants=participants,
+            participants_name=participants_name,
         )
     if kind in ("csv", "xlsx"):
         return _read_table(
@@ -299,5 +315,7 @@ def read_receipts(
             submitted_on=submitted_on,
             submitted_on_name=submitted_on_name,
             progress=progress,
+            participants=participants,
+            participants_name=participants_name,
         )
     raise InvalidInput.for_field("format", "must be 'csv', 'xlsx' or 'json'", format)
