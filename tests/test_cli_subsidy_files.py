@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from jetrules.cli import main
-from jetrules.cli.subsidy import _json_value
+from jetrules.cli.subsidy_output import json_value as _json_value
 
 HEADER = "id,participant,service_date,amount,insured,mental_health_professional,place"
 ROWS = [

@@ -34,6 +34,8 @@ from jetrules.subsidy import RECORD_COLUMNS, REQUIRED, Ledger, Statement, assess
 from jetrules.text import Label, Lang, to_lang
 
 if TYPE_CHECKING:
+    import pendulum
+
     from jetrules._kernel.policy import Policy
 
 __all__ = ["register"]
@@ -108,6 +110,13 @@ def register(subcommands: Subcommands) -> None:
         help="the encoding to write in (default: the terminal's or UTF-8): utf-8-sig (UTF-8 "
         "with the byte-order mark Excel looks for) or cp932 for a file Japanese Excel opens",
     )
+    _add_terms_options(parser)
+    add_participant_options(parser)
+    parser.set_defaults(handler=_subsidy)
+
+
+def _add_terms_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--policy FILE`` and ``--assume-terms-from YEAR``: the terms to assess under."""
     parser.add_argument(
         "--policy",
         metavar="FILE",
@@ -122,16 +131,10 @@ def register(subcommands: Subcommands) -> None:
         "publish (FY2025's claim deadline) still holds, and every decision made so says so "
         "(ASSUMED_TERMS)",
     )
-    add_participant_options(parser)
-    parser.set_defaults(handler=_subsidy)
 
 
-def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
-    submitted_on = (
-        None
-        if args.submitted_on is None
-        else to_day(args.submitted_on, "--submitted-on", first=FIRST_DAY, last=LAST_DAY)
-    )
+def _checked_options(args: argparse.Namespace) -> pendulum.Date | None:
+    """The options read before any file: encodings, the sheet; the day the claim arrived."""
     text_codec(args.encoding, "--encoding")
     if args.output_encoding is not None:
         text_codec(args.output_encoding, "--output-encoding")
@@ -139,6 +142,13 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
         raise InvalidInput.for_field(
             "--sheet", "names a worksheet of an Excel workbook (.xlsx), not of FILE", args.file
         )
+    if args.submitted_on is None:
+        return None
+    return to_day(args.submitted_on, "--submitted-on", first=FIRST_DAY, last=LAST_DAY)
+
+
+def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
+    submitted_on = _checked_options(args)
     participants = participants_of(args)
     policy = None if args.policy is None else _load_policy(args.policy)
     assume = (

@@ -285,10 +285,9 @@ def read_receipts(
             ``--submitted-on``).
         progress: called with the number of receipts read so far, every
             :data:`PROGRESS_EVERY` receipts.
-        participants: the participants the receipts may name (such as the
-            :class:`~jetrules.subsidy.Participants` of :func:`read_participants`); a receipt of
+        participants: the participants the receipts may name (the ``Participants`` of
+            :func:`read_participants`), called *participants_name* in messages; a receipt of
             any other is a problem of its row (none is assumed).
-        participants_name: how messages name *participants* (the command names its file).
 
     Raises:
         InvalidRecords: listing every bad record with its position; nothing is returned.
