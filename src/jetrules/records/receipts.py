@@ -281,8 +281,7 @@ def read_receipts(
         submitted_on: the day the claim reached the programme office, for receipts without
             their own ``submitted_on``: a receipt of such a day's batch whose service date is
             later is a problem of its row (each such row is listed).
-        submitted_on_name: how messages name *submitted_on* (the command says
-            ``--submitted-on``).
+        submitted_on_name: how messages name *submitted_on* (``--submitted-on``).
         progress: called with the number of receipts read so far, every
             :data:`PROGRESS_EVERY` receipts.
         participants: the participants the receipts may name (the ``Participants`` of
