@@ -230,7 +230,7 @@ def test_by_organisation_as_a_table_in_both_languages(files):
 def test_by_organisation_as_json_and_csv(files):
     receipts, participants = files
     common = ("subsidy", str(receipts), "--participants", str(participants), "--by-organisation")
-    status, out = run(*common, "--format", "json")
+    _, out = run(*common, "--format", "json")
     groups = json.loads(out)
     assert [(g["organisation"], g["fiscal_year"], g["payable"]) for g in groups] == [
         ("Karatsu", 2024, 1_500),

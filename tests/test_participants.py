@@ -165,8 +165,8 @@ def test_header_problems():
         read_participants(io.StringIO(text))
     assert caught.value.lines() == (
         "<input>: line 1: missing column(s): appointed_to",
-        "<input>: line 1: column 3 ('appointed_from') is the same column as column 2 ('任用開始日'); "
-        "give each column once",
+        "<input>: line 1: column 3 ('appointed_from') is the same column as column 2 "
+        "('任用開始日'); give each column once",
     )
     with pytest.raises(InvalidRecords, match="the file is empty"):
         read_participants(io.StringIO(""))
