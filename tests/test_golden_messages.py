@@ -40,7 +40,7 @@ from jetrules.errors import (
 )
 from jetrules.money import Rounding, Yen
 from jetrules.policy import Policy
-from jetrules.subsidy import Receipt, assess
+from jetrules.subsidy import Participant, Receipt, assess
 from jetrules.text import LANGUAGES, Label, Reason, ReasonTemplate
 from jetrules.threads import ContractCode, Message, Registration, Thread
 
@@ -125,6 +125,31 @@ def subsidy_reasons() -> Iterator[tuple[str, list[Reason]]]:
     what_if = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=Yen(40_000))
     supplied = assess([_receipt("w", "2019-05-10", 90_000)], policy=what_if)
     yield "FY2019 under a supplied cap of ¥40,000", list(supplied[0].decisions[0].reasons)
+    term = Participant(
+        participant="P-001",
+        appointed_from="2024-08-01",
+        appointed_to="2025-07-31",
+        organisation="Saga Prefecture",
+    )
+    fy2024 = assess(
+        [
+            _receipt("before", "2024-07-31", 6_000),
+            Receipt(
+                id="usd",
+                participant="P-001",
+                service_date="2024-09-10",
+                amount="100.00",
+                place="abroad",
+                currency="USD",
+                jpy_per_unit="149.5",
+            ),
+        ],
+        participants=[term],
+    )
+    yield (
+        "FY2024: the day before the term of appointment; 100.00 USD at 149.5 yen per dollar",
+        [reason for d in fy2024[0].decisions for reason in d.reasons],
+    )
 
 
 # -- threads --------------------------------------------------------------------------------------
