@@ -4,10 +4,12 @@ import datetime as dt
 import pickle
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jetrules._subsidy.parameters import render_value
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
 from jetrules.subsidy import (
@@ -18,6 +20,7 @@ from jetrules.subsidy import (
     Receipt,
     assess,
     by_organisation,
+    to_yen_at,
 )
 
 from strategies import SUBSIDY_PARTICIPANTS, receipt_lists
@@ -237,3 +240,41 @@ def test_by_organisation_takes_the_ledgers_participants_by_default():
 def test_every_reason_is_one_a_decision_can_give():
     assert {"OUTSIDE_TERM", "CONVERTED"} <= {template.code for template in REASONS}
     assert Ledger().participants is None
+
+
+def test_a_receipt_made_without_the_constructor_needs_its_amount_in_its_currency():
+    receipt = object.__new__(Receipt)
+    with pytest.raises(
+        InvalidInput, match="'amount_in_currency' must be given for a receipt in USD"
+    ):
+        receipt.__attrs_init__(
+            id="r",
+            participant="P",
+            service_date="2024-05-01",
+            amount=1,
+            currency="USD",
+            jpy_per_unit="149.5",
+        )
+
+
+def test_a_conversion_of_yen_renders_as_yen_and_none_renders_as_none():
+    assert to_yen_at(5_000).render("ja") == "¥5,000"
+    assert render_value(None, "en") == "none"
+
+
+def test_the_cap_cutting_the_same_yen_for_other_receipts_is_one_reason():
+    ledger = assess(
+        [
+            receipt("a", "2019-05-01", 70_000, who="P-1"),
+            receipt("b", "2019-05-01", 70_000, who="P-2", submitted_on="2020-04-01"),
+        ]
+    )
+    first, second = (s.decisions[0] for s in ledger)
+    assert first.reasons[-1] is second.reasons[-1]
+    assert first.reasons[-1].code == "CAP_PARTLY_REACHED"
+
+
+def test_a_ledger_copied_with_other_statements_reads_their_ids():
+    ledger = assess([receipt("a", "2019-05-01")])
+    other = assess([receipt("b", "2019-05-01")])
+    assert attrs.evolve(ledger, statements=other.statements).receipt_ids == {"b"}

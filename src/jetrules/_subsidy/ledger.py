@@ -343,15 +343,13 @@ def _reappointed(earlier: Ledger, people: Participants | None) -> Iterator[Order
         InvalidInput: a participant of *earlier* is not among *people* (every one named).
     """
     before = earlier.participants
-    if people is before or people == before:
+    if people is None or people is before or people == before:  # None: none given, nor before
         return
     statements = earlier.statements
-    if people is not None:
-        check_participants((d.receipt for s in statements for d in s.decisions), people)
+    check_participants((d.receipt for s in statements for d in s.decisions), people)
     for statement in statements:
         who = statement.participant
-        old = None if before is None else before.get(who)
-        if old != (None if people is None else people.get(who)):
+        if (None if before is None else before.get(who)) != people.get(who):
             yield _order(statement)
 
 
