@@ -72,7 +72,10 @@ def test_currency_problems_are_reported_on_their_lines_naming_the_field(tmp_path
         "b,P,2024-06-10,1000,no,yes,abroad,円,2\n"
         "c,P,2024-06-10,0.001,no,yes,abroad,USD,1\n"
         "d,P,2024-06-10,abc,no,yes,abroad,US$,x\n"
-        "e,P,2024-06-10,1000,no,yes,abroad,,149.5\n",
+        "e,P,2024-06-10,1000,no,yes,abroad,,149.5\n"
+        "f,P,2024-06-10,1e999999999,no,yes,abroad,USD,1\n"
+        "g,P,2024-06-10,5,no,yes,abroad,USD,0.0000001\n"
+        "h,P,2024-06-10,999999999999,no,yes,abroad,USD,999999\n",
         "utf-8",
     )
     with pytest.raises(InvalidRecords) as caught:
@@ -89,6 +92,12 @@ def test_currency_problems_are_reported_on_their_lines_naming_the_field(tmp_path
         "(got 'x')",
         "line 5: 'amount' must be a decimal number more than 0 such as 100.00 or 149.5 (got 'abc')",
         "line 6: 'jpy_per_unit' must be left out (or 1) for yen (got '149.5')",
+        "line 7: 'amount' must be a decimal number more than 0 such as 100.00 or 149.5 "
+        "(got '1e999999999')",  # exponents are not written in receipts
+        "line 8: 'jpy_per_unit' must have at most 12 digits before the point and 6 after it "
+        "(got '0.0000001')",
+        "line 9: 'amount' must come to at most ¥100,000,000, the most a receipt holds (at 999999 "
+        "yen per USD: ¥999,998,999,999,000,001) (got '999999999999')",
     ]
 
 

@@ -284,6 +284,10 @@ def test_conversions_round_down_exactly(amount, currency, rate, yen):
         ("0.001", "USD", "149.5", "amount", InvalidInput),
         ("100.5", "JPY", None, "amount", InvalidInput),
         ("100", "JPY", "2", "jpy_per_unit", InvalidInput),
+        ("1e999999999", "USD", "1", "amount", InvalidInput),  # refused, never expanded
+        ("1e-99999", "USD", "1", "amount", InvalidInput),
+        ("1234567890123", "USD", "1", "amount", InvalidInput),  # 13 digits
+        ("1", "USD", "0.0000001", "jpy_per_unit", InvalidInput),  # 7 places
     ],
 )
 def test_conversion_errors_name_field_rule_and_value(amount, currency, rate, field, error):

@@ -36,7 +36,7 @@ from jetrules._kernel.participants import (
     Participants,
     Term,
 )
-from jetrules._subsidy.currency import YEN, Conversion, to_yen_at
+from jetrules._subsidy.currency import YEN, Conversion, to_amount, to_rate_per_unit, to_yen_at
 from jetrules._subsidy.editions import EDITIONS, SERVICE, editions, terms_for
 from jetrules._subsidy.ledger import Ledger, assess
 from jetrules._subsidy.model import Decision, Receipt
@@ -90,5 +90,7 @@ __all__ = [
     "by_organisation",
     "editions",
     "terms_for",
+    "to_amount",
+    "to_rate_per_unit",
     "to_yen_at",
 ]

@@ -66,7 +66,31 @@ def _decimal(value: object, field: str, rule: str) -> Decimal:
         raise InvalidInput.for_field(field, rule, value) from None
     if not number.is_finite():
         raise InvalidInput.for_field(field, rule, value)
+    whole, places = _digits(number)
+    if whole > _MOST_WHOLE_DIGITS or places > _MOST_DECIMAL_PLACES:
+        raise InvalidInput.for_field(
+            field,
+            f"must have at most {_MOST_WHOLE_DIGITS} digits before the point and "
+            f"{_MOST_DECIMAL_PLACES} after it",
+            value,
+        )
     return number
+
+
+_MOST_WHOLE_DIGITS = 12
+"""The most digits an amount or a rate has before the point (a trillion units is none of ours)."""
+_MOST_DECIMAL_PLACES = 6
+"""The most digits an amount or a rate has after the point."""
+
+
+def _digits(number: Decimal) -> tuple[int, int]:
+    """How many digits finite *number* has before its point and after it.
+
+    Counted from its written form, never expanded: ``1e999999999`` costs nothing to refuse.
+    """
+    _, digits, exponent = number.as_tuple()
+    places = int(exponent)  # an int for a finite number
+    return max(len(digits) + places, 0), max(-places, 0)
 
 
 def to_amount(value: object, field: str = "amount") -> Decimal:

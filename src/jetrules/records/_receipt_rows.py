@@ -17,9 +17,9 @@ from jetrules.calendar import FIRST_DAY, LAST_DAY
 from jetrules.errors import InvalidInput
 from jetrules.money import Yen
 from jetrules.records._problems import Problems
-from jetrules.records._vocabulary import fold, to_day, to_flag, to_name, to_word, to_yen
+from jetrules.records._vocabulary import MAX_AMOUNT, fold, to_day, to_flag, to_name, to_word, to_yen
 from jetrules.records._words import CURRENCY_WORDS, PLACE_WORDS
-from jetrules.subsidy import YEN, Place, Receipt
+from jetrules.subsidy import YEN, Place, Receipt, to_amount, to_rate_per_unit
 
 __all__ = ["PROGRESS_EVERY", "Progress", "ReceiptReading", "line", "sheet_row"]
 
@@ -80,7 +80,11 @@ def to_decimal(raw: str, field: str) -> Decimal:
         raise InvalidInput.for_field(
             field, "must be a decimal number more than 0 such as 100.00 or 149.5", raw
         )
-    return Decimal(text)
+    check = to_rate_per_unit if field == "jpy_per_unit" else to_amount
+    try:  # the bounds of the library's amounts and rates, the value as typed
+        return check(Decimal(text), field)
+    except InvalidInput as error:
+        raise InvalidInput.for_field(field, str(error.rule), raw) from None
 
 
 _READERS: tuple[tuple[str, Callable[[str, str], object], str], ...] = (
@@ -178,9 +182,18 @@ class ReceiptReading:
         fields, complete = self._read(number, values, complete)
         if self._checked(number, values, fields) and complete:
             try:
-                self.receipts.append(Receipt(**fields))
+                receipt = Receipt(**fields)
             except InvalidInput as error:  # an amount in another currency comes to under ¥1
                 self.problems.add(self.position(number), str(error))
+                return
+            if receipt.amount.amount > MAX_AMOUNT:  # in another currency: yen are read bounded
+                rule = (
+                    f"must come to at most ¥{MAX_AMOUNT:,}, the most a receipt holds "
+                    f"(at {receipt.jpy_per_unit} yen per {receipt.currency}: {receipt.amount})"
+                )
+                self._problem(number, "amount", rule, values["amount"])
+                return
+            self.receipts.append(receipt)
 
     def _read(
         self, number: int, values: Mapping[str, str], complete: bool
