@@ -530,3 +530,13 @@ def test_changing_an_equinox_constant_or_a_rules_dates_changes_the_page(monkeypa
     no_year_end = _business.BusinessCalendar(year_end_closure=False)
     monkeypatch.setattr(_business, "SERVICE_CALENDAR", no_year_end)
     assert "year-end closure" not in calendar_section(rules_markdown())
+
+
+def test_a_policy_supplying_yen_is_not_taken_for_one_supplying_the_int():
+    """Yen(40_000) == 40_000, yet they write themselves apart: the page's memo keeps them apart."""
+    as_int = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=40_000)
+    as_yen = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=Yen(40_000))
+    assert as_int != as_yen
+    rules_markdown(policy=as_int)
+    section = _edition(_section(rules_markdown(policy=as_yen), "jetrules.subsidy"), "FY2019")
+    assert "| annual cap | ¥40,000 (supplied; published: ¥30,000) |" in section

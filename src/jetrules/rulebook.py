@@ -28,7 +28,7 @@ import importlib
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from jetrules import calendar
+from jetrules import calendar, subsidy
 from jetrules._kernel.markdown import (
     NO_VALUE,
     plain_value,
@@ -51,6 +51,7 @@ __all__ = [
     "module_markdown",
     "overview_markdown",
     "parameter_row",
+    "programme_markdown",
     "rules_markdown",
     "sources_of",
     "value_markdown",
@@ -345,8 +346,36 @@ def rules_markdown(
     if not chosen:
         sections.append("No rule module with editions is installed.")
     if modules is None:
-        sections.append(calendar_markdown())
+        sections += [programme_markdown(), calendar_markdown()]
     return "\n\n".join(sections) + "\n"
+
+
+def programme_markdown() -> str:
+    """The rules every service applies alike: the participant's term, amounts in other currencies.
+
+    >>> print(programme_markdown().splitlines()[0])
+    ## Every service: the participant's term, other currencies
+    """
+    source = subsidy.TERM_SOURCE
+    return "\n".join(
+        [
+            "## Every service: the participant's term, other currencies",
+            "",
+            "| rule | what jetrules does | source |",
+            "|---|---|---|",
+            "| The services are for current participants during their term of appointment "
+            "(サービスは任用期間中の参加者が対象) "
+            "| given the participants' terms "
+            "(`participants=`, `--participants`): a receipt dated outside its participant's "
+            "term pays ¥0, a "
+            "web-mail registration or a Skype sign-up outside it is refused (`OUTSIDE_TERM`); a "
+            "receipt of a participant not given is bad input "
+            f"| [{_cell(source.title)}]({source.url}) |",
+            "| An amount paid in another currency (外貨での支払い) | the amount times the caller's "
+            "rate (`jpy_per_unit`), rounded down to whole yen (`CONVERTED`) | reading: "
+            "[rate-is-the-callers](design.md#rate-is-the-callers) |",
+        ]
+    )
 
 
 def calendar_markdown() -> str:

@@ -30,6 +30,7 @@ is a policy (``policy=``). Either way every decision says so.
 from __future__ import annotations
 
 from jetrules._kernel.participants import (
+    TERM_SOURCE,
     ClaimDocument,
     ClaimDocuments,
     Participant,
@@ -68,6 +69,7 @@ __all__ = [
     "REQUIRED",
     "SERVICE",
     "STATEMENT_COLUMNS",
+    "TERM_SOURCE",
     "YEN",
     "ByOrganisation",
     "ClaimDocument",

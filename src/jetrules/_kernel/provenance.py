@@ -89,10 +89,15 @@ class Provenance:
 @final
 @attrs.frozen(kw_only=True)
 class Parameter:
-    """One parameter of an edition: its name, value and provenance."""
+    """One parameter of an edition: its name, value and provenance.
+
+    Values compare with their type: ``Yen(40_000)`` equals the int ``40_000`` but writes
+    itself otherwise, so two policies supplying them are different policies (a memo keyed by
+    a policy must not give the one's rules page for the other).
+    """
 
     name: str
-    value: object
+    value: object = attrs.field(eq=lambda value: (type(value), value))
     provenance: Provenance
 
 
