@@ -1,4 +1,5 @@
 import io
+import json
 import os
 import runpy
 import signal
@@ -204,3 +205,45 @@ def test_output_to_a_stream_that_cannot_write_yen_still_works(encoding):
     assert "30,000" in text
     if encoding == "latin-1":
         assert "¥30,000" in text
+
+
+_DEADLINE_RUN = """
+import contextlib, io, json, sys
+from jetrules.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(["deadline", "2019-04-27T09:00+09:00"])
+print(json.dumps([status, sorted(sys.modules)]))
+"""
+
+
+def test_jetrules_deadline_imports_only_what_its_answer_needs():
+    """A shell calls it once per message: no subsidy, reader, policy, shutil or csv code."""
+    result = subprocess.run(
+        [sys.executable, "-c", _DEADLINE_RUN], check=True, capture_output=True, text=True
+    )
+    status, modules = json.loads(result.stdout.splitlines()[-1])
+    assert status == 0
+    loaded = {name for name in modules if not name.startswith("_")}
+    assert loaded.isdisjoint(
+        {"jetrules.subsidy", "jetrules.records", "jetrules.policy", "jetrules.money", "shutil"}
+    )
+    assert "csv" not in loaded
+    assert "jetrules.cli.subsidy" not in loaded
+
+
+@pytest.mark.parametrize("columns", [None, "60", "0", "-3", "wide", "200"])
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
+    """The command's help formatter finds the terminal's width without shutil, the same way."""
+    import argparse
+
+    from jetrules.cli.app import _Formatter
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _Formatter("jetrules")._width == argparse.HelpFormatter("jetrules")._width
+    assert (
+        _Formatter("jetrules", width=50)._width
+        == argparse.HelpFormatter("jetrules", width=50)._width
+    )
