@@ -20,11 +20,12 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterable, Mapping
-from typing import Protocol, cast, final, get_args, runtime_checkable
+from typing import Protocol, cast, final, runtime_checkable
 
 import attrs
 
-from jetrules.errors import InvalidInput, Lang
+from jetrules._labels import LANGUAGES, Label, Lang, Source, text_validator, to_lang
+from jetrules.errors import InvalidInput
 
 __all__ = [
     "LANGUAGES",
@@ -37,21 +38,6 @@ __all__ = [
     "to_lang",
 ]
 
-LANGUAGES: tuple[Lang, ...] = get_args(Lang)
-
-
-def to_lang(value: str) -> Lang:
-    """Check that *value* names a supported language.
-
-    >>> to_lang("ja")
-    'ja'
-    """
-    if value == "en":
-        return "en"
-    if value == "ja":
-        return "ja"
-    raise InvalidInput.for_field("lang", "must be 'en' or 'ja'", value)
-
 
 @runtime_checkable
 class Renderable(Protocol):
@@ -60,46 +46,6 @@ class Renderable(Protocol):
     def render(self, lang: Lang) -> str:
         """The value as text in *lang*."""
         ...  # pragma: no cover
-
-
-def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput.for_field(attribute.name, "must be non-empty text", value)
-
-
-@final
-@attrs.frozen
-class Label:
-    """A short text in English and Japanese; both are required.
-
-    >>> Label(en="Fiscal year", ja="年度").render("ja")
-    '年度'
-    """
-
-    en: str = attrs.field(validator=_not_blank)
-    ja: str = attrs.field(validator=_not_blank)
-
-    def render(self, lang: Lang) -> str:
-        """The text in *lang*."""
-        return self.en if to_lang(lang) == "en" else self.ja
-
-
-@final
-@attrs.frozen(kw_only=True)
-class Source:
-    """Where a rule comes from: a document, its address and, where useful, what it says.
-
-    >>> print(Source(title="CLAIR News, April 2020", url="https://jetprogramme.org/en/clairnewsapril2020"))
-    CLAIR News, April 2020 <https://jetprogramme.org/en/clairnewsapril2020>
-    """
-
-    title: str = attrs.field(validator=_not_blank)
-    url: str | None = None
-    quote: str | None = None
-    """The words of the source the rule rests on, when they are worth quoting."""
-
-    def __str__(self) -> str:
-        return self.title if self.url is None else f"{self.title} <{self.url}>"
 
 
 @functools.cache
@@ -130,9 +76,9 @@ class ReasonTemplate:
     jetrules.errors.InvalidInput: 'ja' must use the placeholders of 'en', {'days'} (got '遅延')
     """
 
-    code: str = attrs.field(validator=_not_blank)
-    en: str = attrs.field(kw_only=True, validator=_not_blank)
-    ja: str = attrs.field(kw_only=True, validator=_not_blank)
+    code: str = attrs.field(validator=text_validator)
+    en: str = attrs.field(kw_only=True, validator=text_validator)
+    ja: str = attrs.field(kw_only=True, validator=text_validator)
 
     def __attrs_post_init__(self) -> None:
         if not self.code.isupper() or not self.code.replace("_", "").isalnum():

@@ -38,8 +38,8 @@ from jetrules._calendar.span import FIRST_DAY, LAST_DAY, known_day
 from jetrules._calendar.table import BUNDLED_TABLE, HolidayTable
 from jetrules._kernel.dates import DateLike, InstantLike, to_instant
 from jetrules._kernel.fields import of_type
+from jetrules._labels import Label, Source
 from jetrules.errors import OutOfRange, WrongType
-from jetrules.text import Label, Source
 
 if TYPE_CHECKING:
     import numpy

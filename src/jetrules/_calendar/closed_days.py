@@ -18,8 +18,8 @@ import pendulum
 
 from jetrules._calendar.span import known_day
 from jetrules._kernel.dates import DateLike
+from jetrules._labels import Label
 from jetrules.errors import InvalidInput, WrongType
-from jetrules.text import Label
 
 __all__ = [
     "ADDED_CLOSURE",

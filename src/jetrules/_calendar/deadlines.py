@@ -20,8 +20,8 @@ import pendulum
 from jetrules._calendar.open_days import day_count
 from jetrules._calendar.span import LAST_DAY
 from jetrules._kernel.dates import TOKYO, DateLike, InstantLike, to_instant
+from jetrules._labels import Label, Lang
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
-from jetrules.text import Label, Lang
 
 __all__ = [
     "ClosedDay",

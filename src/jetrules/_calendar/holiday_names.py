@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from types import MappingProxyType
 
-from jetrules.text import Label
+from jetrules._labels import Label
 
 __all__ = ["NATIONAL_NAMES", "ONE_OFF_DAY_NAMES", "ONE_OFF_NAMES", "TREATED_AS_HOLIDAY"]
 

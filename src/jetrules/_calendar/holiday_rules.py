@@ -21,7 +21,7 @@ import attrs
 
 from jetrules._calendar.holiday_names import NATIONAL_NAMES, ONE_OFF_DAY_NAMES, TREATED_AS_HOLIDAY
 from jetrules._calendar.span import FIRST_DAY, LAST_DAY
-from jetrules.text import Label, Source
+from jetrules._labels import Label, Source
 
 __all__ = [
     "ACT",

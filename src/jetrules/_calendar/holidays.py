@@ -50,7 +50,7 @@ import pendulum
 from jetrules._calendar.span import FIRST_DAY, LAST_DAY, RANGE, known_day, known_year
 from jetrules._kernel.dates import to_date
 from jetrules._kernel.fields import LabelledEnum, named_fields
-from jetrules.text import Label, Lang
+from jetrules._labels import Label, Lang
 
 if TYPE_CHECKING:
     from jetrules._calendar.holiday_rules import DayRule

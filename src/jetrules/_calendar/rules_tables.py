@@ -28,7 +28,7 @@ from jetrules._calendar.holiday_rules import (
 )
 from jetrules._calendar.span import FIRST_DAY, LAST_DAY
 from jetrules._kernel.markdown import NO_VALUE, source_list_markdown, table_markdown
-from jetrules.text import Label
+from jetrules._labels import Label
 
 __all__ = ["calendar_section"]
 

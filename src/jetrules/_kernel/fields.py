@@ -35,8 +35,8 @@ import attrs
 import pendulum
 
 from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
+from jetrules._labels import LANGUAGES, Label, Lang, to_lang
 from jetrules.errors import InvalidInput, WrongType
-from jetrules.text import LANGUAGES, Label, Lang, to_lang
 
 __all__ = [
     "LabelledEnum",

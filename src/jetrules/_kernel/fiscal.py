@@ -13,8 +13,8 @@ import attrs
 import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
+from jetrules._labels import Label, Lang
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
-from jetrules.text import Label, Lang
 
 __all__ = ["FiscalYear", "fiscal_year_of", "to_fiscal_year"]
 

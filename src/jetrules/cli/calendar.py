@@ -11,6 +11,7 @@ from typing import TextIO
 from jetrules._kernel.dates import to_date
 from jetrules._kernel.fiscal import fiscal_year_of
 from jetrules._kernel.output import display_width, format_table, write_csv, write_json
+from jetrules._labels import to_lang
 from jetrules.cli.options import (
     EXIT_OK,
     Subcommands,
@@ -20,7 +21,6 @@ from jetrules.cli.options import (
     official_calendar,
 )
 from jetrules.errors import InvalidInput
-from jetrules.text import to_lang
 
 __all__ = ["COMMANDS", "register"]
 

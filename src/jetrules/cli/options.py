@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, Protocol, TextIO, TypeAlias
 
+from jetrules._labels import LANGUAGES
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, load_official_holidays
-from jetrules.text import LANGUAGES
 
 __all__ = [
     "EXIT_BAD_INPUT",
