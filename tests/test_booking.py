@@ -403,7 +403,7 @@ def test_late_cancellation_reason_in_both_languages():
     assert reason is not None
     assert reason.render("en") == (
         "Appointment A-1 was cancelled at 2020-06-10 18:01, not before its start at "
-        "2020-06-10 18:00; it counts as a consultation of 40 minutes."
+        "2020-06-10 18:00; it counts as a 40-minute consultation."
     )
     assert reason.render("ja") == (
         "予約A-1の取消しの連絡（2020-06-10 18:01）は開始（2020-06-10 18:00）より前ではなかった"

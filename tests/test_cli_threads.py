@@ -182,7 +182,7 @@ def test_official_list_moves_deadlines_and_lateness(tmp_path):
     assert data["summary"]["worst_lateness_business_days"] == 3
     status, out = run("threads", str(EXAMPLE), "--at", AT, "--official", official)
     assert status == 0
-    assert "Worst lateness: 3 business day(s)" in out
+    assert "Worst lateness: 3 business days" in out
 
 
 def test_a_malformed_official_list_exits_2_with_one_line_per_problem(tmp_path, capsys):

@@ -745,7 +745,7 @@ class TestDeadlines:
         assert (reply.thread, reply.number, reply.business_days_late) == ("T1", 1, 1)
         assert reply.render("en") == (
             "Reply 1 in thread T1 was due by the end of 2020-01-08 and came at "
-            "2020-01-09T00:00:00+09:00: 1 business day(s) late."
+            "2020-01-09T00:00:00+09:00: 1 business day late."
         )
         assert reply.render("ja") == (
             "スレッドT1の1件目の返信は期限が2020-01-08中でしたが、"
@@ -800,7 +800,7 @@ class TestStatus:
             "Awaiting the counsellor's reply, due by the end of 2020-01-08."
         )
         overdue = thread.status_at("2020-01-10T12:00+09:00")
-        assert overdue.render("en").endswith("overdue by 2 business day(s).")
+        assert overdue.render("en").endswith("overdue by 2 business days.")
         assert overdue.render("ja") == "カウンセラーの返信待ち（返信期限2020-01-08を2営業日超過）。"
         on_time = thread.status_at("2020-01-06T09:00+09:00")
         assert on_time.render("ja") == "カウンセラーの返信待ち（返信期限：2020-01-08中）。"
@@ -898,7 +898,7 @@ class TestReport:
             "Threads: 4 (awaiting counsellor (on time) 1, awaiting counsellor (overdue) 1, "
             "awaiting participant 2, closed 0)",
             "Replies due: 3; on time: 1 (33%, rounded down); late: 1; overdue and unanswered: 1",
-            "Worst lateness: 2 business day(s)",
+            "Worst lateness: 2 business days",
         ]
         assert "Late replies:" in english
         assert "  - overdue: Awaiting the counsellor's reply" in english

@@ -120,13 +120,13 @@ TOO_LATE_TO_RESCHEDULE = ReasonTemplate(
 LATE_CANCELLATION = ReasonTemplate(
     "LATE_CANCELLATION",
     en="Appointment {id} was cancelled at {contacted}, not before its start at {start}; it counts "
-    "as a consultation of {minutes} minutes.",
+    "as a {minutes}-minute consultation.",
     ja="予約{id}の取消しの連絡（{contacted}）は開始（{start}）より前ではなかったため、"
     "{minutes}分の相談1回として数えます。",
 )
 MISSED = ReasonTemplate(
     "MISSED",
-    en="Appointment {id} at {start} was missed; it counts as a consultation of {minutes} minutes.",
+    en="Appointment {id} at {start} was missed; it counts as a {minutes}-minute consultation.",
     ja="予約{id}（{start}開始）は無断欠席のため、{minutes}分の相談1回として数えます。",
 )
 

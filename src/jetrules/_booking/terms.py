@@ -50,7 +50,12 @@ _BOUND_LABELS = {
 def _positive_ints(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     values = value if isinstance(value, tuple) else (value,)
     if not values or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in values):
-        raise InvalidInput.for_field(attribute.name, "must be positive whole numbers", value)
+        rule = (
+            "must be positive whole numbers"
+            if isinstance(value, tuple)
+            else ("must be a positive whole number")
+        )
+        raise InvalidInput.for_field(attribute.name, rule, value)
 
 
 def _optional_limit(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:

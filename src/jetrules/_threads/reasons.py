@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jetrules.text import ReasonTemplate, Source, check_templates
+from jetrules.text import Lang, ReasonTemplate, Source, check_templates
 
 __all__ = [
     "ALREADY_CONFIRMED",
@@ -32,6 +32,7 @@ __all__ = [
     "THREAD_FULL",
     "TIME_BACKWARDS",
     "WEB_MAIL_SOURCE",
+    "BusinessDays",
 ]
 
 WEB_MAIL_SOURCE = Source(
@@ -147,6 +148,26 @@ TIME_BACKWARDS = ReasonTemplate(
     en="The time {at} is before {before}, the time of the step before it.",
     ja="時刻{at}は、直前の手続きの時刻{before}より前です。",
 )
+
+
+class BusinessDays(int):
+    """A number of business days: an int that says itself with its unit, singular or plural.
+
+    >>> days = BusinessDays(1)
+    >>> days == 1, days.render("en"), BusinessDays(3).render("en"), BusinessDays(3).render("ja")
+    (True, '1 business day', '3 business days', '3営業日')
+    """
+
+    def render(self, lang: Lang) -> str:
+        """The number with its unit in *lang*."""
+        if lang == "ja":
+            return f"{int(self)}営業日"
+        return f"{int(self)} business day" + ("" if self == 1 else "s")
+
+    def __repr__(self) -> str:
+        return f"BusinessDays({int(self)})"
+
+
 STATUS_ON_TIME = ReasonTemplate(
     "STATUS_ON_TIME",
     en="Awaiting the counsellor's reply, due by the end of {due_date}.",
@@ -154,9 +175,8 @@ STATUS_ON_TIME = ReasonTemplate(
 )
 STATUS_OVERDUE = ReasonTemplate(
     "STATUS_OVERDUE",
-    en="Awaiting the counsellor's reply, due by the end of {due_date}: overdue by {days} "
-    "business day(s).",
-    ja="カウンセラーの返信待ち（返信期限{due_date}を{days}営業日超過）。",
+    en="Awaiting the counsellor's reply, due by the end of {due_date}: overdue by {days}.",
+    ja="カウンセラーの返信待ち（返信期限{due_date}を{days}超過）。",
 )
 STATUS_AWAITING_PARTICIPANT = ReasonTemplate(
     "STATUS_AWAITING_PARTICIPANT",
@@ -171,9 +191,9 @@ STATUS_CLOSED = ReasonTemplate(
 REPLY_LATE = ReasonTemplate(
     "REPLY_LATE",
     en="Reply {number} in thread {thread} was due by the end of {due_date} and came at {at}: "
-    "{days} business day(s) late.",
+    "{days} late.",
     ja="スレッド{thread}の{number}件目の返信は期限が{due_date}中でしたが、{at}に届きました"
-    "（{days}営業日の遅れ）。",
+    "（{days}の遅れ）。",
 )
 ASSUMED_TERMS = ReasonTemplate(
     "ASSUMED_TERMS",

@@ -13,6 +13,7 @@ from jetrules._kernel.dates import InstantLike, to_instant
 from jetrules._threads.message import within_calendar
 from jetrules._threads.model import Thread
 from jetrules._threads.notes import terms_notes
+from jetrules._threads.reasons import BusinessDays
 from jetrules._threads.status import LateReply, StatusKind, ThreadStatus
 from jetrules._threads.terms import WebMailTerms
 from jetrules.errors import WrongType
@@ -109,7 +110,7 @@ class ThreadsReport:
                 late=len(self.late_replies),
                 overdue=len(self.overdue),
             ),
-            words["worst"].format(days=self.worst_lateness),
+            words["worst"].format(days=BusinessDays(self.worst_lateness).render(lang)),
         ]
         if self.late_replies:
             lines.append(words["late_heading"])
@@ -133,7 +134,7 @@ _EN = {
     "overdue and unanswered: {overdue}",
     "share": "{percent}%, rounded down",
     "none_due": "none due yet",
-    "worst": "Worst lateness: {days} business day(s)",
+    "worst": "Worst lateness: {days}",
     "late_heading": "Late replies:",
     "overdue_heading": "Overdue, awaiting the counsellor:",
     "overdue": "  - {thread}: {status}",
@@ -148,7 +149,7 @@ _JA = {
     "期限超過・未返信：{overdue}件",
     "share": "{percent}%、切り捨て",
     "none_due": "期限到来なし",
-    "worst": "最大遅延：{days}営業日",
+    "worst": "最大遅延：{days}",
     "late_heading": "遅れた返信：",
     "overdue_heading": "期限超過の返信待ち：",
     "overdue": "  - {thread}：{status}",

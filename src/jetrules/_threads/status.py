@@ -32,6 +32,7 @@ from jetrules._threads.reasons import (
     STATUS_CLOSED,
     STATUS_ON_TIME,
     STATUS_OVERDUE,
+    BusinessDays,
 )
 from jetrules._threads.terms import WebMailTerms
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, Deadline, FiscalYear
@@ -120,7 +121,7 @@ class LateReply:
             thread=self.thread,
             due_date=self.deadline.due_date,
             at=_when(self.replied_at),
-            days=self.business_days_late,
+            days=BusinessDays(self.business_days_late),
             source=self.terms.source_of("reply_business_days"),
         )
 
@@ -210,7 +211,9 @@ class ThreadStatus:
             if self.kind is StatusKind.ON_TIME:
                 return STATUS_ON_TIME.with_params(due_date=self.deadline.due_date, source=days)
             return STATUS_OVERDUE.with_params(
-                due_date=self.deadline.due_date, days=self.business_days_overdue, source=days
+                due_date=self.deadline.due_date,
+                days=BusinessDays(self.business_days_overdue),
+                source=days,
             )
         replies = self.terms.source_of("replies_per_thread")
         if self.kind is StatusKind.AWAITING_PARTICIPANT:
