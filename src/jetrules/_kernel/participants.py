@@ -30,6 +30,7 @@ import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fields import LabelledEnum, named_fields, non_blank
+from jetrules._kernel.frozen import FrozenMapping
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.text import Label, Lang, Source
 
@@ -236,7 +237,7 @@ def check_term(term: Participant | None, participant: str) -> Participant | None
 
 
 @final
-class Participants(Mapping[str, Participant]):
+class Participants(FrozenMapping[str, Participant]):
     """Participants by id: each participant once (every id given twice is reported at once).
 
     >>> one = Participant(participant="P-1", appointed_from="2023-08-01",
@@ -249,7 +250,7 @@ class Participants(Mapping[str, Participant]):
     jetrules.errors.InvalidInput: 'participants' must name each participant once (got ['P-1'])
     """
 
-    __slots__ = ("_items",)
+    __slots__ = ()
 
     def __init__(self, participants: Iterable[Participant] = ()) -> None:
         if isinstance(participants, Participants):
@@ -273,17 +274,7 @@ class Participants(Mapping[str, Participant]):
             raise InvalidInput.for_field("participants", "must name each participant once", twice)
         self._items = {member.participant: member for member in members}
 
-    def __getitem__(self, participant: str) -> Participant:
-        return self._items[participant]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._items.items()))
+    __hash__ = FrozenMapping.__hash__  # defining __eq__ alone would unset it
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Participants) and self._items == other._items

@@ -9,7 +9,7 @@ sources that state them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import final
 
@@ -18,6 +18,7 @@ import pendulum
 
 from jetrules._kernel.fields import named_fields, of_type, to_optional_date
 from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.frozen import FrozenMapping
 from jetrules._kernel.participants import ClaimDocuments
 from jetrules._kernel.policy import Change, changes, terms_origin
 from jetrules._kernel.provenance import Origin, Parameter, Provenance
@@ -32,7 +33,7 @@ __all__ = ["ProvenanceMap", "SubsidyTerms", "check_deadline"]
 
 
 @final
-class ProvenanceMap(Mapping[str, Provenance]):
+class ProvenanceMap(FrozenMapping[str, Provenance]):
     """Each parameter's provenance by name: a read-only mapping that compares and hashes as one.
 
     >>> first = ProvenanceMap({"rate": Provenance(origin=Origin.READING)})
@@ -42,24 +43,14 @@ class ProvenanceMap(Mapping[str, Provenance]):
     True
     """
 
-    __slots__ = ("_items",)
+    __slots__ = ()
 
     def __init__(
         self, items: Mapping[str, Provenance] | Iterable[tuple[str, Provenance]] = ()
     ) -> None:
         self._items = dict(items)
 
-    def __getitem__(self, name: str) -> Provenance:
-        return self._items[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._items.items()))
+    __hash__ = FrozenMapping.__hash__  # defining __eq__ alone would unset it
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Mapping) and self._items == dict(other.items())

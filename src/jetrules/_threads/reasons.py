@@ -156,6 +156,8 @@ class BusinessDays(int):
     >>> days = BusinessDays(1)
     >>> days == 1, days.render("en"), BusinessDays(3).render("en"), BusinessDays(3).render("ja")
     (True, '1 business day', '3 business days', '3営業日')
+    >>> days
+    BusinessDays(1)
     """
 
     def render(self, lang: Lang) -> str:
