@@ -119,6 +119,16 @@ def test_json_and_workbook_receipts_take_the_currency_too(tmp_path):
         read_receipts(path)
     path.write_text(json.dumps([item]), "utf-8")
     assert read_receipts(path)[0].amount == Yen(14_950)
+    path.write_text(
+        json.dumps([{**item, "jpy_per_unit": 149.5}, {**item, "id": "b", "currency": 840}]),
+        "utf-8",
+    )
+    with pytest.raises(InvalidRecords) as caught:  # each problem once, nothing made of it
+        read_receipts(path)
+    assert [line.split(": ", 1)[1] for line in caught.value.lines()] == [
+        "receipt 1: 'jpy_per_unit' must be a whole number or text (got 149.5)",
+        "receipt 2: 'currency' must be text (got 840)",
+    ]
     book = openpyxl.Workbook()
     book.active.append(
         ["番号", "参加者", "受診日", "金額", "保険適用", "専門家", "場所", "通貨", "為替レート"]

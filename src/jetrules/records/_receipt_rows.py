@@ -7,7 +7,7 @@ to cell texts, whatever the file kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Collection, Container, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -134,16 +134,19 @@ class ReceiptReading:
         self._amounts, self._flags = self._memos["amounts"], self._memos["flags"]
         self._places = self._memos["places"]
 
-    def add(self, number: int, values: Mapping[str, str], *, complete: bool = True) -> None:
+    def add(
+        self, number: int, values: Mapping[str, str], *, unreadable: Collection[str] = ()
+    ) -> None:
         """Read the receipt numbered *number* (its line, row or place in a list) from *values*.
 
-        *values* holds the cell of every field the record gives, stripped; ``complete=False``
-        says that some cell could not even be taken as text (its problem already recorded):
-        the others are still read, for their problems, and no receipt is made.
+        *values* holds the cell of every field the record gives, stripped; *unreadable* names
+        the fields whose cell could not even be taken as text (their problems already
+        recorded): the others are still read, for their problems, and no receipt is made.
 
         Nearly every record of a large file takes the first path: each of its cells was read
         before, so it is looked up, and the record passes the checks of :meth:`_checked`.
         """
+        complete = not unreadable
         self.count += 1
         if self._progress is not None and not self.count % PROGRESS_EVERY:
             self._progress(self.count)
@@ -179,7 +182,7 @@ class ReceiptReading:
                 first[ident] = number
                 self.receipts.append(receipt)
                 return
-        fields, complete = self._read(number, values, complete)
+        fields, complete = self._read(number, values, complete, unreadable)
         if self._checked(number, values, fields) and complete:
             try:
                 receipt = Receipt(**fields)
@@ -196,14 +199,17 @@ class ReceiptReading:
             self.receipts.append(receipt)
 
     def _read(
-        self, number: int, values: Mapping[str, str], complete: bool
+        self, number: int, values: Mapping[str, str], complete: bool, unreadable: Collection[str]
     ) -> tuple[dict[str, Any], bool]:
         """The fields of a record read cell by cell, and whether each could be read.
 
         Each reading is remembered, each problem recorded.
         """
         fields: dict[str, Any] = {}
-        in_currency, good = self._paid_in(number, values, fields)
+        if "currency" in unreadable or "jpy_per_unit" in unreadable:
+            in_currency, good = True, False  # nor can the amount be read, in an unknown currency
+        else:
+            in_currency, good = self._paid_in(number, values, fields)
         complete = complete and good
         for field, read, memo_name in _READERS:
             if field == "amount" and in_currency:

@@ -238,7 +238,7 @@ def _read_json_item(reading: ReceiptReading, number: int, item: object) -> None:
     if found is None:
         return
     values: dict[str, str] = {}
-    complete = True
+    unreadable: list[str] = []
     for key, kind in _JSON_KINDS.items():
         value = found.get(key)
         if value is None and key in OPTIONAL_RECEIPT_FIELDS:
@@ -247,8 +247,8 @@ def _read_json_item(reading: ReceiptReading, number: int, item: object) -> None:
             values[key] = cell_from_json(value, key, kind=kind).strip()
         except WrongType as error:
             reading.problems.add(position, str(error))
-            complete = False
-    reading.add(number, values, complete=complete)
+            unreadable.append(key)
+    reading.add(number, values, unreadable=unreadable)
 
 
 def _kind(source: str | Path | TextIO | BinaryIO) -> Literal["csv", "json", "xlsx"]:
