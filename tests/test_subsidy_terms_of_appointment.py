@@ -278,3 +278,13 @@ def test_a_ledger_copied_with_other_statements_reads_their_ids():
     ledger = assess([receipt("a", "2019-05-01")])
     other = assess([receipt("b", "2019-05-01")])
     assert attrs.evolve(ledger, statements=other.statements).receipt_ids == {"b"}
+
+
+def test_receipts_outside_the_term_in_a_year_without_terms_say_so_and_share_their_reasons():
+    """FY2022 publishes no terms: OUTSIDE_TERM comes before NO_EDITION, made once per day."""
+    early = member(first=dt.date(2022, 8, 1), last=dt.date(2023, 7, 31))
+    ledger = assess([receipt("a", "2022-05-10"), receipt("b", "2022-05-10")], participants=[early])
+    first, second = ledger.statement("P-001", 2022).decisions
+    assert first.codes == second.codes == ("OUTSIDE_TERM", "NO_EDITION")
+    assert first.reasons is second.reasons
+    assert first.subsidy == second.subsidy == Yen(0)

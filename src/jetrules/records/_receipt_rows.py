@@ -182,21 +182,28 @@ class ReceiptReading:
                 first[ident] = number
                 self.receipts.append(receipt)
                 return
+        self._add_read(number, values, complete, unreadable)
+
+    def _add_read(
+        self, number: int, values: Mapping[str, str], complete: bool, unreadable: Collection[str]
+    ) -> None:
+        """:meth:`add`'s other path: the record read field by field, every problem recorded."""
         fields, complete = self._read(number, values, complete, unreadable)
-        if self._checked(number, values, fields) and complete:
-            try:
-                receipt = Receipt(**fields)
-            except InvalidInput as error:  # an amount in another currency comes to under ¥1
-                self.problems.add(self.position(number), str(error))
-                return
-            if receipt.amount.amount > MAX_AMOUNT:  # in another currency: yen are read bounded
-                rule = (
-                    f"must come to at most ¥{MAX_AMOUNT:,}, the most a receipt holds "
-                    f"(at {receipt.jpy_per_unit} yen per {receipt.currency}: {receipt.amount})"
-                )
-                self._problem(number, "amount", rule, values["amount"])
-                return
-            self.receipts.append(receipt)
+        if not (self._checked(number, values, fields) and complete):
+            return
+        try:
+            receipt = Receipt(**fields)
+        except InvalidInput as error:  # an amount in another currency comes to under ¥1
+            self.problems.add(self.position(number), str(error))
+            return
+        if receipt.amount.amount > MAX_AMOUNT:  # in another currency: yen are read bounded
+            rule = (
+                f"must come to at most ¥{MAX_AMOUNT:,}, the most a receipt holds "
+                f"(at {receipt.jpy_per_unit} yen per {receipt.currency}: {receipt.amount})"
+            )
+            self._problem(number, "amount", rule, values["amount"])
+            return
+        self.receipts.append(receipt)
 
     def _read(
         self, number: int, values: Mapping[str, str], complete: bool, unreadable: Collection[str]
