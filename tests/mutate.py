@@ -49,7 +49,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/test_holidays.py",
             "tests/test_deadline.py",
             "tests/test_calendar_export.py",
-            "tests/test_calendar_startup.py",
+            # not tests/test_calendar_startup.py: it counts the modules a fresh interpreter
+            # imports, and mutmut's trampolines import more (json, csv) into every process
             "tests/test_cli_calendar.py",
             "tests/test_gaps_calendar.py",
             GOLDEN,

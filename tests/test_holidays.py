@@ -437,10 +437,13 @@ CALENDAR_MODULES = [
 
 @pytest.mark.parametrize("module", CALENDAR_MODULES, ids=lambda m: m.__name__)
 def test_no_calendar_module_keeps_mutable_containers_at_module_level(module):
+    """No global state. (A module mutmut rewrote holds its table of mutants: not the module's.)"""
     mutable = {
         name: type(value).__name__
         for name, value in vars(module).items()
-        if not name.startswith("__") and isinstance(value, dict | list | set | bytearray)
+        if not name.startswith("__")
+        and isinstance(value, dict | list | set | bytearray)
+        and not (name.startswith("mutants_") or "__mutmut_" in name)
     }
     assert mutable == {}
 
