@@ -21,7 +21,7 @@ from jetrules.calendar import (
     deadline,
     load_official_holidays,
 )
-from jetrules.errors import OutOfRange
+from jetrules.errors import InvalidInput, OutOfRange
 
 D = pendulum.Date
 
@@ -274,3 +274,12 @@ def test_the_closed_days_of_a_deadline_in_japanese():
         "2020-01-01 (元日)",
     ]
     assert pushed[-1].render("en") == "2020-01-05 (Sunday)"
+
+
+def test_lateness_of_an_instant_it_cannot_read_names_the_instant():
+    """Mutation run of _calendar/deadlines.py: the field the error names was not pinned."""
+    due = deadline("2019-12-27T10:00+09:00")
+    with pytest.raises(InvalidInput) as caught:
+        due.business_days_late("soon")
+    assert (caught.value.field, caught.value.value) == ("instant", "soon")
+    assert str(caught.value).startswith("'instant' must be an ISO date-time")
