@@ -17,11 +17,12 @@ from jetrules.calendar import (
     FIRST_DAY,
     LAST_DAY,
     SERVICE_CALENDAR,
+    BusinessCalendar,
     HolidayKind,
     deadline,
     load_official_holidays,
 )
-from jetrules.errors import InvalidInput, OutOfRange
+from jetrules.errors import InvalidInput, OutOfRange, WrongType
 
 D = pendulum.Date
 
@@ -283,3 +284,24 @@ def test_lateness_of_an_instant_it_cannot_read_names_the_instant():
         due.business_days_late("soon")
     assert (caught.value.field, caught.value.value) == ("instant", "soon")
     assert str(caught.value).startswith("'instant' must be an ISO date-time")
+
+
+def test_a_value_that_is_no_business_calendar_is_named_with_the_rule():
+    """Mutation run of _calendar/business.py: BusinessCalendar.check's error was not pinned."""
+    with pytest.raises(WrongType) as caught:
+        BusinessCalendar.check("service")
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (
+        "calendar",
+        "must be a BusinessCalendar",
+        "service",
+    )
+    assert str(caught.value) == "'calendar' must be a BusinessCalendar (got 'service')"
+    with pytest.raises(WrongType, match=r"^'office' must be a BusinessCalendar"):
+        BusinessCalendar.check(None, "office")
+
+
+@pytest.mark.parametrize("received", ["1948-07-19T10:00+09:00", "2150-12-31T10:00+09:00"])
+def test_a_message_received_outside_the_calendar_names_received_at(received):
+    with pytest.raises(OutOfRange) as caught:
+        deadline(received)
+    assert caught.value.field == "received_at"
