@@ -152,8 +152,9 @@ class _TermsReasons:
     """What decisions under one terms value say, each distinct reason made once per assessment.
 
     Most receipts of an assessment share their terms, their conditions (insured, professional,
-    place), their day of arrival and one of a few amounts: their reasons are looked up, not made,
-    and the decisions that say the same share one tuple of them.
+    place), their day of arrival and one of a few amounts: their tuples of reasons are looked up
+    by those, not made, and the decisions that say the same share one tuple. (The reasons in a
+    tuple made anew come from the assessment's :class:`ReasonMemo`, which shares equal ones.)
     """
 
     def __init__(self, terms: SubsidyTerms, reason: ReasonMemo) -> None:
@@ -163,8 +164,6 @@ class _TermsReasons:
         self._rate = as_percent(terms.rate)
         self._conditions: dict[tuple[bool, bool, Place], tuple[list[Reason], list[Reason]]] = {}
         self._timing: dict[pendulum.Date | None, tuple[bool, list[Reason]]] = {}
-        self._eligible: dict[int, Reason] = {}
-        self._capped: dict[tuple[int, bool], Reason] = {}
         self._refused: dict[tuple[object, ...], tuple[Reason, ...] | None] = {}
         self._granted: dict[tuple[object, ...], tuple[Reason, ...]] = {}
         self._outside: dict[tuple[object, ...], tuple[Reason, ...]] = {}
@@ -227,27 +226,21 @@ class _TermsReasons:
         return found
 
     def eligible(self, amount: Yen) -> Reason:
-        """``ELIGIBLE``, for *amount*."""
-        found = self._eligible.get(amount.amount)
-        if found is None:
-            found = self._eligible[amount.amount] = self.reason(
-                why.ELIGIBLE,
-                self.terms.cited("rate"),
-                terms=self.terms,
-                eligible=amount,
-                rate=self._rate,
-            )
-        return found
+        """``ELIGIBLE``, for *amount* (the assessment's memo shares equal reasons)."""
+        return self.reason(
+            why.ELIGIBLE,
+            self.terms.cited("rate"),
+            terms=self.terms,
+            eligible=amount,
+            rate=self._rate,
+        )
 
     def capped(self, cut: int, *, partly: bool) -> Reason:
         """``CAP_PARTLY_REACHED`` (*partly*) or ``CAP_REACHED``: the cap cut *cut* yen."""
-        found = self._capped.get((cut, partly))
-        if found is None:
-            template = why.CAP_PARTLY_REACHED if partly else why.CAP_REACHED
-            found = self._capped[cut, partly] = self.reason(
-                template,
-                self.terms.cited("annual_cap"),
-                cap=self.terms.annual_cap,
-                cut=self.reason.yen(cut),
-            )
-        return found
+        template = why.CAP_PARTLY_REACHED if partly else why.CAP_REACHED
+        return self.reason(
+            template,
+            self.terms.cited("annual_cap"),
+            cap=self.terms.annual_cap,
+            cut=self.reason.yen(cut),
+        )
