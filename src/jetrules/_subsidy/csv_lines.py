@@ -93,7 +93,7 @@ class _Lines:
     def reasons(self, reasons: tuple[Reason, ...]) -> str:
         """The two fields of a decision's reasons: their codes, then their explanation."""
         found = self._reasons.get(id(reasons))
-        if found is None or found[0] is not reasons:
+        if found is None:  # the key object is held in the value: its id is not reused
             codes, text = self.rows.reasons(reasons)
             found = self._reasons[id(reasons)] = (
                 reasons,
@@ -105,7 +105,7 @@ class _Lines:
         """The four fields of a statement's terms: edition, source, origin and changes."""
         terms = statement.terms
         found = self._terms.get(id(terms))
-        if found is None or found[0] is not terms:
+        if found is None:  # the key object is held in the value: its id is not reused
             facts = self.rows.terms(terms)
             fields = (facts.edition, facts.source, facts.origin, facts.changes)
             found = self._terms[id(terms)] = (terms, ",".join(map(csv_field, fields)))

@@ -182,7 +182,7 @@ class ReasonMemo:
     def under(self, terms: SubsidyTerms, make: Callable[[SubsidyTerms, ReasonMemo], T]) -> T:
         """``make(terms, self)``, made once per terms value (by identity) and assessment."""
         found = self._under.get(id(terms))
-        if found is None or found[0] is not terms:
+        if found is None:  # the key object is held in the value: its id is not reused
             found = self._under[id(terms)] = (terms, make(terms, self))
         return cast("T", found[1])
 
@@ -200,7 +200,7 @@ class ReasonMemo:
             str(receipt.jpy_per_unit),
         )
         found = self._converted.get(key)
-        if found is None or found[0] is not reasons:
+        if found is None:  # the key object is held in the value: its id is not reused
             said = CONVERTED.with_params(conversion=receipt.conversion)
             found = self._converted[key] = (reasons, (said, *reasons))
         return found[1]
@@ -209,7 +209,7 @@ class ReasonMemo:
         """``(first, *then)``, one tuple per distinct pair (by identity) of the assessment."""
         key = ("together", id(first), id(then))
         found = self._converted.get(key)
-        if found is None or found[0] is not then:
+        if found is None:  # *then* is held here, *first* by the memo: ids not reused
             found = self._converted[key] = (then, (first, *then))
         return found[1]
 
