@@ -26,9 +26,9 @@ INSIDE = (
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as cache:
+        env = environment(cache)
         times = interleaved(
-            {BASE: [sys.executable, "-c", BASE], OURS: [sys.executable, "-c", OURS]},
-            environment(cache),
+            {BASE: [sys.executable, "-c", BASE], OURS: [sys.executable, "-c", OURS]}, env
         )
         inside = [
             float(
@@ -37,7 +37,7 @@ def main() -> None:
                     check=True,
                     capture_output=True,
                     text=True,
-                    env=environment(cache),
+                    env=env,
                 ).stdout
             )
             for _ in range(RUNS)
