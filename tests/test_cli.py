@@ -240,6 +240,33 @@ def test_jetrules_deadline_imports_only_what_its_answer_needs():
     assert "jetrules.cli.subsidy" not in loaded
 
 
+def test_jetrules_subsidy_imports_no_other_familys_reader_or_rules():
+    """Reading receipts imports the receipts' reader only (``jetrules.records`` is lazy)."""
+    claims = str(Path(__file__).resolve().parent.parent / "examples" / "claims-fy2019.csv")
+    loaded = _modules_after("subsidy", claims, "--format", "csv") - _modules_after()
+    assert {"jetrules.records.receipts", "jetrules.subsidy"} <= loaded
+    assert loaded.isdisjoint(
+        {
+            "jetrules.records.threads",
+            "jetrules.records.sessions",
+            "jetrules.threads",
+            "jetrules.booking",
+            "jetrules.phone",
+        }
+    )
+
+
+def test_the_records_package_offers_each_name_it_lists():
+    """Every name of ``jetrules.records.__all__`` is there on first use, and ``dir`` lists it."""
+    from jetrules import records
+
+    for name in records.__all__:
+        assert getattr(records, name) is not None
+    assert set(records.__all__) <= set(dir(records))
+    with pytest.raises(AttributeError, match="read_everything"):
+        records.read_everything  # noqa: B018
+
+
 @pytest.mark.parametrize("columns", [None, "60", "0", "-3", "wide", "200"])
 def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
     """The command's help formatter finds the terminal's width without shutil, the same way."""
