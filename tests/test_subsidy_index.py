@@ -1,10 +1,14 @@
 import itertools
 import math
 
+import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jetrules._subsidy.batch import _checked_one_by_one, check_new
 from jetrules._subsidy.index import ReceiptIds, merged
+from jetrules.errors import JetRulesError
+from jetrules.subsidy import Receipt
 
 
 @given(st.lists(st.integers(0, 50), max_size=40))
@@ -34,3 +38,40 @@ def test_merged_is_the_sorted_union_with_changes_replaced(old, changed):
     result = merged(items, lambda item: ("", item[1]), changes)
     assert [n for _, n in result] == sorted(old | changed)
     assert all(tag == ("new" if n in changed else "old") for tag, n in result)
+
+
+_SMALL_RECEIPTS = st.builds(
+    lambda ident, day, arrived: Receipt(
+        id=f"r{ident}",
+        participant="P-001",
+        service_date=pendulum.date(2019, 4, 1).add(days=day),
+        amount=5_000,
+        submitted_on=None if arrived is None else pendulum.date(2019, 4, 1).add(days=day + arrived),
+    ),
+    st.integers(0, 6),
+    st.integers(0, 5),
+    st.none() | st.integers(0, 3),
+)
+
+
+def _outcome(check, *args):
+    try:
+        return check(*args)
+    except JetRulesError as error:
+        return type(error), error.field, error.rule, error.value
+
+
+@given(
+    st.lists(_SMALL_RECEIPTS | st.sampled_from(["r1", None, 5]), max_size=8),
+    st.sets(st.sampled_from([f"r{n}" for n in range(8)]), max_size=3),
+    st.none() | st.integers(0, 6).map(lambda day: pendulum.date(2019, 4, 1).add(days=day)),
+)
+def test_a_batch_is_checked_at_once_as_it_would_be_one_receipt_at_a_time(items, seen, arrived):
+    """check_new's set-wise checks pass exactly the batches that pass receipt by receipt, and
+    a batch that fails is refused for its first receipt at fault, as one by one."""
+    ids = ReceiptIds.of(seen)
+    fast = _outcome(check_new, items, ids, arrived)
+    slow = _outcome(lambda *a: (list(items), _checked_one_by_one(*a)), list(items), ids, arrived)
+    assert fast == slow
+    if not isinstance(fast[0], type):
+        assert ids.isdisjoint(fast[1])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import final
 
 import pendulum
@@ -86,12 +87,39 @@ def check_new(
 ) -> tuple[list[Receipt], frozenset[str]]:
     """The new receipts as a list, and their ids, checked: Receipt values, each id new.
 
+    The checks run over the whole batch at once (sets of types and ids); only a batch that fails
+    one is walked receipt by receipt, to name the first receipt at fault.
+
     Raises:
         WrongType: an item is not a Receipt.
         InvalidInput: an id already *seen* or given twice, or a receipt without its own
             ``submitted_on`` dated after *submitted_on*.
     """
     new = list(receipts)
+    if set(map(type, new)) <= {Receipt}:
+        ids = list(map(_ID, new))
+        batch = frozenset(ids)
+        if (
+            len(batch) == len(ids)
+            and seen.isdisjoint(batch)
+            and (submitted_on is None or not _after(new, submitted_on))
+        ):
+            return new, batch
+    return new, _checked_one_by_one(new, seen, submitted_on)
+
+
+_ID = attrgetter("id")
+
+
+def _after(receipts: list[Receipt], submitted_on: pendulum.Date) -> bool:
+    """Whether a receipt without its own ``submitted_on`` is dated after *submitted_on*."""
+    return any(r.submitted_on is None and r.service_date > submitted_on for r in receipts)
+
+
+def _checked_one_by_one(
+    new: list[Receipt], seen: ReceiptIds, submitted_on: pendulum.Date | None
+) -> frozenset[str]:
+    """:func:`check_new`'s ids, found receipt by receipt: the first at fault is named."""
     batch: set[str] = set()
     for receipt in new:
         if not isinstance(receipt, Receipt):
@@ -114,7 +142,7 @@ def check_new(
                 f"{receipt.service_date})",
                 submitted_on,
             )
-    return new, frozenset(batch)
+    return frozenset(batch)
 
 
 def claims_by_statement(

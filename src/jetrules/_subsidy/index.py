@@ -41,6 +41,10 @@ class ReceiptIds:
     def __contains__(self, receipt_id: object) -> bool:
         return any(receipt_id in layer for layer in self._layers)
 
+    def isdisjoint(self, ids: frozenset[str]) -> bool:
+        """Whether none of *ids* is among these."""
+        return all(layer.isdisjoint(ids) for layer in self._layers)
+
     def with_ids(self, ids: frozenset[str]) -> ReceiptIds:
         """These ids and *ids* (which must hold none of them); this value is left as it was."""
         layers = list(self._layers)
