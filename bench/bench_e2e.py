@@ -76,6 +76,57 @@ def dict_reader_seconds(path: Path) -> float:
     return best
 
 
+FLOOR = r"""
+import csv, gc, sys
+gc.disable()
+with open(sys.argv[1], encoding="utf-8", newline="") as file:
+    rows = csv.reader(file)
+    next(rows)
+    by_participant = {}
+    for row in rows:
+        by_participant.setdefault(row[1], []).append(row)
+amounts, lines = {}, []
+for participant in sorted(by_participant):
+    year, total, paid = None, 0, 0
+    for ident, _, day, amount, insured, professional, place, arrived in sorted(
+        by_participant[participant], key=lambda row: (row[2], row[0])
+    ):
+        yen = amounts.get(amount)
+        if yen is None:
+            yen = amounts[amount] = int(amount.strip("¥").replace(",", ""))
+        fiscal = int(day[:4]) - (day[5:7] < "04")
+        if fiscal != year:
+            year, total, paid = fiscal, 0, 0
+        if insured == "yes" or professional == "no":
+            eligible = subsidy = 0
+        else:
+            eligible = yen
+            total += yen
+            subsidy = min(50_000, total // 2) - paid
+            paid += subsidy
+        lines.append(
+            f"{participant},{fiscal},{ident},{day},{yen},{insured},{professional},{place},"
+            f"{arrived},{eligible},{subsidy},0,CODE,explanation,{fiscal},source,published,,,,\n"
+        )
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.writelines(lines)
+"""
+"""The least a Python program takes to write lines of the command's shape from the file: read
+with ``csv.reader``, grouped by participant, sorted by day, each amount parsed once, a running
+total capped per fiscal year, one f-string per receipt. No check, no reason, no text: a floor
+for any Python implementation of the command on this machine, not a rival to it."""
+
+
+def floor_run(path: Path) -> float:
+    """Wall seconds of :data:`FLOOR` on *path* in a fresh process (best of 3)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", FLOOR, str(path), os.devnull], check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def command_run(path: Path, form: str) -> tuple[float, float]:
     """Wall seconds and peak MB of ``jetrules subsidy PATH --format FORM`` in a fresh process."""
     argv = [sys.executable, "-m", "jetrules", "subsidy", str(path), "--format", form]
@@ -169,6 +220,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                     f"{_verdict(count, form, ratio, peak)}",
                     flush=True,
                 )
+            floor = floor_run(path)
+            print(
+                f"{count:>9,}  {size:>5.1f}MB  {reading:>9.2f}s  {'floor':>6}  "
+                f"{floor:>6.2f}s  {floor / reading:>5.1f}x  (a bare Python loop: bench_e2e.FLOOR)",
+                flush=True,
+            )
             if args.stages:
                 stages(path, reading)
     print(
