@@ -123,7 +123,7 @@ def test_a_missing_column_exits_2(tmp_path, capsys):
     path = tmp_path / "claims.csv"
     path.write_text("id,participant,service_date,amount\nr1,P,2019-05-01,1000\n", encoding="utf-8")
     assert run("subsidy", str(path), "--format", "json") == (2, "")
-    assert "missing column(s): insured" in capsys.readouterr().err
+    assert "missing columns: insured, mental_health_professional" in capsys.readouterr().err
 
 
 def test_a_year_without_terms_is_listed_and_warned_about(tmp_path, capsys):
@@ -133,7 +133,7 @@ def test_a_year_without_terms_is_listed_and_warned_about(tmp_path, capsys):
     assert status == 0
     assert "r1: No published terms cover FY2022" in out
     assert out.rstrip().endswith("n/a")
-    assert "1 receipt(s) fall in fiscal years with no published terms (FY2022)" in (
+    assert "1 receipt falls in fiscal years with no published terms (FY2022)" in (
         capsys.readouterr().err
     )
 
@@ -188,7 +188,7 @@ def test_fy2025_without_assumed_terms_names_what_is_missing_and_the_option(tmp_p
     assert "Terms: no published terms for this year (not published: rate," in out
     [warning] = capsys.readouterr().err.splitlines()
     assert warning == (
-        "jetrules: warning: 3 receipt(s) fall in fiscal years with terms published in part "
+        "jetrules: warning: 3 receipts fall in fiscal years with terms published in part "
         "(FY2025 does not publish rate, annual_cap, place, insured_costs_excluded, "
         "professional_required, rounding, share_out); they are listed with NO_EDITION and paid "
         "nothing (to assess them under another year's published terms, pass "

@@ -99,7 +99,7 @@ def test_a_warning_after_progress_starts_on_a_clean_line(monkeypatch, tmp_path):
     assert status == 0
     erased, _, warning = err.rpartition("\r")
     assert erased.endswith(" ")
-    assert warning.startswith("jetrules: warning: 1 receipt(s) fall in fiscal years with no")
+    assert warning.startswith("jetrules: warning: 1 receipt falls in fiscal years with no")
 
 
 def test_problems_after_progress_start_on_a_clean_line(monkeypatch, claims):

@@ -320,7 +320,7 @@ def test_the_files_own_words_and_values_as_typed(tmp_path, capsys):
     path.write_text(json.dumps({"threads": [thread], "version": 1}), encoding="utf-8")
     assert run("threads", str(path)) == (2, "")
     assert capsys.readouterr().err.splitlines() == [
-        f"jetrules: error: {path}: the file: unknown key(s): version; expected threads",
+        f"jetrules: error: {path}: the file: unknown key: version; expected threads",
         f"jetrules: error: {path}: thread 1: 'language' must be one of en, ja (got 'FR')",
         f"jetrules: error: {path}: thread 1, message 1: 'from' must be one of participant, "
         "counsellor (got 'Staff')",

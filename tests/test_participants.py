@@ -164,7 +164,7 @@ def test_header_problems():
     with pytest.raises(InvalidRecords) as caught:
         read_participants(io.StringIO(text))
     assert caught.value.lines() == (
-        "<input>: line 1: missing column(s): appointed_to",
+        "<input>: line 1: missing column: appointed_to",
         "<input>: line 1: column 3 ('appointed_from') is the same column as column 2 "
         "('任用開始日'); give each column once",
     )
@@ -214,7 +214,7 @@ def test_json_problems():
     with pytest.raises(InvalidRecords) as caught:
         read_participants(io.StringIO(text), format="json")
     assert caught.value.lines() == (
-        "<input>: participant 1: missing key(s): organisation",
+        "<input>: participant 1: missing key: organisation",
         "<input>: participant 2: 'participant' must be text (got 12)",
     )
     with pytest.raises(InvalidRecords, match="must be a JSON list of participant objects"):

@@ -35,8 +35,8 @@ def test_missing_and_unknown_columns():
     with pytest.raises(InvalidRecords) as info:
         problems.raise_if_any()
     assert info.value.lines() == (
-        "<input>: line 1: missing column(s): amount",
-        "<input>: line 1: unknown column(s): colour; expected id, amount, note",
+        "<input>: line 1: missing column: amount",
+        "<input>: line 1: unknown column: colour; expected id, amount, note",
     )
 
 
@@ -194,7 +194,7 @@ def test_a_column_given_twice_under_two_names_is_refused():
 def test_unknown_columns_are_named_as_the_file_names_them():
     problems, _ = read_csv(io.StringIO("id,色,色\n"), required=["id"])
     assert _lines(problems) == (
-        "<input>: line 1: unknown column(s): 色; expected id",
+        "<input>: line 1: unknown column: 色; expected id",
         "<input>: line 1: column 3 ('色') is the same column as column 2 ('色'); "
         "give each column once",
     )

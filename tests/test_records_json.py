@@ -122,10 +122,10 @@ def test_json_object_checks_its_keys():
     assert json_object(entry, "thread 4", problems, required=allowed) == entry
     assert json_object({}, "thread 5", problems, required=("id",)) is None
     assert _lines(problems) == (
-        "t.json: thread 1: unknown key(s): participant; expected id, messages",
-        "t.json: thread 2: unknown key(s): participant, messages; expected id, x",
+        "t.json: thread 1: unknown key: participant; expected id, messages",
+        "t.json: thread 2: unknown keys: participant, messages; expected id, x",
         "t.json: thread 3: must be a JSON object with id (got a list)",
-        "t.json: thread 5: missing key(s): id",
+        "t.json: thread 5: missing key: id",
     )
 
 

@@ -82,7 +82,7 @@ def test_every_bad_row_is_listed_with_its_line():
 def test_a_missing_column_is_reported():
     assert problems(
         read_receipts_csv, "id,participant,service_date,amount\nr,P,2019-05-01,1\n"
-    ) == ["line 1: missing column(s): insured, mental_health_professional, place"]
+    ) == ["line 1: missing columns: insured, mental_health_professional, place"]
 
 
 def test_json_reads_the_same_receipts_as_csv():
@@ -131,8 +131,8 @@ def test_bad_json_receipts_are_each_listed():
     assert problems(read_receipts_json, json.dumps(items)) == [
         "receipt 2: 'amount' must be more than ¥0 (got '-5')",
         "receipt 3: 'amount' must be a whole number or text (got 1.5)",
-        "receipt 4: missing key(s): place",
-        "receipt 4: unknown key(s): colour; expected " + ", ".join(ALL_FIELDS),
+        "receipt 4: missing key: place",
+        "receipt 4: unknown key: colour; expected " + ", ".join(ALL_FIELDS),
         "receipt 5: must be a JSON object with " + ", ".join(RECEIPT_FIELDS) + " (got text)",
         "receipt 6: 'id' must be unique in the file: 'a' is also on receipt 1 (got 'a')",
     ]

@@ -122,11 +122,11 @@ def test_every_malformed_thread_is_reported_with_its_position():
         "wait for the reply before writing again.",
         "thread 5, message 1: 'at' must be an aware datetime with a zone or offset, "
         "e.g. 2019-12-27T10:00+09:00 (got '2019-12-27T10:00:00')",
-        "thread 6: missing key(s): participant",
-        "thread 6: unknown key(s): colour; expected id, participant, messages, language, continues",
+        "thread 6: missing key: participant",
+        "thread 6: unknown key: colour; expected id, participant, messages, language, continues",
         "thread 6: 'messages' must start with the participant's inquiry (got [])",
         "thread 7: 'language' must be one of en, ja (got 'fr')",
-        "thread 8, message 1: missing key(s): text",
+        "thread 8, message 1: missing key: text",
         "thread 8, message 1: 'from' must be one of participant, counsellor (got 'staff')",
         "thread 8, message 1: 'at' must be text (got 1)",
         "thread 9: 'messages' must be a list of message objects (got text)",
@@ -408,7 +408,7 @@ def test_a_document_of_another_shape_is_refused(text, kind):
 
 
 def test_a_document_without_threads_is_refused():
-    assert problems("{}") == ["the file: missing key(s): threads"]
+    assert problems("{}") == ["the file: missing key: threads"]
     assert problems('{"threads": null}') == [
         "the file: 'threads' must be a list of thread objects (got null)"
     ]
@@ -421,7 +421,7 @@ def test_unknown_top_level_keys_are_refused_and_the_threads_still_read():
         "version": 2,
     }
     assert problems(document) == [
-        "the file: unknown key(s): thread, version; expected threads",
+        "the file: unknown keys: thread, version; expected threads",
         "thread 1: 'messages' must start with the participant's inquiry (got [])",
     ]
 

@@ -336,7 +336,8 @@ def _warn_about_years_without_terms(ledger: Ledger) -> None:
         parts = [f"{year} does not publish {', '.join(partial[year])}" for year in sorted(partial)]
         kinds.append(f"terms published in part ({'; '.join(parts)})")
     print(
-        f"jetrules: warning: {count} receipt(s) fall in fiscal years with {' or '.join(kinds)}; "
+        f"jetrules: warning: {count} {'receipt falls' if count == 1 else 'receipts fall'} in "
+        f"fiscal years with {' or '.join(kinds)}; "
         "they are listed with NO_EDITION and paid nothing (to assess them under another "
         "year's published terms, pass --assume-terms-from YEAR, such as 2024)",
         file=sys.stderr,

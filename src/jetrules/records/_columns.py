@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import final
 
+from jetrules.records._problems import noun_for
 from jetrules.records._vocabulary import fold
 from jetrules.records._words import HEADER_ALIASES
 
@@ -102,10 +103,11 @@ def match_header(
         cell for cell, name in zip(cells, names, strict=True) if cell and name not in allowed
     ]
     if missing:
-        problems.append(f"missing column(s): {', '.join(missing)}")
+        problems.append(f"missing {noun_for('column', missing)}: {', '.join(missing)}")
     if unknown:
         problems.append(
-            f"unknown column(s): {', '.join(dict.fromkeys(unknown))}; expected {', '.join(allowed)}"
+            f"unknown {noun_for('column', set(unknown))}: {', '.join(dict.fromkeys(unknown))}; "
+            f"expected {', '.join(allowed)}"
         )
     first: dict[str, int] = {}
     for index, (cell, name) in enumerate(zip(cells, names, strict=True)):

@@ -17,7 +17,7 @@ from json.scanner import py_make_scanner  # type: ignore[attr-defined]
 from typing import Any, Literal
 
 from jetrules.errors import WrongType
-from jetrules.records._problems import Problems
+from jetrules.records._problems import Problems, noun_for
 
 __all__ = ["cell_from_json", "json_kind", "json_object", "parse_json"]
 
@@ -159,10 +159,12 @@ def json_object(
     missing = [key for key in required if key not in value]
     unknown = [key for key in value if key not in allowed]
     if missing:
-        problems.add(position, f"missing key(s): {', '.join(missing)}")
+        problems.add(position, f"missing {noun_for('key', missing)}: {', '.join(missing)}")
     if unknown:
         problems.add(
-            position, f"unknown key(s): {', '.join(unknown)}; expected {', '.join(allowed)}"
+            position,
+            f"unknown {noun_for('key', unknown)}: {', '.join(unknown)}; "
+            f"expected {', '.join(allowed)}",
         )
     return None if missing or unknown else value
 

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TypeVar, final
 
 from jetrules._kernel.output import printable
 from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
 
-__all__ = ["CsvRow", "Problems", "Table", "printable"]
+__all__ = ["CsvRow", "Problems", "Table", "noun_for", "printable"]
 
 T = TypeVar("T")
+
+
+def noun_for(noun: str, items: Collection[object]) -> str:
+    """*noun* for as many *items* as there are: one ``column``, two ``columns``.
+
+    >>> noun_for("column", ["amount"]), noun_for("key", ["id", "place"])
+    ('column', 'keys')
+    """
+    return noun if len(items) == 1 else f"{noun}s"
 
 
 @final
