@@ -840,7 +840,11 @@ class TestStatus:
         for before, after in itertools.pairwise(statuses):
             if before.kind is StatusKind.OVERDUE and after.kind is StatusKind.ON_TIME:
                 assert after.replies > before.replies
-            if before.kind is StatusKind.OVERDUE and after.kind is StatusKind.OVERDUE:
+            if (
+                before.kind is StatusKind.OVERDUE
+                and after.kind is StatusKind.OVERDUE
+                and after.replies == before.replies
+            ):  # a reply in between answers the overdue message: a later one may be less late
                 assert after.business_days_overdue >= before.business_days_overdue
 
     @given(threads())
