@@ -13,6 +13,8 @@ import enum
 import pendulum
 import pytest
 
+from jetrules._calendar import holiday_rules as _rules
+from jetrules._labels import Label
 from jetrules.calendar import (
     FIRST_DAY,
     LAST_DAY,
@@ -305,3 +307,55 @@ def test_a_message_received_outside_the_calendar_names_received_at(received):
     with pytest.raises(OutOfRange) as caught:
         deadline(received)
     assert caught.value.field == "received_at"
+
+
+# -- the Act's tables: their rows, built at import ------------------------------------------------
+# NATIONAL_HOLIDAYS and ONE_OFF_DAYS are built once, when holiday_rules is imported: a mutation
+# run credits calls made while the tests are collected to the first test of the session only, so
+# these tests build rows themselves, as the tables do, and read every field the rules page prints.
+
+
+def test_a_national_holiday_row_takes_its_english_name_years_and_act():
+    """Mutation run of _calendar/holiday_rules.py: _holiday's arguments were not pinned."""
+    row = _rules._holiday("海の日", _rules.Fixed(7, 20), (1996, 2002), "1995 amendment")
+    assert (row.name.en, row.name.ja, row.rule, row.first_year, row.last_year, row.enacted_by) == (
+        "Marine Day",
+        "海の日",
+        _rules.Fixed(7, 20),
+        1996,
+        2002,
+        "1995 amendment",
+    )
+    assert row in _rules.NATIONAL_HOLIDAYS
+    assert _rules._holiday("山の日", _rules.Fixed(8, 11), (2016, None), "2014 amendment") == (
+        _rules.NationalHoliday(
+            Label(en="Mountain Day", ja="山の日"), _rules.Fixed(8, 11), 2016, None, "2014 amendment"
+        )
+    )
+
+
+def test_a_one_off_day_row_takes_its_names_and_act():
+    """Mutation run of _calendar/holiday_rules.py: _one_off's arguments were not pinned."""
+    row = _rules._one_off(dt.date(2019, 5, 1), "special act of 2018")
+    assert (row.date, row.name, row.generic_en, row.enacted_by) == (
+        dt.date(2019, 5, 1),
+        Label(en="Enthronement of Emperor Naruhito", ja="休日（祝日扱い）"),
+        "Day treated as a national holiday",
+        "special act of 2018",
+    )
+    assert row in _rules.ONE_OFF_DAYS
+
+
+@pytest.mark.parametrize("rules", [_rules.SUBSTITUTE_RULES, _rules.CITIZENS_RULES])
+def test_a_day_rule_is_in_force_from_its_first_day_to_its_last(rules):
+    """Mutation run of _calendar/holiday_rules.py: the bounds of DayRule.applies_on."""
+    old, new = rules
+    one_day = dt.timedelta(days=1)
+    assert not old.applies_on(old.in_force_from - one_day)
+    assert old.applies_on(old.in_force_from)
+    assert old.applies_on(old.in_force_to)
+    assert not old.applies_on(old.in_force_to + one_day)
+    assert (new.in_force_from, new.in_force_to) == (dt.date(2007, 1, 1), None)
+    assert not new.applies_on(new.in_force_from - one_day)
+    assert new.applies_on(new.in_force_from)
+    assert new.applies_on(LAST_DAY)
