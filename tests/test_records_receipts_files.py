@@ -11,8 +11,8 @@ import json
 import openpyxl
 import pytest
 
-from jetrules.errors import InvalidRecords
-from jetrules.records import MAX_AMOUNT
+from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce
+from jetrules.records import MAX_AMOUNT, Problems
 from jetrules.records.receipts import (
     PROGRESS_EVERY,
     RECEIPT_FIELDS,
@@ -115,6 +115,47 @@ def test_a_workbooks_problems_are_the_csv_files_at_its_sheet_and_row(tmp_path):
     assert lines(read_receipts, workbook) == [
         line.replace("line ", "sheet Claims, row ") for line in as_csv
     ]
+
+
+def test_problems_name_a_column_as_the_files_header_does(tmp_path):
+    """Under Japanese (or other) headers, a field's problem names the header as typed first."""
+    header = "領収書番号,参加者,受診日,金額,保険適用,専門家,Place"
+    rows = [
+        "R1,P,2019/5/10,¥1a,いいえ,はい,japan",
+        "R2,P,2019/5/32,1000,たぶん,はい,mars",
+    ]
+    expected = [
+        "line 2: '金額' (amount) must be whole yen such as 30000, 30,000 or ¥30,000 (got '¥1a')",
+        "line 3: '受診日' (service_date) must be a date such as 2023-04-20 or 2023/4/20 "
+        "(got '2019/5/32')",
+        "line 3: '保険適用' (insured) must be yes or no (got 'たぶん')",
+        "line 3: 'Place' (place) must be one of japan, abroad (got 'mars')",
+    ]
+    assert csv_lines(*rows, header=header) == expected
+    workbook = _workbook(
+        tmp_path / "claims.xlsx", [header.split(","), *(row.split(",") for row in rows)]
+    )
+    assert lines(read_receipts, workbook) == [
+        line.replace("line ", "sheet Claims, row ") for line in expected
+    ]
+    duplicate = csv_lines(GOOD, GOOD, header=header.replace("Place", "場所"))
+    assert duplicate == [
+        "line 3: '領収書番号' (id) must be unique in the file: 'r1' is also on line 2 (got 'r1')"
+    ]
+
+
+def test_a_problem_names_the_field_as_it_is_when_its_header_is_the_canonical_name():
+    problems = Problems("claims.csv")
+    problems.headers = {"amount": "金額"}
+    assert problems.named("amount") == "'金額' (amount)"
+    assert problems.named("insured") == "'insured'"
+    unnamed = InvalidInput("'amount' is not checked here", field="amount")
+    assert problems.described(unnamed) == "'金額' (amount) is not checked here"
+    elsewhere = InvalidInput("the amount is bad", field="amount")
+    assert problems.described(elsewhere) == "the amount is bad"
+    assert problems.described(NoRuleInForce("no terms")) == "no terms"
+    row = problems.of_record()
+    assert (row.source, row.headers) == ("claims.csv", {"amount": "金額"})
 
 
 def test_a_workbook_with_several_sheets_needs_one_named(tmp_path):

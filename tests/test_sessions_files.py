@@ -123,17 +123,18 @@ def test_a_workbooks_bad_rows_are_each_a_line_naming_sheet_and_row(tmp_path, cap
     assert captured.err.splitlines() == [
         f"jetrules: error: {book}: {line}"
         for line in [
-            "sheet Sessions, row 3: 'id' must be unique in the file (got 'A-1', first on "
+            "sheet Sessions, row 3: 'ID' (id) must be unique in the file (got 'A-1', first on "
             "sheet Sessions, row 2)",
-            "sheet Sessions, row 4: 'requested_at' must be a date-time with its offset, such as "
-            "2020-06-10T18:00+09:00 or 2020/6/10 18:00+09:00 (a spreadsheet's date-time cells "
-            "have none: enter it as text) (got '2020-06-01T10:00:00')",
-            "sheet Sessions, row 4: 'minutes' must be a whole number such as 40 (got '40.5')",
+            "sheet Sessions, row 4: '申込日時' (requested_at) must be a date-time with its "
+            "offset, such as 2020-06-10T18:00+09:00 or 2020/6/10 18:00+09:00 (a spreadsheet's "
+            "date-time cells have none: enter it as text) (got '2020-06-01T10:00:00')",
+            "sheet Sessions, row 4: '分数' (minutes) must be a whole number such as 40 "
+            "(got '40.5')",
             "sheet Sessions, row 5: column D holds the Excel error #N/A; enter the value instead",
-            "sheet Sessions, row 6: 'participant' must not hold control or invisible characters "
-            "(such as tabs or line breaks) (got 'P\\u202e01')",
-            "sheet Sessions, row 6: 'status' must be one of scheduled, completed, missed, "
-            "cancelled (got 'done')",
+            "sheet Sessions, row 6: '参加者' (participant) must not hold control or invisible "
+            "characters (such as tabs or line breaks) (got 'P\\u202e01')",
+            "sheet Sessions, row 6: 'ステータス' (status) must be one of scheduled, completed, "
+            "missed, cancelled (got 'done')",
         ]
     ]
     assert "\u202e" not in captured.err

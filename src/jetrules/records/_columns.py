@@ -10,7 +10,7 @@ columns as the file names them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import final
 
 from jetrules.records._problems import noun_for
@@ -55,13 +55,16 @@ def column_letter(index: int) -> str:
 class Columns:
     """The canonical names of a header's columns, and how to read a row's cells under them.
 
-    Cells after the last named column belong to no column; they must be blank.
+    Cells after the last named column belong to no column; they must be blank. *typed* holds
+    the header as written of each column whose header is not its canonical name (``金額`` for
+    ``amount``), for messages to name the column as the file does.
     """
 
-    __slots__ = ("names", "width")
+    __slots__ = ("names", "typed", "width")
 
-    def __init__(self, names: Sequence[str]) -> None:
+    def __init__(self, names: Sequence[str], typed: Mapping[str, str] | None = None) -> None:
         self.names = tuple(names)
+        self.typed: Mapping[str, str] = {} if typed is None else typed
         self.width = len(self.names)
 
     def values(self, cells: Sequence[str]) -> dict[str, str]:
@@ -121,4 +124,7 @@ def match_header(
             )
         else:
             first[name] = index
-    return (None if problems else Columns(names)), problems
+    if problems:
+        return None, problems
+    typed = {name: cell for cell, name in zip(cells, names, strict=True) if cell != name}
+    return Columns(names, typed), problems

@@ -217,6 +217,7 @@ def open_xlsx(
     if columns is None:
         workbook.close()
         return Table(problems, (), iter(()))
+    problems.headers = columns.typed
     return Table(problems, columns.names, _rows(reader, columns, workbook))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TypeVar, final
 
 from jetrules._kernel.output import printable
-from jetrules.errors import InvalidInput, InvalidRecords, RecordProblem
+from jetrules.errors import InvalidInput, InvalidRecords, JetRulesError, RecordProblem
 
 __all__ = ["CsvRow", "Problems", "Table", "noun_for", "printable"]
 
@@ -38,10 +38,45 @@ class Problems:
     def __init__(self, source: str) -> None:
         self.source = printable(source)
         self._found: list[RecordProblem] = []
+        self.headers: Mapping[str, str] = {}
+        """The header as written of each column whose header is not its canonical name (set
+        by the reader of a table): a field's problems name it as the file does."""
 
     def add(self, position: str, message: str) -> None:
         """Record that the record at *position* has the problem *message*."""
         self._found.append(RecordProblem(position=position, message=message))
+
+    def of_record(self) -> Problems:
+        """A new collection for one record's problems: this one's source, its columns' headers."""
+        found = Problems(self.source)
+        found.headers = self.headers
+        return found
+
+    def add_error(self, position: str, error: JetRulesError) -> None:
+        """Record *error* as the problem of the record at *position* (see :meth:`described`)."""
+        self.add(position, self.described(error))
+
+    def described(self, error: JetRulesError) -> str:
+        """*error*'s message, naming its field as the file's header does.
+
+        >>> problems = Problems("領収書.csv")
+        >>> problems.headers = {"amount": "金額"}
+        >>> print(problems.described(InvalidInput.for_field("amount", "must be more than ¥0", 0)))
+        '金額' (amount) must be more than ¥0 (got 0)
+        """
+        text = str(error)
+        field = error.field if isinstance(error, InvalidInput) else None
+        if field is not None and field in self.headers and text.startswith(repr(field)):
+            return self.named(field) + text[len(repr(field)) :]
+        return text
+
+    def named(self, field: str) -> str:
+        """*field* as a message names it: ``'金額' (amount)`` under a header ``金額``.
+
+        A column whose header is its canonical name is named as ``'amount'``.
+        """
+        typed = self.headers.get(field)
+        return repr(field) if typed is None else f"{typed!r} ({field})"
 
     def convert(
         self, position: str, field: str, converter: Callable[[str], T], raw: str
@@ -50,7 +85,7 @@ class Problems:
         try:
             return converter(raw)
         except InvalidInput as error:
-            self.add(position, str(error))
+            self.add_error(position, error)
         except (ValueError, TypeError):
             self.add(position, f"{field!r} could not be read (got {raw!r})")
         return None
@@ -77,7 +112,7 @@ class Problems:
         try:
             return converter(values[field], field)
         except InvalidInput as error:
-            self.add(position, str(error))
+            self.add_error(position, error)
         return None
 
     def extend(self, other: Problems) -> None:

@@ -194,7 +194,7 @@ class ReceiptReading:
         try:
             receipt = Receipt(**fields)
         except InvalidInput as error:  # an amount in another currency comes to under ¥1
-            self.problems.add(self.position(number), str(error))
+            self.problems.add_error(self.position(number), error)
             return
         if receipt.amount.amount > MAX_AMOUNT:  # in another currency: yen are read bounded
             rule = (
@@ -230,7 +230,7 @@ class ReceiptReading:
                 try:
                     value = read(raw, field)
                 except InvalidInput as error:
-                    self.problems.add(self.position(number), str(error))
+                    self.problems.add_error(self.position(number), error)
                     complete = False
                     continue
                 if memo_name and len(memo) < _MEMO_SIZE:
@@ -309,7 +309,7 @@ class ReceiptReading:
         return agree
 
     def _problem(self, number: int, field: str, rule: str, raw: str) -> None:
-        self.problems.add(self.position(number), str(InvalidInput.for_field(field, rule, raw)))
+        self.problems.add_error(self.position(number), InvalidInput.for_field(field, rule, raw))
 
     def result(self) -> list[Receipt]:
         """The receipts, or every problem in file order."""

@@ -67,6 +67,7 @@ def open_csv(
         problems.add("line 1", message)
     if columns is None:
         return Table(problems, (), iter(()))
+    problems.headers = columns.typed
     return Table(problems, columns.names, _rows(reader, len(header), columns, problems))
 
 

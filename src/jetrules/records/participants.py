@@ -66,7 +66,7 @@ Values = dict[str, str]
 
 def _participant(position: str, values: Values, problems: Problems) -> Participant | None:
     """The participant of one row, or ``None`` with every problem of its fields recorded."""
-    row = Problems(problems.source)
+    row = problems.of_record()
     who = row.read(position, values, "participant", to_name)
     start = row.read(position, values, "appointed_from", to_day)
     end = row.read(position, values, "appointed_to", to_day)

@@ -129,8 +129,8 @@ def _language(raw: str, field: str) -> Lang:
     return to_lang(to_word(raw, field, LANGUAGE_WORDS)) if raw else "en"
 
 
-def _problem(error: JetRulesError) -> str:
-    return " ".join(str(error).split())
+def _problem(problems: Problems, error: JetRulesError) -> str:
+    return " ".join(problems.described(error).split())
 
 
 class _Terms(NamedTuple):
@@ -170,7 +170,7 @@ def _appointment(row: CsvRow, problems: Problems, terms: _Terms) -> Appointment 
         problems.add(row.position, _PAST_THE_CALENDAR)
         return None
     except JetRulesError as error:
-        problems.add(row.position, _problem(error))
+        problems.add(row.position, _problem(problems, error))
         return None
 
 
@@ -219,7 +219,7 @@ def _check_length(
     try:
         check_length(start, minutes=minutes, policy=terms.policy, assume=terms.assume)
     except JetRulesError as error:
-        problems.add(at, _problem(error))
+        problems.add(at, _problem(problems, error))
 
 
 def _check_companions(row: CsvRow, problems: Problems, status: Status | None) -> None:
@@ -286,14 +286,14 @@ class _Entries:
 
     def read(self, row: CsvRow) -> None:
         """Read *row*: its own problems decide whether the rules apply to it."""
-        of_row = Problems(self.problems.source)
+        of_row = self.problems.of_record()
         appointment = _appointment(row, of_row, self.terms)
         self.problems.extend(of_row)
         raw_id = row.values["id"]  # checked even when the row is bad, so no duplicate hides
         if raw_id and raw_id in self.first_seen:
             self.problems.add(
                 row.position,
-                f"'id' must be unique in the file (got {raw_id!r}, "
+                f"{self.problems.named('id')} must be unique in the file (got {raw_id!r}, "
                 f"first on {self.first_seen[raw_id]})",
             )
             return

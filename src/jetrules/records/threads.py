@@ -244,7 +244,7 @@ def _thread(entry: object, position: str, problems: Problems, held: _Terms) -> T
     Every key the entry has is read, even when another is missing or unknown, so that one run
     lists every problem.
     """
-    found = Problems(problems.source)  # the thread's own problems decide whether rules apply
+    found = problems.of_record()  # the thread's own problems decide whether rules apply
     try:
         fields = _fields(entry, position, found)
         if fields is None or found or not _terms(fields.messages, position, found, held):
