@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, Protocol, TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias
 
 from jetrules._labels import LANGUAGES
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, load_official_holidays
+
+if TYPE_CHECKING:
+    from jetrules._kernel.fiscal import FiscalYear
+    from jetrules._kernel.policy import Policy
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -18,7 +22,9 @@ __all__ = [
     "add_format_option",
     "add_lang_option",
     "add_official_option",
+    "add_terms_options",
     "official_calendar",
+    "terms_options",
 ]
 
 EXIT_OK = 0
@@ -77,3 +83,34 @@ def official_calendar(args: argparse.Namespace) -> BusinessCalendar:
     if args.official is None:
         return SERVICE_CALENDAR
     return BusinessCalendar(holidays=load_official_holidays(args.official))
+
+
+def add_terms_options(parser: argparse.ArgumentParser, *, policy: str, assume: str) -> None:
+    """Add ``--policy FILE`` and ``--assume-terms-from YEAR``, with the family's help texts.
+
+    :func:`terms_options` reads what they were given.
+    """
+    parser.add_argument("--policy", metavar="FILE", help=policy)
+    parser.add_argument("--assume-terms-from", metavar="YEAR", help=assume)
+
+
+def terms_options(args: argparse.Namespace) -> tuple[Policy | None, FiscalYear | None]:
+    """The policy file ``--policy`` names, read, and the year ``--assume-terms-from`` names.
+
+    The policy is read with every service's parameters (:func:`jetrules.policy.load`), checked
+    before the year; each reader is imported only when its option is given, so that a run
+    without them imports no policy code.
+
+    >>> terms_options(argparse.Namespace(policy=None, assume_terms_from="FY2024"))
+    (None, FiscalYear(2024))
+    """
+    policy = None
+    if args.policy is not None:
+        from jetrules.policy import load  # noqa: PLC0415  (only a run with --policy reads one)
+
+        policy = load(args.policy)
+    if args.assume_terms_from is None:
+        return policy, None
+    from jetrules._kernel.fiscal import to_fiscal_year  # noqa: PLC0415  (as --policy)
+
+    return policy, to_fiscal_year(args.assume_terms_from, "--assume-terms-from")

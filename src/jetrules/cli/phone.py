@@ -8,9 +8,15 @@ from typing import TextIO
 
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import format_table, jsonable, write_csv, write_json
-from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
+from jetrules.cli.options import (
+    EXIT_OK,
+    Subcommands,
+    add_format_option,
+    add_lang_option,
+    add_terms_options,
+    terms_options,
+)
 from jetrules.phone import RECORD_COLUMNS, PhoneSchedule, PhoneSession, sessions_in, terms_for
-from jetrules.policy import load
 from jetrules.text import Label, Lang, to_lang
 
 __all__ = ["register"]
@@ -44,17 +50,12 @@ def register(subcommands: Subcommands) -> None:
     parser.add_argument("fiscal_year", metavar="FY", help="a fiscal year: 2020, FY2020")
     add_lang_option(parser)
     add_format_option(parser, "table", "json", "csv")
-    parser.add_argument(
-        "--assume-terms-from",
-        metavar="YEAR",
-        help="for a fiscal year without a published schedule, assume the one published for "
-        "YEAR (such as 2020); every session listed so says so",
-    )
-    parser.add_argument(
-        "--policy",
-        metavar="FILE",
-        help="a policy file (TOML) whose phone editions are laid over the published ones: "
+    add_terms_options(
+        parser,
+        policy="a policy file (TOML) whose phone editions are laid over the published ones: "
         "another year's schedule, or a what-if such as other hours (see docs/phone.md)",
+        assume="for a fiscal year without a published schedule, assume the one published for "
+        "YEAR (such as 2020); every session listed so says so",
     )
     parser.set_defaults(handler=_phone)
 
@@ -62,12 +63,7 @@ def register(subcommands: Subcommands) -> None:
 def _phone(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
     year = to_fiscal_year(args.fiscal_year, "FY")
-    assume = (
-        None
-        if args.assume_terms_from is None
-        else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
-    )
-    policy = None if args.policy is None else load(args.policy)
+    policy, assume = terms_options(args)
     schedule = terms_for(year, policy=policy, assume=assume)
     sessions = sessions_in(year, policy=policy, assume=assume)
     if args.format == "json":

@@ -7,7 +7,6 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import (
     encoded_output,
     format_table,
@@ -23,9 +22,11 @@ from jetrules.cli.options import (
     add_format_option,
     add_lang_option,
     add_official_option,
+    add_terms_options,
     official_calendar,
+    terms_options,
 )
-from jetrules.policy import Origin, load
+from jetrules.policy import Origin
 from jetrules.records.sessions import read_sessions
 from jetrules.text import Label, Lang, to_lang
 
@@ -80,16 +81,11 @@ def register(subcommands: Subcommands) -> None:
     add_format_option(sessions, "table", "json", "csv")
     _add_file_options(sessions)
     add_official_option(sessions)
-    sessions.add_argument(
-        "--policy",
-        metavar="FILE",
-        help="a policy file (TOML) whose booking editions are laid over the published ones: "
+    add_terms_options(
+        sessions,
+        policy="a policy file (TOML) whose booking editions are laid over the published ones: "
         "next year's terms, or a what-if (see docs/booking.md)",
-    )
-    sessions.add_argument(
-        "--assume-terms-from",
-        metavar="YEAR",
-        help="for a fiscal year whose terms are not published (or only in part), assume the "
+        assume="for a fiscal year whose terms are not published (or only in part), assume the "
         "terms published for YEAR (such as 2023); every row made so says which values were "
         "assumed (ASSUMED_TERMS)",
     )
@@ -173,12 +169,7 @@ def _sessions(args: argparse.Namespace, out: TextIO) -> int:
     encoding = text_codec(args.encoding, "--encoding")
     if args.output_encoding is not None:
         text_codec(args.output_encoding, "--output-encoding")
-    policy = None if args.policy is None else load(args.policy)
-    assume = (
-        None
-        if args.assume_terms_from is None
-        else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
-    )
+    policy, assume = terms_options(args)
     ledger = read_sessions(
         args.file,
         policy=policy,

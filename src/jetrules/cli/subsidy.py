@@ -10,7 +10,6 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import (
     display_width,
     encoded_output,
@@ -19,7 +18,14 @@ from jetrules._kernel.output import (
     write_csv_lines,
 )
 from jetrules.calendar import FIRST_DAY, LAST_DAY
-from jetrules.cli.options import EXIT_OK, Subcommands, add_format_option, add_lang_option
+from jetrules.cli.options import (
+    EXIT_OK,
+    Subcommands,
+    add_format_option,
+    add_lang_option,
+    add_terms_options,
+    terms_options,
+)
 from jetrules.cli.subsidy_output import (
     add_participant_options,
     participants_of,
@@ -35,8 +41,6 @@ from jetrules.text import Label, Lang, to_lang
 
 if TYPE_CHECKING:
     import pendulum
-
-    from jetrules._kernel.policy import Policy
 
 __all__ = ["register"]
 
@@ -117,16 +121,11 @@ def register(subcommands: Subcommands) -> None:
 
 def _add_terms_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--policy FILE`` and ``--assume-terms-from YEAR``: the terms to assess under."""
-    parser.add_argument(
-        "--policy",
-        metavar="FILE",
-        help="a policy file (TOML) whose subsidy editions are laid over the published ones: "
+    add_terms_options(
+        parser,
+        policy="a policy file (TOML) whose subsidy editions are laid over the published ones: "
         "next year's terms, or a what-if such as another cap (see docs/subsidy.md)",
-    )
-    parser.add_argument(
-        "--assume-terms-from",
-        metavar="YEAR",
-        help="for a fiscal year whose terms are not published (or only in part), assume the "
+        assume="for a fiscal year whose terms are not published (or only in part), assume the "
         "terms published for YEAR (such as 2024) for what it leaves out; what the year does "
         "publish (FY2025's claim deadline) still holds, and every decision made so says so "
         "(ASSUMED_TERMS)",
@@ -150,12 +149,7 @@ def _checked_options(args: argparse.Namespace) -> pendulum.Date | None:
 def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
     submitted_on = _checked_options(args)
     participants = participants_of(args)
-    policy = None if args.policy is None else _load_policy(args.policy)
-    assume = (
-        None
-        if args.assume_terms_from is None
-        else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
-    )
+    policy, assume = terms_options(args)
     progress = _Progress(sys.stderr)
     # What is made from here on holds no reference cycles, and the collector's passes over
     # millions of young objects would cost a quarter of a large run.
@@ -191,16 +185,6 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
     _warn_about_years_without_terms(ledger)
     _warn_if_assumed(ledger)
     return EXIT_OK
-
-
-def _load_policy(path: str) -> Policy:
-    """The policy file at *path*, read with every service's parameters.
-
-    Imported here: reading one needs every service's face, a run without one only the subsidy's.
-    """
-    from jetrules.policy import load  # noqa: PLC0415  (only a run with --policy reads one)
-
-    return load(path)
 
 
 def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Progress) -> None:

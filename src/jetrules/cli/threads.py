@@ -8,7 +8,6 @@ from typing import TextIO
 
 import pendulum
 
-from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.output import (
     encoded_output,
     format_table,
@@ -22,10 +21,11 @@ from jetrules.cli.options import (
     add_format_option,
     add_lang_option,
     add_official_option,
+    add_terms_options,
     official_calendar,
+    terms_options,
 )
 from jetrules.errors import InvalidInput, OutOfRange
-from jetrules.policy import load
 from jetrules.records import read_threads, to_moment
 from jetrules.text import Label, Lang, to_lang
 from jetrules.threads import (
@@ -70,16 +70,11 @@ def register(subcommands: Subcommands) -> None:
     add_lang_option(command)
     add_format_option(command, "table", "json")
     add_official_option(command)
-    command.add_argument(
-        "--policy",
-        metavar="FILE",
-        help="a policy file (TOML) whose web-mail editions are laid over the published ones: "
+    add_terms_options(
+        command,
+        policy="a policy file (TOML) whose web-mail editions are laid over the published ones: "
         "next year's terms, or a what-if (see docs/threads.md)",
-    )
-    command.add_argument(
-        "--assume-terms-from",
-        metavar="YEAR",
-        help="for a fiscal year whose terms are not published (or only in part), assume the "
+        assume="for a fiscal year whose terms are not published (or only in part), assume the "
         "terms published for YEAR (such as 2023); every status made so says which values were "
         "assumed",
     )
@@ -90,12 +85,7 @@ def _threads(args: argparse.Namespace, out: TextIO) -> int:
     safe_output(sys.stderr)
     if args.output_encoding is not None:
         text_codec(args.output_encoding, "--output-encoding")
-    assume = (
-        None
-        if args.assume_terms_from is None
-        else to_fiscal_year(args.assume_terms_from, "--assume-terms-from")
-    )
-    policy = None if args.policy is None else load(args.policy)
+    policy, assume = terms_options(args)
     calendar = official_calendar(args)
     threads = read_threads(args.file, policy=policy, assume=assume, calendar=calendar)
     _warn_if_assumed(threads)
