@@ -20,6 +20,7 @@ from jetrules.errors import InvalidInput, JetRulesError, WrongType
 from jetrules.subsidy import (
     RECORD_COLUMNS,
     STATEMENT_COLUMNS,
+    Decision,
     Ledger,
     Receipt,
     Statement,
@@ -271,6 +272,32 @@ def test_shared_reasons_are_rendered_once_per_table(monkeypatch):
     assert len(records) == 1_000
     assert len(rendered) == len(distinct) < 10
     assert len({id(r["explanation"]) for r in records}) < 10  # shared, not one string each
+
+
+@given(receipt_lists(max_size=40), st.sampled_from(LANGUAGES), st.sampled_from([None, 2024]))
+def test_a_ledger_renders_as_its_statements_each_rendered_alone(receipts, lang, assume):
+    """The ledger's renderer shares explanations, amounts and days between statements: the
+    text is the same as each statement rendered on its own."""
+    ledger = assess(receipts, submitted_on="2026-11-30", assume=assume)
+    alone = [statement.render(lang) for statement in ledger]
+    assert list(ledger.iter_render(lang)) == alone
+    assert ledger.render(lang) == "\n\n".join(alone)
+
+
+def test_a_ledger_renders_each_shared_explanation_once(monkeypatch):
+    receipts = [
+        receipt(f"r{n}", "2019-05-01", 10_000, f"P-{n % 10}", submitted_on="2020-05-01")
+        for n in range(1_000)
+    ]
+    ledger = assess(receipts)
+    explained = []
+    original = Decision.explain
+    monkeypatch.setattr(
+        Decision, "explain", lambda self, lang="en": explained.append(1) or original(self, lang)
+    )
+    text = ledger.render()
+    assert text.count("Eligible under the FY2019 terms") == 1_000
+    assert len(explained) < 10
 
 
 def test_iter_records_gives_the_records_one_at_a_time(monkeypatch):

@@ -30,6 +30,7 @@ from jetrules._subsidy.model import Receipt
 from jetrules._subsidy.notebook import ledger_html
 from jetrules._subsidy.reasons import ReasonMemo
 from jetrules._subsidy.statement import Statement
+from jetrules._subsidy.statement_text import StatementText
 from jetrules._subsidy.tables import Level, columns_of, iter_records, records, to_level
 from jetrules.calendar import FiscalYear
 from jetrules.errors import WrongType
@@ -176,7 +177,15 @@ class Ledger(Sequence[Statement]):
 
     def render(self, lang: Lang = "en") -> str:
         """Every statement as text, separated by blank lines."""
-        return "\n\n".join(statement.render(lang) for statement in self.statements)
+        return "\n\n".join(self.iter_render(lang))
+
+    def iter_render(self, lang: Lang = "en") -> Iterator[str]:
+        """Each statement's text (:meth:`Statement.render`), in order, made as it is asked for.
+
+        The statements share the text of what they repeat (explanations, amounts, days), which
+        makes a large ledger several times faster to render than statement by statement.
+        """
+        return StatementText(lang).iter(self.statements)
 
     def to_records(self, lang: Lang = "en", *, level: Level = "receipt") -> list[dict[str, object]]:
         """Plain dicts for ``pandas.DataFrame``, CSV and JSON: one per receipt or per statement.

@@ -133,6 +133,10 @@ class StatementFacts(Protocol):
     def remaining_cap(self) -> Yen | None:
         """What the cap still allows, if there are terms."""
 
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Without terms, the parameters the year does not publish."""
+
 
 def to_level(value: object) -> Level:
     """*value* as a :data:`Level`, refusing anything else.

@@ -198,10 +198,11 @@ def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Pro
     elif not len(ledger):
         print(_NO_RECEIPTS.render(lang).format(file=args.file), file=out)
     else:
-        for number, statement in enumerate(ledger):
+        texts = ledger.iter_render(lang)
+        for number, (statement, text) in enumerate(zip(ledger, texts, strict=True)):
             if number:
                 out.write("\n\n")
-            out.write(written(statement.render(lang), statement))
+            out.write(written(text, statement))
         print("\n", file=out)
         print(_summary(ledger, lang), file=out)
 
