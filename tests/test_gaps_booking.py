@@ -20,6 +20,7 @@ from jetrules.booking import (
     Reschedule,
     SignUp,
     Status,
+    check_start,
     terms_for,
 )
 from jetrules.errors import InvalidInput, Refused, WrongType
@@ -429,3 +430,29 @@ def test_an_appointments_record_runs_forward_in_time():
         Appointment(**fields, status="cancelled", cancelled_at=cancelled)
     assert (caught.value.field, caught.value.value) == ("cancelled_at", cancelled)
     assert caught.value.rule == "must not be earlier than the request or the last reschedule"
+
+
+# -- the checks of a start time (mutation run of _booking/checks.py) -----------------------------
+
+
+def test_a_session_may_start_at_the_hour_when_only_its_start_is_bound():
+    by_start = supplying(2019, hours_bound="start")
+    at_the_hour = sign_up("2020-01-14T21:30+09:00", policy=by_start)
+    assert at_the_hour.confirm("2020-01-14T21:30+09:00", id="A-1").minutes == 40
+    with pytest.raises(Refused) as caught:
+        sign_up("2020-01-14T21:31+09:00", policy=by_start)
+    assert caught.value.reason.code == "STARTS_AFTER_HOURS"
+
+
+def test_check_start_holds_the_lead_time_though_reschedules_are_free_of_it():
+    free = supplying(2019, lead_time_for_reschedules=False)
+    start = pendulum.datetime(2020, 1, 8, 18, tz="Asia/Tokyo")
+    requested = pendulum.datetime(2020, 1, 6, 10, tz="Asia/Tokyo")
+    with pytest.raises(Refused) as caught:
+        check_start(start, minutes=40, requested_at=requested, policy=free)
+    reason = caught.value.reason
+    assert (reason.code, reason.parameters["earliest"]) == ("TOO_SOON", "2020-01-10")
+    later = pendulum.datetime(2020, 1, 10, 18, tz="Asia/Tokyo")
+    assert check_start(later, minutes=40, requested_at=requested, policy=free).fiscal_year == (
+        FiscalYear(2019)
+    )
