@@ -144,6 +144,28 @@ def test_problems_name_a_column_as_the_files_header_does(tmp_path):
     ]
 
 
+def test_one_participant_typed_in_full_width_forms_is_one_participant_under_one_cap():
+    """Red-team finding: ＪＥＴ－０００１ and JET-0001 were two participants, each with a cap."""
+    text = "\n".join(
+        [
+            HEADER,
+            'r1,JET-0001,2024-05-01,"60,000",no,yes,japan',
+            'ｒ２,ＪＥＴ－０００１,2024-06-01,"60,000",no,yes,japan',
+        ]
+    )
+    receipts = read_receipts_csv(io.StringIO(text + "\n"))
+    assert [(r.id, r.participant) for r in receipts] == [("r1", "JET-0001"), ("r2", "JET-0001")]
+    (statement,) = assess(receipts)
+    assert statement.total_subsidy == statement.terms.annual_cap
+    assert csv_lines(
+        "r1,P,2019-05-10,10000,no,yes,japan", "ｒ１,P,2019-05-11,10000,no,yes,japan"
+    ) == ["line 3: 'id' must be unique in the file: 'r1' is also on line 2 (got 'ｒ１')"]
+    assert csv_lines("r1,JET-0001\u3164,2019-05-10,10000,no,yes,japan") == [
+        "line 2: 'participant' must not hold control or invisible characters (such as tabs or "
+        "line breaks) (got 'JET-0001\u3164')"
+    ]
+
+
 def test_a_problem_names_the_field_as_it_is_when_its_header_is_the_canonical_name():
     problems = Problems("claims.csv")
     problems.headers = {"amount": "金額"}

@@ -126,14 +126,31 @@ def test_every_header_name_maps_to_its_column():
 # -- text -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw", [" P-001 ", "山田　太郎", "Ｐ－００１", "O'Brien"])
+@pytest.mark.parametrize("raw", [" P-001 ", "山田　太郎", "ﾔﾏﾀﾞ ﾀﾛｳ", "O'Brien", "JET-0001 ①"])
 def test_names_keep_what_is_inside(raw):
     assert to_name(raw, "participant") == raw.strip()
 
 
 @pytest.mark.parametrize(
+    ("raw", "ascii"),
+    [
+        ("ＪＥＴ－０００１", "JET-0001"),
+        ("Ｐ－００１", "P-001"),
+        ("ｒ１", "r1"),
+        ("山田　Ｔａｒｏ", "山田　Taro"),
+    ],
+)
+def test_full_width_letters_digits_and_signs_read_as_ascii(raw, ascii):
+    """One participant typed in full-width and in ASCII forms is one participant."""
+    assert to_name(raw, "participant") == ascii
+
+
+@pytest.mark.parametrize(
     "raw",
-    ["P\t1", "P\n1", "P\r1", "P\x1b[2J", "P\x00", "P\x7f", "P\u202e1", "P\u200b1", "P\u2028Q"],
+    [
+        *("P\t1", "P\n1", "P\r1", "P\x1b[2J", "P\x00", "P\x7f", "P\u202e1", "P\u200b1", "P\u2028Q"),
+        *("JET-0001\u3164", "JET\ufe0f-0001", "J\u034fET", "Ｐ\u200d１", "P\U000e0001"),
+    ],
 )
 def test_names_refuse_control_and_invisible_characters(raw):
     with pytest.raises(InvalidInput) as info:

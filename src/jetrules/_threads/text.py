@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from jetrules._kernel.chars import ignorable
 from jetrules._threads.reasons import MESSAGE_EMPTY, MESSAGE_TOO_LONG
 from jetrules._threads.terms import WebMailTerms
 from jetrules.errors import Refused, WrongType
@@ -45,34 +46,8 @@ def count_lines(text: str) -> int:
     return normal.count("\n") + (0 if normal.endswith("\n") else 1)
 
 
-# Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt, Unicode 15.1):
-# characters a renderer shows as nothing, such as U+200B ZERO WIDTH SPACE and U+FEFF.
-_IGNORABLE = (
-    (0x00AD, 0x00AD),
-    (0x034F, 0x034F),
-    (0x061C, 0x061C),
-    (0x115F, 0x1160),
-    (0x17B4, 0x17B5),
-    (0x180B, 0x180F),
-    (0x200B, 0x200F),
-    (0x202A, 0x202E),
-    (0x2060, 0x206F),
-    (0x3164, 0x3164),
-    (0xFE00, 0xFE0F),
-    (0xFEFF, 0xFEFF),
-    (0xFFA0, 0xFFA0),
-    (0xFFF0, 0xFFF8),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0000, 0xE0FFF),
-)
-
-
 def _invisible(char: str) -> bool:
-    if char.isspace() or unicodedata.category(char) == "Cc":
-        return True
-    point = ord(char)
-    return any(low <= point <= high for low, high in _IGNORABLE)
+    return char.isspace() or unicodedata.category(char) == "Cc" or ignorable(char)
 
 
 def is_blank(text: str) -> bool:

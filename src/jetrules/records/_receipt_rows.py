@@ -174,6 +174,7 @@ class ReceiptReading:
             batch = self._arrival
             if (
                 complete
+                and ident.isascii()  # other ids are read by to_name (full-width forms folded)
                 and ident.isprintable()
                 and ident not in first
                 and (arrival is not None or batch is None or service <= batch)
