@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules import InvalidInput, Rounding, WrongType, Yen
+from jetrules import InvalidInput, OutOfRange, Rounding, WrongType, Yen
+from jetrules.money import MAX_YEN
 
 from strategies import yen_amounts, yens
 
@@ -232,3 +233,24 @@ def test_compares_as_its_int(amount, other):
 def test_sorting_mixed_yen_and_ints_sorts_the_amounts(values):
     assert [int(v) for v in sorted(values)] == sorted(int(v) for v in values)
     assert len(set(values)) == len({int(v) for v in values})
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        (MAX_YEN + 1, "1000000000000000000"),
+        (10**40, "a whole number of 41 digits"),
+        (10**5000, "a whole number of about 5,000 digits"),
+        (Decimal("1E+999999999"), "1E+999999999"),
+        (Decimal("1E+18"), "1E+18"),
+    ],
+    ids=["MAX_YEN+1", "10**40", "10**5000", "1E+999999999", "1E+18"],
+)
+def test_an_amount_has_at_most_eighteen_digits(amount, shown):
+    """Red-team finding: Yen(10**40) broke to_frame (int64), Yen(10**5000) could not be written."""
+    with pytest.raises(OutOfRange) as info:
+        Yen(amount)
+    assert str(info.value) == f"'amount' must be at most ¥999,999,999,999,999,999 (got {shown})"
+    assert (info.value.field, info.value.value) == ("amount", amount)
+    assert str(Yen(MAX_YEN)) == "¥999,999,999,999,999,999"
+    assert Yen(Decimal("999999999999999999")) == MAX_YEN

@@ -1,5 +1,7 @@
 """JSON read without guessing: repeated keys, wrong shapes and non-text where text is due."""
 
+from decimal import Decimal
+
 import pytest
 
 from jetrules.errors import InvalidRecords, WrongType
@@ -79,7 +81,7 @@ def test_json_kind_of_false():
         ("r1", "text", "r1"),
         ("10,000", "number", "10,000"),
         (10000, "number", "10000"),
-        (10000.0, "number", "10000"),
+        (Decimal("10000.0"), "number", "10000"),
         (True, "flag", "true"),
         (False, "flag", "false"),
         ("はい", "flag", "はい"),
@@ -98,9 +100,11 @@ def test_cells_from_json_values(value, kind, text):
         (12, "text", "'f' must be text (got 12)"),
         (["a"], "text", "'f' must be text (got [\"a\"])"),
         ({"a": "年" * 60}, "text", '\'f\' must be text (got {"a": "' + "年" * 32 + "…)"),
-        (True, "number", "'f' must be a whole number or text (got true)"),
-        (1.5, "number", "'f' must be a whole number or text (got 1.5)"),
-        (float("inf"), "number", "'f' must be a whole number or text (got Infinity)"),
+        (True, "number", "'f' must be a number or text (got true)"),
+        (1.5, "number", "'f' must be a number or text (got 1.5)"),  # no reader makes a float
+        (float("inf"), "number", "'f' must be a number or text (got Infinity)"),
+        ([Decimal("1.5")], "number", "'f' must be a number or text (got [1.5])"),
+        (Decimal("1E+999999999"), "text", "'f' must be text (got 1E+999999999)"),
         (1, "flag", "'f' must be true, false or text such as yes or no (got 1)"),
         (None, "flag", "'f' must be true, false or text such as yes or no (got null)"),
     ],
@@ -145,3 +149,23 @@ def test_json_lines_are_numbered_the_same_whatever_their_ending(ending):
     text = ending.join(["[", '  {"id": "r1"},', "  {oops}", "]"])
     assert parse_json(text, problems) is None
     assert [line.split(": ")[1] for line in _lines(problems)] == ["line 3"]  # any Python's words
+
+
+@pytest.mark.parametrize(
+    ("written", "cell"),
+    [
+        ("10000", "10000"),
+        ("10000.0", "10000"),
+        ("1e3", "1000"),
+        ("149.50", "149.50"),
+        ("30000.0000000000001", "30000.0000000000001"),
+        ("1" * 5000, "1" * 5000),
+        ("1e999999999", "1E+999999999"),
+    ],
+)
+def test_json_numbers_are_read_exactly_as_written(written, cell):
+    """Red-team finding: 30000.0000000000001 went through a float and was read as ¥30,000."""
+    problems = Problems("x.json")
+    document = parse_json(f'[{{"amount": {written}}}]', problems, expect=list)
+    assert not problems
+    assert cell_from_json(document[0]["amount"], "amount", kind="number") == cell

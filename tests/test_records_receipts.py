@@ -130,7 +130,7 @@ def test_bad_json_receipts_are_each_listed():
     ]
     assert problems(read_receipts_json, json.dumps(items)) == [
         "receipt 2: 'amount' must be more than ¥0 (got '-5')",
-        "receipt 3: 'amount' must be a whole number or text (got 1.5)",
+        "receipt 3: 'amount' must be whole yen such as 30000, 30,000 or ¥30,000 (got '1.5')",
         "receipt 4: missing key: place",
         "receipt 4: unknown key: colour; expected " + ", ".join(ALL_FIELDS),
         "receipt 5: must be a JSON object with " + ", ".join(RECEIPT_FIELDS) + " (got text)",
@@ -285,12 +285,23 @@ def test_a_cp932_export_with_yen_signs_reads_its_amounts(tmp_path):
     assert receipt.amount == Yen(12_000)
 
 
-def test_a_json_number_too_long_to_read_is_one_problem(tmp_path):
+def test_a_json_number_too_long_for_python_is_read_and_refused_by_its_field(tmp_path):
+    """Red-team finding: a 5,000-digit number gave Python's own advice on its digit limit."""
     path = tmp_path / "claims.json"
-    path.write_text('[{"id": ' + "9" * 5000 + "}]", encoding="utf-8")
+    item = {
+        "id": "r1",
+        "participant": "P",
+        "service_date": "2019-05-01",
+        "insured": False,
+        "mental_health_professional": True,
+        "place": "japan",
+    }
+    text = json.dumps([item])[:-2] + ', "amount": ' + "9" * 5000 + "}]"
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(InvalidRecords) as info:
         read_receipts_json(path)
     [line] = info.value.lines()
-    assert line.startswith(
-        f"{path}: the file: not valid JSON here: Exceeds the limit (4300 digits)"
+    assert line == (
+        f"{path}: receipt 1: 'amount' must be at most ¥100,000,000 (got '{'9' * 60}'… "
+        "(5,000 characters))"
     )

@@ -211,7 +211,10 @@ def test_cr_only_line_endings_are_read():
         ("①", "'amount' must be written with the digits 0-9 or ０-９ (got '①')"),
         ("١٠٠٠", "'amount' must be written with the digits 0-9 or ０-９ (got '١٠٠٠')"),
         ("100,000,001", "'amount' must be at most ¥100,000,000 (got '100,000,001')"),
-        ("9" * 5000, "'amount' must be at most ¥100,000,000 (got '" + "9" * 5000 + "')"),
+        (
+            "9" * 5000,
+            "'amount' must be at most ¥100,000,000 (got '" + "9" * 60 + "'… (5,000 characters))",
+        ),
         ("12.5", "'amount' must be whole yen such as 30000, 30,000 or ¥30,000 (got '12.5')"),
     ],
 )

@@ -29,18 +29,25 @@ __all__ = [
 ]
 
 
+_LONGEST, _SHOWN = 100, 60
+"""Text longer than ``_LONGEST`` characters shows its first ``_SHOWN`` in a message."""
+
+
 def as_written(value: object) -> str:
     """*value* as a user writes it, for a message: ISO dates and instants, ``¥1,000``, quoted text.
 
     A type shows itself its own way by defining ``__jetrules_display__(self) -> str`` (``Yen``
     does); a date, a time or an instant (anything with ``isoformat()``) shows as ISO 8601; text
-    shows in quotes, so that blanks and empty text are seen; anything else as its ``repr``.
+    shows in quotes, so that blanks and empty text are seen (text longer than 100 characters by
+    its first 60 and its length: a message is one line); anything else as its ``repr``.
     Nothing of jetrules is imported here (every module imports the errors): types are told apart
     by what they can do.
 
     >>> import datetime as dt
     >>> as_written(dt.date(2019, 4, 1)), as_written("2019-04-31"), as_written(1.5)
     ('2019-04-01', "'2019-04-31'", '1.5')
+    >>> as_written("9" * 5000)
+    "'999999999999999999999999999999999999999999999999999999999999'… (5,000 characters)"
     >>> print(as_written(dt.datetime(2019, 12, 27, 10, tzinfo=dt.timezone(dt.timedelta(hours=9)))))
     2019-12-27T10:00:00+09:00
     """
@@ -48,6 +55,8 @@ def as_written(value: object) -> str:
     if callable(display):
         return str(display(value))
     if isinstance(value, str):
+        if len(value) > _LONGEST:
+            return f"{value[:_SHOWN]!r}… ({len(value):,} characters)"
         return repr(value)
     isoformat = getattr(type(value), "isoformat", None)
     if callable(isoformat):

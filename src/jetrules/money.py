@@ -24,9 +24,13 @@ from typing import final
 
 import attrs
 
-from jetrules.errors import InvalidInput, WrongType, as_written
+from jetrules.errors import InvalidInput, OutOfRange, WrongType, as_written
 
-__all__ = ["Rounding", "Yen"]
+__all__ = ["MAX_YEN", "Rounding", "Yen"]
+
+MAX_YEN = 10**18 - 1
+"""The most a :class:`Yen` holds: eighteen digits (a pandas ``int64`` column holds every amount,
+and no amount is too long to write)."""
 
 
 class Rounding(enum.Enum):
@@ -86,10 +90,33 @@ def _amount(value: object) -> int:
     if isinstance(value, Decimal):
         if not value.is_finite() or value != value.to_integral_value():
             raise InvalidInput.for_field("amount", "must be a whole number of yen", value)
+        if value.adjusted() >= 18:  # 1E+999999999 is never written out
+            raise _too_much(value, f"{value:E}")
         value = int(value)
     if value < 0:
         raise InvalidInput.for_field("amount", "must not be negative", value)
+    if value > MAX_YEN:
+        raise _too_much(value, _digits(value))
     return value
+
+
+def _digits(value: int) -> str:
+    """A large whole number as a message shows it: itself up to 30 digits, else its length."""
+    if value < 10**30:
+        return as_written(value)
+    if value.bit_length() < 13_000:  # Python writes ints of up to 4,300 digits
+        return f"a whole number of {len(str(value)):,} digits"
+    return f"a whole number of about {value.bit_length() * 0.30103:,.0f} digits"
+
+
+def _too_much(value: object, shown: str) -> OutOfRange:
+    """The error of an amount over :data:`MAX_YEN`, *value* shown as *shown*.
+
+    (Too long to write out, it is shown by its length: Python writes no int of more than
+    4,300 digits.)
+    """
+    rule = f"must be at most ¥{MAX_YEN:,}"
+    return OutOfRange(f"'amount' {rule} (got {shown})", field="amount", rule=rule, value=value)
 
 
 def _whole(other: object) -> int | None:

@@ -4,7 +4,9 @@
 every thread), reads ``NaN`` and ``Infinity``, and any document is a value, ``null`` too. Here a
 repeated key is a problem naming the line where its object opens, ``NaN`` is no number, a
 document of the wrong shape is refused, and :func:`cell_from_json` takes from a value only what
-the field can hold (JSON ``true`` is no text).
+the field can hold (JSON ``true`` is no text). Numbers with a fraction or an exponent are read
+exactly, as :class:`~decimal.Decimal` (``30000.0000000000001`` is not 30,000), and whole
+numbers of any length without Python's limit on the digits it reads.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import collections
 import json
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from json.decoder import JSONObject  # type: ignore[attr-defined]
 from json.scanner import py_make_scanner  # type: ignore[attr-defined]
 from typing import Any, Literal
@@ -37,11 +40,20 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+def _whole(text: str) -> int | Decimal:
+    """A JSON whole number: an int, or a Decimal when too long for Python to read as one."""
+    return int(text) if len(text) <= 40 else Decimal(text)
+
+
+_NUMBERS: dict[str, Any] = {"parse_float": Decimal, "parse_int": _whole}
+"""How every JSON number is read: exactly."""
+
+
 class _Locating(json.JSONDecoder):
     """A slow decoder that records, with its line, every object that repeats a key."""
 
     def __init__(self, problems: Problems) -> None:
-        super().__init__(parse_constant=_no_constant)
+        super().__init__(parse_constant=_no_constant, **_NUMBERS)
         self.problems = problems
         self.parse_object = self._object
         self.scan_once = py_make_scanner(self)
@@ -110,7 +122,9 @@ def parse_json(
     # it as a line break changes no document and numbers the lines of a CR-only file right.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        document = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
+        document = json.loads(
+            text, object_pairs_hook=_unique, parse_constant=_no_constant, **_NUMBERS
+        )
     except _RepeatedKey:
         return _locate_repeated_keys(text, problems)
     except json.JSONDecodeError as error:
@@ -170,7 +184,11 @@ def json_object(
 
 
 def _written(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """*value* as JSON, for a message (a number as written; in a list or object, as a float)."""
+    if isinstance(value, Decimal):
+        text = str(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=float)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -180,11 +198,14 @@ def cell_from_json(
     """The text a CSV cell would hold for the JSON *value* of *field*, read by the vocabulary.
 
     ``text`` fields (ids, names, dates, words) take JSON text only; ``number`` fields take a
-    whole number or text; ``flag`` fields take ``true``/``false`` or text (``"yes"``, ``"はい"``).
+    number, as the text it was written as (a whole one as its digits: ``10000.0`` is
+    ``10000``), or text; ``flag`` fields take ``true``/``false`` or text (``"yes"``, ``"はい"``).
     Anything else is refused with :class:`~jetrules.errors.WrongType`, the value shown as JSON.
 
     >>> cell_from_json(10000, "amount", kind="number"), cell_from_json(True, "insured", kind="flag")
     ('10000', 'true')
+    >>> cell_from_json(Decimal("149.50"), "jpy_per_unit", kind="number")
+    '149.50'
     >>> cell_from_json(True, "participant")
     Traceback (most recent call last):
     ...
@@ -197,11 +218,12 @@ def cell_from_json(
     if kind == "number" and not isinstance(value, bool):
         if isinstance(value, int):
             return str(value)
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
+        if isinstance(value, Decimal):  # the vocabulary reads it as the text it was written as
+            whole = value == value.to_integral_value() and value.adjusted() < 40
+            return str(int(value)) if whole else str(value)
     rule = {
         "text": "must be text",
-        "number": "must be a whole number or text",
+        "number": "must be a number or text",
         "flag": "must be true, false or text such as yes or no",
     }[kind]
     raise WrongType(
