@@ -338,6 +338,17 @@ def test_a_malformed_list_is_refused_with_its_lines(content, problems):
     assert holidays_in(2030) == before  # the calendar in use is unchanged
 
 
+def test_a_list_larger_than_16_mib_is_refused_before_it_fills_memory(tmp_path):
+    """Red-team finding: ``--official /dev/zero`` read until the process was killed."""
+    large = tmp_path / "large.csv"
+    large.write_bytes(b"date,name\n" + b"x" * (16 * 2**20))
+    with pytest.raises(InvalidRecords) as caught:
+        load_official_holidays(large)
+    assert caught.value.lines() == (
+        f"{large}: file: is larger than 16 MiB, the most jetrules reads from a holiday list",
+    )
+
+
 def test_a_missing_file_is_an_os_error(tmp_path):
     with pytest.raises(OSError, match=r"no-such\.csv"):
         load_official_holidays(tmp_path / "no-such.csv")

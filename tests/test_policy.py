@@ -187,6 +187,19 @@ def test_a_file_that_is_not_utf8_or_not_toml_or_missing(toy, tmp_path):
         load(missing)
 
 
+def test_a_hostile_policy_file_is_one_problem_not_a_traceback(toy, tmp_path):
+    """Red-team findings: nested arrays gave a RecursionError, /dev/zero filled memory."""
+    deep = _write(tmp_path, "a = " + "[" * 600 + "]" * 600 + "\n", "deep.toml")
+    assert _problems(deep) == ["file: is not valid TOML here: nested too deeply"]
+    large = tmp_path / "large.toml"
+    large.write_bytes(b"# " + b"x" * (16 * 2**20))
+    assert _problems(large) == [
+        "file: is larger than 16 MiB, the most jetrules reads from a policy file"
+    ]
+    if os.path.exists("/dev/zero"):
+        assert _problems(Path("/dev/zero")) == _problems(large)
+
+
 def test_a_file_of_sources_only_supplies_nothing(toy, tmp_path):
     path = _write(tmp_path, '[source.mine]\ntitle = "Mine"\n')
     loaded = load(path)

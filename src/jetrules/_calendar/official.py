@@ -24,6 +24,7 @@ from types import MappingProxyType
 import pendulum
 
 from jetrules._calendar.span import FIRST_DAY, LAST_DAY
+from jetrules._kernel.files import read_rules_file
 from jetrules.errors import InvalidRecords, RecordProblem, WrongType
 
 __all__ = [
@@ -241,6 +242,5 @@ def read_official(source: str | os.PathLike[str] | bytes) -> tuple[str, Official
         raise WrongType.for_field("source", "must be a path or the list's bytes", source)
     else:
         name = os.fspath(source)
-        with open(name, "rb") as file:
-            data = file.read()
+        data = read_rules_file(name, "a holiday list")
     return name, parse_official(decode_official(data, name), name)

@@ -92,6 +92,11 @@ def _toml(text: str, file: str) -> dict[str, Any]:
         raise InvalidRecords(
             file, [RecordProblem(position="file", message=f"is not valid TOML ({error})")]
         ) from None
+    except RecursionError:  # arrays or tables nested hundreds deep
+        raise InvalidRecords(
+            file,
+            [RecordProblem(position="file", message="is not valid TOML here: nested too deeply")],
+        ) from None
 
 
 def parse_sources(text: str, file: str) -> SourceBook:

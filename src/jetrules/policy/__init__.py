@@ -45,6 +45,7 @@ from typing import Protocol
 import attrs
 
 from jetrules import booking, phone, subsidy, threads
+from jetrules._kernel.files import read_rules_file
 from jetrules._kernel.fiscal import FiscalYear
 from jetrules._kernel.policy import Policy
 from jetrules._kernel.policyfile import Converter, bundled_text, parse_sources, read_editions
@@ -149,14 +150,13 @@ def load(path: str | os.PathLike[str]) -> Policy:
     nearest complete edition's values for what it leaves out.
 
     Raises:
-        InvalidRecords: the file is not UTF-8 TOML, or has problems: every one is listed with the
-            file, the edition and the key (an unknown key, a wrong type, a value the terms refuse,
-            an unknown source or reading).
+        InvalidRecords: the file is not UTF-8 TOML, is larger than 16 MiB, or has problems:
+            every one is listed with the file, the edition and the key (an unknown key, a wrong
+            type, a value the terms refuse, an unknown source or reading).
         OSError: the file cannot be read.
     """
     name = os.fspath(path)
-    with open(name, "rb") as stream:
-        data = stream.read()
+    data = read_rules_file(name, "a policy file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
