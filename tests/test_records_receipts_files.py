@@ -11,7 +11,7 @@ import json
 import openpyxl
 import pytest
 
-from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce
+from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce, WrongType
 from jetrules.records import MAX_AMOUNT, Problems
 from jetrules.records.receipts import (
     PROGRESS_EVERY,
@@ -407,3 +407,19 @@ def test_progress_is_reported_every_so_many_receipts(tmp_path):
     seen.clear()
     read_receipts_json(io.StringIO(json.dumps(items)), progress=seen.append)
     assert seen == [PROGRESS_EVERY]
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        (b"id,participant", "bytes"),
+        (None, "NoneType"),
+        (io.BytesIO(b"id"), "a binary stream: open the file in text mode, or pass its path"),
+    ],
+)
+def test_a_source_that_is_no_path_or_text_stream_is_the_wrong_type(source, shown):
+    """Red-team finding: bytes gave AttributeError, a binary stream TypeError."""
+    with pytest.raises(WrongType) as info:
+        read_receipts(source)
+    assert str(info.value) == f"'source' must be a path or an open text stream (got {shown})"
+    assert (info.value.field, info.value.value) == ("source", source)

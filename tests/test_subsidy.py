@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from jetrules import FiscalYear, Yen
 from jetrules._kernel.policy import Policy
-from jetrules.errors import InvalidInput, JetRulesError, NoRuleInForce, WrongType
+from jetrules.errors import InvalidInput, JetRulesError, NoRuleInForce, OutOfRange, WrongType
 from jetrules.subsidy import (
     EDITIONS,
     REASONS,
@@ -825,3 +825,12 @@ def test_a_ledger_made_by_hand_checks_ids_against_its_own():
     with pytest.raises(InvalidInput, match="assessed before"):
         made.add([receipt("a", "2019-06-01", 1)])
     assert made.add([receipt("b", "2019-06-01", 1)]).receipt_ids == {"a", "b"}
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-03-31"])
+def test_a_service_date_outside_every_fiscal_year_is_refused_naming_it(day):
+    """Red-team finding: accepted, then assess raised an error naming 'day'."""
+    with pytest.raises(OutOfRange) as info:
+        Receipt(id="r1", participant="P", service_date=day, amount=1_000)
+    assert info.value.field == "service_date"
+    assert str(info.value).startswith("'service_date' must be from 0001-04-01 to 9999-03-31")

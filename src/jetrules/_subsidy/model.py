@@ -11,6 +11,7 @@ import pendulum
 
 from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fields import named_fields, non_blank, of_type, to_optional_date
+from jetrules._kernel.fiscal import fiscal_year_of
 from jetrules._subsidy.currency import YEN, Conversion, to_amount, to_currency, to_rate_per_unit
 from jetrules._subsidy.currency import to_yen_at as _to_yen_at
 from jetrules._subsidy.place import Place, to_place
@@ -198,6 +199,12 @@ class Receipt:
             jpy_per_unit=jpy_per_unit,
             amount_in_currency=amount_in_currency,
         )
+
+    @service_date.validator
+    def _in_a_fiscal_year(
+        self, attribute: attrs.Attribute[pendulum.Date], value: pendulum.Date
+    ) -> None:
+        fiscal_year_of(value, attribute.name)  # 0001-04-01 to 9999-03-31: its statement's year
 
     @amount.validator
     def _more_than_nothing(self, attribute: attrs.Attribute[Yen], value: Yen) -> None:

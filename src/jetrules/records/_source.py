@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from jetrules._kernel.output import text_codec
-from jetrules.errors import InvalidRecords, RecordProblem
+from jetrules.errors import InvalidRecords, RecordProblem, WrongType
 from jetrules.records._problems import printable
 
 __all__ = [
@@ -135,15 +135,25 @@ def _decode(name: str, data: bytes, codec: str) -> str:
 
 
 def _read_stream(stream: TextIO, name: str, max_bytes: int) -> str:
+    read = getattr(stream, "read", None)
+    if not callable(read):
+        raise _not_a_source(stream, type(stream).__name__)
     try:
-        text = stream.read(max_bytes + 1)
+        text = read(max_bytes + 1)
     except UnicodeDecodeError as error:
         _, advice = _advice("utf-8")
         message = f"is not UTF-8 text ({error.reason}); {advice}"
         raise InvalidRecords(name, [RecordProblem(position="the input", message=message)]) from None
+    if not isinstance(text, str):
+        raise _not_a_source(stream, "a binary stream: open the file in text mode, or pass its path")
     if len(text) > max_bytes:
         raise too_large(name, max_bytes, position="the input")
     return text
+
+
+def _not_a_source(source: object, shown: str) -> WrongType:
+    rule = "must be a path or an open text stream"
+    return WrongType(f"'source' {rule} (got {shown})", field="source", rule=rule, value=source)
 
 
 def read_text(
