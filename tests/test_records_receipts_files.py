@@ -423,3 +423,23 @@ def test_a_source_that_is_no_path_or_text_stream_is_the_wrong_type(source, shown
         read_receipts(source)
     assert str(info.value) == f"'source' must be a path or an open text stream (got {shown})"
     assert (info.value.field, info.value.value) == ("source", source)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp932"])
+def test_a_workbook_by_another_name_is_named_for_what_it_is(tmp_path, encoding):
+    """Red-team finding: a real .xls (or a workbook named .dat) was told to try --encoding."""
+    old = tmp_path / "claims.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\xff\xfe\x80\x81")
+    assert lines(read_receipts, old, encoding=encoding) == [
+        "the file: is an Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx) or "
+        "as CSV"
+    ]
+    book = _workbook(tmp_path / "claims.xlsx", [list(RECEIPT_FIELDS), GOOD.split(",")])
+    renamed = book.rename(tmp_path / "claims.dat")
+    zipped = [
+        "the file: is a ZIP archive, such as an Excel workbook, not text: name it .xlsx to read it "
+        'as a workbook (format="xlsx" in Python)'
+    ]
+    assert lines(read_receipts, renamed, encoding=encoding) == zipped
+    assert [r.id for r in read_receipts(renamed, format="xlsx")] == ["r1"]
+    assert lines(read_receipts, renamed.rename(tmp_path / "claims.json")) == zipped

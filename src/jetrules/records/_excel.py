@@ -27,14 +27,19 @@ from typing import Any, BinaryIO
 from jetrules.errors import JetRulesError
 from jetrules.records._columns import Columns, column_letter, match_header
 from jetrules.records._problems import CsvRow, Problems, Table
-from jetrules.records._source import MAX_INPUT_BYTES, read_bytes, source_name, too_large
+from jetrules.records._source import (
+    MAX_INPUT_BYTES,
+    OLD_EXCEL,
+    OLD_EXCEL_ADVICE,
+    read_bytes,
+    source_name,
+    too_large,
+)
 
 __all__ = ["EXCEL_SUFFIXES", "MissingExtra", "open_xlsx", "read_xlsx"]
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 """The file names read as workbooks by default (older ``.xls`` files are refused with advice)."""
-
-_OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # the start of every OLE2 file, such as an Excel 97-2003 .xls
 
 
 class MissingExtra(JetRulesError, ImportError):
@@ -64,11 +69,8 @@ def _workbook_bytes(source: str | Path | BinaryIO, name: str, max_bytes: int) ->
 def _load(data: bytes, problems: Problems) -> Any:
     """The workbook in *data*, or None with the problem recorded."""
     openpyxl = _openpyxl()
-    if data.startswith(_OLD_EXCEL):
-        problems.add(
-            "the file",
-            "is an Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx) or as CSV",
-        )
+    if data.startswith(OLD_EXCEL):
+        problems.add("the file", OLD_EXCEL_ADVICE)
         return None
     try:
         with warnings.catch_warnings():

@@ -40,6 +40,13 @@ that means to read more passes its own ``max_bytes``.
 Input = str | Path | TextIO
 """What a reader reads: a path to a file, or an open text stream (already decoded)."""
 
+OLD_EXCEL = b"\xd0\xcf\x11\xe0"
+"""The start of every OLE2 file, such as an Excel 97-2003 workbook (``.xls``)."""
+OLD_EXCEL_ADVICE = (
+    "is an Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx) or as CSV"
+)
+_WORKBOOK = b"PK\x03\x04"  # the start of a ZIP archive, such as an Excel workbook (.xlsx)
+
 _CHUNK = 1024 * 1024
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
@@ -121,6 +128,7 @@ def _reading(codec: str) -> str:
 
 
 def _decode(name: str, data: bytes, codec: str) -> str:
+    _check_not_a_workbook(name, data)
     try:
         return data.decode(_reading(codec))
     except UnicodeDecodeError as error:
@@ -132,6 +140,20 @@ def _decode(name: str, data: bytes, codec: str) -> str:
         raise InvalidRecords(
             name, [RecordProblem(position=f"line {line}", message=message)]
         ) from None
+
+
+def _check_not_a_workbook(name: str, start: bytes) -> None:
+    """Refuse a workbook by another name (*start*: its first bytes): no encoding would help."""
+    if start.startswith(OLD_EXCEL):
+        message = OLD_EXCEL_ADVICE
+    elif start.startswith(_WORKBOOK):
+        message = (
+            "is a ZIP archive, such as an Excel workbook, not text: name it .xlsx to read it "
+            'as a workbook (format="xlsx" in Python)'
+        )
+    else:
+        return
+    raise InvalidRecords(name, [RecordProblem(position="the file", message=message)])
 
 
 def _read_stream(stream: TextIO, name: str, max_bytes: int) -> str:
@@ -196,6 +218,8 @@ def open_lines(
     with contextlib.ExitStack() as stack:
         file = stack.enter_context(Path(source).open("rb"))
         if _is_regular(file, name, max_bytes):
+            _check_not_a_workbook(name, file.read(len(OLD_EXCEL)))
+            file.seek(0)
             stack.pop_all()  # the lines close the file once they are read
             return name, _streamed(source, name, file, codec)
         text = _decode(name, _read_limited(file, name, max_bytes), codec)
