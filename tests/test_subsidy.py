@@ -308,7 +308,7 @@ def test_an_amount_in_another_currency_is_converted_to_the_fields_it_reads_back_
         ),
         (
             {"amount": 100, "currency": "USD", "jpy_per_unit": 99, "amount_in_currency": "1"},
-            r"'amount' must be ¥99, what 1 USD at ¥99 per USD: ¥99 comes to \(got ¥100\)",
+            r"'amount' must be ¥99, what 1 USD comes to at ¥99 per USD \(got ¥100\)",
         ),
     ],
 )

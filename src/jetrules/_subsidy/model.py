@@ -247,7 +247,8 @@ class Receipt:
         if converted.yen != self.amount:
             raise InvalidInput.for_field(
                 "amount",
-                f"must be {converted.yen}, what {converted.render('en')} comes to",
+                f"must be {converted.yen}, what {converted.amount} {converted.currency} comes to "
+                f"at ¥{converted.jpy_per_unit} per {converted.currency}",
                 self.amount,
             )
 

@@ -89,7 +89,7 @@ def _register_business_days(subcommands: Subcommands) -> None:
     add.set_defaults(handler=_business_days_add)
     between = actions.add_parser(
         "between",
-        help="how many business days d there are with START < d <= END",
+        help="how many business days d there are with START < d <= END (negative if END < START)",
         description="Print the number of business days d with START < d <= END "
         "(negative when END is before START).",
     )
