@@ -166,7 +166,9 @@ def test_records_and_text():
         "payable": 6_000,
         "late_receipts": 1,
         "incomplete_claims": 1,
+        "terms_origin": "published",
     }
+    assert rows[1]["terms_origin"] is None  # FY2022: no published terms, nothing paid
     claims = view.to_records("ja", level="participant")
     assert [list(row) for row in claims] == [list(CLAIM_COLUMNS)] * 4
     assert [row["lacking"] for row in claims] == [
@@ -183,13 +185,29 @@ def test_records_and_text():
     assert "copy of the bank book's inside cover" in text
     assert "not recorded" in text
     assert "no list published" in text
+    assert ", late receipts 1, terms published\n" in text
+    assert "terms not published (nothing paid)" in text
     japanese = view.render("ja")
     assert "Saga　2021年度：参加者数 2、領収書数 3" in japanese
+    assert "、要件 公表\n" in japanese
     assert ORGANISATION_LABELS["payable"].render("ja") == "助成額"
     assert by_organisation(assess([]), []).render("en") == "No claims."
     assert by_organisation(assess([]), []).render("ja") == "申請はありません。"
     with pytest.raises(InvalidInput, match="'level' must be 'organisation' or 'participant'"):
         view.to_records(level="receipt")  # type: ignore[arg-type]
+
+
+def test_a_view_under_assumed_terms_says_so_on_every_row():
+    """Red-team finding: the view showed what was payable under assumed terms without a word."""
+    assumed = assess([d.receipt for s in LEDGER for d in s.decisions], assume=2021)
+    view = by_organisation(assumed, list(PEOPLE.values()))
+    fy2022 = [year for year in view if year.fiscal_year == FiscalYear(2022)]
+    assert [year.terms_origin for year in fy2022] == ["assumed"]
+    assert fy2022[0].payable > 0
+    assert "terms assumed" in fy2022[0].render("en")
+    assert "要件 仮定" in fy2022[0].render("ja")
+    claims = view.to_records(level="participant")
+    assert {row["fiscal_year"]: row["terms_origin"] for row in claims}[2022] == "assumed"
 
 
 def test_a_participant_missing_from_the_file_is_named():

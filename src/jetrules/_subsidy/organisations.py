@@ -38,6 +38,7 @@ import attrs
 
 from jetrules._kernel.output import format_table
 from jetrules._kernel.participants import ClaimDocuments, Participant, Participants
+from jetrules._kernel.provenance import Origin
 from jetrules._subsidy.ledger import Ledger
 from jetrules._subsidy.reasons import LATE_CLAIM
 from jetrules._subsidy.statement import Statement
@@ -69,6 +70,7 @@ ORGANISATION_COLUMNS: tuple[str, ...] = (
     "payable",
     "late_receipts",
     "incomplete_claims",
+    "terms_origin",
 )
 """The keys of a record per organisation and fiscal year, in the order CSV lists them."""
 
@@ -84,6 +86,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "late_receipts",
     "lacking",
     "lacking_codes",
+    "terms_origin",
 )
 """The keys of a record per participant's claim, in the order CSV lists them."""
 
@@ -101,10 +104,12 @@ ORGANISATION_LABELS: Mapping[str, Label] = {
     "incomplete_claims": Label(en="claims lacking documents", ja="書類不足の申請"),
     "lacking": Label(en="documents lacking", ja="不足書類"),
     "lacking_codes": Label(en="lacking (codes)", ja="不足書類（コード）"),
+    "terms_origin": Label(en="terms", ja="要件"),
 }
 """Each column's heading in English and Japanese."""
 
 _NOT_RECORDED = Label(en="not recorded", ja="未記録")
+_NO_TERMS = Label(en="not published (nothing paid)", ja="未公表（助成なし）")
 _NO_LIST = Label(en="no list published", ja="書類の定めなし")
 
 
@@ -160,6 +165,11 @@ class ParticipantClaim:
         lacking = self.lacking
         return _NOT_RECORDED.render(lang) if lacking is None else lacking.render(lang)
 
+    @property
+    def terms_origin(self) -> str | None:
+        """The year's terms: ``published``, ``assumed``, ``supplied``, or ``None`` (no terms)."""
+        return self.statement.terms_origin
+
     def to_record(self, lang: Lang = "en") -> dict[str, object]:
         """The claim as a flat record of :data:`CLAIM_COLUMNS` (text in *lang*)."""
         lacking = self.lacking
@@ -175,6 +185,7 @@ class ParticipantClaim:
             "late_receipts": self.late_receipts,
             "lacking": self.lacking_text(lang),
             "lacking_codes": None if lacking is None else [d.value for d in lacking],
+            "terms_origin": self.terms_origin,
         }
 
 
@@ -223,6 +234,11 @@ class OrganisationYear:
         return sum(claim.late_receipts for claim in self.claims)
 
     @property
+    def terms_origin(self) -> str | None:
+        """The year's terms, as its claims' statements say (:attr:`Statement.terms_origin`)."""
+        return self.claims[0].terms_origin
+
+    @property
     def incomplete(self) -> tuple[ParticipantClaim, ...]:
         """The claims known to lack at least one document."""
         return tuple(claim for claim in self.claims if claim.lacking)
@@ -238,6 +254,7 @@ class OrganisationYear:
             "payable": self.payable.amount,
             "late_receipts": self.late_receipts,
             "incomplete_claims": len(self.incomplete),
+            "terms_origin": self.terms_origin,
         }
 
     def render(self, lang: Lang) -> str:
@@ -251,6 +268,7 @@ class OrganisationYear:
                 ("claimed", self.claimed),
                 ("payable", self.payable),
                 ("late_receipts", self.late_receipts),
+                ("terms_origin", _origin_text(self.terms_origin, lang)),
             )
         )
         heading = f"{self.organisation}, {year}: {totals}"
@@ -270,6 +288,11 @@ class OrganisationYear:
         ]
         headers = [ORGANISATION_LABELS[name].render(lang) for name in columns]
         return f"{heading}\n{format_table(headers, rows)}"
+
+
+def _origin_text(origin: str | None, lang: Lang) -> str:
+    """The terms' origin as the table says it: ``assumed``, ``not published (nothing paid)``."""
+    return _NO_TERMS.render(lang) if origin is None else Origin(origin).render(lang)
 
 
 def _level(value: object) -> OrganisationLevel:
