@@ -58,8 +58,9 @@ def test_bad_input_is_one_line_on_stderr(capsys):
     status, out = run("fiscal-year", "2019-02-30")
     assert (status, out) == (2, "")
     err = capsys.readouterr().err
-    assert (
-        err == "jetrules: error: 'DATE' must be an ISO date such as 2019-04-01 (got '2019-02-30')\n"
+    assert err == (
+        "jetrules: error: 'DATE' must be a date such as 2023-04-20 or 2023/4/20 "
+        "(got '2019-02-30')\n"
     )
 
 

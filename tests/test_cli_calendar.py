@@ -123,7 +123,10 @@ def test_deadline_options():
     ("argv", "message"),
     [
         (["holidays", "1900"], "'year' must be from 1948 to 2150"),
-        (["business-days", "add", "2019-02-30", "1"], "'DATE' must be an ISO date"),
+        (
+            ["business-days", "add", "2019-02-30", "1"],
+            "'DATE' must be a date such as 2023-04-20 or 2023/4/20",
+        ),
         (
             ["business-days", "add", "2150-12-30", "5"],
             "'n' must keep the result between 1948-07-20",
@@ -184,3 +187,18 @@ def test_the_module_names_every_subcommand_it_registers():
     only = argparse.ArgumentParser().add_subparsers()
     calendar_commands.register(only, names={"deadline"})
     assert tuple(only.choices) == ("deadline",)
+
+
+@pytest.mark.parametrize(
+    ("argv", "printed"),
+    [
+        (["fiscal-year", "2026/11/30"], "FY2026"),
+        (["fiscal-year", "２０２６／３／３１"], "FY2025"),
+        (["business-days", "add", "2026/12/28", "3"], "2027-01-06"),
+        (["business-days", "between", "2026/12/25", "2027/1/5"], "3"),
+    ],
+)
+def test_dates_are_typed_as_in_a_receipts_file(argv, printed, capsys):
+    """Red-team finding: --submitted-on took 2026/11/30, the calendar commands did not."""
+    assert main(argv) == 0
+    assert printed in capsys.readouterr().out

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Collection
 from types import MappingProxyType
 from typing import TextIO
 
+from jetrules._kernel.chars import FULL_WIDTH_ASCII
 from jetrules._kernel.dates import to_date
 from jetrules._kernel.fiscal import fiscal_year_of
 from jetrules._kernel.output import display_width, format_table, write_csv, write_json
@@ -121,10 +123,29 @@ def _register_deadline(subcommands: Subcommands) -> None:
     due.set_defaults(handler=_deadline)
 
 
+_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII)
+
+
+def _day(raw: str, field: str) -> dt.date:
+    """A date as a person types it: ``2026-11-30``, ``2026/11/30``, ``２０２６／１１／３０``.
+
+    The forms a receipts file takes (``docs/files.md``); an error shows *raw* as typed.
+    """
+    text = raw.strip().translate(FULL_WIDTH_ASCII)
+    if (slashed := _SLASHED.fullmatch(text)) is not None:
+        year, month, day = slashed.groups()
+        text = f"{year}-{int(month):02d}-{int(day):02d}"
+    try:
+        return to_date(text, field)
+    except InvalidInput as error:
+        rule = "must be a date such as 2023-04-20 or 2023/4/20"
+        raise type(error).for_field(field, rule, raw) from None
+
+
 def _fiscal_year(args: argparse.Namespace, out: TextIO) -> int:
     rows = []
     for raw in args.dates:
-        year = fiscal_year_of(raw, "DATE")
+        year = fiscal_year_of(_day(raw, "DATE"), "DATE")
         rows.append([raw, str(year), year.render("ja"), year.start, year.end])
     print(format_table(["date", "fiscal year", "年度", "from", "to"], rows), file=out)
     return EXIT_OK
@@ -182,13 +203,14 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _business_days_add(args: argparse.Namespace, out: TextIO) -> int:
-    print(official_calendar(args).add_business_days(to_date(args.date, "DATE"), args.n), file=out)
+    print(official_calendar(args).add_business_days(_day(args.date, "DATE"), args.n), file=out)
     return EXIT_OK
 
 
 def _business_days_between(args: argparse.Namespace, out: TextIO) -> int:
     calendar = official_calendar(args)
-    print(calendar.business_days_between(to_date(args.start, "START"), args.end), file=out)
+    start, end = _day(args.start, "START"), _day(args.end, "END")
+    print(calendar.business_days_between(start, end), file=out)
     return EXIT_OK
 
 
