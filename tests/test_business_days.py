@@ -478,3 +478,14 @@ def test_a_calendar_in_use_pickles_and_compares_as_a_value():
     assert hash(copy) == hash(calendar)
     assert not copy.is_business_day("2019-04-26")
     assert copy.add_business_days("2019-04-25", 1) == calendar.add_business_days("2019-04-25", 1)
+
+
+def test_a_count_of_any_integer_type_is_taken_as_an_int():
+    """Red-team finding: numpy.int64 (a pandas column's) was refused as not an int."""
+    numpy = pytest.importorskip("numpy")
+    day = pendulum.date(2026, 12, 25)
+    moved = SERVICE_CALENDAR.add_business_days(day, numpy.int64(3))
+    assert moved == SERVICE_CALENDAR.add_business_days(day, 3) == pendulum.date(2027, 1, 5)
+    assert SERVICE_CALENDAR.business_days_between(day, moved) == 3
+    with pytest.raises(WrongType, match="'n' must be an int"):
+        SERVICE_CALENDAR.add_business_days(day, numpy.bool_(True))

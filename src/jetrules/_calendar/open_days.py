@@ -15,6 +15,7 @@ pickles as an empty table that fills in again from the same rules.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
@@ -40,16 +41,18 @@ def date_of(ordinal: int) -> pendulum.Date:
 
 
 def day_count(value: object, field: str) -> int:
-    """*value*, a number of business days to move or count by: an int (not a bool).
+    """*value*, a number of business days to move or count by: an integer (not a bool).
+
+    Any integer type will do (``numpy.int64`` from a pandas column too); it comes back an int.
 
     >>> day_count(2.0, "n")
     Traceback (most recent call last):
     ...
     jetrules.errors.WrongType: 'n' must be an int (got 2.0)
     """
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise WrongType.for_field(field, "must be an int", value)
-    return value
+    return int(value)
 
 
 @final
