@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import importlib.resources
 
 import pendulum
 import pytest
 
 from jetrules._calendar import holiday_rules as _rules
+from jetrules._calendar import official as _official
 from jetrules._labels import Label
 from jetrules.calendar import (
     FIRST_DAY,
@@ -24,7 +26,7 @@ from jetrules.calendar import (
     deadline,
     load_official_holidays,
 )
-from jetrules.errors import InvalidInput, OutOfRange, WrongType
+from jetrules.errors import InvalidInput, InvalidRecords, OutOfRange, WrongType
 
 D = pendulum.Date
 
@@ -359,3 +361,120 @@ def test_a_day_rule_is_in_force_from_its_first_day_to_its_last(rules):
     assert not new.applies_on(new.in_force_from - one_day)
     assert new.applies_on(new.in_force_from)
     assert new.applies_on(LAST_DAY)
+
+
+# -- the Cabinet Office's list as read ------------------------------------------------------------
+
+
+def test_text_csv_cannot_read_is_refused_with_what_csv_says():
+    """Mutation run of _calendar/official.py: the text after "not valid CSV" was not pinned."""
+    with pytest.raises(InvalidRecords) as caught:
+        load_official_holidays(b'date,name\n"2030-01-01"x,y\n')
+    assert caught.value.lines() == ("<bytes>: line 2: not valid CSV: ',' expected after '\"'",)
+
+
+def test_a_wrong_header_is_refused_naming_both_headers_it_takes():
+    """Mutation run of _calendar/official.py: the headers the message names were not pinned."""
+    with pytest.raises(InvalidRecords) as caught:
+        load_official_holidays(b"day,holiday\n2030-01-01,x\n")
+    assert caught.value.lines() == (
+        "<bytes>: line 1: the header must be 国民の祝日・休日月日,国民の祝日・休日名称 "
+        "or date,name (got 'day,holiday')",
+    )
+
+
+def test_every_bad_line_of_a_list_is_reported_in_full():
+    """Mutation run of _calendar/official.py: lines after a bad one, and the messages' values."""
+    text = (
+        b"date,name\n"
+        b"2030-01-01\n"  # line 2: reading goes on after a line of the wrong width
+        b"2030-13-01,x\n"
+        b"2030-01-01,a,b\n"
+        b"1948-07-19,x\n"
+        b"2151-01-01,y\n"
+        b"2030-01-02,z\n"
+        b"\n"
+        b"2030/1/2,w\n"
+    )
+    with pytest.raises(InvalidRecords) as caught:
+        load_official_holidays(text)
+    assert caught.value.lines() == (
+        "<bytes>: line 2: has 1 cells; expected 2 (date, name)",
+        "<bytes>: line 3: 'date' must be a date such as 2019/5/1 (got '2030-13-01')",
+        "<bytes>: line 4: has 3 cells; expected 2 (date, name)",
+        "<bytes>: line 5: 'date' must be from 1948-07-20 to 2150-12-31 (got '1948-07-19')",
+        "<bytes>: line 6: 'date' must be from 1948-07-20 to 2150-12-31 (got '2151-01-01')",
+        "<bytes>: line 9: 'date' 2030-01-02 is listed twice (first on line 7)",
+    )
+
+
+def test_a_list_may_name_the_first_and_the_last_day_of_the_range():
+    table = load_official_holidays("date,name\n1948-07-20,祝\n2150-12-31,祝\n".encode())
+    assert [h.date for h in table.holidays_in(1948)] == [FIRST_DAY]
+    assert [h.date for h in table.holidays_in(2150)] == [LAST_DAY]
+
+
+def test_a_list_of_bare_carriage_returns_is_read_as_csv_and_refused():
+    """Mutation run of _calendar/official.py: which text is split without the csv module.
+
+    Only text without quotes or carriage returns is split at its newlines; a list whose lines end
+    with a bare CR goes to the csv module, which refuses it on its first line (split at newlines,
+    it would be one line with a wrong header).
+    """
+    with pytest.raises(InvalidRecords) as caught:
+        load_official_holidays("date,name\r2030-01-01,元日\r".encode())
+    (line,) = caught.value.lines()  # what follows differs between Python versions
+    assert line.startswith("<bytes>: line 1: not valid CSV: new-line character seen in unquoted")
+    crlf = load_official_holidays("date,name\r\n2030-01-01,元日\r\n".encode())
+    assert [(h.date, h.name_ja) for h in crlf.holidays_in(2030)] == [(D(2030, 1, 1), "元日")]
+
+
+def test_the_bundled_list_by_year_and_whole():
+    """Mutation run of _calendar/official.py: bundled_year and bundled_rows were not called."""
+    assert _official.bundled_year(2019)[:2] == (
+        (D(2019, 1, 1), "元日"),
+        (D(2019, 1, 14), "成人の日"),
+    )
+    assert _official.bundled_year(2027)[-1] == (D(2027, 11, 23), "勤労感謝の日")
+    assert _official.bundled_year(1950) is None
+    assert _official.bundled_year(2028) is None
+    whole = _official.bundled_rows()
+    assert (len(whole), whole[0], whole[-1]) == (
+        1067,
+        (D(1955, 1, 1), "元日"),
+        (D(2027, 11, 23), "勤労感謝の日"),
+    )
+    assert whole == tuple(row for year in range(1955, 2028) for row in _official.bundled_year(year))
+
+
+def test_the_bundled_list_is_read_from_its_file_when_it_is_there(monkeypatch):
+    """Mutation run of _calendar/official.py: the file, not importlib.resources, when present."""
+
+    def unwanted(package: str) -> None:
+        raise AssertionError(f"importlib.resources asked for {package}")
+
+    monkeypatch.setattr(importlib.resources, "files", unwanted)
+    data = _official._bundled_bytes()
+    assert data.startswith("date,name\n1955-01-01,元日\n".encode())
+
+
+def test_the_bundled_list_is_read_through_importlib_resources_without_its_file(
+    monkeypatch, tmp_path
+):
+    """Mutation run of _calendar/official.py: a zipped package reads the list as a resource."""
+    with open(_official._BUNDLED_PATH, "rb") as file:
+        expected = file.read()
+    monkeypatch.setattr(_official, "_BUNDLED_PATH", str(tmp_path / "no-such.csv"))
+    assert _official._bundled_bytes() == expected
+
+
+def test_a_source_that_is_no_path_nor_bytes_is_named_with_its_value():
+    """Mutation run of _calendar/official.py: the value read_official's error names."""
+    with pytest.raises(WrongType) as caught:
+        load_official_holidays(2030)
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (
+        "source",
+        "must be a path or the list's bytes",
+        2030,
+    )
+    assert str(caught.value) == "'source' must be a path or the list's bytes (got 2030)"
