@@ -187,6 +187,14 @@ def test_a_file_that_is_not_utf8_or_not_toml_or_missing(toy, tmp_path):
         load(missing)
 
 
+def test_a_policy_file_may_start_with_a_byte_order_mark(toy, tmp_path):
+    """Red-team finding: CSV and JSON files took a BOM, a policy file gave 'Invalid statement'."""
+    plain = _write(tmp_path, '[source.mine]\ntitle = "Mine"\n', "plain.toml")
+    marked = tmp_path / "marked.toml"
+    marked.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    assert load(marked).book == load(plain).book
+
+
 def test_a_hostile_policy_file_is_one_problem_not_a_traceback(toy, tmp_path):
     """Red-team findings: nested arrays gave a RecursionError, /dev/zero filled memory."""
     deep = _write(tmp_path, "a = " + "[" * 600 + "]" * 600 + "\n", "deep.toml")

@@ -158,7 +158,7 @@ def load(path: str | os.PathLike[str]) -> Policy:
     name = os.fspath(path)
     data = read_rules_file(name, "a policy file")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # an editor on Windows may start the file with a BOM
     except UnicodeDecodeError as error:
         problem = RecordProblem(position="file", message=f"is not UTF-8 text ({error.reason})")
         raise InvalidRecords(name, [problem]) from None
