@@ -58,6 +58,15 @@ def test_assumed_terms_warn_once_and_mark_every_status(capsys):
     assert "Assumed terms: FY2024" in late["text"]
 
 
+def test_a_refused_run_says_why_and_no_more(capsys):
+    """Red-team finding: the warning on assumed terms came before the error of a refused run."""
+    at = "2151-01-01T00:00+09:00"  # past the calendar: refused once the file is read
+    status, _ = run("threads", str(FY2024), "--assume-terms-from", "2023", "--at", at)
+    assert status == 2
+    [error] = capsys.readouterr().err.splitlines()
+    assert error.startswith("jetrules: error: '--at' must fall on a day the business calendar")
+
+
 def test_assumed_terms_in_the_table_in_both_languages(capsys):
     status, out = run("threads", str(FY2024), "--assume-terms-from", "FY2023", "--at", AT)
     assert status == 0

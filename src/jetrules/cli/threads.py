@@ -88,8 +88,8 @@ def _threads(args: argparse.Namespace, out: TextIO) -> int:
     policy, assume = terms_options(args)
     calendar = official_calendar(args)
     threads = read_threads(args.file, policy=policy, assume=assume, calendar=calendar)
-    _warn_if_assumed(threads)
     result = _report(args.at, threads)
+    _warn_if_assumed(threads)  # only for a run that answers: a refused one says why alone
     lang = to_lang(args.lang)
     with encoded_output(out, args.output_encoding) as stream:
         _write(stream, result, threads, lang, args.format)
