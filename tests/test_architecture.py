@@ -307,3 +307,12 @@ def test_import_contracts_fail_on_a_forbidden_import(tmp_path):
     )
     assert failed.returncode != 0
     assert "jetrules._subsidy.index -> jetrules._threads.text" in failed.stdout.decode()
+
+
+@pytest.mark.parametrize("face", ["booking", "calendar", "phone", "records", "subsidy", "threads"])
+def test_a_face_offers_what_it_lists_and_nothing_more(face):
+    """What ``dir`` and a notebook's completion show of a face is its ``__all__`` (red-team
+    finding: ``annotations``, the name ``from __future__ import annotations`` binds, was shown)."""
+    module = importlib.import_module(f"jetrules.{face}")
+    shown = {name for name in dir(module) if not name.startswith("_")}
+    assert shown - set(module.__all__) == set()

@@ -31,8 +31,6 @@ FY2024 publishes no value for session lengths, preferred times per sign-up, ...:
 published for FY2023 are assumed, as the caller asked.
 """
 
-from __future__ import annotations
-
 from jetrules._booking.appointment import Appointment, Reschedule, Status
 from jetrules._booking.checks import check_length, check_start
 from jetrules._booking.editions import (

@@ -29,8 +29,6 @@ sources" page:
 ## `jetrules.calendar`
 """
 
-from __future__ import annotations
-
 from jetrules._calendar.business import SERVICE_CALENDAR, BusinessCalendar, deadline
 from jetrules._calendar.deadlines import ClosedDay, Deadline
 from jetrules._calendar.holidays import FIRST_DAY, LAST_DAY, Holiday, HolidayKind

@@ -29,8 +29,6 @@ jetrules.errors.NoRuleInForce: no telephone counselling schedule is published fo
 2021-06-16 (Wed) 17:30-21:00 Tokyo time: regular session (under FY2020's schedule, assumed)
 """
 
-from __future__ import annotations
-
 from jetrules._phone.editions import EDITIONS, editions, terms_for
 from jetrules._phone.lookup import is_open, next_session, session_at, sessions_in
 from jetrules._phone.schedule import PARAMETERS, REQUIRED, SERVICE, PhoneSchedule

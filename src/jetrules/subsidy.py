@@ -27,8 +27,6 @@ is a policy (``policy=``). Either way every decision says so.
 (Yen(7001), Yen(22999))
 """
 
-from __future__ import annotations
-
 from jetrules._kernel.participants import (
     TERM_SOURCE,
     ClaimDocument,

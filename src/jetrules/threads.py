@@ -22,8 +22,6 @@ takes what a year does not publish from another year's published terms (marked a
 (30, 'webmail')
 """
 
-from __future__ import annotations
-
 from jetrules._kernel.participants import Participant, Participants, Term
 from jetrules._threads.editions import EDITIONS, PARAMETERS, editions, terms_for
 from jetrules._threads.message import Author, Message, ThreadState

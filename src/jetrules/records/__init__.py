@@ -86,7 +86,8 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_NAMES})
+    """What the package offers (``__all__``), and its private names."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("_"))})
 
 
 __all__ = [
