@@ -17,6 +17,7 @@ from jetrules.booking import (
     Appointment,
     FiscalYear,
     Ledger,
+    Participant,
     Reschedule,
     SignUp,
     Status,
@@ -456,3 +457,100 @@ def test_check_start_holds_the_lead_time_though_reschedules_are_free_of_it():
     assert check_start(later, minutes=40, requested_at=requested, policy=free).fiscal_year == (
         FiscalYear(2019)
     )
+
+
+# -- a sign-up: its list of times, its term, its confirmation (mutation run of signup.py) --------
+
+
+def term_to(last_day: str, first_day: str = "2019-08-01") -> Participant:
+    return Participant(
+        participant="P-01",
+        appointed_from=first_day,
+        appointed_to=last_day,
+        organisation="Saga Prefecture",
+    )
+
+
+def test_preferred_times_named_twice_are_refused_naming_the_list():
+    with pytest.raises(InvalidInput) as caught:
+        sign_up("2020-01-14T18:00+09:00", "2020-01-14T09:00+00:00")  # one instant, two spellings
+    error = caught.value
+    same = pendulum.datetime(2020, 1, 14, 18, tz="Asia/Tokyo")
+    assert (error.field, error.rule, error.value) == (
+        "preferred_times",
+        "must be distinct",
+        (same, same),
+    )
+
+
+def test_a_request_made_before_the_term_is_refused_naming_the_request():
+    with pytest.raises(Refused) as caught:
+        sign_up(
+            "2019-08-20T18:00+09:00", requested="2019-07-31T10:00+09:00", term=term_to("2020-07-31")
+        )
+    reason = caught.value.reason
+    assert reason.code == "OUTSIDE_TERM"
+    assert reason.render("en") == (
+        "The request of 2019-07-31 is outside P-01's term of appointment (2019-08-01 to "
+        "2020-07-31); sessions are for participants during their term."
+    )
+    assert reason.render("ja").startswith("申込み日2019-07-31はP-01の任用期間")
+
+
+def test_a_sign_up_is_held_to_the_lead_time_though_reschedules_are_free_of_it():
+    free = supplying(2019, lead_time_for_reschedules=False)
+    with pytest.raises(Refused) as caught:
+        sign_up("2020-01-08T18:00+09:00", policy=free)
+    assert (caught.value.reason.code, caught.value.reason.parameters["earliest"]) == (
+        "TOO_SOON",
+        "2020-01-10",
+    )
+
+
+def test_a_confirmation_names_the_start_it_cannot_read():
+    with pytest.raises(InvalidInput) as caught:
+        sign_up("2020-01-14T18:00+09:00").confirm("next Tuesday", id="A-1")
+    assert (caught.value.field, caught.value.value) == ("start", "next Tuesday")
+
+
+def test_a_time_confirmed_after_the_term_is_refused_before_asking_whether_it_was_preferred():
+    asked = sign_up("2020-01-14T18:00+09:00", term=term_to("2020-01-15"))
+    with pytest.raises(Refused) as caught:
+        asked.confirm("2020-01-16T18:00+09:00", id="A-1")
+    reason = caught.value.reason
+    assert reason.code == "OUTSIDE_TERM"
+    assert reason.render("en") == (
+        "The session on 2020-01-16 is outside P-01's term of appointment (2019-08-01 to "
+        "2020-01-15); sessions are for participants during their term."
+    )
+    assert asked.confirm("2020-01-14T18:00+09:00", id="A-1").start.day == 14
+
+
+def test_a_time_not_preferred_is_judged_under_the_assumed_terms():
+    asked = SignUp(
+        participant="P-01",
+        requested_at="2024-05-01T10:00+09:00",
+        preferred_times=["2024-05-14T18:00+09:00"],
+        minutes=40,
+        language="en",
+        assume=2023,
+    )
+    with pytest.raises(Refused) as caught:
+        asked.confirm("2024-05-15T18:00+09:00", id="A-1")
+    assert caught.value.reason.code == "NOT_A_PREFERENCE"
+
+
+def test_a_time_not_preferred_names_every_preferred_time():
+    asked = sign_up("2020-01-14T18:00+09:00", "2020-01-15T18:00+09:00")
+    with pytest.raises(Refused) as caught:
+        asked.confirm("2020-01-16T18:00+09:00", id="A-1")
+    assert str(caught.value) == (
+        "The time 2020-01-16 18:00 is not one of the sign-up's preferred times "
+        "(2020-01-14 18:00, 2020-01-15 18:00)."
+    )
+
+
+def test_an_unreadable_preferred_time_is_refused_naming_the_list():
+    with pytest.raises(InvalidInput) as caught:
+        sign_up("2020-01-14T18:00+09:00", "next Tuesday")
+    assert (caught.value.field, caught.value.value) == ("preferred_times", "next Tuesday")
