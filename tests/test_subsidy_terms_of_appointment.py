@@ -38,6 +38,16 @@ def receipt(ident, day, amount=10_000, who="P-001", **more):
     return Receipt(id=ident, participant=who, service_date=day, amount=amount, **more)
 
 
+def test_two_receipts_of_one_day_outside_the_term_share_what_they_say():
+    """The second is looked up, not made again: the two decisions hold one tuple of reasons."""
+    day = FIRST - dt.timedelta(days=3)
+    ledger = assess([receipt("a", day), receipt("b", day, 7_000)], participants=[member()])
+    first, second = ledger.statement("P-001", 2023).decisions
+    assert first.codes == second.codes == ("OUTSIDE_TERM",)
+    assert first.reasons is second.reasons
+    assert (first.subsidy, second.subsidy) == (Yen(0), Yen(0))
+
+
 def test_the_day_before_the_term_pays_nothing_and_its_last_day_is_paid():
     ledger = assess(
         [receipt("before", FIRST - dt.timedelta(days=1)), receipt("last", LAST)],
