@@ -16,6 +16,8 @@ import pytest
 
 from jetrules._calendar import holiday_rules as _rules
 from jetrules._calendar import official as _official
+from jetrules._calendar.open_days import OpenDays
+from jetrules._calendar.table import HolidayTable
 from jetrules._labels import Label
 from jetrules.calendar import (
     FIRST_DAY,
@@ -118,6 +120,32 @@ def test_the_last_business_days_of_the_range():
     assert SERVICE_CALENDAR.business_days_between(LAST_DAY, "2150-12-24") == -2
     assert not SERVICE_CALENDAR.is_business_day(LAST_DAY)
     assert SERVICE_CALENDAR.closure_reason(LAST_DAY).en.startswith("year-end closure")
+
+
+def test_business_days_run_on_into_the_last_year():
+    """Mutation run of _calendar/open_days.py: dates_between stopped a year short of 2150."""
+    # 27-28 December 2149 a weekend, the year-end closure to 3 January, then Sunday 4 January
+    assert [str(d) for d in SERVICE_CALENDAR.business_days("2149-12-24", "2150-01-08")] == [
+        "2149-12-24",
+        "2149-12-25",
+        "2149-12-26",
+        "2150-01-05",
+        "2150-01-06",
+        "2150-01-07",
+        "2150-01-08",
+    ]
+
+
+def test_a_years_tables_are_built_once():
+    """Mutation run of _calendar/open_days.py: OpenDays.year rebuilt the tables at every call.
+
+    docs/design.md: tables are built once, lazily; a business calendar's open days are one.
+    """
+    days = OpenDays(HolidayTable(), frozenset({5, 6}), True, frozenset(), frozenset())
+    table = days.year(2019)
+    assert days.year(2019) is table
+    assert days.locate("2019-05-07", "day") == (table, 126)
+    assert days.year(2020) is not table
 
 
 def test_nothing_comes_after_the_last_business_day():
