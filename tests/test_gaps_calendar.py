@@ -16,6 +16,7 @@ import pytest
 
 from jetrules._calendar import holiday_rules as _rules
 from jetrules._calendar import official as _official
+from jetrules._calendar import table as _table
 from jetrules._calendar.open_days import OpenDays
 from jetrules._calendar.table import HolidayTable
 from jetrules._labels import Label
@@ -506,3 +507,57 @@ def test_a_source_that_is_no_path_nor_bytes_is_named_with_its_value():
         2030,
     )
     assert str(caught.value) == "'source' must be a path or the list's bytes (got 2030)"
+
+
+# -- holiday tables -------------------------------------------------------------------------------
+
+
+def test_official_rows_that_are_no_collection_are_named_with_their_value():
+    """Mutation run of _calendar/table.py: the value and field of HolidayTable's row errors."""
+    with pytest.raises(WrongType) as caught:
+        HolidayTable(official="2030-01-01,元日")
+    assert (caught.value.field, caught.value.value) == ("official", "2030-01-01,元日")
+    assert str(caught.value) == (
+        "'official' must be a collection of (date, name) pairs (got '2030-01-01,元日')"
+    )
+    with pytest.raises(InvalidInput) as caught:
+        HolidayTable(official=[("2030-01-01", "元日"), ("2030-13-01", "x")])
+    assert (caught.value.field, caught.value.value) == ("official", "2030-13-01")
+    assert str(caught.value).startswith("'official' must be an ISO date")
+
+
+def test_a_tables_year_is_its_holidays_and_their_dates():
+    """Mutation run of _calendar/table.py: HolidayTable._year (no caller in src/ but the tests)."""
+    holidays, by_date = HolidayTable()._year(2019)
+    assert holidays == HolidayTable().holidays_in(2019)
+    assert by_date[D(2019, 5, 1)].name_en == "Enthronement of Emperor Naruhito"
+
+
+def test_a_tables_years_are_resolved_once():
+    """Mutation run of _calendar/table.py: ResolvedYears re-resolved a year at every question.
+
+    docs/design.md: tables are built once, lazily; a holiday table's resolved years are one.
+    """
+    for table in (HolidayTable(), _loaded("2030/1/1,元日", "2030/1/14,成人の日")):
+        for year in (2019, 2030, 2031):
+            assert table.holidays_in(year) is table.holidays_in(year)
+            assert table.holiday_dates(year) is table.holiday_dates(year)
+        assert table.holiday_dates(2030) == {h.date for h in table.holidays_in(2030)}
+
+
+def test_the_bundled_table_answers_from_the_bundled_list_not_the_rules(monkeypatch):
+    """Mutation run of _calendar/table.py: the bundled table asked the rules for listed years.
+
+    The bundled list and the rules agree on every listed day, so a list standing in for the
+    bundled one tells the two apart: the years it covers come from it.
+    """
+    listed = {2019: ((D(2019, 1, 1), "元日"), (D(2019, 7, 1), "休日"))}
+    monkeypatch.setattr(_table, "bundled_year", listed.get)
+    table = HolidayTable()
+    assert [(h.date, h.name_en, h.kind) for h in table.holidays_in(2019)] == [
+        (D(2019, 1, 1), "New Year's Day", HolidayKind.NATIONAL),
+        (D(2019, 7, 1), "Citizens' holiday", HolidayKind.CITIZENS),
+    ]
+    assert table.holiday_dates(2019) == {D(2019, 1, 1), D(2019, 7, 1)}
+    assert table.holiday_on("2019-05-01") is None
+    assert len(table.holidays_in(2020)) == 18  # a year the stand-in leaves out: the rules
