@@ -21,7 +21,10 @@ from jetrules.booking import (
     Reschedule,
     SignUp,
     Status,
+    Usage,
     check_start,
+    ledger_of,
+    refusals_over_limit,
     terms_for,
 )
 from jetrules.errors import InvalidInput, Refused, WrongType
@@ -554,3 +557,96 @@ def test_an_unreadable_preferred_time_is_refused_naming_the_list():
     with pytest.raises(InvalidInput) as caught:
         sign_up("2020-01-14T18:00+09:00", "next Tuesday")
     assert (caught.value.field, caught.value.value) == ("preferred_times", "next Tuesday")
+
+
+# -- a usage's own checks, its record, and the ledger's checks in order (mutation run of ledger.py)
+
+COUNTS = {"appointments": 0, "sessions_used": 0, "minutes_used": 0, "sessions_booked": 0}
+AT_LEAST_TAKEN = "must be at least sessions used + sessions booked"
+
+
+@pytest.mark.parametrize(
+    ("counts", "field", "rule"),
+    [
+        ({"sessions_booked": -1}, "sessions_used", "and the other counts must be >= 0"),
+        ({"minutes_used": -1}, "sessions_used", "and the other counts must be >= 0"),
+        (
+            {"sessions_used": 2, "appointments": 1, "minutes_used": 80},
+            "appointments",
+            AT_LEAST_TAKEN,
+        ),
+        ({"sessions_booked": 8, "appointments": 8}, "limit", AT_LEAST_TAKEN),
+    ],
+)
+def test_a_usage_with_impossible_counts_names_the_rule_and_itself(counts, field, rule):
+    given = {**COUNTS, **counts}
+    with pytest.raises(InvalidInput) as caught:
+        Usage(participant="P-01", fiscal_year=FiscalYear(2021), limit=7, **given)
+    error = caught.value
+    assert (error.field, error.rule) == (field, rule)
+    assert isinstance(error.value, Usage)
+    assert {name: getattr(error.value, name) for name in given} == given
+
+
+def test_a_usage_records_a_published_value_in_english_whatever_its_language():
+    policy = supplying(2019, lead_time_for_reschedules=False)
+    booked = sign_up("2020-01-14T18:00+09:00", policy=policy).confirm(
+        "2020-01-14T18:00+09:00", id="A-1"
+    )
+    usage = Ledger(appointments=[booked], policy=policy).usage("P-01", FiscalYear(2019))
+    assert usage.to_record("ja")["changes"] == [
+        {"parameter": "lead_time_for_reschedules", "value": "no", "published": "yes"}
+    ]
+    assert usage.changes_text("ja") == "日時変更への営業日数の適用 いいえ（公表値: はい）"
+
+
+def test_refusals_over_limit_passes_over_an_appointment_that_takes_no_place():
+    cancelled = fy2021("04-27", "A-0").cancel(contacted_at="2021-04-20T10:00+09:00")
+    assert not cancelled.counted
+    eight = [*full_ledger().appointments, fy2021("09-14", "A-8")]
+    refused = refusals_over_limit([cancelled, *eight])
+    assert list(refused) == [8]
+    assert refused[8].reason.parameters["taken"] == 7
+
+
+def test_ledger_of_counts_under_the_assumed_terms():
+    start = "2024-05-14T18:00+09:00"
+    booked = SignUp(
+        participant="P-01",
+        requested_at="2024-05-01T10:00+09:00",
+        preferred_times=[start],
+        minutes=40,
+        language="en",
+        assume=2023,
+    ).confirm(start, id="A-1")
+    ledger = ledger_of([booked], assume=2023)
+    assert (ledger.appointments, ledger.assume) == ((booked,), FiscalYear(2023))
+
+
+def test_a_usage_of_an_unknown_origin_names_the_origins_it_knows():
+    with pytest.raises(InvalidInput) as caught:
+        Usage(
+            participant="P-01",
+            fiscal_year=FiscalYear(2021),
+            limit=7,
+            terms_origin="guessed",
+            **COUNTS,
+        )
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "terms_origin",
+        "must be one of published, assumed, supplied",
+        "guessed",
+    )
+
+
+def test_a_ledger_holding_one_id_twice_is_refused_naming_the_ids():
+    first = fy2021("05-11", "A-1")
+    with pytest.raises(InvalidInput) as caught:
+        Ledger(appointments=[first, fy2021("05-18", "A-2"), fy2021("06-08", "A-1")])
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "appointments",
+        "must have distinct ids",
+        ["A-1", "A-2", "A-1"],
+    )
