@@ -561,3 +561,15 @@ def test_the_bundled_table_answers_from_the_bundled_list_not_the_rules(monkeypat
     assert table.holiday_dates(2019) == {D(2019, 1, 1), D(2019, 7, 1)}
     assert table.holiday_on("2019-05-01") is None
     assert len(table.holidays_in(2020)) == 18  # a year the stand-in leaves out: the rules
+
+
+def test_a_year_that_is_no_int_is_named_with_its_value():
+    """Mutation run of _calendar/span.py: the value known_year's type error names."""
+    with pytest.raises(WrongType) as caught:
+        HolidayTable().holidays_in("2019")
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (
+        "year",
+        "must be an int such as 2019",
+        "2019",
+    )
+    assert str(caught.value) == "'year' must be an int such as 2019 (got '2019')"
