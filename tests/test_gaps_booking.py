@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pendulum
 import pytest
 
@@ -28,7 +29,7 @@ from jetrules.booking import (
     terms_for,
 )
 from jetrules.errors import InvalidInput, Refused, WrongType
-from jetrules.policy import Policy
+from jetrules.policy import Origin, Parameter, Policy, Provenance
 
 REQUESTED = "2020-01-06T10:00+09:00"
 
@@ -650,3 +651,33 @@ def test_a_ledger_holding_one_id_twice_is_refused_naming_the_ids():
         "must have distinct ids",
         ["A-1", "A-2", "A-1"],
     )
+
+
+# -- the terms' own checks of a value (mutation run of terms.py) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "rule"),
+    [
+        ("hours_bound", "middle", "must be 'end' or 'start'"),
+        (
+            "sessions_end_by",
+            dt.datetime(2020, 1, 1, 21, 30),
+            "must be a time of day without a zone",
+        ),
+        ("closed_on_holidays", "yes", "must be true or false"),
+        ("session_minutes", "40", "must be a positive whole number"),
+    ],
+)
+def test_a_parameters_bad_value_is_named_as_given(name, given, rule):
+    with pytest.raises(InvalidInput) as caught:
+        PARAMETERS[name](given)
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (name, rule, given)
+
+
+def test_terms_pass_over_a_recorded_parameter_they_do_not_have():
+    terms = terms_for(FiscalYear(2019))
+    colour = Parameter(name="colour", value="blue", provenance=Provenance(origin=Origin.SUPPLIED))
+    extended = attrs.evolve(terms, parameters=(*terms.parameters, colour))
+    assert (extended.origin, extended.changes, extended.notes) == ("published", (), ())
+    assert extended.citation("colour") is None
