@@ -18,6 +18,7 @@ from jetrules._calendar import holiday_rules as _rules
 from jetrules._calendar import official as _official
 from jetrules._calendar import table as _table
 from jetrules._calendar.open_days import OpenDays
+from jetrules._calendar.rules_tables import calendar_section
 from jetrules._calendar.table import HolidayTable
 from jetrules._labels import Label
 from jetrules.calendar import (
@@ -573,3 +574,107 @@ def test_a_year_that_is_no_int_is_named_with_its_value():
         "2019",
     )
     assert str(caught.value) == "'year' must be an int such as 2019 (got '2019')"
+
+
+# -- the calendar's section of the "Rules and sources" page ---------------------------------------
+
+
+def _blocks(page: str) -> list[str]:
+    return page.split("\n\n")
+
+
+def test_the_rules_page_section_reads_as_written():
+    """Mutation run of _calendar/rules_tables.py: the section's words were not pinned."""
+    blocks = _blocks(calendar_section())
+    prose = [block for block in blocks if not block.startswith(("|", "- ", "Source"))]
+    assert prose == [
+        "## `jetrules.calendar`",
+        "Fiscal years, Japanese national holidays, business days and reply deadlines. The tables "
+        "below are the rules the calendar applies, read from its own rule data.",
+        "### Service calendar (`SERVICE_CALENDAR`)",
+        "Reply deadlines count business days: the office is closed on these days.",
+        "### National holidays",
+        "Supported range: 1948-07-20 (the Act in force) to 2150-12-31; other days raise "
+        "`OutOfRange`. The Cabinet Office's list bundled with jetrules overrides the rules for the "
+        "years it covers, up to 2027; holidays after 2027 are provisional (the rules' prediction) "
+        "until a newer list is loaded. A rule whose *to* reads *in force* applies through 2150.",
+        "### Substitute holidays (振替休日)",
+        "### Citizens' holidays (国民の休日)",
+        "### One-off days",
+        "Each made a holiday by its own act. In a loaded list, the same ceremony on another date "
+        "is a special holiday with the generic name.",
+        "### Olympic moves",
+        "### Equinox days",
+        "day = floor(constant + 0.242194 × (year − 1980)) − floor((year − 1980) / 4), with the "
+        "constants of the year's period. The Observatory fixes each equinox every February; later "
+        "days are provisional.",
+    ]
+    sources = [block for block in blocks if block.startswith(("- ", "Source"))]
+    assert sources == [
+        "Source:",
+        "- Act on Holidays of Administrative Organs (行政機関の休日に関する法律), "
+        "Act No. 91 of 1988",
+        "Sources:",
+        "- Act on National Holidays (国民の祝日に関する法律), Act No. 178 of 1948, and its "
+        "amendments\n- [Cabinet Office, 国民の祝日・休日 (syukujitsu.csv), updated each February]"
+        "(https://www8.cao.go.jp/chosei/shukujitsu/syukujitsu.csv)",
+    ]
+
+
+def test_the_rules_page_tables_hold_every_rule_in_its_columns():
+    """Mutation run of _calendar/rules_tables.py: each table's columns and rows."""
+    tables = [block.splitlines() for block in _blocks(calendar_section()) if block[0] == "|"]
+    assert [table[0] for table in tables] == [
+        "| closed on | 休業日 |",
+        "| holiday | 祝日 | date rule | from | to | enacted by |",
+        "| rule | 規定 | from | to | enacted by |",
+        "| rule | 規定 | from | to | enacted by |",
+        "| date | name | 名称 | generic name | enacted by |",
+        "| year | holiday | 祝日 | moved to | enacted by |",
+        "| from | to | vernal constant (March) | autumnal constant (September) |",
+    ]
+    service, national, substitute, citizens, one_off, olympic, equinox = (t[2:] for t in tables)
+    assert service == [
+        "| Saturday | 土曜日 |",
+        "| Sunday | 日曜日 |",
+        "| national holidays (every kind below) | 国民の祝日・休日（下記のすべて） |",
+        "| year-end closure, 29 December to 3 January | 年末年始の休日（12月29日から1月3日） |",
+    ]
+    assert national == [
+        f"| {h.name.en} | {h.name.ja} | {h.rule.label.en} ({h.rule.label.ja}) | {h.first_year} | "
+        f"{h.last_year or 'in force'} | {h.enacted_by} |"
+        for h in _rules.NATIONAL_HOLIDAYS
+    ]
+    assert national[1] == (
+        "| Coming of Age Day | 成人の日 | 15 January (1月15日) | 1948 | 1999 | "
+        "Act No. 178 of 1948 |"
+    )
+    for rows, rules in ((substitute, _rules.SUBSTITUTE_RULES), (citizens, _rules.CITIZENS_RULES)):
+        assert rows == [
+            f"| {r.rule.en} | {r.rule.ja} | {r.in_force_from} | {r.in_force_to or 'in force'} | "
+            f"{r.enacted_by} |"
+            for r in rules
+        ]
+    assert substitute[0] == (
+        "| a national holiday on a Sunday makes the next day a holiday | "
+        "国民の祝日が日曜日に当たるときは、その翌日を休日とする | 1973-04-12 | 2006-12-31 | "
+        "1973 amendment |"
+    )
+    assert one_off[4] == (
+        "| 2019-05-01 | Enthronement of Emperor Naruhito | 休日（祝日扱い） | "
+        "Day treated as a national holiday | special act of 2018 |"
+    )
+    assert len(one_off) == 6
+    assert olympic[0] == (
+        "| 2020 | Marine Day | 海の日 | 2020-07-23 | "
+        "Tokyo 2020 special measures act, as amended in 2018 |"
+    )
+    assert olympic[-1] == (
+        "| 2021 | Mountain Day | 山の日 | 2021-08-08 | "
+        "Tokyo 2020 special measures act, as amended in 2020 (the Games postponed) |"
+    )
+    assert equinox == [
+        "| 1948 | 1979 | 20.8357 | 23.2588 |",
+        "| 1980 | 2099 | 20.8431 | 23.2488 |",
+        "| 2100 | 2150 | 21.8510 | 24.2488 |",
+    ]
