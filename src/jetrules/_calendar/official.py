@@ -101,7 +101,7 @@ def _lines(text: str) -> Iterator[tuple[int, list[str]]]:
         return
     import csv  # noqa: PLC0415  (loaded on first use: the official lists quote nothing)
 
-    reader = csv.reader(io.StringIO(text), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # lines may end in CR alone
     try:
         for cells in reader:
             yield reader.line_num, cells
