@@ -681,3 +681,37 @@ def test_terms_pass_over_a_recorded_parameter_they_do_not_have():
     extended = attrs.evolve(terms, parameters=(*terms.parameters, colour))
     assert (extended.origin, extended.changes, extended.notes) == ("published", (), ())
     assert extended.citation("colour") is None
+
+
+# -- where a value comes from, as reasons say it (mutation run of origin.py) ----------------------
+
+
+def test_a_supplied_value_cites_the_published_one_in_english():
+    policy = supplying(2019, lead_time_for_reschedules=False)
+    cited = terms_for(FiscalYear(2019), policy=policy).citation("lead_time_for_reschedules")
+    assert cited is not None
+    assert cited.title == "value supplied by the caller (published: yes)"
+
+
+def test_two_changes_read_as_one_list_in_each_language():
+    policy = supplying(2021, yearly_session_limit=8, lead_time_for_reschedules=False)
+    booked = fy2021("05-11", "A-1")
+    usage = Ledger(appointments=[booked], policy=policy).usage("P-01", FiscalYear(2021))
+    assert usage.changes_text("en") == (
+        "yearly session limit 8 (published: 7); lead time also for reschedules no (published: yes)"
+    )
+    assert usage.changes_text("ja") == (
+        "年間のセッション上限 8（公表値: 7）、日時変更への営業日数の適用 いいえ（公表値: はい）"
+    )
+
+
+def test_only_an_assumed_value_makes_an_assumed_terms_note():
+    terms = terms_for(FiscalYear(2021))
+    recorded = tuple(
+        attrs.evolve(
+            parameter,
+            provenance=attrs.evolve(parameter.provenance, assumed_from=FiscalYear(2020)),
+        )
+        for parameter in terms.parameters
+    )
+    assert attrs.evolve(terms, parameters=recorded).notes == ()
