@@ -715,3 +715,24 @@ def test_only_an_assumed_value_makes_an_assumed_terms_note():
         for parameter in terms.parameters
     )
     assert attrs.evolve(terms, parameters=recorded).notes == ()
+
+
+# -- the editions: what terms_for cannot read (mutation run of editions.py) ---------------------
+
+
+def test_terms_for_names_the_argument_it_cannot_read():
+    with pytest.raises(InvalidInput) as caught:
+        terms_for(2024, assume="next year")
+    assert (caught.value.field, caught.value.value) == ("assume", "next year")
+    with pytest.raises(WrongType) as caught:
+        terms_for(2019, policy="mine")  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.value) == ("policy", "mine")
+    with pytest.raises(InvalidInput) as caught:
+        PARAMETERS["sessions_end_by"]("half past nine")
+    assert (caught.value.field, caught.value.value) == ("value", "half past nine")
+
+
+def test_values_supplied_as_a_list_are_laid_over_the_assumed_terms():
+    supplied = supplying(2024, session_minutes=[20, 60])
+    terms = terms_for(2024, policy=supplied, assume=2023)
+    assert (terms.session_minutes, terms.origin) == ((20, 60), "assumed")
