@@ -1,6 +1,7 @@
 """Skype Counselling terms as data: editions, sources and readings, assumed and supplied terms."""
 
 import datetime as dt
+import re
 
 import attrs
 import pendulum
@@ -302,6 +303,21 @@ def test_values_supplied_in_code_as_lists_are_resolved_too():
     assert terms.session_minutes == (20, 30)
     assert terms.changes == (Change(name="session_minutes", value=(20, 30), published=(20, 40)),)
     assert "session lengths 20, 30 (published: 20, 40)" in terms.notes[0].render("en")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"session_minutes": 40}, "'session_minutes' must be positive whole numbers (got 40)"),
+        ({"max_preferred_times": (3,)}, "'max_preferred_times' must be a positive whole number"),
+        ({"lead_business_days": [2]}, "'lead_business_days' must be a positive whole number"),
+    ],
+)
+def test_a_number_where_a_list_is_due_and_the_reverse_are_refused(values, message):
+    """Found by the mutation run of _booking/terms.py: session_minutes=40 was taken, and then
+    every sign-up under the terms failed with a TypeError."""
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        terms_for(FiscalYear(2020), policy=supplying(2020, **values))
 
 
 def test_a_policy_must_be_a_policy():

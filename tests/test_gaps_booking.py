@@ -666,7 +666,7 @@ def test_a_ledger_holding_one_id_twice_is_refused_naming_the_ids():
             "must be a time of day without a zone",
         ),
         ("closed_on_holidays", "yes", "must be true or false"),
-        ("session_minutes", "40", "must be a positive whole number"),
+        ("session_minutes", "40", "must be positive whole numbers"),  # a list of them is due
     ],
 )
 def test_a_parameters_bad_value_is_named_as_given(name, given, rule):

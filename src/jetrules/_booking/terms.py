@@ -47,20 +47,25 @@ _BOUND_LABELS = {
 }
 
 
+def _positive(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and value >= 1
+
+
+def _positive_int(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validator: one positive whole number (a list of them is refused: nothing reads one)."""
+    if not _positive(value):
+        raise InvalidInput.for_field(attribute.name, "must be a positive whole number", value)
+
+
 def _positive_ints(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    values = value if isinstance(value, tuple) else (value,)
-    if not values or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in values):
-        rule = (
-            "must be positive whole numbers"
-            if isinstance(value, tuple)
-            else ("must be a positive whole number")
-        )
-        raise InvalidInput.for_field(attribute.name, rule, value)
+    """Validator: a non-empty tuple of positive whole numbers (a bare number is refused)."""
+    if not isinstance(value, tuple) or not value or not all(map(_positive, value)):
+        raise InvalidInput.for_field(attribute.name, "must be positive whole numbers", value)
 
 
 def _optional_limit(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        _positive_ints(instance, attribute, value)
+        _positive_int(instance, attribute, value)
 
 
 def _time_of_day(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -139,8 +144,8 @@ class BookingTerms:
 
     fiscal_year: FiscalYear
     session_minutes: tuple[int, ...] = attrs.field(converter=_minutes, validator=_positive_ints)
-    max_preferred_times: int = attrs.field(validator=_positive_ints)
-    lead_business_days: int = attrs.field(validator=_positive_ints)
+    max_preferred_times: int = attrs.field(validator=_positive_int)
+    lead_business_days: int = attrs.field(validator=_positive_int)
     sessions_start_from: dt.time | None = attrs.field(default=None, validator=_optional_time_of_day)
     sessions_end_by: dt.time = attrs.field(validator=_time_of_day)
     hours_bound: HoursBound = attrs.field(converter=_hours_bound, validator=_is_hours_bound)
