@@ -373,9 +373,9 @@ def test_a_reschedule_names_the_argument_it_cannot_read(field):
     assert caught.value.field == "contacted_at"
 
 
-def test_a_reschedule_keeps_the_assumed_terms():
-    start = "2024-05-14T18:00+09:00"
-    assumed = SignUp(
+def _booked_under_fy2023_terms(start: str = "2024-05-14T18:00+09:00") -> Appointment:
+    """A FY2024 session booked under FY2023's terms, assumed."""
+    return SignUp(
         participant="P-01",
         requested_at="2024-05-01T10:00+09:00",
         preferred_times=[start],
@@ -383,6 +383,10 @@ def test_a_reschedule_keeps_the_assumed_terms():
         language="en",
         assume=2023,
     ).confirm(start, id="A-1")
+
+
+def test_a_reschedule_keeps_the_assumed_terms():
+    assumed = _booked_under_fy2023_terms()
     moved = assumed.reschedule("2024-05-21T18:00+09:00", contacted_at="2024-05-07T10:00+09:00")
     assert (moved.start.day, moved.assume) == (21, FiscalYear(2023))
     assert moved.terms.origin == "assumed"
@@ -611,15 +615,7 @@ def test_refusals_over_limit_passes_over_an_appointment_that_takes_no_place():
 
 
 def test_ledger_of_counts_under_the_assumed_terms():
-    start = "2024-05-14T18:00+09:00"
-    booked = SignUp(
-        participant="P-01",
-        requested_at="2024-05-01T10:00+09:00",
-        preferred_times=[start],
-        minutes=40,
-        language="en",
-        assume=2023,
-    ).confirm(start, id="A-1")
+    booked = _booked_under_fy2023_terms()
     ledger = ledger_of([booked], assume=2023)
     assert (ledger.appointments, ledger.assume) == ((booked,), FiscalYear(2023))
 
