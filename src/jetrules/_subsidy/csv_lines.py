@@ -11,12 +11,12 @@ turned into text one at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, final
+from collections.abc import Iterable, Iterator
+from typing import final
 
 from jetrules._kernel.output import csv_field, csv_line
 from jetrules._subsidy.model import Receipt
-from jetrules._subsidy.tables import StatementFacts, _Rows, plain_number, to_level
+from jetrules._subsidy.tables import StatementFacts, TextMemo, _Rows, plain_number, to_level
 from jetrules.text import Lang, Reason, to_lang
 
 __all__ = ["iter_csv"]
@@ -31,19 +31,6 @@ def iter_csv(statements: Iterable[StatementFacts], lang: Lang, level: object) ->
     if to_level(level) == "statement":
         return (csv_line(record.values()) for record in map(lines.rows.statement, statements))
     return (line for statement in statements for line in lines.receipts(statement))
-
-
-@final
-class _Fields(dict[object, str]):
-    """The field of each distinct value, made by *make* the first time the value is looked up."""
-
-    def __init__(self, make: Callable[[Any], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: object) -> str:
-        found = self[key] = self.make(key)
-        return found
 
 
 _IN_YEN = ",,,"
@@ -71,8 +58,8 @@ class _Lines:
 
     def __init__(self, lang: Lang) -> None:
         self.rows = rows = _Rows(lang)
-        self.numbers = _Fields(str)
-        self.days = _Fields(lambda day: "" if day is None else csv_field(rows.date(day)))
+        self.numbers = TextMemo(str)
+        self.days = TextMemo(lambda day: "" if day is None else csv_field(rows.date(day)))
         self._reasons: dict[int, tuple[tuple[Reason, ...], str]] = {}
         self._terms: dict[int, tuple[object, str]] = {}
         self._conversions: dict[tuple[object, ...], str] = {}

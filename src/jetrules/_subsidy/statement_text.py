@@ -12,18 +12,15 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, final
 
-import pendulum
-
 from jetrules._kernel.output import format_table
 from jetrules._kernel.provenance import Origin
 from jetrules._subsidy.parameters import ChangedValues, ParameterNames, named_value
+from jetrules._subsidy.tables import StatementFacts, TextMemo
 from jetrules._subsidy.terms import SubsidyTerms
-from jetrules.money import Yen
 from jetrules.text import Label, Lang, Reason, to_lang
 
 if TYPE_CHECKING:
     from jetrules._subsidy.model import Decision
-    from jetrules._subsidy.tables import StatementFacts
 
 __all__ = ["StatementText"]
 
@@ -78,8 +75,8 @@ class StatementText:
         self._totals = _TOTALS.render(lang)
         self._not_applicable = _NOT_APPLICABLE.render(lang)
         self._explained: dict[int, tuple[tuple[Reason, ...], str]] = {}
-        self._yen: dict[int, str] = {}
-        self._days: dict[pendulum.Date, str] = {}
+        self._yen = TextMemo(str)
+        self._days = TextMemo(str)
 
     def iter(self, statements: Iterable[StatementFacts]) -> Iterator[str]:
         """Each statement's text, in order."""
@@ -99,7 +96,7 @@ class StatementText:
         ]
         for decision in statement.decisions:
             arrived = decision.submitted_on
-            claim = "" if arrived is None else f" ({self._claim.format(day=self._day(arrived))})"
+            claim = "" if arrived is None else f" ({self._claim.format(day=self._days[arrived])})"
             lines.append(f"{decision.receipt.id}{claim}: {self._explain(decision)}")
         left = statement.remaining_cap
         lines += [
@@ -115,27 +112,15 @@ class StatementText:
         return "\n".join(lines)
 
     def _row(self, decision: Decision) -> list[str]:
-        receipt, yen = decision.receipt, self._amount
+        receipt, yen = decision.receipt, self._yen  # equal amounts hash alike: one text each
         return [
             receipt.id,
-            self._day(receipt.service_date),
-            yen(receipt.amount),
-            yen(decision.eligible),
-            yen(decision.subsidy),
-            yen(decision.cut_by_cap),
+            self._days[receipt.service_date],
+            yen[receipt.amount],
+            yen[decision.eligible],
+            yen[decision.subsidy],
+            yen[decision.cut_by_cap],
         ]
-
-    def _amount(self, amount: Yen) -> str:
-        found = self._yen.get(amount.amount)
-        if found is None:
-            found = self._yen[amount.amount] = str(amount)
-        return found
-
-    def _day(self, day: pendulum.Date) -> str:
-        found = self._days.get(day)
-        if found is None:
-            found = self._days[day] = str(day)
-        return found
 
     def _explain(self, decision: Decision) -> str:
         found = self._explained.get(id(decision.reasons))
@@ -151,7 +136,10 @@ class StatementText:
 def _terms_text(
     terms: SubsidyTerms | None, missing: tuple[str, ...], lang: Lang
 ) -> tuple[str, ...]:
-    """:func:`_terms_lines`, made once per terms value: a ledger's statements share few."""
+    """The terms' lines: what differs from the published ones, the sources, the quotes.
+
+    Made once per terms value: a ledger's statements share few.
+    """
     if terms is None:
         names = ParameterNames(missing).render(lang)
         detail = _NOT_PUBLISHED.render(lang).format(names=names)

@@ -13,9 +13,9 @@ memory of the distinct ones only.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Literal, Protocol, final, get_args
+from typing import Any, Literal, Protocol, final, get_args
 
 import pendulum
 
@@ -33,6 +33,7 @@ __all__ = [
     "STATEMENT_COLUMNS",
     "Level",
     "StatementFacts",
+    "TextMemo",
     "columns_of",
     "iter_records",
     "plain_number",
@@ -136,6 +137,26 @@ class StatementFacts(Protocol):
     @property
     def missing(self) -> tuple[str, ...]:
         """Without terms, the parameters the year does not publish."""
+
+
+@final
+class TextMemo(dict[object, str]):
+    """The text of each distinct value, made by *make* the first time the value is looked up.
+
+    A table repeats its amounts, days and names: a value seen before costs one lookup.
+
+    >>> days = TextMemo(str)
+    >>> days[pendulum.Date(2019, 4, 1)], len(days)
+    ('2019-04-01', 1)
+    """
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: object) -> str:
+        found = self[key] = self.make(key)
+        return found
 
 
 def to_level(value: object) -> Level:

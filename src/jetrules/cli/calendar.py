@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 from collections.abc import Collection
 from types import MappingProxyType
 from typing import TextIO
 
-from jetrules._kernel.chars import FULL_WIDTH_ASCII
-from jetrules._kernel.dates import to_date
 from jetrules._kernel.fiscal import fiscal_year_of
 from jetrules._kernel.output import display_width, format_table, write_csv, write_json
 from jetrules._labels import to_lang
@@ -123,23 +120,15 @@ def _register_deadline(subcommands: Subcommands) -> None:
     due.set_defaults(handler=_deadline)
 
 
-_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII)
-
-
 def _day(raw: str, field: str) -> dt.date:
-    """A date as a person types it: ``2026-11-30``, ``2026/11/30``, ``２０２６／１１／３０``.
+    """A date as a file of receipts takes it: ``2026-11-30``, ``2026/11/30``, full-width too.
 
-    The forms a receipts file takes (``docs/files.md``); an error shows *raw* as typed.
+    The reader's vocabulary is imported here, not with the module: ``jetrules deadline``, which
+    this module also serves, reads no date this way.
     """
-    text = raw.strip().translate(FULL_WIDTH_ASCII)
-    if (slashed := _SLASHED.fullmatch(text)) is not None:
-        year, month, day = slashed.groups()
-        text = f"{year}-{int(month):02d}-{int(day):02d}"
-    try:
-        return to_date(text, field)
-    except InvalidInput as error:
-        rule = "must be a date such as 2023-04-20 or 2023/4/20"
-        raise type(error).for_field(field, rule, raw) from None
+    from jetrules.records import to_day  # noqa: PLC0415
+
+    return to_day(raw, field)
 
 
 def _fiscal_year(args: argparse.Namespace, out: TextIO) -> int:

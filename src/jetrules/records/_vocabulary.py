@@ -51,7 +51,7 @@ MAX_AMOUNT = 100_000_000
 
 # Full-width ASCII forms (U+FF01-U+FF5E) to ASCII, the ideographic space to a space, and the
 # full-width yen sign to the yen sign: what "width folded" means for numbers, dates and times.
-_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xFFE5: 0xA5}
+_WIDTH = {**FULL_WIDTH_ASCII, 0x3000: 0x20, 0xFFE5: 0xA5}  # and the ideographic space, ￥
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _DIGIT_RULE = "must be written with the digits 0-9 or ０-９"
 
