@@ -14,4 +14,14 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
+settings.register_profile(
+    # make mutate's (tests/mutate.py): repeatable and light, since every mutant runs the tests
+    # that call the code it changes; a survivor is run again under "ci" before it is judged
+    "mutate",
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
