@@ -78,6 +78,21 @@ def test_a_workbook_is_read_by_its_extension_as_its_csv_would_be(claims, tmp_pat
     )
 
 
+def test_a_workbook_saved_by_a_program_that_does_not_calculate_is_refused(tmp_path, capsys):
+    # pandas and openpyxl save a formula without its value; read as empty, r2's amount would
+    # simply be "missing", and a formula in an optional column would pass as "not given"
+    workbook = _workbook(tmp_path / "claims.xlsx", "Claims")
+    book = openpyxl.load_workbook(workbook)
+    book["Claims"]["D3"] = "=D2+10000"
+    book.save(workbook)
+    assert run("subsidy", str(workbook)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"jetrules: error: {workbook}: sheet Claims, row 3: column D holds a formula saved "
+        "without its value (the workbook was written by a program that does not calculate "
+        "formulas); open it in Excel and save it, or enter the value\n"
+    )
+
+
 def test_a_workbook_of_several_sheets_needs_sheet(claims, tmp_path, capsys):
     workbook = _workbook(tmp_path / "book.xlsx", "Claims", "Notes")
     assert run("subsidy", str(workbook)) == (2, "")

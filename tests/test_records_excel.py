@@ -4,13 +4,16 @@ import datetime as dt
 import io
 import pickle
 import sys
+import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jetrules.errors import InvalidRecords, JetRulesError
-from jetrules.records import MissingExtra, read_csv, read_table, read_xlsx
-from jetrules.records._excel import cell_text
+from jetrules.records import MissingExtra, _excel, read_csv, read_table, read_xlsx
+from jetrules.records._excel import cell_text, unsaved_formulas, worksheet_path
 from jetrules.records._vocabulary import to_day, to_flag, to_yen
 
 RECEIPT_COLUMNS = ["id", "participant", "service_date", "amount", "insured"]
@@ -227,3 +230,126 @@ def test_the_missing_extra_error_pickles():
     error = MissingExtra("needs openpyxl", name="openpyxl")
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), str(copy), copy.name) == (MissingExtra, "needs openpyxl", "openpyxl")
+
+
+def _with_saved_values(book, values):
+    """*book* rewritten as Excel saves it: each formula cell of *values* (``{"D2": "10000"}``)
+    followed by its value (``<v>10000</v>``, ``t="str"`` for text, as Excel writes it)."""
+    with zipfile.ZipFile(book) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    xml = parts[sheet].decode("utf-8")
+    for reference, value in values.items():
+        kind = "" if value.isdigit() else ' t="str"'
+        start = xml.index(f'<c r="{reference}"')
+        end = xml.index("</c>", start)
+        formula = xml[xml.index("<f>", start) : xml.index("</f>", start) + 4]
+        xml = xml[:start] + f'<c r="{reference}"{kind}>{formula}<v>{value}</v>' + xml[end:]
+    parts[sheet] = xml.encode("utf-8")
+    with zipfile.ZipFile(book, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return book
+
+
+def test_a_formula_saved_without_its_value_is_a_problem_of_its_row_not_an_empty_cell(tmp_path):
+    # openpyxl and pandas save formulas without calculating them: the amount would read as empty
+    # (and an optional column's formula, such as submitted_on, as "not given")
+    book = _workbook(
+        tmp_path / "claims.xlsx",
+        ("Claims", [["id", "amount", "note"], ["r1", "=2*5000", "=A2"], ["r2", 3000, None]]),
+    )
+    problems, rows = read_xlsx(book, required=["id", "amount"], optional=["note"])
+    assert [row.position for row in rows] == ["sheet Claims, row 3"]
+    assert _lines(problems) == (
+        f"{book}: sheet Claims, row 2: column B holds a formula saved without its value (the "
+        "workbook was written by a program that does not calculate formulas); open it in Excel "
+        "and save it, or enter the value",
+        f"{book}: sheet Claims, row 2: column C holds a formula saved without its value (the "
+        "workbook was written by a program that does not calculate formulas); open it in Excel "
+        "and save it, or enter the value",
+    )
+
+
+def test_a_formula_saved_with_its_value_reads_as_that_value(tmp_path):
+    book = _workbook(
+        tmp_path / "claims.xlsx",
+        ("Claims", [["id", "amount", "note"], ["r1", "=2*5000", '=IF(B2>0,"","x")']]),
+    )
+    _with_saved_values(book, {"B2": "10000", "C2": ""})  # an empty text result is a value
+    problems, rows = read_xlsx(book, required=["id", "amount"], optional=["note"])
+    assert not problems
+    assert [row.values for row in rows] == [{"id": "r1", "amount": "10000", "note": ""}]
+
+
+def test_the_worksheet_read_is_the_one_scanned_for_formulas(tmp_path):
+    book = _workbook(tmp_path / "b.xlsx", ("Notes", [["id"], ["r1"]]), ("Claims", [["id"], ["=1"]]))
+    workbook = openpyxl.load_workbook(book, read_only=True)
+    with zipfile.ZipFile(book) as archive, archive.open(worksheet_path(workbook["Claims"])) as xml:
+        assert unsaved_formulas(xml) == {2: ["A"]}
+    workbook.close()
+    problems, _ = read_xlsx(book, required=["id"], sheet="Notes")
+    assert not problems  # the other sheet's formula is not this one's problem
+
+
+def test_a_formula_cell_without_a_reference_is_a_problem_of_the_file(tmp_path):
+    book = _workbook(tmp_path / "b.xlsx", ("S", [["id"], ["=1"]]))
+    with zipfile.ZipFile(book) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b' r="A2"', b"")
+    with zipfile.ZipFile(book, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    problems, _ = read_xlsx(book, required=["id"])
+    assert _lines(problems)[0] == (
+        f"{book}: the file: has a cell without a reference that holds a formula saved without "
+        "its value (the workbook was written by a program that does not calculate formulas); "
+        "open it in Excel and save it, or enter the value"
+    )
+
+
+_CELLS = st.lists(
+    st.lists(st.sampled_from(["value", "saved", "unsaved", "text", "shared"]), max_size=4),
+    max_size=12,
+)
+
+
+def _sheet_xml(rows, prefix):
+    cells = {
+        "value": '<{p}c r="{r}" t="s"><{p}v>0</{p}v></{p}c>',
+        "saved": '<{p}c r="{r}"><{p}f>SUM(A1:A9)</{p}f><{p}v>12</{p}v></{p}c>',
+        "unsaved": '<{p}c r="{r}"><{p}f>A1&amp;"/row>"</{p}f><{p}v/></{p}c>',
+        "text": '<{p}c r="{r}" t="str"><{p}f>""</{p}f><{p}v></{p}v></{p}c>',
+        "shared": '<{p}c r="{r}"><{p}f t="shared" si="0"/></{p}c>',
+    }
+    xml = f"<{prefix}sheetData>"
+    for number, row in enumerate(rows, start=1):
+        xml += (
+            f'<{prefix}row r="{number}">'
+            + "".join(
+                cells[kind].format(p=prefix, r=f"{'ABCD'[index]}{number}")
+                for index, kind in enumerate(row)
+            )
+            + f"</{prefix}row>"
+        )
+    return (xml + f"</{prefix}sheetData>").encode("utf-8")
+
+
+@given(rows=_CELLS, prefix=st.sampled_from(["", "x:"]), chunk=st.integers(1, 300))
+def test_formulas_without_values_are_found_wherever_the_reading_cuts_the_xml(rows, prefix, chunk):
+    expected = {
+        number: [
+            letter
+            for letter, kind in zip("ABCD", row, strict=False)
+            if kind in {"unsaved", "shared"}
+        ]
+        for number, row in enumerate(rows, start=1)
+    }
+    expected = {number: letters for number, letters in expected.items() if letters}
+    xml = _sheet_xml(rows, prefix)
+    original = _excel._CHUNK
+    try:
+        _excel._CHUNK = chunk
+        assert unsaved_formulas(io.BytesIO(xml)) == expected
+    finally:
+        _excel._CHUNK = original

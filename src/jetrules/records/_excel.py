@@ -11,7 +11,9 @@ reads it the same way:
 - a number is its digits when it is whole (``10000.0`` is ``10000``) and stays a fraction
   (``1234.5``) otherwise, which no whole-number field reads;
 - ``TRUE``/``FALSE`` cells are ``TRUE``/``FALSE``; a formula is read as the value Excel saved;
-- a cell holding an Excel error (``#N/A``, ``#REF!``) is a problem of its row.
+- a cell holding an Excel error (``#N/A``, ``#REF!``) is a problem of its row, and so is a formula
+  saved without its value (a workbook written by a program that does not calculate, such as
+  openpyxl or pandas): it would otherwise read as an empty cell.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import io
+import re
 import warnings
+import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from jetrules.errors import JetRulesError
 from jetrules.records._columns import Columns, column_letter, match_header
@@ -83,6 +87,86 @@ def _load(data: bytes, problems: Problems) -> Any:
     return None
 
 
+UNSAVED_FORMULA = (
+    "holds a formula saved without its value (the workbook was written by a program that does "
+    "not calculate formulas); open it in Excel and save it, or enter the value"
+)
+
+
+def worksheet_path(worksheet: Any) -> str:
+    """Where, in the workbook's archive, openpyxl reads *worksheet* (a read-only worksheet) from."""
+    return str(worksheet._worksheet_path)  # openpyxl's own attribute; a test pins it
+
+
+_FORMULA_CELL = re.compile(
+    rb"<(?P<p>\w+:)?c\b(?P<attrs>[^>]*)>\s*<(?P=p)?f\b[^>]*?(?:/>|>.*?</(?P=p)?f>)(?P<rest>.*?)"
+    rb"</(?P=p)?c>",
+    re.DOTALL,
+)
+"""A cell of a sheet's XML that holds a formula (its first child, as the file format orders it)."""
+_SAVED_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+_REFERENCE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW_CLOSE = re.compile(rb"</(?:\w+:)?row>")
+_TEXT_RESULT = b't="str"'
+_CHUNK = 1 << 20
+
+
+def _after_last_row(buffer: bytes) -> int:
+    """Where the last ``</row>`` (of any prefix) of *buffer* ends; 0 if there is none."""
+    end = len(buffer)
+    while (found := buffer.rfind(b"row>", 0, end)) >= 0:
+        start = buffer.rfind(b"</", 0, found)
+        if start >= 0 and _ROW_CLOSE.fullmatch(buffer, start, found + 4):
+            return found + 4
+        end = found
+    return 0
+
+
+def unsaved_formulas(xml: IO[bytes]) -> dict[int, list[str]]:
+    """The columns, by row, of a worksheet's cells holding a formula saved without its value.
+
+    Excel saves each formula's last value beside it, and openpyxl reads that value; a program that
+    does not calculate (openpyxl, pandas) saves the formula alone, which would read as an empty
+    cell. A formula whose value is empty text (``t="str"``, as Excel saves ``=IF(A2,"","x")``)
+    has its value. The XML is read a megabyte at a time, cut after a row's end (``</row>``).
+    A cell without a reference of its own (Excel always writes one) is listed under row 0.
+
+    >>> sheet = (b'<row r="2"><c r="B2"><f>A2*2</f><v>4</v></c><c r="C2"><f>A2*3</f><v/></c>'
+    ...          b'<c r="D2" t="str"><f>""</f><v></v></c></row>'
+    ...          b'<x:row r="3"><x:c r="E3"><x:f t="shared" si="0"/></x:c></x:row>')
+    >>> unsaved_formulas(io.BytesIO(sheet))
+    {2: ['C'], 3: ['E']}
+    """
+    found: dict[int, list[str]] = {}
+    carry = b""
+    while True:
+        chunk = xml.read(_CHUNK)
+        buffer = carry + chunk
+        cut = len(buffer) if not chunk else _after_last_row(buffer)
+        for cell in _FORMULA_CELL.finditer(buffer, 0, cut):
+            attrs = cell["attrs"]
+            if _SAVED_VALUE.search(cell["rest"]) is None and _TEXT_RESULT not in attrs:
+                reference = _REFERENCE.search(attrs)
+                row = 0 if reference is None else int(reference[2])
+                column = "" if reference is None else reference[1].decode("ascii")
+                found.setdefault(row, []).append(column)
+        if not chunk:
+            return found
+        carry = buffer[cut:]
+
+
+def _unsaved(data: bytes, worksheet: Any, problems: Problems) -> dict[int, list[str]]:
+    """:func:`unsaved_formulas` of *worksheet*, read from the workbook's bytes *data*."""
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as archive,
+        archive.open(worksheet_path(worksheet)) as xml,
+    ):
+        unsaved = unsaved_formulas(xml)
+    if 0 in unsaved:
+        problems.add("the file", f"has a cell without a reference that {UNSAVED_FORMULA}")
+    return unsaved
+
+
 def _why(error: Exception) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
@@ -128,8 +212,16 @@ def cell_text(value: object) -> str:  # noqa: PLR0911 (one return per kind of ce
 class _Sheet:
     """Reads the rows of one worksheet, counting the text it has read against the size limit."""
 
-    def __init__(self, worksheet: Any, name: str, problems: Problems, max_bytes: int) -> None:
+    def __init__(
+        self,
+        worksheet: Any,
+        name: str,
+        problems: Problems,
+        max_bytes: int,
+        unsaved: dict[int, list[str]],
+    ) -> None:
         worksheet.reset_dimensions()  # a stale dimension in the file would cut rows short
+        self.unsaved = unsaved
         self.title: str = worksheet.title
         self.rows = worksheet.iter_rows(min_row=1)
         self.problems = problems
@@ -145,7 +237,8 @@ class _Sheet:
     def next_row(self) -> tuple[list[str], bool] | None:
         """The next row's cells as text and whether all of them could be read; None at the end.
 
-        A cell holding an Excel error is a problem of its row (and reads as empty).
+        A cell holding an Excel error, or a formula saved without its value, is a problem of its
+        row (and reads as empty).
         """
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -165,6 +258,9 @@ class _Sheet:
             text = "" if cell.data_type == "e" else cell_text(cell.value)
             self.budget -= len(text)
             texts.append(text)
+        for letter in self.unsaved.get(self.number, ()):
+            self.problems.add(self.position(self.number), f"column {letter} {UNSAVED_FORMULA}")
+            readable = False
         if self.budget < 0:
             raise too_large(self.name, self.max_bytes)
         return texts, readable
@@ -210,11 +306,13 @@ def open_xlsx(
     """
     name = source_name(source)
     problems = Problems(name)
-    workbook = _load(_workbook_bytes(source, name, max_bytes), problems)
+    data = _workbook_bytes(source, name, max_bytes)
+    workbook = _load(data, problems)
     worksheet = None if workbook is None else _worksheet(workbook, sheet, problems)
     if worksheet is None:
         return Table(problems, (), iter(()))
-    reader = _Sheet(worksheet, name, problems, max_bytes)
+    unsaved = _unsaved(data, worksheet, problems)
+    reader = _Sheet(worksheet, name, problems, max_bytes, unsaved)
     columns = _header(reader, required, optional)
     if columns is None:
         workbook.close()
