@@ -122,23 +122,39 @@ def test_deadline_options():
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["holidays", "1900"], "'year' must be from 1948 to 2150"),
+        # each names what the person typed as the command names it (its usage line's words)
+        (["holidays", "1900"], "'YEAR' must be from 1948 to 2150"),
         (
             ["business-days", "add", "2019-02-30", "1"],
             "'DATE' must be a date such as 2023-04-20 or 2023/4/20",
         ),
         (
             ["business-days", "add", "2150-12-30", "5"],
-            "'n' must keep the result between 1948-07-20",
+            "'N' must keep the result between 1948-07-20",
         ),
-        (["deadline", "2150-12-31T10:00+09:00"], "'received_at' must leave a business day"),
+        (["business-days", "add", "1900-01-01", "1"], "'DATE' must be from 1948-07-20"),
+        (["business-days", "between", "1900-01-01", "2019-01-01"], "'START' must be from"),
+        (["business-days", "between", "2019-01-01", "2151-01-01"], "'END' must be from"),
+        (["deadline", "2150-12-31T10:00+09:00"], "'INSTANT' must leave a business day"),
+        (
+            ["deadline", "1900-12-23T10:00+09:00"],
+            "'INSTANT' must be from 1948-07-20 to 2150-12-31, the days the holiday rules cover "
+            "(got '1900-12-23T10:00+09:00')",  # as typed, not the date the library made of it
+        ),
         (
             ["deadline", "2019-12-23T10:00+09:00", "--days", "999999999"],
-            "'business_days' must keep",
+            "'--days' must keep",
         ),
+        (["deadline", "2019-12-23T10:00+09:00", "--days", "-1"], "'--days' must be 0 or more"),
         (["fiscal-year", "9999-12-31"], "'DATE' must be from 0001-04-01 to 9999-03-31"),
-        (["deadline", "2019-12-23T18:00"], "'received_at' must be an aware datetime"),
+        (["deadline", "2019-12-23T18:00"], "'INSTANT' must be an aware datetime"),
+        (["deadline", "2019/12/23 18:00"], "'INSTANT' must be an ISO date-time"),
         (["deadline", "2019-12-23T18:00+09:00", "--cutoff", "5pm"], "'--cutoff' must be a time"),
+        (
+            ["deadline", "2019-12-23T18:00+09:00", "--cutoff", "17:00+01:00"],
+            "'--cutoff' must be a time such as 17:00 (Tokyo time, without an offset) "
+            "(got '17:00+01:00')",
+        ),
     ],
 )
 def test_bad_input_is_one_line(argv, message, capsys):

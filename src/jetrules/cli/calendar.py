@@ -17,6 +17,7 @@ from jetrules.cli.options import (
     add_format_option,
     add_lang_option,
     add_official_option,
+    command_words,
     official_calendar,
 )
 from jetrules.errors import InvalidInput
@@ -157,7 +158,8 @@ _YES = MappingProxyType({"en": "yes", "ja": "暫定"})
 
 def _holidays(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
-    holidays = official_calendar(args).holidays.holidays_in(args.year)
+    with command_words({"year": "YEAR"}):
+        holidays = official_calendar(args).holidays.holidays_in(args.year)
     if args.format == "json":
         write_json(
             out,
@@ -192,14 +194,17 @@ def _holidays(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _business_days_add(args: argparse.Namespace, out: TextIO) -> int:
-    print(official_calendar(args).add_business_days(_day(args.date, "DATE"), args.n), file=out)
+    day = _day(args.date, "DATE")
+    with command_words({"day": "DATE", "n": "N"}):
+        print(official_calendar(args).add_business_days(day, args.n), file=out)
     return EXIT_OK
 
 
 def _business_days_between(args: argparse.Namespace, out: TextIO) -> int:
     calendar = official_calendar(args)
     start, end = _day(args.start, "START"), _day(args.end, "END")
-    print(calendar.business_days_between(start, end), file=out)
+    with command_words({"start": "START", "end": "END"}):
+        print(calendar.business_days_between(start, end), file=out)
     return EXIT_OK
 
 
@@ -221,14 +226,22 @@ def _cutoff(text: str | None) -> dt.time | None:
     if text is None:
         return None
     try:
-        return dt.time.fromisoformat(text)
+        cutoff = dt.time.fromisoformat(text)
     except ValueError:
-        raise InvalidInput.for_field("--cutoff", "must be a time such as 17:00", text) from None
+        cutoff = None
+    if cutoff is None or cutoff.tzinfo is not None:
+        raise InvalidInput.for_field(
+            "--cutoff", "must be a time such as 17:00 (Tokyo time, without an offset)", text
+        )
+    return cutoff
 
 
 def _deadline(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
-    due = official_calendar(args).deadline(args.instant, args.days, _cutoff(args.cutoff))
+    cutoff = _cutoff(args.cutoff)
+    names = {"received_at": "INSTANT", "business_days": "--days"}
+    with command_words(names, typed={"received_at": args.instant}):
+        due = official_calendar(args).deadline(args.instant, args.days, cutoff)
     closed = [day.render(lang) for day in due.pushed_by] or ["-"]
     note = due.counting_note
     counted = due.counted_from.isoformat()

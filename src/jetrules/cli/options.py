@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias
 
 from jetrules._labels import LANGUAGES
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, load_official_holidays
+from jetrules.errors import InvalidInput
 
 if TYPE_CHECKING:
     from jetrules._kernel.fiscal import FiscalYear
@@ -23,6 +26,7 @@ __all__ = [
     "add_lang_option",
     "add_official_option",
     "add_terms_options",
+    "command_words",
     "official_calendar",
     "terms_options",
 ]
@@ -42,6 +46,33 @@ class Handler(Protocol):
     def __call__(self, args: argparse.Namespace, out: TextIO) -> int:
         """Write the result to *out*; return the exit status."""
         ...  # pragma: no cover
+
+
+@contextlib.contextmanager
+def command_words(
+    names: Mapping[str, str], typed: Mapping[str, object] | None = None
+) -> Iterator[None]:
+    """Errors of the library's fields named in the command's words: *names* maps one to the other.
+
+    A command passes what was typed to the library, which names its own parameters
+    (``received_at``); the person at the command typed ``INSTANT`` or ``--days``. *typed* maps
+    a library field to what was typed for it, shown instead of the value the library made of it.
+
+    >>> from jetrules.calendar import SERVICE_CALENDAR
+    >>> with command_words({"received_at": "INSTANT"}):
+    ...     SERVICE_CALENDAR.deadline("2019-12-27 10:00", 3)
+    Traceback (most recent call last):
+    jetrules.errors.WrongType: 'INSTANT' must be an aware datetime with a zone or offset, \
+e.g. 2019-12-27T10:00+09:00 (got '2019-12-27 10:00')
+    """
+    try:
+        yield
+    except InvalidInput as error:
+        name = names.get(error.field or "")
+        if name is None or error.rule is None:
+            raise
+        value = (typed or {}).get(error.field or "", error.value)
+        raise type(error).for_field(name, error.rule, value) from None
 
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
