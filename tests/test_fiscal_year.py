@@ -45,7 +45,11 @@ def test_parse(text):
     assert FiscalYear.parse(text) == FiscalYear(2019)
 
 
-@pytest.mark.parametrize("text", ["FY", "20x9", "２０１９", "", "FY-1", None])
+@pytest.mark.parametrize(
+    # two digits are refused, not read as the fiscal year 20 (a user meant FY2020); so are five
+    "text",
+    ["FY", "20x9", "２０１９", "", "FY-1", None, "FY20", "20", "19年度", "FY02019", "FY 2019"],
+)
 def test_parse_refuses(text):
     with pytest.raises(InvalidInput, match="'fiscal_year'"):
         FiscalYear.parse(text)

@@ -75,14 +75,21 @@ class FiscalYear:
 
     @classmethod
     def parse(cls, text: str) -> FiscalYear:
-        """Read ``"FY2019"``, ``"2019"`` or ``"2019年度"``.
+        """Read ``"FY2019"``, ``"2019"`` or ``"2019年度"``: a year of four digits.
+
+        ``"FY20"`` is refused, not read as the fiscal year 20: whoever typed it meant FY2020 or
+        FY1920, and a rule applied to either would be wrong without a word.
 
         >>> FiscalYear.parse("FY2019")
         FiscalYear(2019)
+        >>> FiscalYear.parse("FY20")
+        Traceback (most recent call last):
+        ...
+        jetrules.errors.InvalidInput: 'fiscal_year' must be written FY2019, ... (got 'FY20')
         """
         raw = text.strip() if isinstance(text, str) else ""
         digits = raw.removeprefix("FY").removeprefix("fy").removesuffix("年度")
-        if not (digits.isascii() and digits.isdigit()):
+        if not (digits.isascii() and digits.isdigit() and len(digits) == 4):
             raise InvalidInput.for_field(
                 "fiscal_year", "must be written FY2019, 2019 or 2019年度", text
             )
