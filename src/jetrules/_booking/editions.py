@@ -14,7 +14,7 @@ Traceback (most recent call last):
 jetrules.errors.NoRuleInForce: no Skype Counselling terms are published for FY2024; editions \
 exist for FY2019, FY2020, FY2021, FY2023 (assume another year's published terms: \
 assume=FiscalYear(2023), or --assume-terms-from 2023 on the command line; or supply your own \
-with policy=)
+with policy= (--policy FILE))
 """
 
 from __future__ import annotations
@@ -200,11 +200,12 @@ def _against(parameter: Parameter, bundled_one: Parameter) -> Parameter:
 def _hint(records: Sequence[EditionRecord]) -> str:
     complete = [r.fiscal_year for r in records if r.names() >= frozenset(REQUIRED)]
     if not complete:
-        return "supply terms of your own with policy="
+        return "supply terms of your own with policy= (--policy FILE)"
     year = max(complete).year
     return (
         f"assume another year's published terms: assume=FiscalYear({year}), or "
-        f"--assume-terms-from {year} on the command line; or supply your own with policy="
+        f"--assume-terms-from {year} on the command line; or supply your own with policy= "
+        "(--policy FILE)"
     )
 
 

@@ -140,11 +140,12 @@ def _readings_remembered(
 def _hint(records: Sequence[EditionRecord]) -> str:
     complete = [record.fiscal_year.year for record in records if _complete(record)]
     if not complete:
-        return "supply a schedule with policy="
+        return "supply a schedule with policy= (--policy FILE)"
     year = max(complete)
     return (
         f"assume another year's published schedule with assume=FiscalYear({year}) "
-        f"(--assume-terms-from {year} on the command line), or supply one with policy="
+        f"(--assume-terms-from {year} on the command line), or supply one with policy= "
+        "(--policy FILE)"
     )
 
 
