@@ -726,6 +726,31 @@ def test_cancelled_in_time_takes_no_place_but_booked_ones_do():
         freed.update(attrs.evolve(early, cancelled_at="2021-03-10T18:00+09:00"))
 
 
+@pytest.mark.parametrize("year", [FiscalYear(2020), 2020, "FY2020", "2020年度"])
+def test_a_year_written_any_way_asks_the_same_question(year):
+    # usage(p, 2020) counted no appointment (each belongs to FiscalYear(2020), not to 2020): it
+    # told a back office that a participant who had used all seven had seven left, and
+    # check_room(p, 2020) let an eighth be booked
+    ledger = ledger_of(seven_in_fy2020())
+    assert ledger.usage("P-01", year) == ledger.usage("P-01", FiscalYear(2020))
+    assert ledger.usage("P-01", year).sessions_left == 0
+    with pytest.raises(Refused, match="7 of the 7"):
+        ledger.check_room("P-01", year)
+    ledger.check_room("P-01", year, but=ledger.appointments[0].id)  # its own place is free
+
+
+def test_usage_names_a_participant_that_is_not_text():
+    with pytest.raises(WrongType) as error:
+        ledger_of(seven_in_fy2020()).usage(1, 2020)  # type: ignore[arg-type]
+    assert (error.value.field, error.value.rule, error.value.value) == (
+        "participant",
+        "must be text",
+        1,
+    )
+    with pytest.raises(InvalidInput, match="'fiscal_year' must be written FY2019"):
+        ledger_of(seven_in_fy2020()).usage("P-01", "2020-06-01")
+
+
 def test_other_participants_are_not_affected():
     ledger = ledger_of(seven_in_fy2020())
     other = ledger.add(booked("2021-03-10T18:00+09:00", id="Q", participant="P-02"))

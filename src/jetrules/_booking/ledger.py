@@ -14,9 +14,10 @@ from jetrules._booking.origin import describe_changes, show_value
 from jetrules._booking.reasons import LIMIT_REACHED
 from jetrules._booking.signup import SignUp
 from jetrules._booking.terms import NO_PUBLISHED_LIMIT, BookingTerms
+from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.policy import Change, Policy, TermsOrigin
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput, Refused
+from jetrules.errors import InvalidInput, Refused, WrongType
 from jetrules.text import Lang, Reason
 
 __all__ = ["Ledger", "Usage", "ledger_of", "refusals_over_limit"]
@@ -202,12 +203,14 @@ class Ledger:
         )
 
     def check_room(
-        self, participant: str, fiscal_year: FiscalYear, *, but: str | None = None
+        self, participant: str, fiscal_year: FiscalYear | int | str, *, but: str | None = None
     ) -> None:
         """Refuse (``LIMIT_REACHED``) when *participant* has no place left in *fiscal_year*.
 
-        The appointment with id *but*, if any, is left out of the count.
+        The appointment with id *but*, if any, is left out of the count. The year is written any
+        way a fiscal year is (``FiscalYear(2020)``, ``2020``, ``"FY2020"``, ``"2020年度"``).
         """
+        fiscal_year = to_fiscal_year(fiscal_year)
         terms = self._terms(fiscal_year)
         limit = terms.yearly_session_limit
         if limit is None:
@@ -246,8 +249,15 @@ class Ledger:
             ),
         )
 
-    def usage(self, participant: str, fiscal_year: FiscalYear) -> Usage:
-        """*participant*'s sessions in *fiscal_year* (raises ``NoRuleInForce`` without terms)."""
+    def usage(self, participant: str, fiscal_year: FiscalYear | int | str) -> Usage:
+        """*participant*'s sessions in *fiscal_year* (raises ``NoRuleInForce`` without terms).
+
+        The year is written any way a fiscal year is (``FiscalYear(2020)``, ``2020``,
+        ``"FY2020"``, ``"2020年度"``): each asks the same question and gets the same answer.
+        """
+        if not isinstance(participant, str):
+            raise WrongType.for_field("participant", "must be text", participant)
+        fiscal_year = to_fiscal_year(fiscal_year)
         mine = [
             a
             for a in self.appointments
