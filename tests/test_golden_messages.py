@@ -666,6 +666,13 @@ ERRORS: list[tuple[str, Callable[[], object], type[JetRulesError], str | None, o
         "assume",
         1.5,
     ),
+    (
+        'Policy().supplying("subsidies", 2019, annual_cap=1)',
+        lambda: Policy().supplying("subsidies", 2019, annual_cap=1),
+        InvalidInput,
+        "service",
+        "subsidies",
+    ),
     ("subsidy.terms_for(2025)", lambda: subsidy.terms_for(2025), NoRuleInForce, None, None),
     ("threads.terms_for(2022)", lambda: threads.terms_for(2022), NoRuleInForce, None, None),
     ("booking.terms_for(2024)", lambda: booking.terms_for(2024), NoRuleInForce, None, None),

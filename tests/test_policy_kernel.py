@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from jetrules import FiscalYear, NoRuleInForce, Source
 from jetrules._kernel.policy import (
+    SERVICE_NAMES,
     Change,
     Policy,
     TermsOrigin,
@@ -18,6 +19,7 @@ from jetrules._kernel.policy import (
     terms_origin,
 )
 from jetrules._kernel.provenance import EditionRecord, Origin, Parameter, Provenance
+from jetrules.errors import InvalidInput
 
 NOTICE = Source(title="A notice")
 
@@ -176,3 +178,21 @@ def test_a_year_supplied_in_code_may_be_written_as_a_number_or_text():
     by_text = Policy().supplying("subsidy", "FY2019", cap=1)
     assert by_number == by_text == Policy().supplying("subsidy", FiscalYear(2019), cap=1)
     assert by_number.editions("subsidy")[0].fiscal_year == FiscalYear(2019)
+
+
+def test_the_kernel_knows_the_services_the_families_name():
+    from jetrules import policy
+
+    assert tuple(sorted(service.SERVICE for service in policy.SERVICES)) == SERVICE_NAMES
+
+
+@pytest.mark.parametrize("service", ["subsidies", "web-mail", "Subsidy", "", None])
+def test_a_what_if_of_a_service_the_library_does_not_know_is_refused(service):
+    # Policy().supplying("subsidies", ...) was accepted, and every answer under it was the
+    # published one, saying it was: the what-if silently changed nothing
+    with pytest.raises(InvalidInput) as error:
+        Policy().supplying(service, 2019, annual_cap=1_000)
+    assert (error.value.field, error.value.value) == ("service", service)
+    assert error.value.rule == (
+        "must be one of booking, phone, subsidy, webmail (a policy file's [[tables]])"
+    )

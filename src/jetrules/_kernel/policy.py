@@ -42,9 +42,10 @@ from jetrules._kernel.provenance import (
     Provenance,
     SourceBook,
 )
-from jetrules.errors import NoRuleInForce
+from jetrules.errors import InvalidInput, NoRuleInForce
 
 __all__ = [
+    "SERVICE_NAMES",
     "Change",
     "Policy",
     "TermsOrigin",
@@ -60,6 +61,11 @@ def _records(
     value: Mapping[str, Iterable[EditionRecord]],
 ) -> tuple[tuple[str, tuple[EditionRecord, ...]], ...]:
     return tuple(sorted((service, tuple(editions)) for service, editions in dict(value).items()))
+
+
+SERVICE_NAMES = ("booking", "phone", "subsidy", "webmail")
+"""The services a policy supplies editions of: each family's ``SERVICE``, the tables of a policy
+file (``[[subsidy]]``). The kernel imports no family; a test holds this equal to theirs."""
 
 
 @final
@@ -96,7 +102,21 @@ class Policy:
         >>> policy = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=40_000)
         >>> policy.editions("subsidy")[0].value("annual_cap")
         40000
+
+        A service the library does not know is refused: its values would never be read, and
+        the what-if would answer with the published terms without a word.
+
+        >>> Policy().supplying("subsidies", 2019, annual_cap=40_000)
+        Traceback (most recent call last):
+        ...
+        jetrules.errors.InvalidInput: 'service' must be one of booking, phone, subsidy, webmail ...
         """
+        if service not in SERVICE_NAMES:
+            raise InvalidInput.for_field(
+                "service",
+                f"must be one of {', '.join(SERVICE_NAMES)} (a policy file's [[tables]])",
+                service,
+            )
         given = EditionRecord(
             service=service,
             fiscal_year=to_fiscal_year(fiscal_year),
