@@ -751,6 +751,23 @@ def test_usage_names_a_participant_that_is_not_text():
         ledger_of(seven_in_fy2020()).usage("P-01", "2020-06-01")
 
 
+def test_one_appointment_where_a_list_is_expected_names_the_field():
+    # a bare TypeError / AttributeError before
+    one = seven_in_fy2020()[0]
+    cases = [
+        (lambda: Ledger(appointments=one), "appointments", "must be a list of Appointment values"),
+        (lambda: ledger_of(one), "appointments", "must be a list of Appointment values"),
+        (lambda: Ledger(appointments=["S-1"]), "appointments", "must hold Appointment values"),
+        (lambda: Ledger().add([one]), "appointment", "must be an Appointment"),
+        (lambda: ledger_of([one]).update("S-1"), "appointment", "must be an Appointment"),
+    ]
+    for call, field, rule in cases:
+        with pytest.raises(WrongType) as error:
+            call()
+        assert (error.value.field, error.value.rule) == (field, rule)
+    assert ledger_of(iter([one])).appointments == (one,)  # any iterable of appointments
+
+
 def test_other_participants_are_not_affected():
     ledger = ledger_of(seven_in_fy2020())
     other = ledger.add(booked("2021-03-10T18:00+09:00", id="Q", participant="P-02"))

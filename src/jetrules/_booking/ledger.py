@@ -153,7 +153,19 @@ def _limit_reached(
 
 
 def _appointments(values: Iterable[Appointment]) -> tuple[Appointment, ...]:
-    return tuple(values)
+    """*values* as a tuple, each an :class:`Appointment` (one appointment is not a list of them)."""
+    if isinstance(values, Appointment | str | bytes) or not isinstance(values, Iterable):
+        raise WrongType.for_field("appointments", "must be a list of Appointment values", values)
+    held = tuple(values)
+    for value in held:
+        _appointment(value, "appointments", "must hold Appointment values")
+    return held
+
+
+def _appointment(value: object, field: str, rule: str = "must be an Appointment") -> Appointment:
+    if not isinstance(value, Appointment):
+        raise WrongType.for_field(field, rule, value)
+    return value
 
 
 def _takes_a_place(appointment: Appointment) -> bool:
@@ -234,12 +246,14 @@ class Ledger:
 
     def add(self, appointment: Appointment) -> Ledger:
         """A ledger with *appointment* added (refused beyond the limit or with a known id)."""
+        _appointment(appointment, "appointment")
         if any(a.id == appointment.id for a in self.appointments):
             raise InvalidInput.for_field("id", "must not already be in the ledger", appointment.id)
         return attrs.evolve(self, appointments=(*self.appointments, appointment))
 
     def update(self, appointment: Appointment) -> Ledger:
         """A ledger with the appointment of the same id replaced by *appointment*."""
+        _appointment(appointment, "appointment")
         if all(a.id != appointment.id for a in self.appointments):
             raise InvalidInput.for_field("id", "must be in the ledger", appointment.id)
         return attrs.evolve(
@@ -330,7 +344,7 @@ def ledger_of(
     Raises the first ``LIMIT_REACHED`` refusal in start order, if any. The limits are those of
     the terms under *policy* and *assume*, which the ledger keeps.
     """
-    in_order = sorted(appointments, key=lambda a: (a.start, a.id))
+    in_order = sorted(_appointments(appointments), key=lambda a: (a.start, a.id))
     for refusal in refusals_over_limit(in_order, policy=policy, assume=assume).values():
         raise refusal
     return Ledger(appointments=in_order, policy=policy, assume=to_assumed_year(assume))
