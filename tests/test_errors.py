@@ -5,11 +5,13 @@ from decimal import Decimal
 import pendulum
 import pytest
 
+from jetrules.calendar import FiscalYear
 from jetrules.errors import (
     InvalidInput,
     InvalidRecords,
     JetRulesError,
     NoRuleInForce,
+    NotFound,
     OutOfRange,
     RecordProblem,
     Refused,
@@ -107,3 +109,19 @@ def test_invalid_records_lists_every_problem():
 def test_invalid_records_needs_a_problem():
     with pytest.raises(ValueError, match="at least one"):
         InvalidRecords("x.csv", [])
+
+
+def test_a_statement_the_ledger_does_not_hold_is_not_found_and_says_which_it_holds():
+    from jetrules.subsidy import Receipt, assess
+
+    ledger = assess([Receipt(id="a", participant="P", service_date="2019-05-01", amount=10_000)])
+    with pytest.raises(NotFound) as error:
+        ledger.statement("P", "FY2020")
+    assert isinstance(error.value, KeyError | JetRulesError)  # a mapping's missing key, too
+    assert error.value.key == ("P", FiscalYear(2020))
+    assert str(error.value) == (
+        "no statement of 'P' for FY2020 in the ledger ('P' has some for FY2019 only)"
+    )
+    with pytest.raises(NotFound) as error:
+        ledger.statement("Q", 2019)
+    assert str(error.value) == "no statement of 'Q' for FY2019 in the ledger (none of 'Q')"

@@ -330,6 +330,7 @@ def all_errors() -> list[BaseException]:
         raised(lambda: Yen(1.5)),  # WrongType
         raised(lambda: calendar.is_national_holiday("1900-01-01")),  # OutOfRange
         raised(lambda: subsidy.terms_for(2022)),  # NoRuleInForce
+        raised(lambda: subsidy.assess([]).statement("JET-0142", 2019)),  # NotFound, its key
         raised(refused_booking),  # Refused, with its reason
         raised(lambda: records.read_threads(bad_file)),  # InvalidRecords
         raised(lambda: records.read_threads(io.StringIO('{"threads": [{"id": "T1"}]}'))),

@@ -21,6 +21,7 @@ __all__ = [
     "InvalidRecords",
     "JetRulesError",
     "NoRuleInForce",
+    "NotFound",
     "OutOfRange",
     "RecordProblem",
     "Refused",
@@ -119,6 +120,31 @@ class OutOfRange(InvalidInput):
 
 class NoRuleInForce(JetRulesError, LookupError):
     """No published edition of a rule covers the date or fiscal year asked about."""
+
+
+@final
+class NotFound(JetRulesError, KeyError):
+    """What was asked for is not held: no statement of that participant in that fiscal year.
+
+    Also a :class:`KeyError`, as a mapping's missing key is; its message is the plain text
+    (a bare ``KeyError`` shows its key in quotes).
+
+    Attributes:
+        key: what was asked for, such as ``("JET-0142", FiscalYear(2019))``.
+    """
+
+    key: object
+
+    def __init__(self, message: str, key: object) -> None:
+        super().__init__(message)
+        self.key = key
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its message and key, so that it pickles and deep-copies."""
+        return type(self), (self.args[0], self.key), self.__dict__
 
 
 Lang = Literal["en", "ja"]

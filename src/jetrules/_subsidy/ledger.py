@@ -33,7 +33,7 @@ from jetrules._subsidy.statement import Statement
 from jetrules._subsidy.statement_text import StatementText
 from jetrules._subsidy.tables import Level, columns_of, iter_records, records, to_level
 from jetrules.calendar import FiscalYear
-from jetrules.errors import WrongType
+from jetrules.errors import NotFound, WrongType
 from jetrules.text import Lang
 
 __all__ = ["Ledger", "assess"]
@@ -125,13 +125,18 @@ class Ledger(Sequence[Statement]):
         ``FiscalYear(2019)``, ``2019``, ``"FY2019"``, ``"2019年度"``.
 
         Raises:
-            KeyError: when there is none (no receipt of that participant in that year).
+            NotFound: when there is none (no receipt of that participant in that year); it is
+                also a ``KeyError``.
             InvalidInput, WrongType: *fiscal_year* is not a fiscal year.
         """
         year = to_fiscal_year(fiscal_year)
         found = _found(self.statements, (participant, year.year))
         if found is None:
-            raise KeyError((participant, year))
+            years = [str(s.fiscal_year) for s in self.statements if s.participant == participant]
+            who = repr(participant)
+            held = f"{who} has some for {', '.join(years)} only" if years else f"none of {who}"
+            message = f"no statement of {who} for {year} in the ledger ({held})"
+            raise NotFound(message, (participant, year))
         return found
 
     @property
