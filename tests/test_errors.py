@@ -19,6 +19,7 @@ from jetrules.errors import (
     as_written,
 )
 from jetrules.money import Yen
+from jetrules.subsidy import Receipt, assess
 from jetrules.text import ReasonTemplate
 
 
@@ -112,8 +113,6 @@ def test_invalid_records_needs_a_problem():
 
 
 def test_a_statement_the_ledger_does_not_hold_is_not_found_and_says_which_it_holds():
-    from jetrules.subsidy import Receipt, assess
-
     ledger = assess([Receipt(id="a", participant="P", service_date="2019-05-01", amount=10_000)])
     with pytest.raises(NotFound) as error:
         ledger.statement("P", "FY2020")
@@ -125,3 +124,29 @@ def test_a_statement_the_ledger_does_not_hold_is_not_found_and_says_which_it_hol
     with pytest.raises(NotFound) as error:
         ledger.statement("Q", 2019)
     assert str(error.value) == "no statement of 'Q' for FY2019 in the ledger (none of 'Q')"
+
+
+def test_one_receipt_or_a_file_name_where_a_list_is_expected_names_receipts():
+    # assess(r), assess(None), ledger.add(r) raised bare TypeErrors; assess("claims.csv") named
+    # the path's first character
+    receipt = Receipt(id="a", participant="P", service_date="2019-05-01", amount=10_000)
+    rule = (
+        "must be a list of Receipt values (a file's are read with jetrules.records.read_receipts)"
+    )
+    for call, value in [
+        (lambda: assess(receipt), receipt),
+        (lambda: assess(None), None),
+        (lambda: assess("claims.csv"), "claims.csv"),
+        (lambda: assess([receipt]).add(receipt), receipt),
+    ]:
+        with pytest.raises(WrongType) as error:
+            call()
+        assert (error.value.field, error.value.rule, error.value.value) == ("receipts", rule, value)
+    assert str(assess(iter([receipt])).statement("P", 2019).total_subsidy) == "¥5,000"
+
+
+def test_a_long_value_shows_its_first_characters_in_a_message():
+    long = tuple(range(100))
+    message = str(InvalidInput.for_field("x", "must be short", long))
+    assert message == f"'x' must be short (got {repr(long)[:60]}…)"
+    assert as_written(tuple(range(10))) == repr(tuple(range(10)))  # short ones whole

@@ -40,7 +40,8 @@ def as_written(value: object) -> str:
     A type shows itself its own way by defining ``__jetrules_display__(self) -> str`` (``Yen``
     does); a date, a time or an instant (anything with ``isoformat()``) shows as ISO 8601; text
     shows in quotes, so that blanks and empty text are seen (text longer than 100 characters by
-    its first 60 and its length: a message is one line); anything else as its ``repr``.
+    its first 60 and its length: a message is one line); anything else as its ``repr`` (its first
+    60 characters and ``…`` when it is longer than 100, as a whole receipt's would be).
     Nothing of jetrules is imported here (every module imports the errors): types are told apart
     by what they can do.
 
@@ -62,7 +63,8 @@ def as_written(value: object) -> str:
     isoformat = getattr(type(value), "isoformat", None)
     if callable(isoformat):
         return str(isoformat(value))
-    return repr(value)
+    shown = repr(value)
+    return shown if len(shown) <= _LONGEST else f"{shown[:_SHOWN]}…"
 
 
 class JetRulesError(Exception):

@@ -82,6 +82,11 @@ class Terms:
         return found
 
 
+NOT_A_LIST = (
+    "must be a list of Receipt values (a file's are read with jetrules.records.read_receipts)"
+)
+
+
 def check_new(
     receipts: Iterable[Receipt], seen: ReceiptIds, submitted_on: pendulum.Date | None
 ) -> tuple[list[Receipt], frozenset[str]]:
@@ -91,10 +96,12 @@ def check_new(
     one is walked receipt by receipt, to name the first receipt at fault.
 
     Raises:
-        WrongType: an item is not a Receipt.
+        WrongType: *receipts* is one receipt, text or no collection; an item is not a Receipt.
         InvalidInput: an id already *seen* or given twice, or a receipt without its own
             ``submitted_on`` dated after *submitted_on*.
     """
+    if isinstance(receipts, Receipt | str | bytes) or not isinstance(receipts, Iterable):
+        raise WrongType.for_field("receipts", NOT_A_LIST, receipts)
     new = list(receipts)
     if set(map(type, new)) <= {Receipt}:
         ids = list(map(_ID, new))
