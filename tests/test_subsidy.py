@@ -181,10 +181,34 @@ def test_receipt_refuses_bad_fields(fields, field):
     assert info.value.field == field
 
 
-@pytest.mark.parametrize("name", ["山田\u3000太郎", "P\u00a0001", "JET-0142\u200b"])
+@pytest.mark.parametrize("name", ["山田\u3000太郎", "P\u00a0001"])
 def test_receipt_takes_text_that_is_not_printable_but_holds_no_control_character(name):
-    """Full-width and no-break spaces, format characters: one line, so accepted as they are."""
+    """Full-width and no-break spaces inside a name: one line, so accepted as they are."""
     assert Receipt(id=name, participant=name, service_date="2019-05-01", amount=1).id == name
+
+
+@pytest.mark.parametrize("name", ["JET-0142\u200b", "JET\u3164-0142", "JET\t0142", "P\u202e"])
+def test_receipt_refuses_what_shows_nothing_as_the_readers_do(name):
+    # a zero-width space made a second participant, with a second annual cap, that looks the same
+    with pytest.raises(InvalidInput) as info:
+        Receipt(id="r1", participant=name, service_date="2019-05-01", amount=1)
+    assert (info.value.field, info.value.value) == ("participant", name)
+    assert info.value.rule == (
+        "must not hold control or invisible characters (such as tabs or line breaks)"
+    )
+
+
+def test_one_participant_typed_two_ways_has_one_cap_as_in_a_file():
+    # Receipt(participant="JET-0142 ") and "ＪＥＴ－０１４２" were participants of their own, each
+    # with a ¥30,000 cap, where the readers (and so the command) read one participant
+    forms = ["JET-0142", " JET-0142 ", "ＪＥＴ－０１４２", "JET-0142\u3000"]
+    receipts = [
+        Receipt(id=f" r{n} ", participant=form, service_date="2024-05-01", amount=60_000)
+        for n, form in enumerate(forms)
+    ]
+    (statement,) = assess(receipts)
+    assert (statement.participant, statement.total_subsidy) == ("JET-0142", Yen(30_000))
+    assert [d.receipt.id for d in statement.decisions] == ["r0", "r1", "r2", "r3"]
 
 
 def test_receipt_accepts_dates_and_text_amounts():

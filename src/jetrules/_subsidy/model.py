@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from typing import final
 
 import attrs
 import pendulum
 
+from jetrules._kernel.chars import to_name
 from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fields import named_fields, non_blank, of_type, to_optional_date
 from jetrules._kernel.fiscal import fiscal_year_of
@@ -23,19 +23,22 @@ from jetrules.text import Lang, Reason
 __all__ = ["Decision", "Receipt"]
 
 
-def _one_line(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """Validator: the text has no control characters (statements print it in tables, as headings).
+def _id(value: object) -> object:
+    """Converter: text as the readers take an id (``_kernel.chars.to_name``).
 
-    It follows :func:`~jetrules._kernel.fields.non_blank`, which leaves line breaks and tabs be.
-    Printable text (nearly every id and name) has none, and is told so at C speed; only other
-    text (with a full-width space, say) is looked at character by character.
+    Blanks around it dropped, full-width letters and digits as ASCII, control and invisible
+    characters refused, so that an id typed two ways is one. Anything but text is left to the
+    validator, which names it.
     """
-    if value.isprintable():
-        return
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        raise InvalidInput.for_field(
-            attribute.name, "must be one line of text, without control characters", value
-        )
+    return to_name(value, "id") if isinstance(value, str) else value
+
+
+def _participant(value: object) -> object:
+    """Converter: text as the readers take a participant, as :func:`_id` does an id.
+
+    ``" ＪＥＴ－０１４２ "`` is the participant of a file's ``JET-0142``, with one annual cap.
+    """
+    return to_name(value, "participant") if isinstance(value, str) else value
 
 
 _FLAG = of_type(bool, "must be True or False")
@@ -127,8 +130,8 @@ class Receipt:
     jetrules.errors.InvalidInput: 'amount' must be more than ¥0 (got ¥0)
     """
 
-    id: str = attrs.field(validator=[non_blank, _one_line])
-    participant: str = attrs.field(validator=[non_blank, _one_line])
+    id: str = attrs.field(converter=_id, validator=non_blank)
+    participant: str = attrs.field(converter=_participant, validator=non_blank)
     service_date: pendulum.Date = attrs.field(converter=to_date)
     amount: Yen = attrs.field(converter=to_yen)
     insured: bool = attrs.field(default=False, validator=_FLAG)
@@ -167,10 +170,12 @@ class Receipt:
             and mental_health_professional.__class__ is bool
             and place.__class__ is Place
             and (submitted_on is None or submitted_on.__class__ is pendulum.Date)
+            and id.isascii()  # other text is read as the readers read it (full-width forms)
+            and participant.isascii()
             and id.isprintable()
             and participant.isprintable()
-            and id.strip()
-            and participant.strip()
+            and id.strip() == id != ""
+            and participant.strip() == participant != ""
             and amount.amount > 0
             and (submitted_on is None or submitted_on >= service_date)
         ):

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 
 import pendulum
 
-from jetrules._kernel.chars import FULL_WIDTH_ASCII, has_ignorable
+from jetrules._kernel.chars import FULL_WIDTH_ASCII, to_name
 from jetrules._kernel.dates import to_instant
 from jetrules.errors import InvalidInput, OutOfRange
 from jetrules.records._words import FLAG_WORDS
@@ -102,40 +102,6 @@ def to_flag(raw: str, field: str) -> bool:
         return FLAG_WORDS[fold(raw)]
     except KeyError:
         raise InvalidInput.for_field(field, "must be yes or no", raw) from None
-
-
-_CONTROL = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
-
-
-def to_name(raw: str, field: str) -> str:
-    r"""*raw* as an id or a name: non-empty text without control or invisible characters.
-
-    Blanks around it are dropped; blanks inside are kept (ideographic spaces too). Full-width
-    letters, digits and signs read as the ASCII they are wide forms of, so that one participant
-    typed two ways is one participant (and one receipt id typed two ways a duplicate). Tabs,
-    line breaks, escape sequences, direction marks and every character that shows nothing
-    (zero-width spaces, Hangul fillers, variation selectors...) are refused: they would break
-    the output or make two ids that look the same differ.
-
-    >>> to_name(" P-001 ", "participant"), to_name("ＪＥＴ－０００１", "participant")
-    ('P-001', 'JET-0001')
-    >>> to_name("P-001\u202e", "participant")
-    Traceback (most recent call last):
-    ...
-    jetrules.errors.InvalidInput: 'participant' must not hold control or invisible characters ...
-    """
-    text = raw.strip()
-    if not text:
-        raise InvalidInput.for_field(field, "must be non-empty text", raw)
-    if text.isascii() and text.isprintable():  # nearly every id and name
-        return text
-    if has_ignorable(text) or any(unicodedata.category(char) in _CONTROL for char in text):
-        raise InvalidInput.for_field(
-            field,
-            "must not hold control or invisible characters (such as tabs or line breaks)",
-            raw,
-        )
-    return text.translate(FULL_WIDTH_ASCII)
 
 
 def _digits(raw: str, field: str, rule: str) -> str:
