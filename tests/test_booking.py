@@ -20,6 +20,7 @@ from jetrules.booking import (
     SignUp,
     Status,
     Usage,
+    check_length,
     check_start,
     ledger_of,
     terms_for,
@@ -766,6 +767,50 @@ def test_one_appointment_where_a_list_is_expected_names_the_field():
             call()
         assert (error.value.field, error.value.rule) == (field, rule)
     assert ledger_of(iter([one])).appointments == (one,)  # any iterable of appointments
+
+
+def test_check_start_reads_a_time_in_tokyo_as_a_sign_up_does():
+    # check_start judged an instant given in another zone by that zone's clock: 00:30 on a
+    # Saturday in Tokyo, given in UTC, was accepted, and a time on the earliest day was refused
+    requested = "2020-06-01T10:00+09:00"
+    saturday = pendulum.datetime(2020, 6, 12, 15, 30, tz="UTC")  # 2020-06-13 00:30 in Tokyo
+    too_late = pendulum.datetime(2020, 6, 10, 12, 10, tz="UTC")  # 21:10 in Tokyo, 40 minutes
+    earliest = pendulum.datetime(2020, 6, 4, 20, 0, tz="America/Los_Angeles")  # 06-05 12:00
+    for start, minutes in [(saturday, 20), (too_late, 40)]:
+        with pytest.raises(Refused) as by_check:
+            check_start(start, requested_at=requested, minutes=minutes)
+        with pytest.raises(Refused) as by_sign_up:
+            SignUp(
+                participant="P",
+                requested_at=requested,
+                preferred_times=[start],
+                minutes=minutes,
+                language="en",
+            )
+        assert str(by_check.value) in str(by_sign_up.value)
+    assert check_start(earliest, requested_at=requested, minutes=20).fiscal_year == FiscalYear(2020)
+    assert check_start("2020-06-05T12:00+09:00", requested_at=requested, minutes=20)
+
+
+def test_check_start_and_check_length_name_a_bad_time_or_length():
+    # bare AttributeErrors before, and minutes="40" was "a 40-minute session is not offered"
+    tokyo_six = "2020-06-10T18:00+09:00"
+    cases = [
+        (lambda: check_length(dt.datetime(2020, 6, 10, 18), minutes=40), "start", WrongType),
+        (lambda: check_length(dt.date(2020, 6, 10), minutes=40), "start", WrongType),
+        (lambda: check_length(tokyo_six, minutes="40"), "minutes", WrongType),
+        (lambda: check_length(tokyo_six, minutes=0), "minutes", InvalidInput),
+        (
+            lambda: check_start(tokyo_six, requested_at=dt.datetime(2020, 6, 1, 10), minutes=40),
+            "requested_at",
+            WrongType,
+        ),
+    ]
+    for call, field, kind in cases:
+        with pytest.raises(kind) as error:
+            call()
+        assert error.value.field == field
+    assert check_length(tokyo_six, minutes=40).fiscal_year == FiscalYear(2020)
 
 
 def test_other_participants_are_not_affected():

@@ -22,6 +22,8 @@ from jetrules._booking.reasons import (
     show,
 )
 from jetrules._booking.terms import BookingTerms, HoursBound
+from jetrules._kernel.dates import InstantLike, to_instant
+from jetrules._kernel.fields import to_whole_number
 from jetrules._kernel.policy import Policy
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
 from jetrules.errors import Refused
@@ -32,7 +34,7 @@ _SATURDAY = 5
 
 
 def check_length(
-    start: pendulum.DateTime,
+    start: InstantLike,
     *,
     minutes: int,
     policy: Policy | None = None,
@@ -41,13 +43,31 @@ def check_length(
     """Refuse a session of *minutes* at *start* unless its fiscal year offers that length.
 
     Returns the terms of the start's fiscal year; raises ``NoRuleInForce`` for a year without
-    terms, ``Refused`` (``LENGTH_NOT_OFFERED``) for a length the year does not offer.
+    terms, ``Refused`` (``LENGTH_NOT_OFFERED``) for a length the year does not offer. *start* is
+    an aware datetime or ISO text, read in Tokyo time as a sign-up reads it (a naive one is
+    refused); *minutes* a whole number.
 
     >>> check_length(pendulum.datetime(2020, 6, 10, 18, tz="Asia/Tokyo"), minutes=30)
     Traceback (most recent call last):
     ...
     jetrules.errors.Refused: A 30-minute session is not offered in FY2020; sessions last 20 or ...
     """
+    return _check_length(
+        to_instant(start, "start"),
+        minutes=to_whole_number(minutes, "minutes", "minute"),
+        policy=policy,
+        assume=assume,
+    )
+
+
+def _check_length(
+    start: pendulum.DateTime,
+    *,
+    minutes: int,
+    policy: Policy | None,
+    assume: FiscalYear | int | str | None,
+) -> BookingTerms:
+    """:func:`check_length` of values already checked (in Tokyo time, a whole number)."""
     terms = terms_for(FiscalYear.of(start.date()), policy=policy, assume=assume)
     if minutes not in terms.session_minutes:
         raise Refused(
@@ -62,10 +82,10 @@ def check_length(
 
 
 def check_start(
-    start: pendulum.DateTime,
+    start: InstantLike,
     *,
     minutes: int,
-    requested_at: pendulum.DateTime,
+    requested_at: InstantLike,
     policy: Policy | None = None,
     assume: FiscalYear | int | str | None = None,
     calendar: BusinessCalendar = SERVICE_CALENDAR,
@@ -75,12 +95,14 @@ def check_start(
     Returns the terms of the start's fiscal year. Raises ``Refused`` naming the time and the rule,
     or ``NoRuleInForce`` for a year without terms. The rules, in order: the length, the lead time,
     the day, the opening hour (where one is published), the hour sessions are scheduled until.
-    The lead time and the day count the business days of *calendar*.
+    The lead time and the day count the business days of *calendar*. *start* and *requested_at*
+    are aware datetimes or ISO text, read in Tokyo time as a sign-up reads them (naive ones are
+    refused); *minutes* is a whole number.
     """
     return check_time(
-        start,
-        minutes=minutes,
-        requested_at=requested_at,
+        to_instant(start, "start"),
+        minutes=to_whole_number(minutes, "minutes", "minute"),
+        requested_at=to_instant(requested_at, "requested_at"),
         policy=policy,
         assume=assume,
         calendar=calendar,
@@ -104,7 +126,7 @@ def check_time(
     time holds only where the terms say it also holds for reschedules.
     """
     calendar = BusinessCalendar.check(calendar)
-    terms = check_length(start, minutes=minutes, policy=policy, assume=assume)
+    terms = _check_length(start, minutes=minutes, policy=policy, assume=assume)
     if terms.lead_time_for_reschedules or not rescheduling:
         _check_lead_time(terms, start, requested_at, calendar)
     _check_day(terms, start, calendar)

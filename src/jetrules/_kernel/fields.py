@@ -46,6 +46,7 @@ __all__ = [
     "to_language",
     "to_optional_date",
     "to_optional_instant",
+    "to_whole_number",
     "whole_number",
 ]
 
@@ -147,12 +148,24 @@ def whole_number(unit: str) -> Callable[[object, attrs.Attribute[int], object], 
     """
 
     def check(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise WrongType.for_field(attribute.name, f"must be a whole number of {unit}s", value)
-        if value < 1:
-            raise InvalidInput.for_field(attribute.name, f"must be at least 1 {unit}", value)
+        to_whole_number(value, attribute.name, unit)
 
     return check
+
+
+def to_whole_number(value: object, field: str, unit: str) -> int:
+    """*value*, a whole number (an int, not a bool) of *unit*, at least 1; errors name *field*.
+
+    >>> to_whole_number("40", "minutes", "minute")
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.WrongType: 'minutes' must be a whole number of minutes (got '40')
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongType.for_field(field, f"must be a whole number of {unit}s", value)
+    if value < 1:
+        raise InvalidInput.for_field(field, f"must be at least 1 {unit}", value)
+    return value
 
 
 class LabelledEnum(enum.Enum):
