@@ -33,6 +33,7 @@ from jetrules.booking import (
 )
 from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce, Refused, WrongType
 from jetrules.policy import Origin, Parameter, Policy, Provenance
+from jetrules.policy import check as policy_check
 from jetrules.text import LANGUAGES, Source
 
 from strategies import confirmed_appointments, outcomes
@@ -562,11 +563,47 @@ def test_a_malformed_bundled_file_lists_every_problem(edited_bundle):
         ("hours_bound", "middle", "'hours_bound' must be 'end' or 'start'"),
         ("confirm_only_preferred", "yes", "'confirm_only_preferred' must be true or false"),
         ("session_minutes", [20, 0], "'session_minutes' must be positive whole numbers"),
+        ("sessions_end_by", "00:00", "'sessions_end_by' must be later than 00:00"),
     ],
 )
 def test_each_parameter_is_checked_by_the_terms_class(name, raw, message):
     with pytest.raises(InvalidInput, match=message):
         PARAMETERS[name](raw)
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "rule"),
+    [
+        # "until midnight" written 00:00, and an opening hour after the close: every session
+        # was refused, and the policy check said "ok"
+        (
+            {"sessions_end_by": dt.time(0)},
+            "sessions_end_by",
+            "must be later than 00:00 (sessions end on the day they start)",
+        ),
+        (
+            {"sessions_start_from": dt.time(22)},
+            "sessions_start_from",
+            "must be before sessions_end_by (21:30), or no session can be booked",
+        ),
+        (
+            {"sessions_start_from": dt.time(20), "sessions_end_by": dt.time(20)},
+            "sessions_start_from",
+            "must be before sessions_end_by (20:00), or no session can be booked",
+        ),
+    ],
+)
+def test_hours_that_leave_no_session_are_refused(values, field, rule, tmp_path):
+    with pytest.raises(InvalidInput) as error:
+        terms_for(FiscalYear(2020), policy=supplying(2020, **values))
+    assert (error.value.field, error.value.rule) == (field, rule)
+    lines = [
+        f"{name} = {{ value = \"{value:%H:%M}\", source = 'n' }}" for name, value in values.items()
+    ]
+    path = tmp_path / "hours.toml"
+    path.write_text("[source.n]\ntitle = 'n'\n[[booking]]\nfiscal_year = 2020\n" + "\n".join(lines))
+    (line,) = policy_check(path)
+    assert line.startswith(f"{path}: booking FY2020, {field}: '{field}' {rule}")
 
 
 def test_parameters_read_toml_values_into_the_terms_values():

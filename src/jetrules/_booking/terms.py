@@ -78,6 +78,23 @@ def _optional_time_of_day(instance: object, attribute: attrs.Attribute[Any], val
         _time_of_day(instance, attribute, value)
 
 
+def _hours_leave_room(instance: Any, attribute: attrs.Attribute[Any], value: dt.time) -> None:
+    """Validator of ``sessions_end_by``: some session can be booked between the two hours.
+
+    An end of 00:00 ("until midnight") would end every session after it; an opening hour not
+    before the end leaves no time. Each is refused naming the value that was set. A policy
+    file's value is checked alone first (*instance* ``None``): the end only.
+    """
+    if value == dt.time(0):
+        raise InvalidInput.for_field(
+            attribute.name, "must be later than 00:00 (sessions end on the day they start)", value
+        )
+    opening = None if instance is None else instance.sessions_start_from
+    if opening is not None and opening >= value:
+        rule = f"must be before sessions_end_by ({value:%H:%M}), or no session can be booked"
+        raise InvalidInput.for_field("sessions_start_from", rule, opening)
+
+
 def _yes_or_no(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, bool):
         raise WrongType.for_field(attribute.name, "must be true or false", value)
@@ -147,7 +164,7 @@ class BookingTerms:
     max_preferred_times: int = attrs.field(validator=_positive_int)
     lead_business_days: int = attrs.field(validator=_positive_int)
     sessions_start_from: dt.time | None = attrs.field(default=None, validator=_optional_time_of_day)
-    sessions_end_by: dt.time = attrs.field(validator=_time_of_day)
+    sessions_end_by: dt.time = attrs.field(validator=[_time_of_day, _hours_leave_room])
     hours_bound: HoursBound = attrs.field(converter=_hours_bound, validator=_is_hours_bound)
     closed_on_holidays: bool = attrs.field(validator=_yes_or_no)
     yearly_session_limit: int | None = attrs.field(validator=_optional_limit)
