@@ -813,6 +813,20 @@ def test_check_start_and_check_length_name_a_bad_time_or_length():
     assert check_length(tokyo_six, minutes=40).fiscal_year == FiscalYear(2020)
 
 
+def test_one_participant_typed_two_ways_has_one_yearly_limit_as_in_a_file():
+    # SignUp(participant=" P-01 ") and "Ｐ－０１" were participants of their own, each with seven
+    # sessions, where read_sessions (and so the command) reads one participant
+    ledger = ledger_of(seven_in_fy2020())
+    for form in [" P-01 ", "Ｐ－０１", "P-01\u3000"]:
+        with pytest.raises(Refused, match="7 of the 7"):
+            ledger.add(booked("2021-03-10T18:00+09:00", id="X", participant=form))
+        assert ledger.usage(form, 2020).sessions_left == 0
+    assert booked("2021-03-10T18:00+09:00", id=" Ｘ－１ ").id == "X-1"
+    with pytest.raises(InvalidInput) as error:
+        booked("2021-03-10T18:00+09:00", id="X", participant="P-01\u200b")
+    assert (error.value.field, error.value.value) == ("participant", "P-01\u200b")
+
+
 def test_other_participants_are_not_affected():
     ledger = ledger_of(seven_in_fy2020())
     other = ledger.add(booked("2021-03-10T18:00+09:00", id="Q", participant="P-02"))

@@ -121,6 +121,7 @@ def test_a_statement_the_ledger_does_not_hold_is_not_found_and_says_which_it_hol
     assert str(error.value) == (
         "no statement of 'P' for FY2020 in the ledger ('P' has some for FY2019 only)"
     )
+    assert ledger.statement(" Ｐ ", 2019) is ledger.statement("P", 2019)  # as receipts hold it
     with pytest.raises(NotFound) as error:
         ledger.statement("Q", 2019)
     assert str(error.value) == "no statement of 'Q' for FY2019 in the ledger (none of 'Q')"

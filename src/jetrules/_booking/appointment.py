@@ -25,6 +25,8 @@ from jetrules._booking.terms import BookingTerms
 from jetrules._kernel.dates import InstantLike, to_instant
 from jetrules._kernel.fields import (
     LabelledEnum,
+    as_id,
+    as_participant,
     named_fields,
     non_blank,
     of_type,
@@ -121,8 +123,8 @@ class Appointment:
     constructor refuses such fields. Anything else is refused with a reason.
     """
 
-    id: str = attrs.field(validator=non_blank)
-    participant: str = attrs.field(validator=non_blank)
+    id: str = attrs.field(converter=as_id, validator=non_blank)
+    participant: str = attrs.field(converter=as_participant, validator=non_blank)
     requested_at: pendulum.DateTime = attrs.field(converter=to_instant)
     start: pendulum.DateTime = attrs.field(converter=to_instant)
     minutes: int = attrs.field(validator=MINUTES)

@@ -14,6 +14,7 @@ from jetrules._booking.origin import describe_changes, show_value
 from jetrules._booking.reasons import LIMIT_REACHED
 from jetrules._booking.signup import SignUp
 from jetrules._booking.terms import NO_PUBLISHED_LIMIT, BookingTerms
+from jetrules._kernel.chars import to_name
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.policy import Change, Policy, TermsOrigin
 from jetrules.calendar import FiscalYear
@@ -271,6 +272,7 @@ class Ledger:
         """
         if not isinstance(participant, str):
             raise WrongType.for_field("participant", "must be text", participant)
+        participant = to_name(participant, "participant")  # as appointments hold it
         fiscal_year = to_fiscal_year(fiscal_year)
         mine = [
             a

@@ -14,7 +14,7 @@ from jetrules._booking.editions import terms_for, to_assumed_year
 from jetrules._booking.reasons import NOT_A_PREFERENCE, OUTSIDE_TERM, TOO_MANY_TIMES, show
 from jetrules._booking.terms import BookingTerms
 from jetrules._kernel.dates import InstantLike, to_instant
-from jetrules._kernel.fields import named_fields, non_blank, to_language
+from jetrules._kernel.fields import as_participant, named_fields, non_blank, to_language
 from jetrules._kernel.participants import TERM_SOURCE, Participant, check_term
 from jetrules._kernel.policy import Policy
 from jetrules.calendar import SERVICE_CALENDAR, BusinessCalendar, FiscalYear
@@ -85,7 +85,7 @@ class SignUp:
 request of 2019-12-27 10:00; the earliest day is 2020-01-09.
     """
 
-    participant: str = attrs.field(validator=non_blank)
+    participant: str = attrs.field(converter=as_participant, validator=non_blank)
     requested_at: pendulum.DateTime = attrs.field(converter=to_instant)
     preferred_times: tuple[pendulum.DateTime, ...] = attrs.field(converter=_instants)
     minutes: int = attrs.field(validator=MINUTES)

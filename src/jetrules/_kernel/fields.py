@@ -34,12 +34,15 @@ from typing import Any
 import attrs
 import pendulum
 
+from jetrules._kernel.chars import to_name
 from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
 from jetrules._labels import LANGUAGES, Label, Lang, to_lang
 from jetrules.errors import InvalidInput, WrongType
 
 __all__ = [
     "LabelledEnum",
+    "as_id",
+    "as_participant",
     "named_fields",
     "non_blank",
     "of_type",
@@ -106,6 +109,25 @@ def _naming(name: str, convert: Callable[[Any, str], object]) -> Callable[[Any],
         return convert(value, name)
 
     return converter
+
+
+def as_id(value: object) -> object:
+    """Converter: text as the readers take an id (:func:`~jetrules._kernel.chars.to_name`).
+
+    Blanks around it dropped, full-width letters and digits as ASCII, control and invisible
+    characters refused, so that an id typed two ways is one. Anything but text is left to the
+    validator (:func:`non_blank`), which names it.
+    """
+    return to_name(value, "id") if isinstance(value, str) else value
+
+
+def as_participant(value: object) -> object:
+    """Converter: text as the readers take a participant, as :func:`as_id` does an id.
+
+    ``" ＪＥＴ－０１４２ "`` is the participant of a file's ``JET-0142``: one annual cap, one
+    yearly limit of sessions.
+    """
+    return to_name(value, "participant") if isinstance(value, str) else value
 
 
 def non_blank(instance: object, attribute: attrs.Attribute[str], value: object) -> None:

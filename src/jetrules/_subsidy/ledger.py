@@ -10,6 +10,7 @@ from typing import Any, final, overload
 
 import attrs
 
+from jetrules._kernel.chars import to_name
 from jetrules._kernel.dates import DateLike, to_date
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.participants import Participant, Participants
@@ -125,11 +126,12 @@ class Ledger(Sequence[Statement]):
         ``FiscalYear(2019)``, ``2019``, ``"FY2019"``, ``"2019年度"``.
 
         Raises:
-            NotFound: when there is none (no receipt of that participant in that year); it is
-                also a ``KeyError``.
+            NotFound: none (no receipt of that participant in that year); also a ``KeyError``.
             InvalidInput, WrongType: *fiscal_year* is not a fiscal year.
         """
         year = to_fiscal_year(fiscal_year)
+        if isinstance(participant, str):
+            participant = to_name(participant, "participant")  # as receipts hold it
         found = _found(self.statements, (participant, year.year))
         if found is None:
             years = [str(s.fiscal_year) for s in self.statements if s.participant == participant]

@@ -8,9 +8,15 @@ from typing import final
 import attrs
 import pendulum
 
-from jetrules._kernel.chars import to_name
 from jetrules._kernel.dates import DateLike, to_date
-from jetrules._kernel.fields import named_fields, non_blank, of_type, to_optional_date
+from jetrules._kernel.fields import (
+    as_id,
+    as_participant,
+    named_fields,
+    non_blank,
+    of_type,
+    to_optional_date,
+)
 from jetrules._kernel.fiscal import fiscal_year_of
 from jetrules._subsidy.currency import YEN, Conversion, to_amount, to_currency, to_rate_per_unit
 from jetrules._subsidy.currency import to_yen_at as _to_yen_at
@@ -21,24 +27,6 @@ from jetrules.money import Yen
 from jetrules.text import Lang, Reason
 
 __all__ = ["Decision", "Receipt"]
-
-
-def _id(value: object) -> object:
-    """Converter: text as the readers take an id (``_kernel.chars.to_name``).
-
-    Blanks around it dropped, full-width letters and digits as ASCII, control and invisible
-    characters refused, so that an id typed two ways is one. Anything but text is left to the
-    validator, which names it.
-    """
-    return to_name(value, "id") if isinstance(value, str) else value
-
-
-def _participant(value: object) -> object:
-    """Converter: text as the readers take a participant, as :func:`_id` does an id.
-
-    ``" ＪＥＴ－０１４２ "`` is the participant of a file's ``JET-0142``, with one annual cap.
-    """
-    return to_name(value, "participant") if isinstance(value, str) else value
 
 
 _FLAG = of_type(bool, "must be True or False")
@@ -130,8 +118,8 @@ class Receipt:
     jetrules.errors.InvalidInput: 'amount' must be more than ¥0 (got ¥0)
     """
 
-    id: str = attrs.field(converter=_id, validator=non_blank)
-    participant: str = attrs.field(converter=_participant, validator=non_blank)
+    id: str = attrs.field(converter=as_id, validator=non_blank)
+    participant: str = attrs.field(converter=as_participant, validator=non_blank)
     service_date: pendulum.Date = attrs.field(converter=to_date)
     amount: Yen = attrs.field(converter=to_yen)
     insured: bool = attrs.field(default=False, validator=_FLAG)
