@@ -21,6 +21,7 @@ from jetrules.errors import (
 from jetrules.money import Yen
 from jetrules.subsidy import Receipt, assess
 from jetrules.text import ReasonTemplate
+from jetrules.threads import Message, Thread, report
 
 
 @pytest.mark.parametrize(
@@ -151,3 +152,25 @@ def test_a_long_value_shows_its_first_characters_in_a_message():
     message = str(InvalidInput.for_field("x", "must be short", long))
     assert message == f"'x' must be short (got {repr(long)[:60]}…)"
     assert as_written(tuple(range(10))) == repr(tuple(range(10)))  # short ones whole
+
+
+def test_a_report_counts_each_thread_once_and_names_bad_arguments():
+    # report([t, later_copy_of_t]) counted one thread twice: "2 threads, 50% on time, 1 overdue"
+    # for one thread answered on time; report(t) and on_time_percent("half_up") were bare errors
+    opened = Message(author="participant", at="2019-12-27T10:00+09:00", text="Hi")
+    before = Thread(id="T", participant="p", messages=[opened])
+    after = before.reply("2020-01-08T10:00+09:00", "ok")
+    at = "2020-01-10T10:00+09:00"
+    with pytest.raises(InvalidInput) as error:
+        report([before, after], at=at)
+    assert (error.value.field, error.value.value) == ("threads", "T")
+    assert error.value.rule == (
+        "must hold each thread once (give the latest copy of a thread, not two): two have the id"
+    )
+    with pytest.raises(WrongType) as error:
+        report(before, at=at)  # type: ignore[arg-type]
+    assert (error.value.field, error.value.rule) == ("threads", "must be a list of Thread values")
+    with pytest.raises(WrongType) as error:
+        report([after], at=at).on_time_percent("half_up")  # type: ignore[arg-type]
+    assert (error.value.field, error.value.value) == ("rounding", "half_up")
+    assert report(iter([after]), at=at).on_time_percent() == 100

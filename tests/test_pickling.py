@@ -129,8 +129,9 @@ def thread_values() -> Iterator[object]:
     yield late.late_replies()[0]
     yield late.status_at("2020-01-10T10:00+09:00")
     yield thread.status_at("2020-01-14T10:00+09:00")
+    answered = me.open_thread(id="T3", at="2019-12-27T10:00+09:00", text="May I ask?")
     yield threads.report(
-        [late, thread.reply("2019-12-28T10:00+09:00", "Yes.")], at="2020-01-16T12:00+09:00"
+        [late, answered.reply("2019-12-28T10:00+09:00", "Yes.")], at="2020-01-16T12:00+09:00"
     )
     yield threads.terms_for(2019)
     yield threads.reply_deadline("2019-12-27T10:00+09:00")

@@ -930,7 +930,7 @@ class TestReport:
         with pytest.raises(WrongType, match="'threads' must hold only Thread"):
             report(["T1"], at="2020-01-14T12:00+09:00")
 
-    @given(st.lists(threads(), max_size=5), thread_instants)
+    @given(st.lists(threads(), max_size=5, unique_by=lambda thread: thread.id), thread_instants)
     def test_share_is_on_time_over_due(self, many, at):
         result = report(many, at=at)
         late = len(result.late_replies)

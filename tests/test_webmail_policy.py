@@ -261,7 +261,7 @@ def test_supplying_the_published_values_is_no_what_if():
 def test_the_report_lists_terms_not_as_published_once():
     first = thread_at("2024-06-03T10:00+09:00", assume=FY2023)
     second = attrs.evolve(first, id="T2")
-    published = thread_at("2023-06-05T10:00+09:00")
+    published = attrs.evolve(thread_at("2023-06-05T10:00+09:00"), id="T0")
     result = report([published, first, second], at="2024-06-20T10:00+09:00")
     assert result.terms_not_published == (first.terms,)
     assert [note.code for note in result.terms_notes] == ["ASSUMED_TERMS"]

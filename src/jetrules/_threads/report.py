@@ -16,7 +16,7 @@ from jetrules._threads.notes import terms_notes
 from jetrules._threads.reasons import BusinessDays
 from jetrules._threads.status import LateReply, StatusKind, ThreadStatus
 from jetrules._threads.terms import WebMailTerms
-from jetrules.errors import WrongType
+from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Rounding
 from jetrules.text import Lang, Reason, to_lang
 
@@ -63,6 +63,8 @@ class ThreadsReport:
 
         Rounding down means 100% is shown only when every reply due was on time.
         """
+        if not isinstance(rounding, Rounding):
+            raise WrongType.for_field("rounding", "must be a Rounding", rounding)
         share = self.on_time_share
         return None if share is None else rounding.apply(share * 100)
 
@@ -160,14 +162,25 @@ _JA = {
 
 
 def report(threads: Iterable[Thread], *, at: InstantLike) -> ThreadsReport:
-    """Report on *threads* as they stand at *at*: statuses, late replies, on-time share."""
+    """Report on *threads* as they stand at *at*: statuses, late replies, on-time share.
+
+    Each thread is counted once: two threads with one id (a thread and a later copy of it) are
+    refused, not counted twice.
+    """
     instant = within_calendar(to_instant(at), "at")
+    if isinstance(threads, Thread | str | bytes) or not isinstance(threads, Iterable):
+        raise WrongType.for_field("threads", "must be a list of Thread values", threads)
     statuses: list[ThreadStatus] = []
     late: list[LateReply] = []
     on_time = 0
+    ids: set[str] = set()
     for thread in threads:
         if not isinstance(thread, Thread):
             raise WrongType.for_field("threads", "must hold only Thread values", thread)
+        if thread.id in ids:
+            rule = "must hold each thread once (give the latest copy of a thread, not two)"
+            raise InvalidInput.for_field("threads", f"{rule}: two have the id", thread.id)
+        ids.add(thread.id)
         if thread.opened_at > instant:
             continue
         statuses.append(thread.status_at(instant))
