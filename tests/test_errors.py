@@ -21,7 +21,7 @@ from jetrules.errors import (
 from jetrules.money import Yen
 from jetrules.subsidy import Receipt, assess
 from jetrules.text import ReasonTemplate
-from jetrules.threads import Message, Thread, report
+from jetrules.threads import ContractCode, Message, Registration, Thread, report
 
 
 @pytest.mark.parametrize(
@@ -174,3 +174,19 @@ def test_a_report_counts_each_thread_once_and_names_bad_arguments():
         report([after], at=at).on_time_percent("half_up")  # type: ignore[arg-type]
     assert (error.value.field, error.value.value) == ("rounding", "half_up")
     assert report(iter([after]), at=at).on_time_percent() == 100
+
+
+def test_a_thread_and_a_registration_read_their_participant_as_files_do():
+    # Thread(participant=" jet-0042 ") and full-width forms were participants of their own
+    opened = Message(author="participant", at="2019-12-27T10:00+09:00", text="Hi")
+    assert Thread(id="T", participant=" ＪＥＴ－００４２ ", messages=[opened]).participant == (
+        "JET-0042"
+    )
+    code = ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2020-07-31")
+    registration = Registration.submit(
+        participant=" jet-0042\u3000", code="s3cret", codes=[code], at="2019-12-20T09:00+09:00"
+    )
+    assert registration.participant == "jet-0042"
+    with pytest.raises(InvalidInput) as error:
+        Thread(id="T", participant="jet\u200b-0042", messages=[opened])
+    assert error.value.field == "participant"

@@ -9,7 +9,13 @@ import attrs
 import pendulum
 
 from jetrules._kernel.dates import InstantLike, to_instant
-from jetrules._kernel.fields import named_fields, non_blank, of_type, to_language
+from jetrules._kernel.fields import (
+    as_participant,
+    named_fields,
+    non_blank,
+    of_type,
+    to_language,
+)
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.policy import Policy
 from jetrules._threads.editions import terms_for
@@ -125,8 +131,8 @@ class Thread:
     """
 
     id: str = attrs.field(validator=non_blank)
-    participant: str = attrs.field(validator=non_blank)
-    """Who asks: the participant's ID on the service."""
+    participant: str = attrs.field(converter=as_participant, validator=non_blank)
+    """Who asks: the participant's ID on the service, read as files read it (``" P "`` is ``P``)."""
     language: Lang = attrs.field(default="en", converter=to_language)
     messages: tuple[Message, ...] = attrs.field(converter=_messages)
     continues: str | None = attrs.field(

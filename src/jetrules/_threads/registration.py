@@ -9,8 +9,9 @@ from typing import final
 import attrs
 import pendulum
 
+from jetrules._kernel.chars import to_name
 from jetrules._kernel.dates import DateLike, InstantLike, to_date, to_instant
-from jetrules._kernel.fields import named_fields, non_blank, to_optional_instant
+from jetrules._kernel.fields import as_participant, named_fields, non_blank, to_optional_instant
 from jetrules._kernel.participants import TERM_SOURCE, Participant, check_term
 from jetrules._kernel.policy import Policy
 from jetrules._threads.message import Author, Message
@@ -117,7 +118,7 @@ class Registration:
     True
     """
 
-    participant: str = attrs.field(validator=non_blank)
+    participant: str = attrs.field(converter=as_participant, validator=non_blank)
     contract_code: ContractCode
     """The code the participant registered with (its text stays hidden)."""
     submitted_at: pendulum.DateTime = attrs.field(converter=to_instant)
@@ -171,6 +172,8 @@ class Registration:
         jetrules.errors.Refused: 2019-07-31 is outside jet-0042's term of appointment (2019-08-01 to 2020-07-31); ...
         """  # noqa: E501
         instant = to_instant(at)
+        if isinstance(participant, str):
+            participant = to_name(participant, "participant")  # as the registration holds it
         _check_in_term(term, participant, instant)
         table = (codes,) if isinstance(codes, ContractCode) else tuple(codes)
         for candidate in table:
