@@ -75,10 +75,12 @@ def test_csv_and_no_published_limit(tmp_path):
             "changes",
             "reason_codes",
             "explanation",
+            "limit_text",
         ],
+        # numbers in the number columns (the words there made pandas read them as text)
         [
-            *["P-01", "FY2019", "1", "40", "0", "公表された上限なし", "公表された上限なし"],
-            *["published", "", "", ""],
+            *["P-01", "FY2019", "1", "40", "0", "", ""],
+            *["published", "", "", "", "公表された上限なし"],
         ],
     ]
     status, out = run("sessions", str(path), "--format", "json")

@@ -44,6 +44,7 @@ _KEYS = (
     "changes",
     "reason_codes",
     "explanation",
+    "limit_text",
 )
 _HEADERS: dict[Lang, tuple[str, ...]] = {
     "en": (
@@ -128,14 +129,22 @@ def _row(usage: Usage, lang: Lang) -> list[object]:
 
 
 def _csv_row(usage: Usage, lang: Lang) -> list[object]:
+    """The CSV row of *usage*: numbers in the number columns, the limit in words at the end.
+
+    Where no limit is published, ``sessions_left`` and ``limit`` are empty (JSON has ``null``), so
+    that a spreadsheet or pandas reads those columns as numbers.
+    """
     row = _row(usage, lang)
     row[1] = str(usage.fiscal_year)
+    row[5] = "" if usage.sessions_left is None else usage.sessions_left
+    row[6] = "" if usage.limit is None else usage.limit
     return [
         *row,
         usage.terms_origin,
         usage.changes_text(lang),
         " ".join(note.code for note in usage.notes),
         usage.explanation(lang),
+        usage.limit_text(lang),
     ]
 
 
