@@ -254,3 +254,20 @@ def test_an_amount_has_at_most_eighteen_digits(amount, shown):
     assert (info.value.field, info.value.value) == ("amount", amount)
     assert str(Yen(MAX_YEN)) == "¥999,999,999,999,999,999"
     assert Yen(Decimal("999999999999999999")) == MAX_YEN
+
+
+def test_yen_formats_as_a_number_when_given_a_format():
+    # an analyst's first try, f"{total:,}", was a bare TypeError
+    assert (f"{Yen(1_234_567)}", f"{Yen(1_234_567):,}", f"{Yen(5):03d}") == (
+        "¥1,234,567",
+        "1,234,567",
+        "005",
+    )
+
+
+def test_a_decimal_rate_is_not_called_a_float():
+    with pytest.raises(WrongType) as error:
+        Yen(1_000).times(Decimal("1.5"))  # type: ignore[arg-type]
+    assert error.value.rule == (
+        "must be an int or a Fraction such as Fraction(1, 2) (not a float or a Decimal)"
+    )

@@ -191,7 +191,8 @@ class Yen:
         (Yen(3500), Yen(3501))
         """
         if isinstance(rate, bool) or not isinstance(rate, Fraction | int):
-            raise WrongType.for_field("rate", "must be an int or a Fraction, never a float", rate)
+            rule = "must be an int or a Fraction such as Fraction(1, 2) (not a float or a Decimal)"
+            raise WrongType.for_field("rate", rule, rate)
         if rate < 0:
             raise InvalidInput.for_field("rate", "must not be negative", rate)
         if not isinstance(rounding, Rounding):
@@ -263,6 +264,15 @@ class Yen:
 
     def __str__(self) -> str:
         return f"¥{self.amount:,}"
+
+    def __format__(self, spec: str) -> str:
+        """``f"{yen}"`` is ``¥1,000``; with a format of its own, the yen as a number is formatted.
+
+        >>> amount = Yen(1_000)
+        >>> f"{amount}", f"{amount:,}", f"{amount:>8}"
+        ('¥1,000', '1,000', '    1000')
+        """
+        return str(self) if not spec else format(self.amount, spec)
 
     def __jetrules_display__(self) -> str:
         """How error messages show the amount: ``¥1,000``, as people write it."""
