@@ -443,3 +443,16 @@ def test_a_workbook_by_another_name_is_named_for_what_it_is(tmp_path, encoding):
     assert lines(read_receipts, renamed, encoding=encoding) == zipped
     assert [r.id for r in read_receipts(renamed, format="xlsx")] == ["r1"]
     assert lines(read_receipts, renamed.rename(tmp_path / "claims.json")) == zipped
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf_16_text_is_named_for_what_it_is(tmp_path, codec):
+    """Red-team finding: Excel's "Unicode Text" export was told to try --encoding cp932."""
+    text = ",".join(RECEIPT_FIELDS) + "\n" + GOOD + "\n"
+    path = tmp_path / "claims.csv"
+    path.write_bytes("\ufeff".encode(codec) + text.encode(codec))
+    assert lines(read_receipts, path) == [
+        'the file: is UTF-16 text, such as Excel\'s "Unicode Text" export (its cells separated '
+        'by tabs): save it as "CSV UTF-8 (Comma delimited)" or as an Excel workbook (.xlsx)'
+    ]
+    assert [r.id for r in read_receipts(path, encoding="utf-16")] == ["r1"]  # told, it is read

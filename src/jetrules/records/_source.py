@@ -46,6 +46,7 @@ OLD_EXCEL_ADVICE = (
     "is an Excel 97-2003 workbook (.xls); save it as an Excel Workbook (.xlsx) or as CSV"
 )
 _WORKBOOK = b"PK\x03\x04"  # the start of a ZIP archive, such as an Excel workbook (.xlsx)
+_UTF_16 = (b"\xff\xfe", b"\xfe\xff")  # the byte-order marks of UTF-16 text (little, big endian)
 
 _CHUNK = 1024 * 1024
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
@@ -128,7 +129,7 @@ def _reading(codec: str) -> str:
 
 
 def _decode(name: str, data: bytes, codec: str) -> str:
-    _check_not_a_workbook(name, data)
+    _check_not_a_workbook(name, data, codec)
     try:
         return data.decode(_reading(codec))
     except UnicodeDecodeError as error:
@@ -142,14 +143,23 @@ def _decode(name: str, data: bytes, codec: str) -> str:
         ) from None
 
 
-def _check_not_a_workbook(name: str, start: bytes) -> None:
-    """Refuse a workbook by another name (*start*: its first bytes): no encoding would help."""
+def _check_not_a_workbook(name: str, start: bytes, codec: str) -> None:
+    """Refuse a workbook by another name (*start*: its first bytes): no encoding would help.
+
+    So is UTF-16 text read as another encoding: Excel's "Unicode Text" export, which also
+    separates its cells with tabs (the advice on cp932 would not help either).
+    """
     if start.startswith(OLD_EXCEL):
         message = OLD_EXCEL_ADVICE
     elif start.startswith(_WORKBOOK):
         message = (
             "is a ZIP archive, such as an Excel workbook, not text: name it .xlsx to read it "
             'as a workbook (format="xlsx" in Python)'
+        )
+    elif start.startswith(_UTF_16) and not codec.startswith("utf-16"):
+        message = (
+            'is UTF-16 text, such as Excel\'s "Unicode Text" export (its cells separated by '
+            'tabs): save it as "CSV UTF-8 (Comma delimited)" or as an Excel workbook (.xlsx)'
         )
     else:
         return
@@ -218,7 +228,7 @@ def open_lines(
     with contextlib.ExitStack() as stack:
         file = stack.enter_context(Path(source).open("rb"))
         if _is_regular(file, name, max_bytes):
-            _check_not_a_workbook(name, file.read(len(OLD_EXCEL)))
+            _check_not_a_workbook(name, file.read(len(OLD_EXCEL)), codec)
             file.seek(0)
             stack.pop_all()  # the lines close the file once they are read
             return name, _streamed(source, name, file, codec)
