@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce, WrongType
-from jetrules.records import MAX_AMOUNT, Problems
+from jetrules.records import MAX_AMOUNT, Problems, read_sessions
 from jetrules.records.receipts import (
     PROGRESS_EVERY,
     RECEIPT_FIELDS,
@@ -456,3 +456,18 @@ def test_utf_16_text_is_named_for_what_it_is(tmp_path, codec):
         'by tabs): save it as "CSV UTF-8 (Comma delimited)" or as an Excel workbook (.xlsx)'
     ]
     assert [r.id for r in read_receipts(path, encoding="utf-16")] == ["r1"]  # told, it is read
+
+
+@pytest.mark.parametrize("name", ["claims.csv", "claims.json"])
+def test_a_sheet_named_for_a_file_that_is_no_workbook_is_refused(tmp_path, name):
+    """Red-team finding: sheet= was ignored for CSV (the command already refused --sheet)."""
+    path = tmp_path / name
+    path.write_text("[]" if name.endswith(".json") else HEADER + "\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as info:
+        read_receipts(path, sheet="Claims")
+    assert (info.value.field, info.value.value) == ("sheet", "Claims")
+    assert info.value.rule == (
+        "names a worksheet of an Excel workbook (.xlsx), not of a CSV or JSON file"
+    )
+    with pytest.raises(InvalidInput, match="'sheet' names a worksheet"):
+        read_sessions(path.with_suffix(".csv"), sheet="Claims")

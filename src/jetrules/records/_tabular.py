@@ -26,6 +26,7 @@ __all__ = [
     "CsvRow",
     "Problems",
     "Table",
+    "no_sheet",
     "open_csv",
     "open_table",
     "parse_json",
@@ -142,6 +143,13 @@ def table_format(source: str | Path | TextIO | BinaryIO) -> Literal["csv", "xlsx
     return "xlsx" if source_name(source).lower().endswith(EXCEL_SUFFIXES) else "csv"
 
 
+def no_sheet(sheet: str | None) -> None:
+    """Refuse a *sheet* given for a file that is not a workbook: it would be ignored."""
+    if sheet is not None:
+        rule = "names a worksheet of an Excel workbook (.xlsx), not of a CSV or JSON file"
+        raise InvalidInput.for_field("sheet", rule, sheet)
+
+
 def open_table(
     source: str | Path | TextIO | BinaryIO,
     *,
@@ -159,7 +167,7 @@ def open_table(
     stream, read at *sheet* (which may be left out when it has one sheet only).
 
     Raises:
-        InvalidInput: *format* is neither ``"csv"`` nor ``"xlsx"``.
+        InvalidInput: *format* is neither ``"csv"`` nor ``"xlsx"``; *sheet* is given for CSV.
         MissingExtra: a workbook, and openpyxl is not installed.
     """
     kind = table_format(source) if format is None else format
@@ -172,6 +180,7 @@ def open_table(
             max_bytes=max_bytes,
         )
     if kind == "csv":
+        no_sheet(sheet)
         return open_csv(
             source,  # type: ignore[arg-type]
             required=required,

@@ -55,7 +55,7 @@ from jetrules.errors import InvalidInput, WrongType
 from jetrules.records._json import cell_from_json, json_object, parse_json
 from jetrules.records._receipt_rows import PROGRESS_EVERY, Progress, ReceiptReading, sheet_row
 from jetrules.records._source import MAX_INPUT_BYTES, source_name
-from jetrules.records._tabular import Problems, open_table, read_text, table_format
+from jetrules.records._tabular import Problems, no_sheet, open_table, read_text, table_format
 from jetrules.subsidy import Receipt
 
 __all__ = [
@@ -295,6 +295,7 @@ def read_receipts(
     """
     kind = _kind(source) if format is None else format
     if kind == "json":
+        no_sheet(sheet)
         return read_receipts_json(
             source,  # type: ignore[arg-type]
             encoding=encoding,
