@@ -827,6 +827,17 @@ def test_one_participant_typed_two_ways_has_one_yearly_limit_as_in_a_file():
     assert (error.value.field, error.value.value) == ("participant", "P-01\u200b")
 
 
+def test_update_keeps_an_appointment_with_its_participant():
+    # update() with Q's appointment under P's id moved P's session to Q without a word
+    ledger = ledger_of(seven_in_fy2020())
+    first = ledger.appointments[0]
+    other = booked(first.start.isoformat(), id=first.id, participant="P-02")
+    with pytest.raises(InvalidInput) as error:
+        ledger.update(other)
+    assert (error.value.field, error.value.value) == ("participant", "P-02")
+    assert error.value.rule == f"must be 'P-01', whose appointment {first.id!r} it replaces"
+
+
 def test_other_participants_are_not_affected():
     ledger = ledger_of(seven_in_fy2020())
     other = ledger.add(booked("2021-03-10T18:00+09:00", id="Q", participant="P-02"))

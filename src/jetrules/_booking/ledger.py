@@ -253,10 +253,18 @@ class Ledger:
         return attrs.evolve(self, appointments=(*self.appointments, appointment))
 
     def update(self, appointment: Appointment) -> Ledger:
-        """A ledger with the appointment of the same id replaced by *appointment*."""
+        """A ledger with the appointment of the same id replaced by *appointment*.
+
+        The appointment keeps its participant: one of another participant with the same id is
+        refused (it would move a session from one participant's count to another's).
+        """
         _appointment(appointment, "appointment")
-        if all(a.id != appointment.id for a in self.appointments):
+        held = next((a for a in self.appointments if a.id == appointment.id), None)
+        if held is None:
             raise InvalidInput.for_field("id", "must be in the ledger", appointment.id)
+        if held.participant != appointment.participant:
+            rule = f"must be {held.participant!r}, whose appointment {held.id!r} it replaces"
+            raise InvalidInput.for_field("participant", rule, appointment.participant)
         return attrs.evolve(
             self,
             appointments=tuple(
