@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jetrules import FiscalYear, InvalidInput, OutOfRange, WrongType
+from jetrules import FiscalYear, InvalidInput, OutOfRange, WrongType, Yen
 from jetrules.errors import as_written
 
 from strategies import dates, fiscal_years
@@ -129,3 +129,27 @@ def test_of_names_the_day_and_the_range_not_a_year_the_caller_never_gave(day):
         "'day' must be from 0001-04-01 to 9999-03-31, the days of whole fiscal years "
         f"FY1 to FY9998 (got {as_written(day)})"
     )
+
+
+@given(fiscal_years, st.integers(1900, 2200))
+def test_a_fiscal_year_compares_and_hashes_as_the_int_of_its_year(fy, year):
+    # FiscalYear(2019) == 2019 was False: a notebook's [s for s in ledger if s.fiscal_year ==
+    # 2019] found nothing, and booking's usage(p, 2020) counted no appointment
+    assert (fy == year) == (fy.year == year) == (year == fy)
+    assert (fy < year, fy <= year, fy > year, fy >= year) == (
+        fy.year < year,
+        fy.year <= year,
+        fy.year > year,
+        fy.year >= year,
+    )
+    assert hash(fy) == hash(fy.year)
+    assert {fy: 1}[fy.year] == 1
+    assert sorted([year, fy]) in ([year, fy], [fy, year])
+
+
+def test_a_fiscal_year_is_no_bool_text_or_amount():
+    assert FiscalYear(2019) != "FY2019"  # text is read with FiscalYear.parse
+    assert FiscalYear(1) != True  # noqa: E712  (a bool is no year)
+    assert FiscalYear(2019) != Yen(2019)
+    with pytest.raises(TypeError):
+        FiscalYear(2019) < "2020"  # noqa: B015

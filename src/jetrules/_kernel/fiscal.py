@@ -47,15 +47,53 @@ def fiscal_year_of(day: DateLike, field: str) -> FiscalYear:
     return FiscalYear(date.year if date.month >= 4 else date.year - 1)
 
 
+def _year_of(other: object) -> int | None:
+    """The year *other* compares as: a fiscal year's, or an ``int`` (never a bool)."""
+    if other.__class__ is FiscalYear:
+        return other.year
+    if isinstance(other, int) and not isinstance(other, bool):
+        return other
+    return None
+
+
 @final
-@attrs.frozen(order=True, repr=False)
+@attrs.frozen(eq=False, repr=False)
 class FiscalYear:
     """A Japanese fiscal year: ``FiscalYear(2019)`` runs from 2019-04-01 to 2020-03-31.
 
-    Fiscal years order by their year; ``day in fiscal_year`` is :meth:`contains`.
+    Fiscal years order by their year; ``day in fiscal_year`` is :meth:`contains`. A fiscal year
+    equals, orders with and hashes like the ``int`` of its year, as records write it
+    (``FiscalYear(2019) == 2019``), so that ``[s for s in ledger if s.fiscal_year == 2019]``
+    finds what it reads as; text (``"FY2019"``) is read with :meth:`parse`.
+
+    >>> FiscalYear(2019) == 2019, FiscalYear(2019) < 2020, {FiscalYear(2019): "a"}[2019]
+    (True, True, 'a')
     """
 
     year: int = attrs.field(converter=_fiscal_year_number)
+
+    def __eq__(self, other: object) -> bool:
+        year = _year_of(other)
+        return NotImplemented if year is None else self.year == year
+
+    def __lt__(self, other: FiscalYear | int) -> bool:
+        year = _year_of(other)
+        return NotImplemented if year is None else self.year < year
+
+    def __le__(self, other: FiscalYear | int) -> bool:
+        year = _year_of(other)
+        return NotImplemented if year is None else self.year <= year
+
+    def __gt__(self, other: FiscalYear | int) -> bool:
+        year = _year_of(other)
+        return NotImplemented if year is None else self.year > year
+
+    def __ge__(self, other: FiscalYear | int) -> bool:
+        year = _year_of(other)
+        return NotImplemented if year is None else self.year >= year
+
+    def __hash__(self) -> int:
+        return hash(self.year)
 
     @classmethod
     def of(cls, day: DateLike) -> FiscalYear:
