@@ -29,6 +29,11 @@ from jetrules.text import Lang, Reason
 __all__ = ["Decision", "Receipt"]
 
 
+def _as_read(text: str) -> bool:
+    """Whether *text* is an id or a name as ``to_name`` reads it already (ASCII, so at C speed)."""
+    return text.isascii() and text.isprintable() and text.strip() == text != ""
+
+
 _FLAG = of_type(bool, "must be True or False")
 
 
@@ -158,12 +163,8 @@ class Receipt:
             and mental_health_professional.__class__ is bool
             and place.__class__ is Place
             and (submitted_on is None or submitted_on.__class__ is pendulum.Date)
-            and id.isascii()  # other text is read as the readers read it (full-width forms)
-            and participant.isascii()
-            and id.isprintable()
-            and participant.isprintable()
-            and id.strip() == id != ""
-            and participant.strip() == participant != ""
+            and _as_read(id)
+            and _as_read(participant)
             and amount.amount > 0
             and (submitted_on is None or submitted_on >= service_date)
         ):

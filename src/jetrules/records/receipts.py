@@ -282,15 +282,14 @@ def read_receipts(
             their own ``submitted_on``: a receipt of such a day's batch whose service date is
             later is a problem of its row (each such row is listed).
         submitted_on_name: how messages name *submitted_on* (``--submitted-on``).
-        progress: called with the number of receipts read so far (every
-            :data:`PROGRESS_EVERY`).
+        progress: called with the number of receipts read so far (every ``PROGRESS_EVERY``).
         participants: the participants the receipts may name (the ``Participants`` of
             :func:`read_participants`); a receipt of another is a problem of its row.
         participants_name: how messages name *participants* (the command names its file).
 
     Raises:
         InvalidRecords: listing every bad record with its position; nothing is returned.
-        InvalidInput: *format* or *encoding* is not one jetrules reads.
+        InvalidInput: *format* or *encoding* is not one jetrules reads; *sheet* for CSV or JSON.
         MissingExtra: a workbook, and openpyxl (the ``excel`` extra) is not installed.
     """
     kind = _kind(source) if format is None else format
