@@ -218,3 +218,20 @@ def test_dates_are_typed_as_in_a_receipts_file(argv, printed, capsys):
     """Red-team finding: --submitted-on took 2026/11/30, the calendar commands did not."""
     assert main(argv) == 0
     assert printed in capsys.readouterr().out
+
+
+def test_command_words_rename_only_the_fields_they_are_given():
+    from jetrules.cli.options import command_words
+    from jetrules.errors import InvalidInput, OutOfRange
+
+    with pytest.raises(OutOfRange) as error, command_words({"day": "DATE"}, typed={"day": "x"}):
+        raise OutOfRange.for_field("day", "must be from 1948-07-20", "1900-01-01")
+    assert str(error.value) == "'DATE' must be from 1948-07-20 (got 'x')"
+    other = InvalidInput.for_field("n", "must be whole", 1.5)
+    with pytest.raises(InvalidInput) as error, command_words({"day": "DATE"}):
+        raise other
+    assert error.value is other  # a field the command does not rename passes as it is
+    plain = InvalidInput("no field")
+    with pytest.raises(InvalidInput) as error, command_words({"day": "DATE"}):
+        raise plain
+    assert error.value is plain

@@ -126,6 +126,13 @@ def test_a_statement_the_ledger_does_not_hold_is_not_found_and_says_which_it_hol
     with pytest.raises(NotFound) as error:
         ledger.statement("Q", 2019)
     assert str(error.value) == "no statement of 'Q' for FY2019 in the ledger (none of 'Q')"
+    with pytest.raises(WrongType) as wrong:
+        ledger.statement(5, 2019)  # type: ignore[arg-type]  (a bare TypeError before)
+    assert (wrong.value.field, wrong.value.rule, wrong.value.value) == (
+        "participant",
+        "must be text",
+        5,
+    )
 
 
 def test_one_receipt_or_a_file_name_where_a_list_is_expected_names_receipts():

@@ -122,16 +122,16 @@ class Ledger(Sequence[Statement]):
     def statement(self, participant: str, fiscal_year: FiscalYear | int | str) -> Statement:
         """The statement of *participant* for *fiscal_year*.
 
-        The year is a :class:`FiscalYear`, its number or its name as records and tables write it:
-        ``FiscalYear(2019)``, ``2019``, ``"FY2019"``, ``"2019年度"``.
+        The year is written any way a fiscal year is: ``FiscalYear(2019)``, ``2019``, ``"FY2019"``.
 
         Raises:
             NotFound: none (no receipt of that participant in that year); also a ``KeyError``.
-            InvalidInput, WrongType: *fiscal_year* is not a fiscal year.
+            InvalidInput, WrongType: *fiscal_year* is not a fiscal year, *participant* not text.
         """
         year = to_fiscal_year(fiscal_year)
-        if isinstance(participant, str):
-            participant = to_name(participant, "participant")  # as receipts hold it
+        if not isinstance(participant, str):
+            raise WrongType.for_field("participant", "must be text", participant)
+        participant = to_name(participant, "participant")  # as receipts hold it
         found = _found(self.statements, (participant, year.year))
         if found is None:
             years = [str(s.fiscal_year) for s in self.statements if s.participant == participant]
