@@ -17,7 +17,7 @@ from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput
 from jetrules.money import Yen
 from jetrules.policy import Policy
-from jetrules.subsidy import Receipt, assess
+from jetrules.subsidy import Participant, Receipt, assess
 
 D = pendulum.Date
 
@@ -161,3 +161,36 @@ def test_a_receipts_own_day_is_kept_for_a_year_without_terms():
     ledger = assess([receipt("a", "2022-05-10", submitted_on="2023-04-02")])
     assert ledger[0].decisions[0].submitted_on == D(2023, 4, 2)
     assert ledger.to_records()[0]["submitted_on"] == dt.date(2023, 4, 2)
+
+
+# -- allocate.py: receipts outside the term ------------------------------------------------------
+
+
+def test_each_receipt_outside_the_term_names_its_own_day_and_arrival():
+    term = Participant(
+        participant="P-001",
+        appointed_from=dt.date(2019, 8, 1),
+        appointed_to=dt.date(2020, 7, 31),
+        organisation="Saga",
+    )
+    ledger = assess(
+        [
+            receipt("early", "2019-05-10", submitted_on="2020-04-01"),
+            receipt("late", "2020-03-10", submitted_on="2020-04-02"),
+            receipt("earlier", "2019-04-10", submitted_on="2020-04-01"),
+        ],
+        participants=[term],
+    )
+    decisions = ledger.statement("P-001", 2019).decisions
+    assert [d.receipt.id for d in decisions] == ["earlier", "early", "late"]
+    earlier, early, late = decisions
+    assert early.explain() == (
+        "2019-05-10 is outside P-001's term of appointment (2019-08-01 to 2020-07-31): the "
+        "programme is for participants during their term, so nothing is paid. No claim deadline "
+        "is published for FY2019; the claim that arrived on 2020-04-01 is not refused as late."
+    )
+    assert earlier.explain().startswith("2019-04-10 is outside P-001's term")
+    assert earlier.explain().endswith("arrived on 2020-04-01 is not refused as late.")
+    # a day inside the term is paid: the third receipt is decided on its own
+    assert late.codes == ("ELIGIBLE", "DEADLINE_NOT_PUBLISHED")
+    assert late.subsidy == Yen(3_500)
