@@ -12,7 +12,7 @@ import pendulum
 import pytest
 
 from jetrules.calendar import SERVICE_CALENDAR
-from jetrules.errors import NoRuleInForce, Refused
+from jetrules.errors import NoRuleInForce, Refused, WrongType
 from jetrules.policy import Policy
 from jetrules.threads import FiscalYear, Message, StatusKind, Thread, ThreadState
 
@@ -35,6 +35,24 @@ def closed(id: str = "T1", *, continues: str | None = None, **kw: object) -> Thr
     )
 
 
+# -- the messages a thread is built from ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("messages", "rule", "value"),
+    [
+        ("Hello.", "must be a sequence of Message", "Hello."),
+        (42, "must be a sequence of Message", 42),
+        (["Hello."], "must hold only Message values", "Hello."),
+    ],
+)
+def test_messages_that_are_not_messages_are_refused_naming_what_was_given(messages, rule, value):
+    with pytest.raises(WrongType) as caught:
+        Thread(id="T1", participant="jet-0042", messages=messages)
+    error = caught.value
+    assert (error.field, error.rule, error.value) == ("messages", rule, value)
+
+
 # -- the ID of the thread that continues a closed one ---------------------------------------------
 
 
@@ -50,6 +68,8 @@ def closed(id: str = "T1", *, continues: str | None = None, **kw: object) -> Thr
         ("T1.02", "T1", "T1.02.2"),  # not written as the convention writes numbers
         ("2019.04", None, "2019.04.2"),
         ("T1.２", "T1", "T1.２.2"),  # full-width digits are not the convention's
+        ("2019.04.2", "2019.04", "2019.04.3"),  # the suffix is the last dot's, not the first's
+        ("T1.2.3", "T1.2.2", "T1.2.4"),
     ],
 )
 def test_a_continuation_is_named_by_the_convention(id, continues, next_id):
@@ -118,6 +138,45 @@ def test_a_continuation_keeps_the_threads_assumption_unless_told_otherwise():
     assert other.assume == FiscalYear(2023)
     with pytest.raises(NoRuleInForce):
         Thread(id="T2", participant="p", messages=messages[:1])
+
+
+def test_a_continuation_keeps_the_threads_policy_and_takes_an_assumption_it_is_given():
+    authors = ["participant", "counsellor"] * 3
+    messages = [
+        Message(author=author, at=f"2024-05-{7 + n:02d}T10:00+09:00", text="...")
+        for n, author in enumerate(authors)
+    ]
+    what_if = Policy().supplying("webmail", FiscalYear(2023), line_limit=40)
+    ended = Thread(
+        id="T1", participant="p", messages=messages, assume=FiscalYear(2023), policy=what_if
+    )
+    kept = ended.continue_in_new_thread("2024-05-20T10:00+09:00", "More")
+    assert kept.policy == what_if
+    assert kept.terms.line_limit == 40
+    other_year = ended.continue_in_new_thread(
+        "2024-05-20T10:00+09:00", "More", assume=FiscalYear(2019)
+    )
+    assert other_year.assume == FiscalYear(2019)
+    assert {year for _, year in other_year.terms.assumed} == {FiscalYear(2019)}
+    assert other_year.terms.line_limit == 30  # FY2019's published limit, not the what-if's
+
+
+@pytest.mark.parametrize(
+    ("add", "code"),
+    [
+        (lambda t: t.follow_up("2019-12-27T11:00+09:00", " "), "REPLY_PENDING"),
+        (
+            lambda t: t.reply("2019-12-27T11:00+09:00", "Hi.").reply("2019-12-28T10:00+09:00", ""),
+            "NOTHING_TO_REPLY_TO",
+        ),
+        (lambda t: closed().reply("2020-01-11T10:00+09:00", ""), "THREAD_FULL"),
+        (lambda t: closed().follow_up("2020-01-11T10:00+09:00", ""), "THREAD_CLOSED"),
+    ],
+)
+def test_a_message_out_of_turn_is_refused_for_its_turn_before_its_text_is_read(add, code):
+    with pytest.raises(Refused) as caught:
+        add(thread())
+    assert caught.value.reason.code == code
 
 
 def test_refused_continuations_raise_their_reason():
