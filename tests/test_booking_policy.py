@@ -176,8 +176,15 @@ def test_years_without_a_dated_source_name_what_is_missing_and_how_to_assume_it(
     assert "--assume-terms-from 2023" in message
 
 
-def test_without_a_complete_edition_the_hint_says_to_supply_terms():
+def test_the_hint_names_the_latest_published_year_never_a_supplied_one():
     partial = supplying(2030, yearly_session_limit=5).editions(SERVICE)
+    with pytest.raises(NoRuleInForce, match="--assume-terms-from 2023 on the command line"):
+        terms_from(partial, FiscalYear(2031), None)
+
+
+def test_without_a_complete_published_edition_the_hint_says_to_supply_terms(monkeypatch):
+    partial = supplying(2030, yearly_session_limit=5).editions(SERVICE)
+    monkeypatch.setattr(booking_editions, "bundled", lambda: partial)
     with pytest.raises(NoRuleInForce, match="supply terms of your own with policy="):
         terms_from(partial, FiscalYear(2031), None)
 

@@ -58,12 +58,35 @@ def test_a_year_without_terms_is_refused_saying_how_to_assume_terms(files, capsy
     assert len(err) == 1  # FY2024 is supplied; FY2025 has no terms
     assert err[0].startswith(f"jetrules: error: {sessions}: line 4: no Skype Counselling terms")
     assert "FY2025" in err[0]
-    assert "--assume-terms-from 2024" in err[0]  # the latest complete year, the supplied FY2024
+    assert "--assume-terms-from 2023" in err[0]  # the latest published complete year
+
+
+def test_only_published_terms_are_assumed_never_a_policy_s_own(files, capsys):
+    # a supplied FY2024 (and FY2020's limit of 8) were assumed and called "published": the
+    # design assumes another year's *published* values (DESIGN.md), a policy supplies its own
+    sessions, policy = files
+    assert run("sessions", sessions, "--policy", policy, "--assume-terms-from", "2024") == (2, "")
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.endswith(
+        "Skype Counselling terms for FY2024 do not publish session_minutes, max_preferred_times, "
+        "lead_business_days, sessions_start_from, sessions_end_by, hours_bound, "
+        "closed_on_holidays, yearly_session_limit, lead_time_for_reschedules, "
+        "confirm_only_preferred, cancellation_without_contact_counts, so they cannot be assumed "
+        "for FY2025; published editions exist for FY2019, FY2020, FY2021, FY2023"
+    )
+    later = sessions.replace("sessions.csv", "later.csv")
+    with open(later, "w", encoding="utf-8") as file:
+        file.write(HEADER + FY2025)
+    status, out = run(
+        "sessions", later, "--policy", policy, "--assume-terms-from", "2020", "--format", "json"
+    )
+    (record,) = json.loads(out)
+    assert (status, record["limit"], record["terms_origin"]) == (0, 7, "assumed")  # not 8
 
 
 def test_assumed_and_supplied_terms_are_shown_in_the_table(files, capsys):
     sessions, policy = files
-    status, out = run("sessions", sessions, "--policy", policy, "--assume-terms-from", "2024")
+    status, out = run("sessions", sessions, "--policy", policy, "--assume-terms-from", "2023")
     assert status == 0
     lines = out.splitlines()
     assert lines[0].split() == [
@@ -72,7 +95,7 @@ def test_assumed_and_supplied_terms_are_shown_in_the_table(files, capsys):
     ]
     assert lines[2].split() == ["P-01", "FY2020", "1", "40", "0", "7", "8", "supplied"]
     assert lines[3].split() == ["P-02", "FY2024", "1", "40", "0", "5", "6", "supplied"]
-    assert lines[4].split() == ["P-03", "FY2025", "1", "20", "0", "5", "6", "assumed"]
+    assert lines[4].split() == ["P-03", "FY2025", "1", "20", "0", "6", "7", "assumed"]
     notes = lines[6:]
     assert notes[0] == (
         "FY2020 is applied with supplied values that differ from the published ones: "
@@ -81,7 +104,7 @@ def test_assumed_and_supplied_terms_are_shown_in_the_table(files, capsys):
     assert any(note.startswith("FY2024 is applied with supplied values") for note in notes)
     assert any(
         note.startswith("FY2025 publishes no value for session lengths")
-        and "the values published for FY2024 are assumed" in note
+        and "the values published for FY2023 are assumed" in note
         for note in notes
     )
     err = capsys.readouterr().err.splitlines()
@@ -94,7 +117,7 @@ def test_assumed_and_supplied_terms_are_shown_in_the_table(files, capsys):
 
 def test_assumed_and_supplied_terms_in_json_and_csv_in_japanese(files, capsys):
     sessions, policy = files
-    argv = ("sessions", sessions, "--policy", policy, "--assume-terms-from", "FY2024")
+    argv = ("sessions", sessions, "--policy", policy, "--assume-terms-from", "FY2023")
     status, out = run(*argv, "--format", "json", "--lang", "ja")
     assert status == 0
     records = {record["participant"]: record for record in json.loads(out)}
@@ -103,7 +126,7 @@ def test_assumed_and_supplied_terms_in_json_and_csv_in_japanese(files, capsys):
         {"parameter": "yearly_session_limit", "value": "8", "published": "7"}
     ]
     assert [r["code"] for r in records["P-03"]["reasons"]] == ["ASSUMED_TERMS"]
-    assert "2024年度の公表値を仮定" in records["P-03"]["reasons"][0]["text"]
+    assert "2023年度の公表値を仮定" in records["P-03"]["reasons"][0]["text"]
     status, out = run(*argv, "--format", "csv")
     assert status == 0
     rows = {row["participant"]: row for row in csv.DictReader(io.StringIO(out))}
@@ -117,7 +140,7 @@ def test_assumed_and_supplied_terms_in_json_and_csv_in_japanese(files, capsys):
 def test_japanese_table_names_the_origin(files):
     sessions, policy = files
     status, out = run(
-        "sessions", sessions, "--policy", policy, "--assume-terms-from", "2024", "--lang", "ja"
+        "sessions", sessions, "--policy", policy, "--assume-terms-from", "2023", "--lang", "ja"
     )
     assert status == 0
     lines = out.splitlines()

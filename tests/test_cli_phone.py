@@ -150,7 +150,8 @@ def test_a_year_with_a_schedule_ignores_the_assumption(capsys):
         (
             ["2021", "--assume-terms-from", "2019"],
             "jetrules: error: telephone counselling terms for FY2019 do not publish regular_day, "
-            "regular_hours, so they cannot be assumed for FY2021; editions exist for FY2020\n",
+            "regular_hours, so they cannot be assumed for FY2021; published editions exist for "
+            "FY2020\n",
         ),
     ],
 )

@@ -45,7 +45,7 @@ BUNDLED = (
 REQUIRED = ("cap", "rate", "deadline")
 
 
-def _resolve(editions, year, assume=None):
+def _resolve(editions, year, assume=None, published=None):
     return resolve(
         editions,
         FiscalYear(year),
@@ -53,6 +53,7 @@ def _resolve(editions, year, assume=None):
         assume=None if assume is None else FiscalYear(assume),
         service="Counselling Assistance Programme",
         hint="assume another year's with assume=FiscalYear(2024) (--assume-terms-from 2024)",
+        published=editions if published is None else published,
     )
 
 

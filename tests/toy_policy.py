@@ -123,6 +123,12 @@ def terms_for(
 ) -> ToyTerms:
     year = to_fiscal_year(fiscal_year)
     record = resolve(
-        editions(policy), year, REQUIRED, assume=assume, service="toy", hint="assume another"
+        editions(policy),
+        year,
+        REQUIRED,
+        assume=assume,
+        service="toy",
+        hint="assume another",
+        published=bundled(),
     )
     return ToyTerms(fiscal_year=year, **{p.name: p.value for p in record.parameters})

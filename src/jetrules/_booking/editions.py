@@ -198,6 +198,7 @@ def _against(parameter: Parameter, bundled_one: Parameter) -> Parameter:
 
 
 def _hint(records: Sequence[EditionRecord]) -> str:
+    """How to assume terms: from the latest complete edition of *records* (the published ones)."""
     complete = [r.fiscal_year for r in records if r.names() >= frozenset(REQUIRED)]
     if not complete:
         return "supply terms of your own with policy= (--policy FILE)"
@@ -224,14 +225,18 @@ def _build(record: EditionRecord) -> BookingTerms:
 def terms_from(
     records: Sequence[EditionRecord], fiscal_year: FiscalYear, assume: FiscalYear | None
 ) -> BookingTerms:
-    """The terms of *fiscal_year* among *records*: NoRuleInForce names what is missing."""
+    """The terms of *fiscal_year* among *records*: NoRuleInForce names what is missing.
+
+    What the year leaves out is assumed from *assume*'s published (bundled) edition.
+    """
     record = resolve(
         records,
         fiscal_year,
         REQUIRED,
         assume=assume,
         service=SERVICE_NAME,
-        hint=_hint(records),
+        hint=_hint(bundled()),
+        published=bundled(),
     )
     return _build(record)
 

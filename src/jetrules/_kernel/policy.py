@@ -17,11 +17,11 @@ the terms can say which values were published, supplied or assumed.
 ...                          file="f")
 >>> bundled = (edition(2024, cap=30_000, deadline=None), edition(2025, deadline="2026-04-01"))
 >>> terms = resolve(bundled, FiscalYear(2025), ("cap", "deadline"), assume=FiscalYear(2024),
-...                 service="Web Mail", hint="assume=FiscalYear(2024)")
+...                 service="Web Mail", hint="assume=FiscalYear(2024)", published=bundled)
 >>> terms.value("cap"), terms.provenance("cap").origin, terms.provenance("cap").assumed_from
 (30000, <Origin.ASSUMED: 'assumed'>, FiscalYear(2024))
 >>> resolve(bundled, FiscalYear(2025), ("cap", "deadline"), assume=None, service="Web Mail",
-...         hint="assume=FiscalYear(2024)")
+...         hint="assume=FiscalYear(2024)", published=bundled)
 Traceback (most recent call last):
 ...
 jetrules.errors.NoRuleInForce: the Web Mail terms for FY2025 do not publish cap (only deadline); ...
@@ -186,12 +186,15 @@ def resolve(
     assume: FiscalYear | None,
     service: str,
     hint: str,
+    published: Sequence[EditionRecord],
 ) -> EditionRecord:
     """The complete edition for *fiscal_year*: every *required* parameter, each with provenance.
 
-    What the year's edition leaves out is taken from *assume*'s edition (``ASSUMED``, naming the
+    What the year's edition (among *editions*, the caller's laid over the published) leaves out
+    is taken from *assume*'s **published** edition (among *published*: ``ASSUMED``, naming the
     year) when the caller names one; otherwise ``NoRuleInForce`` says what is missing and *hint*
-    says how to assume it. A year with no edition at all is missing every parameter.
+    says how to assume it. A year with no edition at all is missing every parameter. A value the
+    caller supplied for the year assumed from is not assumed: it would be passed off as published.
     """
     by_year = {edition.fiscal_year: edition for edition in editions}
     edition = by_year.get(fiscal_year)
@@ -201,12 +204,14 @@ def resolve(
         return edition
     if assume is None:
         raise NoRuleInForce(_missing_message(service, fiscal_year, missing, held, by_year, hint))
-    donor = by_year.get(assume)
+    publishing = {edition.fiscal_year: edition for edition in published}
+    donor = publishing.get(assume)
     lacking = [name for name in missing if donor is None or name not in donor.names()]
     if donor is None or lacking:
         raise NoRuleInForce(
             f"{service} terms for {assume} do not publish {_names(lacking or missing)}, so they "
-            f"cannot be assumed for {fiscal_year}; editions exist for {_years(by_year)}"
+            f"cannot be assumed for {fiscal_year}; published editions exist for "
+            f"{_years(publishing)}"
         )
     assumed = tuple(_assumed(donor.parameter(name), assume) for name in missing)
     base = edition.parameters if edition is not None else ()

@@ -152,6 +152,7 @@ def _hint(records: Sequence[EditionRecord]) -> str:
 def _missing_message(
     year: FiscalYear, records: Sequence[EditionRecord], missing: Sequence[str]
 ) -> str:
+    """What a year without a schedule lacks, and which years publish one (*records*: those)."""
     published = [str(r.fiscal_year) for r in records if _complete(r)]
     where = (
         f"schedules are published for {', '.join(published)} only"
@@ -170,9 +171,15 @@ def _schedule(year: FiscalYear, policy: Policy | None, assume: FiscalYear | None
         held = {name for r in records if r.fiscal_year == year for name in r.names()}
         missing = [name for name in REQUIRED if name not in held]
         if missing:
-            raise NoRuleInForce(_missing_message(year, records, missing))
+            raise NoRuleInForce(_missing_message(year, bundled_editions(), missing))
     record = resolve(
-        records, year, REQUIRED, assume=assume, service=SERVICE_NAME, hint=_hint(records)
+        records,
+        year,
+        REQUIRED,
+        assume=assume,
+        service=SERVICE_NAME,
+        hint=_hint(bundled_editions()),
+        published=bundled_editions(),
     )
     return schedule_of(record)
 

@@ -200,6 +200,7 @@ def _terms(year: FiscalYear, policy: Policy | None, assume: FiscalYear | None) -
         hint=f"assume another year's published terms with assume=FiscalYear({latest}) "
         f"(--assume-terms-from {latest} on the command line), or supply them with policy= "
         "(--policy FILE)",
+        published=bundled_editions(),
     )
     return terms_of(record)
 

@@ -182,14 +182,16 @@ def _complete(record: EditionRecord) -> bool:
 
 
 def _hint(year: FiscalYear, records: tuple[EditionRecord, ...]) -> str:
+    """How to assume terms: from a complete edition of *records* (the published ones)."""
     complete = [record.fiscal_year for record in records if _complete(record)]
     earlier = [other for other in complete if other < year]
     if not complete:
-        return "supply every parameter with policy="
+        return "supply every parameter with policy= (--policy FILE)"
     chosen = max(earlier) if earlier else min(complete)
     return (
         f"assume another year's published terms: assume=FiscalYear({chosen.year}), or "
-        f"--assume-terms-from {chosen.year} on the command line; or supply your own with policy="
+        f"--assume-terms-from {chosen.year} on the command line; or supply your own with policy= "
+        "(--policy FILE)"
     )
 
 
@@ -201,7 +203,8 @@ def _terms(year: FiscalYear, policy: Policy | None, assume: FiscalYear | None) -
         REQUIRED,
         assume=assume,
         service=SERVICE_NAME,
-        hint=_hint(year, records),
+        hint=_hint(year, bundled_editions()),
+        published=bundled_editions(),
     )
     return terms_from(record)
 

@@ -231,17 +231,17 @@ def _refusal(
 ) -> InvalidInput | None:
     """What building *year*'s terms under *policy* raises, if anything.
 
-    A partial edition borrows what it leaves out from a complete edition, the nearest first; a
-    refusal that names no parameter in *given* may be the borrowed values' (another year's claim
-    deadline falls inside this year), so the next complete edition is tried. With none left, the
-    edition's own values are taken as sound.
+    A partial edition borrows what it leaves out from a complete published edition, the nearest
+    first (only published terms are assumed); a refusal that names no parameter in *given* may be
+    the borrowed values' (another year's claim deadline falls inside this year), so the next
+    complete edition is tried. With none left, the edition's own values are taken as sound.
     """
     try:
         service.terms_for(year, policy=policy)
     except InvalidInput as error:
         return error
     except NoRuleInForce:
-        for donor in _complete_years(service, policy, year):
+        for donor in _complete_years(service, year):
             try:
                 service.terms_for(year, policy=policy, assume=donor)
             except InvalidInput as error:
@@ -252,12 +252,12 @@ def _refusal(
     return None
 
 
-def _complete_years(service: Service, policy: Policy, year: FiscalYear) -> list[FiscalYear]:
-    """The years of complete editions under *policy*, nearest *year* first (earlier on a tie)."""
+def _complete_years(service: Service, year: FiscalYear) -> list[FiscalYear]:
+    """The years of complete published editions, nearest *year* first (earlier on a tie)."""
     required = set(service.REQUIRED)
     complete = [
         edition.fiscal_year
-        for edition in service.editions(policy)
+        for edition in service.editions()
         if required <= edition.names() and edition.fiscal_year != year
     ]
     return sorted(complete, key=lambda other: (abs(other.year - year.year), other.year > year.year))
