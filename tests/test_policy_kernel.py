@@ -197,3 +197,24 @@ def test_a_what_if_of_a_service_the_library_does_not_know_is_refused(service):
     assert error.value.rule == (
         "must be one of booking, phone, subsidy, webmail (a policy file's [[tables]])"
     )
+
+
+def test_a_year_is_assumed_from_published_values_never_from_a_policy_s():
+    # a policy's FY2024 cap of ¥40,000 was assumed for FY2025 and called "published"
+    from jetrules.subsidy import Receipt, assess, terms_for
+
+    what_if = Policy().supplying("subsidy", 2024, annual_cap=40_000)
+    assert terms_for(2024, policy=what_if).annual_cap == 40_000  # the what-if's own year
+    assumed = terms_for(2025, policy=what_if, assume=2024)
+    assert (assumed.annual_cap, assumed.provenance["annual_cap"].origin) == (
+        30_000,
+        Origin.ASSUMED,
+    )
+    receipts = [Receipt(id="a", participant="P", service_date="2025-06-01", amount=100_000)]
+    (statement,) = assess(receipts, policy=what_if, assume=2024)
+    assert statement.total_subsidy == 30_000
+    whole = Policy().supplying(
+        "subsidy", 2030, **{p.name: p.value for p in terms_for(2024).parameters}
+    )
+    with pytest.raises(NoRuleInForce, match="published editions exist for FY2016"):
+        terms_for(2031, policy=whole, assume=2030)  # a year only the policy gives
