@@ -218,3 +218,20 @@ def test_a_year_is_assumed_from_published_values_never_from_a_policy_s():
     )
     with pytest.raises(NoRuleInForce, match="published editions exist for FY2016"):
         terms_for(2031, policy=whole, assume=2030)  # a year only the policy gives
+
+
+def test_supplied_claim_documents_say_so_as_every_supplied_value_does():
+    # a list of documents ended in a bare TypeError (a policy hashes), and a supplied list of
+    # documents changed who lacked what while everything said the terms were the published ones
+    from jetrules.subsidy import terms_for
+
+    two = Policy().supplying("subsidy", 2024, claim_documents=["application_form", "receipts"])
+    terms = terms_for(2024, policy=two)
+    assert [document.value for document in terms.claim_documents] == [
+        "application_form",
+        "receipts",
+    ]
+    assert terms.origin == "supplied"
+    (change,) = terms.changes
+    assert (change.name, len(change.value), len(change.published)) == ("claim_documents", 2, 3)
+    assert "claim_documents" in terms_for(2025, assume=2024).assumed

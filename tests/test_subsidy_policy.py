@@ -313,7 +313,10 @@ def test_fy2025_under_fy2024s_published_terms_keeps_its_own_deadline(assume):
     assert terms.claim_deadline == pendulum.Date(2026, 4, 1)
     assert terms.provenance["claim_deadline"].origin is Origin.PUBLISHED
     assert (terms.origin, terms.assumed_from) == ("assumed", FY2024)
-    assert terms.assumed == tuple(name for name in REQUIRED if name != "claim_deadline")
+    assert terms.assumed == (  # the documents a claim needs are FY2024's too, and say so
+        *(name for name in REQUIRED if name != "claim_deadline"),
+        "claim_documents",
+    )
     assert terms.cited("annual_cap").url == "https://jetprogramme.org/en/mental-health-support"
 
 

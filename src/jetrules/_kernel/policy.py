@@ -121,7 +121,11 @@ class Policy:
             service=service,
             fiscal_year=to_fiscal_year(fiscal_year),
             parameters=tuple(
-                Parameter(name=name, value=value, provenance=Provenance(origin=Origin.SUPPLIED))
+                Parameter(
+                    name=name,
+                    value=tuple(value) if isinstance(value, list) else value,  # a policy hashes
+                    provenance=Provenance(origin=Origin.SUPPLIED),
+                )
                 for name, value in values.items()
             ),
             file="(supplied in code)",

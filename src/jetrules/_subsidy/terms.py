@@ -19,10 +19,10 @@ import pendulum
 from jetrules._kernel.fields import named_fields, of_type, to_optional_date
 from jetrules._kernel.fiscal import to_fiscal_year
 from jetrules._kernel.frozen import FrozenMapping
-from jetrules._kernel.participants import ClaimDocuments
+from jetrules._kernel.participants import ClaimDocuments, to_claim_documents
 from jetrules._kernel.policy import Change, changes, terms_origin
 from jetrules._kernel.provenance import Origin, Parameter, Provenance
-from jetrules._subsidy.parameters import REQUIRED, ShareOut, as_percent, to_cap, to_rate
+from jetrules._subsidy.parameters import OPTIONAL, REQUIRED, ShareOut, as_percent, to_cap, to_rate
 from jetrules._subsidy.place import PlaceRequirement
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, NoRuleInForce
@@ -124,6 +124,7 @@ class SubsidyTerms:
     share_out: ShareOut = attrs.field(validator=of_type(ShareOut, "must be a ShareOut"))
     claim_documents: ClaimDocuments | None = attrs.field(
         default=None,
+        converter=attrs.converters.optional(to_claim_documents),
         validator=attrs.validators.optional(of_type(ClaimDocuments, "must be ClaimDocuments")),
     )
     provenance: ProvenanceMap = attrs.field(
@@ -167,10 +168,13 @@ class SubsidyTerms:
 
     @property
     def parameters(self) -> tuple[Parameter, ...]:
-        """Each parameter with a known provenance, with its value, in :data:`REQUIRED` order."""
+        """Each parameter with a known provenance, with its value, in :data:`REQUIRED` order.
+
+        The optional ones (``claim_documents``) follow, so that a supplied one says so too.
+        """
         return tuple(
             Parameter(name=name, value=getattr(self, name), provenance=self.provenance[name])
-            for name in REQUIRED
+            for name in (*REQUIRED, *OPTIONAL)
             if name in self.provenance
         )
 
