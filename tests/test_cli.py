@@ -1,4 +1,5 @@
 import io
+import itertools
 import json
 import os
 import runpy
@@ -284,3 +285,30 @@ def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
         _Formatter("jetrules", width=50)._width
         == argparse.HelpFormatter("jetrules", width=50)._width
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (
+            ["subsidy", "examples/claims-fy2019.csv", "--policy", "a.toml", "--policy", "b.toml"],
+            "--policy",
+        ),
+        (["rules", "--policy", "a.toml", "--policy", "b.toml"], "--policy"),
+        (["phone", "2020", "--policy", "a.toml", "--policy", "b.toml"], "--policy"),
+        (["holidays", "2027", "--official", "a.csv", "--official", "b.csv"], "--official"),
+        (
+            ["subsidy", "c.csv", "--participants", "a.csv", "--participants", "b.csv"],
+            "--participants",
+        ),
+    ],
+)
+def test_a_file_option_given_twice_is_refused_not_half_read(argv, option, capsys):
+    # the second --policy silently replaced the first: a complete FY2026 file was dropped and
+    # every FY2026 receipt paid ¥0, exit 0
+    with pytest.raises(SystemExit) as exit_:
+        main(argv, out=io.StringIO())
+    assert exit_.value.code == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    first, second = (value for flag, value in itertools.pairwise(argv) if flag == option)
+    assert f"argument {option}: may be given once (got {first!r}, then {second!r})" in line

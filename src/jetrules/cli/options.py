@@ -21,6 +21,7 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "Handler",
+    "Once",
     "Subcommands",
     "add_format_option",
     "add_lang_option",
@@ -89,6 +90,32 @@ def add_format_option(parser: argparse.ArgumentParser, *formats: str) -> None:
     )
 
 
+class Once(argparse.Action):
+    """An option that names a file, refused when given twice: the second would drop the first.
+
+    >>> parser = argparse.ArgumentParser(exit_on_error=False)
+    >>> _ = parser.add_argument("--policy", action=Once)
+    >>> parser.parse_args(["--policy", "a.toml", "--policy", "b.toml"])
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentError: argument --policy: may be given once (got 'a.toml', then 'b.toml')
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        """Keep *values*, unless the option was given before."""
+        earlier = getattr(namespace, self.dest, None)
+        if earlier is not None:
+            message = f"may be given once (got {earlier!r}, then {values!r})"
+            raise argparse.ArgumentError(self, message)
+        setattr(namespace, self.dest, values)
+
+
 def add_official_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--official FILE``, a newer Cabinet Office holiday list to count business days with.
 
@@ -96,6 +123,7 @@ def add_official_option(parser: argparse.ArgumentParser) -> None:
     """
     parser.add_argument(
         "--official",
+        action=Once,
         metavar="FILE",
         help="a newer syukujitsu.csv from the Cabinet Office (Shift_JIS or UTF-8) to use",
     )
@@ -121,7 +149,7 @@ def add_terms_options(parser: argparse.ArgumentParser, *, policy: str, assume: s
 
     :func:`terms_options` reads what they were given.
     """
-    parser.add_argument("--policy", metavar="FILE", help=policy)
+    parser.add_argument("--policy", action=Once, metavar="FILE", help=policy)
     parser.add_argument("--assume-terms-from", metavar="YEAR", help=assume)
 
 

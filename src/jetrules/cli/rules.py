@@ -6,7 +6,7 @@ import argparse
 from typing import TextIO
 
 from jetrules import policy, rulebook
-from jetrules.cli.options import EXIT_OK, Subcommands
+from jetrules.cli.options import EXIT_OK, Once, Subcommands
 
 __all__ = ["register"]
 
@@ -22,6 +22,7 @@ def register(subcommands: Subcommands) -> None:
     )
     rules.add_argument(
         "--policy",
+        action=Once,
         metavar="FILE",
         help="a policy file (TOML) laid over the bundled editions: its values are shown, "
         "marked as supplied (see 'jetrules policy check')",

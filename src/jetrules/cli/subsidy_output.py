@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import TextIO
 
 from jetrules._kernel.output import jsonable, write_csv
+from jetrules.cli.options import Once
 from jetrules.errors import InvalidInput
 from jetrules.money import Yen
 from jetrules.records import read_participants
@@ -38,6 +39,7 @@ def add_participant_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--participants FILE``, ``--participants-sheet NAME`` and ``--by-organisation``."""
     parser.add_argument(
         "--participants",
+        action=Once,
         metavar="FILE",
         help="participants' terms of appointment and organisations (CSV, .xlsx or .json: "
         "participant, appointed_from, appointed_to, organisation, and optionally the claim "
