@@ -153,6 +153,11 @@ def test_a_year_with_a_schedule_ignores_the_assumption(capsys):
             "regular_hours, so they cannot be assumed for FY2021; published editions exist for "
             "FY2020\n",
         ),
+        (
+            ["2151", "--assume-terms-from", "2020"],
+            "jetrules: error: 'FY' must be from FY1948 to FY2150, the years the calendar covers "
+            "(got '2151')\n",
+        ),
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_2(capsys, argv, message):

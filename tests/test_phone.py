@@ -247,7 +247,7 @@ def test_with_no_published_year_at_all_the_hint_says_to_supply_one(monkeypatch, 
 
 # --- laws ---------------------------------------------------------------------------------------
 
-assumed_years = st.integers(min_value=1952, max_value=2200).map(FiscalYear)
+assumed_years = st.integers(min_value=1952, max_value=2150).map(FiscalYear)
 
 
 def _laws(sessions: tuple[PhoneSession, ...], year: FiscalYear, **options: object) -> None:
@@ -491,7 +491,8 @@ def test_a_bundled_refusal_naming_no_field_names_the_edition(monkeypatch, fresh)
         (lambda: is_open("soon"), InvalidInput, "'at' must be an ISO date-time"),
         (lambda: next_session(dt.datetime(2020, 5, 20)), WrongType, "'after' must be an aware"),
         (lambda: session_at(20200520), WrongType, "'at' must be an aware datetime or ISO text"),
-        (lambda: next_session("9999-03-31T23:00+09:00", assume=2020), OutOfRange, "'year'"),
+        (lambda: next_session("9999-03-31T23:00+09:00", assume=2020), OutOfRange, "'after'"),
+        (lambda: is_open("2151-06-01T10:00+09:00", assume=2020), OutOfRange, "'at' must fall"),
     ],
 )
 def test_bad_input_names_the_field_the_rule_and_the_value(call, kind, message):
@@ -667,3 +668,12 @@ def test_a_session_made_by_hand_reads_and_records():
         "assumed_from": None,
         "sources": "Notice",
     }
+
+
+@pytest.mark.parametrize("year", [1900, 2151, "FY2151"])
+def test_a_year_the_calendar_does_not_cover_has_no_schedule(year):
+    # phone 2151 --assume-terms-from 2020 listed twelve sessions on days no calendar covers
+    with pytest.raises(OutOfRange) as error:
+        terms_for(year, assume=2020)
+    assert (error.value.field, error.value.value) == ("fiscal_year", year)
+    assert error.value.rule == "must be from FY1948 to FY2150, the years the calendar covers"

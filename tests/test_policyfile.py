@@ -177,7 +177,8 @@ def test_every_problem_is_listed_with_its_edition_and_key():
         "subsidy FY2021, rounding: 'quote' and 'paraphrase' must be non-empty text (got '')",
         "subsidy FY2021, claim_deadline: unknown key 'colour' "
         "(allowed: paraphrase, quote, reading, source, value)",
-        "subsidy edition 6: 'year' must be from 1 to 9998 (got 99999)",
+        "subsidy edition 6: 'fiscal_year' must be from 1948 to 2150, the years the calendar "
+        "covers (got 99999)",
     ]
 
 
@@ -238,7 +239,7 @@ def test_bundled_text_reads_the_packages_policy_files():
     assert "[source." in bundled_text("sources")
 
 
-@given(st.lists(st.integers(1, 9998), unique=True, max_size=8))
+@given(st.lists(st.integers(1948, 2150), unique=True, max_size=8))
 def test_every_edition_written_is_read_once(years):
     """Every edition a file holds comes out exactly once, whatever the order it was written in."""
     text = "".join(
@@ -248,3 +249,30 @@ def test_every_edition_written_is_read_once(years):
     records = parse_editions(text, "mine.toml", SERVICES, _book()).get("subsidy", ())
     assert [e.fiscal_year.year for e in records] == sorted(years)
     assert all(e.value("annual_cap") == e.fiscal_year.year for e in records)
+
+
+@pytest.mark.parametrize("year", [1, 1947, 2151, 9998])
+def test_an_edition_for_a_year_the_calendar_does_not_cover_is_a_problem(year):
+    # FY2151 (a typo for 2025) and FY1 passed `policy check` as "ok", and could never apply
+    text = f'[[subsidy]]\nfiscal_year = {year}\nannual_cap = {{ value = 1, source = "notice" }}\n'
+    with pytest.raises(InvalidRecords) as error:
+        parse_editions(text, "mine.toml", SERVICES, _book())
+    assert error.value.lines() == (
+        f"mine.toml: subsidy edition 1: 'fiscal_year' must be from 1948 to 2150, the years the "
+        f"calendar covers (got {year})",
+    )
+
+
+def test_an_edition_without_a_parameter_is_a_problem():
+    with pytest.raises(InvalidRecords) as error:
+        parse_editions("[[subsidy]]\nfiscal_year = 2026\n", "mine.toml", SERVICES, _book())
+    assert error.value.lines() == (
+        "mine.toml: subsidy FY2026: holds no parameter: give at least one, or leave it out",
+    )
+
+
+def test_the_editions_years_are_the_calendars():
+    from jetrules._kernel.policyfile import FIRST_YEAR, LAST_YEAR
+    from jetrules.calendar import FIRST_DAY, LAST_DAY
+
+    assert (FIRST_DAY.year, LAST_DAY.year) == (FIRST_YEAR, LAST_YEAR)

@@ -487,7 +487,10 @@ def test_a_new_year_supplied_whole_is_marked_with_nothing_published():
     assert statement.total_subsidy == Yen(5_000)
     assert {change.published for change in statement.changes} == {None}
     assert "rate 50%, annual cap ¥30,000, place in Japan or abroad" in statement.render("en")
-    assert "gets the increase it causes (none published)" in statement.render("en")
+    assert "gets the increase it causes, claim documents application form, receipts, copy of " in (
+        statement.render("en")
+    )
+    assert "the bank book's inside cover (none published)" in statement.render("en")
     assert "年間上限額：¥30,000、場所：日本国内または海外" in statement.render("ja")
     assert statement.terms.sources == ()
     assert "Source" not in statement.render("en")

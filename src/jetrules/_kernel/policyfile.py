@@ -241,6 +241,9 @@ def _editions(  # noqa: PLR0917  (one call site, each argument named there)
         if year in editions:
             problems.add(position, f"fiscal_year {year.year} has two editions")
             continue
+        if table.keys() == {"fiscal_year"}:
+            problems.add(position, "holds no parameter: give at least one, or leave it out")
+            continue
         parameters = []
         for name, entry in table.items():
             if name == "fiscal_year":
@@ -260,15 +263,24 @@ def _editions(  # noqa: PLR0917  (one call site, each argument named there)
     return tuple(sorted(editions.values(), key=lambda edition: edition.fiscal_year))
 
 
+FIRST_YEAR, LAST_YEAR = 1948, 2150
+"""The fiscal years an edition may be for: those with days the calendar covers (1948-07-20 to
+2150-12-31; a test holds them to :mod:`jetrules.calendar`'s range). An edition for FY2151 (a
+typo for 2025, say) could never apply."""
+
+
 def _fiscal_year(value: object, position: str, problems: _Problems) -> FiscalYear | None:
     if isinstance(value, bool) or not isinstance(value, int):
         problems.add(position, f"'fiscal_year' must be a year such as 2019 (got {value!r})")
         return None
-    try:
-        return FiscalYear(value)
-    except InvalidInput as error:
-        problems.add(position, str(error))
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        problems.add(
+            position,
+            f"'fiscal_year' must be from {FIRST_YEAR} to {LAST_YEAR}, the years the calendar "
+            f"covers (got {value})",
+        )
         return None
+    return FiscalYear(value)
 
 
 _PARAMETER_KEYS = {"value", "source", "quote", "paraphrase", "reading"}

@@ -18,10 +18,23 @@ import attrs
 from jetrules._kernel.fiscal import FiscalYear, to_fiscal_year
 from jetrules._kernel.lazy import LazyTuple
 from jetrules._kernel.policy import Policy, merge, provenance_of, resolve
-from jetrules._kernel.policyfile import bundled_text, parse_editions, parse_sources
+from jetrules._kernel.policyfile import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    bundled_text,
+    parse_editions,
+    parse_sources,
+)
 from jetrules._kernel.provenance import EditionRecord, Origin
 from jetrules._phone.schedule import PARAMETERS, REQUIRED, SERVICE, SERVICE_NAME, PhoneSchedule
-from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce, RecordProblem, WrongType
+from jetrules.errors import (
+    InvalidInput,
+    InvalidRecords,
+    NoRuleInForce,
+    OutOfRange,
+    RecordProblem,
+    WrongType,
+)
 
 __all__ = [
     "EDITIONS",
@@ -216,6 +229,9 @@ def terms_for(
     (('regular_day', FiscalYear(2020)), ('regular_hours', FiscalYear(2020)))
     """  # noqa: E501
     year = to_fiscal_year(fiscal_year)
+    if not FIRST_YEAR <= year.year <= LAST_YEAR:  # its sessions' days have no business calendar
+        rule = f"must be from FY{FIRST_YEAR} to FY{LAST_YEAR}, the years the calendar covers"
+        raise OutOfRange.for_field("fiscal_year", rule, fiscal_year)
     donor = None if assume is None else to_fiscal_year(assume, "assume")
     checked = check_policy(policy)
     try:

@@ -21,8 +21,10 @@ import pendulum
 from jetrules._kernel.dates import InstantLike, to_instant
 from jetrules._kernel.fiscal import FiscalYear, fiscal_year_of, to_fiscal_year
 from jetrules._kernel.policy import Policy
+from jetrules._kernel.policyfile import FIRST_YEAR, LAST_YEAR
 from jetrules._phone.editions import check_policy, terms_for
 from jetrules._phone.session import PhoneSession
+from jetrules.errors import OutOfRange
 
 __all__ = ["is_open", "next_session", "session_at", "sessions_in"]
 
@@ -79,7 +81,11 @@ def sessions_in(
 
 def _instant(value: InstantLike, field: str) -> tuple[pendulum.DateTime, FiscalYear]:
     instant = to_instant(value, field)
-    return instant, fiscal_year_of(instant.date(), field)
+    year = fiscal_year_of(instant.date(), field)
+    if not FIRST_YEAR <= year.year <= LAST_YEAR:
+        rule = f"must fall in FY{FIRST_YEAR} to FY{LAST_YEAR}, the years the calendar covers"
+        raise OutOfRange.for_field(field, rule, value)
+    return instant, year
 
 
 def session_at(

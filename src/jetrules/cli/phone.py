@@ -14,6 +14,7 @@ from jetrules.cli.options import (
     add_format_option,
     add_lang_option,
     add_terms_options,
+    command_words,
     terms_options,
 )
 from jetrules.phone import RECORD_COLUMNS, PhoneSchedule, PhoneSession, sessions_in, terms_for
@@ -64,7 +65,8 @@ def _phone(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
     year = to_fiscal_year(args.fiscal_year, "FY")
     policy, assume = terms_options(args)
-    schedule = terms_for(year, policy=policy, assume=assume)
+    with command_words({"fiscal_year": "FY"}, typed={"fiscal_year": args.fiscal_year}):
+        schedule = terms_for(year, policy=policy, assume=assume)
     sessions = sessions_in(year, policy=policy, assume=assume)
     if args.format == "json":
         write_json(out, [jsonable(session.to_record(lang)) for session in sessions])
