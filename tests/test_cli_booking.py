@@ -39,7 +39,7 @@ def test_json():
     records = json.loads(out)
     assert records[0] == {
         "participant": "P-01",
-        "fiscal_year": "FY2020",
+        "fiscal_year": 2020,  # an int, as in every record
         "sessions_used": 7,
         "minutes_used": 260,
         "sessions_booked": 0,
@@ -79,7 +79,7 @@ def test_csv_and_no_published_limit(tmp_path):
         ],
         # numbers in the number columns (the words there made pandas read them as text)
         [
-            *["P-01", "FY2019", "1", "40", "0", "", ""],
+            *["P-01", "2019", "1", "40", "0", "", ""],
             *["published", "", "", "", "公表された上限なし"],
         ],
     ]

@@ -156,7 +156,7 @@ def test_without_a_policy_assuming_fy2023_fills_in_later_years(tmp_path, capsys)
     assert status == 0
     (record,) = json.loads(out)
     assert (record["fiscal_year"], record["limit"], record["terms_origin"]) == (
-        "FY2024",
+        2024,
         7,
         "assumed",
     )

@@ -50,7 +50,7 @@ def test_json():
     records = json.loads(out)
     assert len(records) == 20
     assert records[0] == {
-        "fiscal_year": "FY2020",
+        "fiscal_year": 2020,
         "date": "2020-04-15",
         "weekday": "Wed",
         "start": "2020-04-15T17:30:00+09:00",
@@ -71,7 +71,7 @@ def test_csv_in_japanese():
     assert tuple(rows[0]) == RECORD_COLUMNS
     assert len(rows) == 21
     assert rows[13] == [
-        "FY2020",
+        "2020",
         "2021-01-20",
         "水",
         "2021-01-20T17:30:00+09:00",
@@ -108,7 +108,7 @@ def test_an_assumed_schedule_warns_once_and_every_session_says_so(capsys, output
     )
     if output == "json":
         records = json.loads(out)
-        assert {(r["terms_origin"], r["assumed_from"]) for r in records} == {("assumed", "FY2020")}
+        assert {(r["terms_origin"], r["assumed_from"]) for r in records} == {("assumed", 2020)}
         assert len(records) == 12
     elif output == "csv":
         rows = list(csv.DictReader(io.StringIO(out)))

@@ -657,7 +657,7 @@ def test_a_session_made_by_hand_reads_and_records():
     assert not session.is_open_at("2020-04-15T21:00+09:00")
     assert session.note("en") is None
     assert session.to_record("ja") == {
-        "fiscal_year": "FY2020",
+        "fiscal_year": 2020,
         "date": "2020-04-15",
         "weekday": "水",
         "start": "2020-04-15T17:30:00+09:00",

@@ -114,11 +114,14 @@ class Usage:
         """The notes, rendered in *lang* with what each rests on; empty if none."""
         return " ".join(note.render(lang) for note in self.notes)
 
-    def to_record(self, lang: Lang) -> dict[str, object]:
-        """The usage as plain values (JSON can hold each), notes rendered in *lang*."""
+    def to_record(self, lang: Lang = "en") -> dict[str, object]:
+        """The usage as plain values (JSON can hold each), notes rendered in *lang*.
+
+        The fiscal year is its ``int``, as in every record of the library (subsidy, phone).
+        """
         return {
             "participant": self.participant,
-            "fiscal_year": str(self.fiscal_year),
+            "fiscal_year": self.fiscal_year.year,
             "sessions_used": self.sessions_used,
             "minutes_used": self.minutes_used,
             "sessions_booked": self.sessions_booked,

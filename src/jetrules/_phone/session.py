@@ -166,7 +166,7 @@ class PhoneSession:
     def to_record(self, lang: Lang = "en") -> dict[str, object]:
         """The session as a flat record of :data:`RECORD_COLUMNS` (text in *lang*)."""
         return {
-            "fiscal_year": str(self.fiscal_year),
+            "fiscal_year": self.fiscal_year.year,
             "date": self.day.isoformat(),
             "weekday": self.weekday.short.render(lang),
             "start": self.start.isoformat(),
@@ -174,7 +174,7 @@ class PhoneSession:
             "kind": self.describe_kinds(lang),
             "kinds": " ".join(kind.value for kind in self.kinds),
             "terms_origin": self.origin,
-            "assumed_from": None if self.assumed_from is None else str(self.assumed_from),
+            "assumed_from": None if self.assumed_from is None else self.assumed_from.year,
             "sources": "; ".join(source.title for source in self.sources),
         }
 

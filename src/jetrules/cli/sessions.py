@@ -135,7 +135,7 @@ def _csv_row(usage: Usage, lang: Lang) -> list[object]:
     that a spreadsheet or pandas reads those columns as numbers.
     """
     row = _row(usage, lang)
-    row[1] = str(usage.fiscal_year)
+    row[1] = usage.fiscal_year.year  # as in every record: the subsidy's CSV, JSON, frames
     row[5] = "" if usage.sessions_left is None else usage.sessions_left
     row[6] = "" if usage.limit is None else usage.limit
     return [
