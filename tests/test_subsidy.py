@@ -728,6 +728,7 @@ def test_notebook_views_without_pandas():
         "currency": None,
         "amount_in_currency": None,
         "jpy_per_unit": None,
+        "assumed_from": None,
     }
     assert str(records[0]["explanation"]).startswith("2019年度の要件により対象")
     assert (records[1]["edition"], records[1]["source"]) == (None, None)

@@ -74,6 +74,7 @@ STATEMENT_TYPES = {
     "source": (str, type(None)),
     "terms_origin": (str, type(None)),
     "changes": (str, type(None)),
+    "assumed_from": (int, type(None)),
 }
 
 
@@ -139,6 +140,7 @@ def test_statement_records_give_the_totals_the_cap_left_and_whether_it_was_reach
             "source": str(terms_for(2019).source),
             "terms_origin": "published",
             "changes": None,
+            "assumed_from": None,
         },
         {
             "participant": "P-2",
@@ -154,6 +156,7 @@ def test_statement_records_give_the_totals_the_cap_left_and_whether_it_was_reach
             "source": records[1]["source"],
             "terms_origin": "supplied",
             "changes": "annual cap ¥40,000 (published: ¥30,000)",
+            "assumed_from": None,
         },
         {
             "participant": "P-9",
@@ -169,6 +172,7 @@ def test_statement_records_give_the_totals_the_cap_left_and_whether_it_was_reach
             "source": None,
             "terms_origin": None,
             "changes": None,
+            "assumed_from": None,
         },
     ]
     assert "CLAIR News, April 2020" in str(records[1]["source"])
@@ -548,3 +552,16 @@ def test_iter_csv_checks_its_arguments_when_called():
         assess([]).iter_csv(level="statements")
     with pytest.raises(InvalidInput, match="'lang'"):
         assess([]).iter_csv("fr")
+
+
+def test_records_say_which_year_s_published_values_were_assumed():
+    # only the JSON said FY2024; records, frames and the CSV lost it
+    ledger = assess([receipt("a1", "2022-05-10", 20_000)], assume=2024)
+    (record,) = ledger.to_records()
+    (totals,) = ledger.to_records(level="statement")
+    assert (record["assumed_from"], totals["assumed_from"], record["terms_origin"]) == (
+        2024,
+        2024,
+        "assumed",
+    )
+    assert example_ledger().to_records()[0]["assumed_from"] is None

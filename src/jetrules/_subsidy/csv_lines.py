@@ -61,7 +61,7 @@ class _Lines:
         self.numbers = TextMemo(str)
         self.days = TextMemo(lambda day: "" if day is None else csv_field(rows.date(day)))
         self._reasons: dict[int, tuple[tuple[Reason, ...], str]] = {}
-        self._terms: dict[int, tuple[object, str]] = {}
+        self._terms: dict[int, tuple[object, str, str]] = {}
         self._conversions: dict[tuple[object, ...], str] = {}
 
     def conversion(self, receipt: Receipt) -> str:
@@ -88,20 +88,27 @@ class _Lines:
             )
         return found[1]
 
-    def terms(self, statement: StatementFacts) -> str:
-        """The four fields of a statement's terms: edition, source, origin and changes."""
+    def terms(self, statement: StatementFacts) -> tuple[str, str]:
+        """A statement's terms as fields: edition, source, origin, changes; and the year assumed.
+
+        The year assumed from is the last column, so it comes apart, after its comma.
+        """
         terms = statement.terms
         found = self._terms.get(id(terms))
         if found is None:  # the key object is held in the value: its id is not reused
             facts = self.rows.terms(terms)
             fields = (facts.edition, facts.source, facts.origin, facts.changes)
-            found = self._terms[id(terms)] = (terms, ",".join(map(csv_field, fields)))
-        return found[1]
+            found = self._terms[id(terms)] = (
+                terms,
+                ",".join(map(csv_field, fields)),
+                "," + csv_field(facts.assumed_from),
+            )
+        return found[1], found[2]
 
     def receipts(self, statement: StatementFacts) -> list[str]:
         """One line per receipt of *statement*, in the order of ``RECORD_COLUMNS``."""
         head = f"{csv_field(statement.participant)},{statement.fiscal_year.year}"
-        tail = self.terms(statement)
+        tail, assumed = self.terms(statement)
         numbers, days, reasons = self.numbers, self.days, self.reasons
         found: list[str] = []
         for decision in statement.decisions:
@@ -114,6 +121,6 @@ class _Lines:
                 f"{receipt.place.value},{days[decision.submitted_on]},"
                 f"{numbers[decision.eligible.amount]},{numbers[decision.subsidy.amount]},"
                 f"{numbers[decision.cut_by_cap.amount]},{reasons(decision.reasons)},{tail}"
-                f"{_IN_YEN if receipt.currency is None else self.conversion(receipt)}\n"
+                f"{_IN_YEN if receipt.currency is None else self.conversion(receipt)}{assumed}\n"
             )
         return found

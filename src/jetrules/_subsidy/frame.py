@@ -36,6 +36,7 @@ DTYPES: Mapping[str, str] = {
     "total_cut_by_cap": "int64",
     "remaining_cap": "Int64",
     "edition": "Int64",
+    "assumed_from": "Int64",
     "service_date": "datetime64[ns]",
     "submitted_on": "datetime64[ns]",
     "insured": "bool",

@@ -68,13 +68,15 @@ RECORD_COLUMNS = (
     "currency",
     "amount_in_currency",
     "jpy_per_unit",
+    "assumed_from",
 )
 """The keys of every per-receipt record (``to_records(level="receipt")``), in order.
 
 ``amount`` is in yen; a receipt paid in another currency also has ``currency`` (``USD``), the
 ``amount_in_currency`` as paid and the caller's rate ``jpy_per_unit`` (both as text, exactly as
-given: ``100.00``, ``149.5``), which are ``None`` for one in yen (added last, so that the
-earlier columns keep their places).
+given: ``100.00``, ``149.5``), which are ``None`` for one in yen. ``assumed_from`` is the year
+whose published values were assumed for what the year's terms leave out (``None`` when none
+were). Columns are added last, so that the earlier ones keep their places.
 """
 
 STATEMENT_COLUMNS = (
@@ -91,6 +93,7 @@ STATEMENT_COLUMNS = (
     "source",
     "terms_origin",
     "changes",
+    "assumed_from",
 )
 """The keys of every per-statement record (``to_records(level="statement")``), in order."""
 
@@ -196,7 +199,7 @@ def iter_records(
 class _TermsFacts:
     """What every record under one terms value says of them, worked out once."""
 
-    __slots__ = ("changes", "edition", "origin", "source")
+    __slots__ = ("assumed_from", "changes", "edition", "origin", "source")
 
     def __init__(self, terms: SubsidyTerms | None, lang: Lang) -> None:
         if terms is None:
@@ -204,12 +207,15 @@ class _TermsFacts:
             self.source: str | None = None
             self.origin: str | None = None
             self.changes: str | None = None
+            self.assumed_from: int | None = None
             return
         changed: tuple[Change, ...] = terms.changes
         self.edition = terms.fiscal_year.year
         self.source = "; ".join(str(source) for source in terms.sources) or None
         self.origin = terms.origin
         self.changes = ChangedValues(changed).render(lang) if changed else None
+        assumed = terms.assumed_from
+        self.assumed_from = None if assumed is None else assumed.year
 
 
 @final
@@ -290,6 +296,7 @@ class _Rows:
                     "terms_origin": terms.origin,
                     "changes": terms.changes,
                     **(_IN_YEN if receipt.currency is None else self.conversion(receipt)),
+                    "assumed_from": terms.assumed_from,
                 }
             )
         return found
@@ -320,6 +327,7 @@ class _Rows:
             "source": terms.source,
             "terms_origin": terms.origin,
             "changes": terms.changes,
+            "assumed_from": terms.assumed_from,
         }
 
 
