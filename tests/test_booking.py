@@ -1115,3 +1115,10 @@ def test_a_closure_refuses_more_and_only_between_the_request_and_the_session(
         assert mine == default
     elif mine == "accepted":
         assert default == "accepted"
+
+
+def test_a_usage_record_is_in_english_by_default_with_the_year_as_a_number():
+    usage = ledger_of(seven_in_fy2020()).usage("P-01", 2020)
+    record = usage.to_record()  # a bare TypeError without a language before
+    assert record == usage.to_record("en")
+    assert (record["fiscal_year"], record["limit"], record["sessions_left"]) == (2020, 7, 0)
