@@ -268,7 +268,7 @@ def test_a_usage_under_published_terms_says_nothing_of_them():
     assert (usage.changes_text("en"), usage.explanation("en")) == ("", "")
     assert usage.to_record("ja") == {
         "participant": "P-01",
-        "fiscal_year": "FY2021",
+        "fiscal_year": 2021,
         "sessions_used": 0,
         "minutes_used": 0,
         "sessions_booked": 1,

@@ -19,7 +19,7 @@ from jetrules._kernel.policy import (
     terms_origin,
 )
 from jetrules._kernel.provenance import EditionRecord, Origin, Parameter, Provenance
-from jetrules.errors import InvalidInput
+from jetrules.errors import InvalidInput, WrongType
 
 NOTICE = Source(title="A notice")
 
@@ -235,3 +235,13 @@ def test_supplied_claim_documents_say_so_as_every_supplied_value_does():
     (change,) = terms.changes
     assert (change.name, len(change.value), len(change.published)) == ("claim_documents", 2, 3)
     assert "claim_documents" in terms_for(2025, assume=2024).assumed
+
+
+@pytest.mark.parametrize("value", [{"a"}, [{"a": 1}], {"x": 1}])
+def test_a_value_a_policy_cannot_hold_is_refused_naming_its_parameter(value):
+    # a policy hashes (terms are memoised by it): a set or a dict supplied in code was a bare
+    # TypeError where the terms were first asked for
+    with pytest.raises(WrongType) as error:
+        Policy().supplying("booking", 2020, session_minutes=value)
+    assert (error.value.field, error.value.value) == ("session_minutes", value)
+    assert hash(Policy().supplying("booking", 2020, session_minutes=[20, 40]))

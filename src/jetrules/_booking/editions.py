@@ -269,10 +269,6 @@ def terms_for(
     year = to_fiscal_year(fiscal_year)
     checked = to_policy(policy)
     assumed = to_assumed_year(assume)
-    try:
-        hash(checked)
-    except TypeError:  # values supplied in code as lists: resolved without the memo
-        return terms_from(editions(checked), year, assumed)
     return _memo(year, checked, assumed)
 
 

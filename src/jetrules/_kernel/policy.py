@@ -42,7 +42,7 @@ from jetrules._kernel.provenance import (
     Provenance,
     SourceBook,
 )
-from jetrules.errors import InvalidInput, NoRuleInForce
+from jetrules.errors import InvalidInput, NoRuleInForce, WrongType
 
 __all__ = [
     "SERVICE_NAMES",
@@ -121,11 +121,7 @@ class Policy:
             service=service,
             fiscal_year=to_fiscal_year(fiscal_year),
             parameters=tuple(
-                Parameter(
-                    name=name,
-                    value=tuple(value) if isinstance(value, list) else value,  # a policy hashes
-                    provenance=Provenance(origin=Origin.SUPPLIED),
-                )
+                Parameter(name=name, value=_frozen(name, value), provenance=_SUPPLIED)
                 for name, value in values.items()
             ),
             file="(supplied in code)",
@@ -134,6 +130,24 @@ class Policy:
             self,
             supplied={**dict(self.supplied), service: _over(self.editions(service), given)},
         )
+
+
+_SUPPLIED = Provenance(origin=Origin.SUPPLIED)
+
+
+def _frozen(name: str, value: object) -> object:
+    """*value* as a policy holds it: a list as a tuple; refused if it still cannot be hashed.
+
+    A policy is a value (it compares and hashes as one, and terms are memoised by it), so a set
+    or a dict given in code is refused here, naming the parameter, not later as a TypeError.
+    """
+    held = tuple(value) if isinstance(value, list) else value
+    try:
+        hash(held)
+    except TypeError:
+        rule = "must be a value that cannot change, such as text, a number or a list of them"
+        raise WrongType.for_field(name, rule, value) from None
+    return held
 
 
 def _over(editions: Sequence[EditionRecord], given: EditionRecord) -> tuple[EditionRecord, ...]:

@@ -234,8 +234,4 @@ def terms_for(
         raise OutOfRange.for_field("fiscal_year", rule, fiscal_year)
     donor = None if assume is None else to_fiscal_year(assume, "assume")
     checked = check_policy(policy)
-    try:
-        hash(checked)
-    except TypeError:  # a value supplied in code that cannot be hashed: not memoised
-        return _schedule(year, checked, donor)
     return _memo(year, checked, donor)

@@ -41,10 +41,6 @@ _memo = functools.lru_cache(maxsize=256)(_sessions)
 def _year_sessions(
     year: FiscalYear, policy: Policy | None, assume: FiscalYear | None
 ) -> tuple[PhoneSession, ...]:
-    try:
-        hash(policy)
-    except TypeError:  # a value supplied in code that cannot be hashed: not memoised
-        return _sessions(year, policy, assume)
     return _memo(year, policy, assume)
 
 

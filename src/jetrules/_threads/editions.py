@@ -236,10 +236,6 @@ def terms_for(
     year = to_fiscal_year(fiscal_year)
     assumed = None if assume is None else to_fiscal_year(assume, "assume")
     checked = _checked_policy(policy)
-    try:
-        hash(checked)
-    except TypeError:  # a value supplied in code that cannot be hashed: not memoised
-        return _terms(year, checked, assumed)
     return _memo(year, checked, assumed)
 
 
