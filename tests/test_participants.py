@@ -15,7 +15,7 @@ from jetrules.booking import REASONS as BOOKING_REASONS
 from jetrules.booking import SignUp
 from jetrules.errors import InvalidInput, InvalidRecords, Refused, WrongType
 from jetrules.records import PARTICIPANT_COLUMNS, read_participants
-from jetrules.subsidy import ClaimDocument, ClaimDocuments, Participant, Participants
+from jetrules.subsidy import ClaimDocument, ClaimDocuments, Participant, Participants, Receipt
 from jetrules.threads import REASONS as THREADS_REASONS
 from jetrules.threads import ContractCode, Registration
 
@@ -355,3 +355,38 @@ def test_contains_is_the_closed_interval(start, length, offset):
     term = member(start=start, end=start + dt.timedelta(days=length))
     day = start + dt.timedelta(days=offset)
     assert term.contains(day) == (0 <= offset <= length)
+
+
+@pytest.mark.parametrize(
+    ("amount", "rate", "paid"),
+    [
+        ("1,000.50", "149.5", "1000.50"),
+        ("１００.００", "１４９.５", "100.00"),
+        (" 100 ", "1", "100"),
+    ],
+)
+def test_a_receipt_made_in_code_reads_amounts_and_rates_as_a_file_does(amount, rate, paid):
+    # the file took "1,000.50" and refused "1.495e2"; Receipt did the opposite
+    receipt = Receipt(
+        id="r",
+        participant="P",
+        service_date="2024-05-01",
+        amount=amount,
+        currency="USD",
+        jpy_per_unit=rate,
+    )
+    assert str(receipt.amount_in_currency) == paid
+
+
+@pytest.mark.parametrize("text", ["1.495e2", "-5", "1e999999999", "1.", ".5", "1,5e2"])
+def test_a_receipt_made_in_code_refuses_what_a_file_refuses(text):
+    with pytest.raises(InvalidInput) as error:
+        Receipt(
+            id="r",
+            participant="P",
+            service_date="2024-05-01",
+            amount="100",
+            currency="USD",
+            jpy_per_unit=text,
+        )
+    assert (error.value.field, error.value.value) == ("jpy_per_unit", text)

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import final
 
 import attrs
 
+from jetrules._kernel.chars import FULL_WIDTH_ASCII
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
 from jetrules.text import Lang
@@ -37,6 +38,8 @@ YEN = "JPY"
 """The currency code of yen (ISO 4217)."""
 
 _CODE = re.compile(r"[A-Z]{3}")
+_WRITTEN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+"""A decimal as text: digits, perhaps a point and more digits (no sign, no exponent)."""
 
 
 def to_currency(value: object, field: str = "currency") -> str:
@@ -60,11 +63,13 @@ def _decimal(value: object, field: str, rule: str) -> Decimal:
         raise WrongType.for_field(
             field, f"{rule} (a Decimal, an int or text; never a float)", value
         )
-    try:
-        number = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
-    except InvalidOperation:
-        raise InvalidInput.for_field(field, rule, value) from None
-    if not number.is_finite():
+    if isinstance(value, str):  # written as a file writes it: 1,000.50, full-width digits
+        text = value.strip().translate(FULL_WIDTH_ASCII).replace(",", "")
+        if _WRITTEN.fullmatch(text) is None:
+            raise InvalidInput.for_field(field, rule, value)
+        value = text
+    number = Decimal(value)
+    if not number.is_finite():  # a Decimal given as infinity or not a number
         raise InvalidInput.for_field(field, rule, value)
     whole, places = _digits(number)
     if whole > _MOST_WHOLE_DIGITS or places > _MOST_DECIMAL_PLACES:
