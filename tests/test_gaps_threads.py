@@ -12,7 +12,7 @@ import pendulum
 import pytest
 
 from jetrules.calendar import SERVICE_CALENDAR
-from jetrules.errors import InvalidInput, NoRuleInForce, Refused, WrongType
+from jetrules.errors import InvalidInput, NoRuleInForce, OutOfRange, Refused, WrongType
 from jetrules.policy import Policy
 from jetrules.threads import (
     FiscalYear,
@@ -267,3 +267,30 @@ def test_a_status_counts_the_replies_received_while_the_counsellor_is_awaited():
     followed = asked.reply("2020-01-06T10:00+09:00", "...").follow_up("2020-01-07T10:00+09:00", "?")
     assert followed.status_at("2020-01-07T11:00+09:00").replies == 1
     assert followed.status_at("2020-01-06T11:00+09:00").replies == 1
+
+
+# -- messages at the ends of the calendar ---------------------------------------------------------
+
+
+def test_a_message_outside_the_calendar_is_refused_naming_its_instant():
+    with pytest.raises(OutOfRange) as caught:
+        Message(author="participant", at="1900-01-05T10:00+09:00", text="Hello.")
+    error = caught.value
+    rule = "must fall on a day the business calendar covers, 1948-07-20 to 2150-12-31"
+    assert (error.field, error.rule, error.value) == ("at", rule, "1900-01-05T10:00:00+09:00")
+
+
+def test_an_inquiry_is_refused_when_the_threads_own_calendar_cannot_hold_its_deadline():
+    # a provider closed from 26 November 2150 to the calendar's end: the last inquiry whose
+    # three-business-day deadline it knows is received on 19 November, weeks before December
+    closed_to_the_end = [pendulum.Date(2150, 11, 26).add(days=n) for n in range(36)]
+    calendar = SERVICE_CALENDAR.with_closures(*closed_to_the_end)
+    inquiry = Message(author="participant", at="2150-11-24T10:00+09:00", text="Hello.")
+    with pytest.raises(OutOfRange) as caught:
+        Thread(id="T1", participant="p", messages=[inquiry], calendar=calendar, assume=2023)
+    error = caught.value
+    rule = (
+        "must be received by 2150-11-19 (Tokyo), so that its 3-business-day reply deadline "
+        "falls within the business calendar, 1948-07-20 to 2150-12-31"
+    )
+    assert (error.field, error.rule, error.value) == ("at", rule, "2150-11-24T10:00:00+09:00")
