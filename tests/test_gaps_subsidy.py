@@ -14,7 +14,7 @@ import pendulum
 import pytest
 
 from jetrules.calendar import FiscalYear
-from jetrules.errors import InvalidInput
+from jetrules.errors import InvalidInput, NotFound, WrongType
 from jetrules.money import Yen
 from jetrules.policy import Policy
 from jetrules.subsidy import Participant, Receipt, assess
@@ -194,3 +194,71 @@ def test_each_receipt_outside_the_term_names_its_own_day_and_arrival():
     # a day inside the term is paid: the third receipt is decided on its own
     assert late.codes == ("ELIGIBLE", "DEADLINE_NOT_PUBLISHED")
     assert late.subsidy == Yen(3_500)
+
+
+# -- ledger.py: finding a statement, rendering statement by statement -----------------------------
+
+
+def test_a_statement_is_found_by_the_participant_as_receipts_hold_it():
+    ledger = assess([receipt("a", "2019-05-10", participant="JET-0001")])
+    assert ledger.statement(" ＪＥＴ－０００１ ", "FY2019") is ledger[0]
+    with pytest.raises(WrongType) as wrong:
+        ledger.statement(1, 2019)  # type: ignore[arg-type]
+    assert (wrong.value.field, wrong.value.rule, wrong.value.value) == (
+        "participant",
+        "must be text",
+        1,
+    )
+    assert str(wrong.value) == "'participant' must be text (got 1)"
+    with pytest.raises(InvalidInput) as blank:
+        ledger.statement(" ", 2019)
+    assert (blank.value.field, blank.value.value) == ("participant", " ")
+
+
+def test_a_statement_not_held_names_the_years_the_participant_has():
+    ledger = assess([receipt("a", "2019-05-10"), receipt("b", "2021-05-10")])
+    with pytest.raises(NotFound) as other_year:
+        ledger.statement("P-001", 2020)
+    assert str(other_year.value) == (
+        "no statement of 'P-001' for FY2020 in the ledger "
+        "('P-001' has some for FY2019, FY2021 only)"
+    )
+    with pytest.raises(KeyError) as nobody:
+        ledger.statement("P-002", 2019)
+    assert str(nobody.value) == "no statement of 'P-002' for FY2019 in the ledger (none of 'P-002')"
+    assert nobody.value.key == ("P-002", FiscalYear(2019))
+
+
+def test_a_ledger_renders_statement_by_statement_in_english_by_default(ledger):
+    texts = list(ledger.iter_render())
+    assert texts == list(ledger.iter_render("en")) == [s.render("en") for s in ledger]
+    assert texts[0].startswith("FY2019 statement for participant P-001")
+
+
+def test_a_new_policy_keeps_shared_the_statements_whose_terms_it_leaves_as_they_were():
+    # the year's terms before are those of the ledger's own policy and assumed year
+    cap_40 = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=Yen(40_000))
+    first = assess(
+        [
+            receipt("a", "2019-05-10", participant="P-1"),
+            receipt("b", "2020-05-10", participant="P-2"),
+            receipt("c", "2022-05-10", participant="P-3"),
+        ],
+        policy=cap_40,
+        assume=2021,
+    )
+    both = cap_40.supplying("subsidy", FiscalYear(2020), annual_cap=Yen(50_000))
+    later = first.add([], policy=both)
+    assert later.statement("P-1", 2019) is first.statement("P-1", 2019)
+    assert later.statement("P-3", 2022) is first.statement("P-3", 2022)
+    assert later.statement("P-3", 2022).terms_origin == "assumed"
+    assert later.statement("P-2", 2020) is not first.statement("P-2", 2020)
+    assert later.statement("P-2", 2020).terms.annual_cap == Yen(50_000)
+    assert (later.policy, later.assume) == (both, FiscalYear(2021))
+
+
+def test_an_unreadable_batch_day_is_refused_naming_submitted_on():
+    with pytest.raises(InvalidInput) as caught:
+        assess([receipt("a", "2019-05-10")], submitted_on="2020-13-01")
+    assert (caught.value.field, caught.value.value) == ("submitted_on", "2020-13-01")
+    assert str(caught.value).startswith("'submitted_on' ")
