@@ -124,6 +124,7 @@ def test_deadline_options():
     [
         # each names what the person typed as the command names it (its usage line's words)
         (["holidays", "1900"], "'YEAR' must be from 1948 to 2150"),
+        (["holidays", "FY2026"], "'YEAR' must be a calendar year such as 2026 (got 'FY2026')"),
         (
             ["business-days", "add", "2019-02-30", "1"],
             "'DATE' must be a date such as 2023-04-20 or 2023/4/20",
@@ -235,3 +236,7 @@ def test_command_words_rename_only_the_fields_they_are_given():
     with pytest.raises(InvalidInput) as error, command_words({"day": "DATE"}):
         raise plain
     assert error.value is plain
+
+
+def test_a_year_in_full_width_digits_is_the_year():
+    assert run("holidays", "２０２６") == run("holidays", "2026")

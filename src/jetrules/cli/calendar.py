@@ -8,6 +8,7 @@ from collections.abc import Collection
 from types import MappingProxyType
 from typing import TextIO
 
+from jetrules._kernel.chars import FULL_WIDTH_ASCII
 from jetrules._kernel.fiscal import fiscal_year_of
 from jetrules._kernel.output import display_width, format_table, write_csv, write_json
 from jetrules._labels import to_lang
@@ -62,7 +63,7 @@ def _register_holidays(subcommands: Subcommands) -> None:
         description="List the national holidays of YEAR: the Cabinet Office's list for the years "
         "it covers, the Act on National Holidays elsewhere (later years are provisional).",
     )
-    holidays.add_argument("year", type=int, metavar="YEAR", help="a calendar year, 1948-2150")
+    holidays.add_argument("year", metavar="YEAR", help="a calendar year, 1948-2150")
     add_lang_option(holidays)
     add_format_option(holidays, "table", "csv", "json")
     add_official_option(holidays)
@@ -132,6 +133,14 @@ def _day(raw: str, field: str) -> dt.date:
     return to_day(raw, field)
 
 
+def _year(raw: str) -> int:
+    """A calendar year as typed: ``2026``, in full-width digits too (``２０２６``)."""
+    text = raw.strip().translate(FULL_WIDTH_ASCII)
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidInput.for_field("YEAR", "must be a calendar year such as 2026", raw)
+    return int(text)
+
+
 def _fiscal_year(args: argparse.Namespace, out: TextIO) -> int:
     rows = []
     for raw in args.dates:
@@ -158,8 +167,8 @@ _YES = MappingProxyType({"en": "yes", "ja": "暫定"})
 
 def _holidays(args: argparse.Namespace, out: TextIO) -> int:
     lang = to_lang(args.lang)
-    with command_words({"year": "YEAR"}):
-        holidays = official_calendar(args).holidays.holidays_in(args.year)
+    with command_words({"year": "YEAR"}, typed={"year": args.year}):
+        holidays = official_calendar(args).holidays.holidays_in(_year(args.year))
     if args.format == "json":
         write_json(
             out,
