@@ -274,7 +274,7 @@ def test_100_dollars_at_149_5_is_14950_yen():
     [
         ("10.01", "usd", "149.5", 1_496),  # 1496.495 rounds down
         ("0.01", "EUR", "150", 1),
-        ("1E+2", "GBP", "190.123", 19_012),
+        (Decimal("1E+2"), "GBP", "190.123", 19_012),  # text with an exponent is refused
         (3, "AUD", 97, 291),
         ("5000", YEN, None, 5_000),
         (5000, "JPY", "1", 5_000),
