@@ -15,8 +15,11 @@ from jetrules.calendar import SERVICE_CALENDAR
 from jetrules.errors import InvalidInput, NoRuleInForce, OutOfRange, Refused, WrongType
 from jetrules.policy import Policy
 from jetrules.threads import (
+    ContractCode,
     FiscalYear,
     Message,
+    Participant,
+    Registration,
     StatusKind,
     Thread,
     ThreadState,
@@ -294,3 +297,159 @@ def test_an_inquiry_is_refused_when_the_threads_own_calendar_cannot_hold_its_dea
         "falls within the business calendar, 1948-07-20 to 2150-12-31"
     )
     assert (error.field, error.rule, error.value) == ("at", rule, "2150-11-24T10:00:00+09:00")
+
+
+# -- the programme password -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "error", "rule", "value"),
+    [
+        (20190801, WrongType, "must be text", "a int"),  # the code itself is never shown
+        (b"s3cret", WrongType, "must be text", "a bytes"),
+        ("   ", InvalidInput, "must be non-empty text", "blank text"),
+    ],
+)
+def test_a_contract_code_that_is_no_code_is_refused_without_showing_it(code, error, rule, value):
+    with pytest.raises(error) as caught:
+        ContractCode(code=code, valid_from="2019-08-01", valid_to="2020-07-31")
+    assert (caught.value.field, caught.value.rule, caught.value.value) == ("code", rule, value)
+
+
+def test_a_contract_code_may_be_valid_for_one_day_and_not_for_less():
+    one_day = ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2019-08-01")
+    assert one_day.accepts("s3cret", at="2019-08-01T23:59+09:00")
+    assert not one_day.accepts("s3cret", at="2019-08-02T00:00+09:00")
+    with pytest.raises(InvalidInput) as caught:
+        ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2019-07-31")
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "valid_to",
+        "must not be before valid_from 2019-08-01",
+        pendulum.Date(2019, 7, 31),
+    )
+
+
+def test_a_registration_restored_with_a_bare_code_is_refused_naming_only_its_type():
+    with pytest.raises(WrongType) as caught:
+        Registration(
+            participant="jet-0042", contract_code="s3cret", submitted_at="2019-12-20T09:00+09:00"
+        )
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "contract_code",
+        "must be a ContractCode",
+        "str",
+    )
+    assert "s3cret" not in str(error)
+
+
+# -- a registration restored from a record is held to what submit and confirm check ---------------
+
+CODE = ContractCode(code="s3cret", valid_from="2019-08-01", valid_to="2020-07-31")
+TERM = Participant(
+    participant="jet-0042",
+    appointed_from="2019-08-01",
+    appointed_to="2020-07-31",
+    organisation="Saga Prefecture",
+)
+
+
+def refusal(make) -> object:
+    with pytest.raises(Refused) as caught:
+        make()
+    return caught.value.reason
+
+
+def test_a_restored_registration_outside_the_participants_term_is_refused_as_submit_refuses_it():
+    restored = refusal(
+        lambda: Registration(
+            participant="jet-0042",
+            contract_code=CODE,
+            submitted_at="2020-08-03T09:00+09:00",
+            term=TERM,
+        )
+    )
+    submitted = refusal(
+        lambda: Registration.submit(
+            participant="jet-0042",
+            code="s3cret",
+            codes=CODE,
+            at="2020-08-03T09:00+09:00",
+            term=TERM,
+        )
+    )
+    assert restored == submitted
+    assert restored.render("en") == (
+        "2020-08-03 is outside jet-0042's term of appointment (2019-08-01 to 2020-07-31); "
+        "the service is for participants during their term."
+    )
+    assert restored.source == submitted.source is not None
+
+
+def test_a_restored_registration_with_a_code_not_yet_valid_is_refused_as_submit_refuses_it():
+    at = "2019-07-31T09:00+09:00"
+    restored = refusal(
+        lambda: Registration(participant="jet-0042", contract_code=CODE, submitted_at=at)
+    )
+    submitted = refusal(
+        lambda: Registration.submit(participant="jet-0042", code="s3cret", codes=CODE, at=at)
+    )
+    assert restored == submitted
+    assert restored.parameters == {"day": pendulum.Date(2019, 7, 31)}
+    assert restored.source == submitted.source is not None
+
+
+def test_a_restored_registration_confirmed_before_it_was_submitted_is_refused_naming_both():
+    reason = refusal(
+        lambda: Registration(
+            participant="jet-0042",
+            contract_code=CODE,
+            submitted_at="2019-12-20T09:00+09:00",
+            confirmed_at="2019-12-20T08:59+09:00",
+        )
+    )
+    assert reason.code == "TIME_BACKWARDS"
+    assert reason.parameters == {
+        "at": "2019-12-20T08:59:00+09:00",
+        "before": "2019-12-20T09:00:00+09:00",
+    }
+
+
+def test_submit_refuses_a_day_outside_the_term_before_reading_the_password():
+    reason = refusal(
+        lambda: Registration.submit(
+            participant="jet-0042", code="wrong", codes=CODE, at="2020-08-03T09:00+09:00", term=TERM
+        )
+    )
+    assert reason.code == "OUTSIDE_TERM"
+
+
+def test_submit_keeps_the_term_it_checked():
+    registration = Registration.submit(
+        participant="jet-0042", code="s3cret", codes=CODE, at="2019-12-20T09:00+09:00", term=TERM
+    )
+    assert registration.term == TERM
+    assert registration.confirm("2019-12-20T09:05+09:00").term == TERM
+
+
+def test_submit_refuses_codes_that_are_not_contract_codes_naming_their_type():
+    with pytest.raises(WrongType) as caught:
+        Registration.submit(
+            participant="jet-0042",
+            code="s3cret",
+            codes=[CODE, "s3cret"],
+            at="2019-12-20T09:00+09:00",
+        )
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "codes",
+        "must hold only ContractCode values",
+        "str",
+    )
+
+
+def test_a_code_asked_about_a_day_it_cannot_read_names_the_day():
+    with pytest.raises(InvalidInput) as caught:
+        CODE.is_valid_on("someday")
+    assert (caught.value.field, caught.value.value) == ("day", "someday")
