@@ -453,3 +453,10 @@ def test_a_code_asked_about_a_day_it_cannot_read_names_the_day():
     with pytest.raises(InvalidInput) as caught:
         CODE.is_valid_on("someday")
     assert (caught.value.field, caught.value.value) == ("day", "someday")
+
+
+def test_an_overdue_status_counts_its_business_days_with_their_unit():
+    overdue = thread().status_at("2020-01-09T10:00+09:00")
+    days = overdue.reason.parameters["days"]
+    assert (days, days.render("en"), days.render("ja")) == (1, "1 business day", "1営業日")
+    assert repr(days) == "BusinessDays(1)"
