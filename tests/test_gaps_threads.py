@@ -25,6 +25,7 @@ from jetrules.threads import (
     ThreadState,
     ThreadStatus,
     reply_deadline,
+    report,
     terms_for,
 )
 
@@ -460,3 +461,12 @@ def test_an_overdue_status_counts_its_business_days_with_their_unit():
     days = overdue.reason.parameters["days"]
     assert (days, days.render("en"), days.render("ja")) == (1, "1 business day", "1営業日")
     assert repr(days) == "BusinessDays(1)"
+
+
+# -- a report over threads -----------------------------------------------------------------------
+
+
+def test_a_report_reads_in_english_by_default():
+    summary = report([closed()], at="2020-01-15T10:00+09:00")
+    assert summary.render() == summary.render("en")
+    assert summary.render().startswith("Web Mail Counselling as of 2020-01-15T10:00:00+09:00\n")
