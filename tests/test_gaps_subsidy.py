@@ -262,3 +262,74 @@ def test_an_unreadable_batch_day_is_refused_naming_submitted_on():
         assess([receipt("a", "2019-05-10")], submitted_on="2020-13-01")
     assert (caught.value.field, caught.value.value) == ("submitted_on", "2020-13-01")
     assert str(caught.value).startswith("'submitted_on' ")
+
+
+# -- model.py: a receipt's text, given as values of their final types ------------------------------
+
+
+def fast(id: str, participant: str) -> Receipt:
+    """A receipt whose every value is of its final type (the constructor's quick way in)."""
+    return Receipt(id=id, participant=participant, service_date=D(2019, 5, 10), amount=Yen(7_001))
+
+
+def test_a_receipts_id_and_participant_are_read_as_files_read_them_whatever_their_types():
+    assert (fast(" r1 ", " P-001 ").id, fast(" r1 ", " P-001 ").participant) == ("r1", "P-001")
+    wide = fast("ｒ１", "ＪＥＴ－０００１")
+    assert (wide.id, wide.participant) == ("r1", "JET-0001")
+    for blank in ("", "   "):
+        with pytest.raises(InvalidInput) as caught:
+            fast(blank, "P-001")
+        assert (caught.value.field, caught.value.value) == ("id", blank)
+    with pytest.raises(InvalidInput) as hidden:
+        fast("r1", "P-001\u200b")
+    assert hidden.value.field == "participant"
+
+
+def test_yen_given_for_a_receipt_in_another_currency_is_refused_naming_them():
+    with pytest.raises(WrongType) as caught:
+        Receipt(
+            id="r1",
+            participant="P-001",
+            service_date="2024-05-10",
+            amount=Yen(14_950),
+            currency="USD",
+            jpy_per_unit="149.5",
+        )
+    assert (caught.value.field, caught.value.value) == ("amount", Yen(14_950))
+    assert caught.value.rule == "must be the amount paid in USD, not yen"
+
+
+def test_a_rate_or_a_foreign_amount_without_a_currency_is_refused_whatever_the_types():
+    for field, given in (("jpy_per_unit", "2"), ("amount_in_currency", "100")):
+        with pytest.raises(InvalidInput) as caught:
+            Receipt(
+                id="r1",
+                participant="P-001",
+                service_date=D(2019, 5, 10),
+                amount=Yen(7_001),
+                **{field: given},
+            )
+        assert caught.value.field == field
+        assert caught.value.rule == "must be left out for a receipt in yen (no currency)"
+
+
+def test_an_unreadable_foreign_amount_is_refused_naming_it():
+    with pytest.raises(InvalidInput) as caught:
+        Receipt(
+            id="r1",
+            participant="P-001",
+            service_date="2024-05-10",
+            amount=14_950,
+            currency="USD",
+            jpy_per_unit="149.5",
+            amount_in_currency="a hundred",
+        )
+    assert (caught.value.field, caught.value.value) == ("amount_in_currency", "a hundred")
+
+
+def test_an_id_or_participant_that_is_not_text_is_refused_naming_it_whatever_the_types():
+    for id, participant, field in ((5, "P-001", "id"), ("r1", 5, "participant")):
+        with pytest.raises(InvalidInput) as caught:
+            fast(id, participant)  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.value) == (field, 5)
+        assert caught.value.rule == "must be non-empty text"
