@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import pickle
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -390,3 +391,17 @@ def test_a_receipt_made_in_code_refuses_what_a_file_refuses(text):
             jpy_per_unit=text,
         )
     assert (error.value.field, error.value.value) == ("jpy_per_unit", text)
+
+
+@pytest.mark.parametrize("number", [Decimal("NaN"), Decimal("Infinity")])
+def test_a_decimal_that_is_no_number_is_refused_as_an_amount(number):
+    with pytest.raises(InvalidInput) as error:
+        Receipt(
+            id="r",
+            participant="P",
+            service_date="2024-05-01",
+            amount=number,
+            currency="USD",
+            jpy_per_unit="149.5",
+        )
+    assert error.value.field == "amount"
