@@ -470,3 +470,11 @@ def test_a_report_reads_in_english_by_default():
     summary = report([closed()], at="2020-01-15T10:00+09:00")
     assert summary.render() == summary.render("en")
     assert summary.render().startswith("Web Mail Counselling as of 2020-01-15T10:00:00+09:00\n")
+
+
+def test_a_reports_percent_refuses_a_rounding_it_does_not_know_naming_it():
+    summary = report([closed()], at="2020-01-15T10:00+09:00")
+    with pytest.raises(WrongType) as caught:
+        summary.on_time_percent("floor")
+    error = caught.value
+    assert (error.field, error.rule, error.value) == ("rounding", "must be a Rounding", "floor")
