@@ -277,9 +277,10 @@ def test_a_receipts_id_and_participant_are_read_as_files_read_them_whatever_thei
     wide = fast("ｒ１", "ＪＥＴ－０００１")
     assert (wide.id, wide.participant) == ("r1", "JET-0001")
     for blank in ("", "   "):
-        with pytest.raises(InvalidInput) as caught:
-            fast(blank, "P-001")
-        assert (caught.value.field, caught.value.value) == ("id", blank)
+        for participant in ("P-001", blank):
+            with pytest.raises(InvalidInput) as caught:
+                fast(blank, participant)
+            assert (caught.value.field, caught.value.value) == ("id", blank)
     with pytest.raises(InvalidInput) as hidden:
         fast("r1", "P-001\u200b")
     assert hidden.value.field == "participant"
