@@ -478,3 +478,13 @@ def test_a_reports_percent_refuses_a_rounding_it_does_not_know_naming_it():
         summary.on_time_percent("floor")
     error = caught.value
     assert (error.field, error.rule, error.value) == ("rounding", "must be a Rounding", "floor")
+
+
+@pytest.mark.parametrize("given", ["thread", "T1", 42])
+def test_a_report_of_what_is_no_list_of_threads_is_refused_naming_it(given):
+    threads = closed() if given == "thread" else given
+    with pytest.raises(WrongType) as caught:
+        report(threads, at="2020-01-15T10:00+09:00")
+    error = caught.value
+    assert (error.field, error.rule) == ("threads", "must be a list of Thread values")
+    assert error.value is threads
