@@ -488,3 +488,28 @@ def test_a_report_of_what_is_no_list_of_threads_is_refused_naming_it(given):
     error = caught.value
     assert (error.field, error.rule) == ("threads", "must be a list of Thread values")
     assert error.value is threads
+
+
+def test_a_long_follow_up_under_another_what_if_rests_on_the_follow_up_reading():
+    # (mutation run of _threads/text.py) a what-if of another parameter than the line limit
+    # made a long follow-up cite the line limit's source instead of the follow-up reading
+    from jetrules.threads import check_message_text
+
+    other = terms_for(2019, policy=Policy().supplying("webmail", 2019, reply_business_days=5))
+    with pytest.raises(Refused) as refused:
+        check_message_text("x\n" * 31, terms=other, follow_up=True)
+    assert "reading webmail-follow-up-line-limit" in refused.value.reason.render(
+        "en", with_source=True
+    )
+
+
+def test_counting_the_lines_of_what_is_not_text_names_it():
+    from jetrules.threads import count_lines
+
+    with pytest.raises(WrongType) as error:
+        count_lines(31)  # type: ignore[arg-type]
+    assert (error.value.field, error.value.rule, error.value.value) == (
+        "text",
+        "must be text (str)",
+        31,
+    )
