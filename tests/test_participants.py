@@ -358,6 +358,18 @@ def test_contains_is_the_closed_interval(start, length, offset):
     assert term.contains(day) == (0 <= offset <= length)
 
 
+def _in_usd(amount: object, rate: object) -> Receipt:
+    """A receipt paid in US dollars, its amount and rate as given."""
+    return Receipt(
+        id="r",
+        participant="P",
+        service_date="2024-05-01",
+        amount=amount,
+        currency="USD",
+        jpy_per_unit=rate,
+    )
+
+
 @pytest.mark.parametrize(
     ("amount", "rate", "paid"),
     [
@@ -368,40 +380,18 @@ def test_contains_is_the_closed_interval(start, length, offset):
 )
 def test_a_receipt_made_in_code_reads_amounts_and_rates_as_a_file_does(amount, rate, paid):
     # the file took "1,000.50" and refused "1.495e2"; Receipt did the opposite
-    receipt = Receipt(
-        id="r",
-        participant="P",
-        service_date="2024-05-01",
-        amount=amount,
-        currency="USD",
-        jpy_per_unit=rate,
-    )
-    assert str(receipt.amount_in_currency) == paid
+    assert str(_in_usd(amount, rate).amount_in_currency) == paid
 
 
 @pytest.mark.parametrize("text", ["1.495e2", "-5", "1e999999999", "1.", ".5", "1,5e2"])
 def test_a_receipt_made_in_code_refuses_what_a_file_refuses(text):
     with pytest.raises(InvalidInput) as error:
-        Receipt(
-            id="r",
-            participant="P",
-            service_date="2024-05-01",
-            amount="100",
-            currency="USD",
-            jpy_per_unit=text,
-        )
+        _in_usd("100", text)
     assert (error.value.field, error.value.value) == ("jpy_per_unit", text)
 
 
 @pytest.mark.parametrize("number", [Decimal("NaN"), Decimal("Infinity")])
 def test_a_decimal_that_is_no_number_is_refused_as_an_amount(number):
     with pytest.raises(InvalidInput) as error:
-        Receipt(
-            id="r",
-            participant="P",
-            service_date="2024-05-01",
-            amount=number,
-            currency="USD",
-            jpy_per_unit="149.5",
-        )
+        _in_usd(number, "149.5")
     assert error.value.field == "amount"
