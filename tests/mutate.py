@@ -249,7 +249,7 @@ def run(group: str, only: str | None = None) -> str:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(place / "tests"), env.get("PYTHONPATH")]))
     with (place / "mutmut.log").open("w", encoding="utf-8") as log:
         subprocess.run(
-            [BIN / "mutmut", "run", "--max-children", "2"],
+            [BIN / "mutmut", "run", "--max-children", os.environ.get("MUTATE_CHILDREN", "2")],
             cwd=place,
             env=env,
             stdout=log,
