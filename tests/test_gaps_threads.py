@@ -8,12 +8,13 @@ continues.
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 
 from jetrules.calendar import SERVICE_CALENDAR
 from jetrules.errors import InvalidInput, NoRuleInForce, OutOfRange, Refused, WrongType
-from jetrules.policy import Policy
+from jetrules.policy import Origin, Policy, Provenance
 from jetrules.threads import (
     ContractCode,
     FiscalYear,
@@ -513,3 +514,39 @@ def test_counting_the_lines_of_what_is_not_text_names_it():
         "must be text (str)",
         31,
     )
+
+
+# -- the notes on terms not as published (mutation run of notes.py) -------------------------------
+
+
+def test_a_what_if_of_two_values_is_noted_as_one_list_in_each_language():
+    what_if = Policy().supplying("webmail", 2019, line_limit=40, reply_business_days=5)
+    supplied = Thread(
+        id="T1",
+        participant="jet-0042",
+        messages=[Message(author="participant", at=INQUIRY, text="May I ask...?")],
+        policy=what_if,
+    )
+    _, note = supplied.status_at("2019-12-28T10:00+09:00").reasons
+    assert note.code == "SUPPLIED_TERMS"
+    assert note.render("en") == (
+        "Supplied terms, not the published ones, for FY2019: line limit 40 (published: 30), "
+        "reply within (business days) 5 (published: 3)."
+    )
+    assert note.render("ja") == (
+        "2019年度について、公表された条件ではなく利用者が指定した条件を用いました："
+        "行数の上限 40（公表値：30）、返信期限（営業日） 5（公表値：3）。"
+    )
+
+
+def test_a_note_names_a_value_it_has_no_label_for_as_written():
+    # terms made by hand may record where a value that is no parameter comes from: the note
+    # names it as written, in each language, rather than failing to render
+    from jetrules._threads.notes import terms_notes
+
+    assumed = Provenance(origin=Origin.ASSUMED, assumed_from=FiscalYear(2018))
+    terms = attrs.evolve(terms_for(2019), provenance={"fiscal_year": assumed})
+    [note] = terms_notes(terms)
+    assert note.code == "ASSUMED_TERMS"
+    assert note.render("en").endswith(": fiscal_year FY2019 (from FY2018).")
+    assert note.render("ja").endswith("：fiscal_year FY2019（2018年度から）。")
