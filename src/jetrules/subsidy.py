@@ -51,6 +51,7 @@ from jetrules._subsidy.organisations import (
 from jetrules._subsidy.parameters import OPTIONAL, PARAMETERS, REQUIRED, ShareOut
 from jetrules._subsidy.place import Place, PlaceRequirement
 from jetrules._subsidy.reasons import REASONS
+from jetrules._subsidy.rows import ReceiptRow, csv_lines_of_rows
 from jetrules._subsidy.statement import Statement
 from jetrules._subsidy.tables import RECORD_COLUMNS, STATEMENT_COLUMNS
 from jetrules._subsidy.terms import SubsidyTerms
@@ -82,12 +83,14 @@ __all__ = [
     "Place",
     "PlaceRequirement",
     "Receipt",
+    "ReceiptRow",
     "ShareOut",
     "Statement",
     "SubsidyTerms",
     "Term",
     "assess",
     "by_organisation",
+    "csv_lines_of_rows",
     "editions",
     "terms_for",
     "to_amount",

@@ -32,7 +32,7 @@ from jetrules.calendar import FiscalYear
 from jetrules.money import Yen
 from jetrules.text import Reason
 
-__all__ = ["Claim", "decide"]
+__all__ = ["Claim", "TermsReasons", "decide"]
 
 Claim = tuple[Receipt, pendulum.Date | None]
 """A receipt and the day its claim reached the programme office, when known."""
@@ -116,7 +116,7 @@ def _allocate(
     terms: SubsidyTerms, claims: list[Claim], reason: ReasonMemo, term: Participant | None
 ) -> Iterator[Decision]:
     """Decide *claims* (in service-date order): each gets the increase it causes in the total."""
-    said_of = reason.under(terms, _TermsReasons)
+    said_of = reason.under(terms, TermsReasons)
     cap = terms.annual_cap.amount
     eligible_total = paid = uncapped_before = 0
     for receipt, submitted_on in claims:
@@ -148,7 +148,7 @@ def _allocate(
 
 
 @final
-class _TermsReasons:
+class TermsReasons:
     """What decisions under one terms value say, each distinct reason made once per assessment.
 
     Most receipts of an assessment share their terms, their conditions (insured, professional,

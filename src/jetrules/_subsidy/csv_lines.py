@@ -17,30 +17,31 @@ from typing import final
 from jetrules._kernel.output import csv_field, csv_line
 from jetrules._subsidy.model import Receipt
 from jetrules._subsidy.tables import StatementFacts, TextMemo, _Rows, plain_number, to_level
+from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.text import Lang, Reason, to_lang
 
-__all__ = ["iter_csv"]
+__all__ = ["FLAGS", "IN_YEN", "Lines", "iter_csv", "plain"]
 
-_FLAGS = ("False", "True")
-"""A flag's field: ``_FLAGS[flag]``, as ``str(flag)``."""
+FLAGS = ("False", "True")
+"""A flag's field: ``FLAGS[flag]``, as ``str(flag)``."""
 
 
 def iter_csv(statements: Iterable[StatementFacts], lang: Lang, level: object) -> Iterator[str]:
     """The lines of CSV of *statements*' records, without the header (arguments checked now)."""
-    lines = _Lines(to_lang(lang))
+    lines = Lines(to_lang(lang))
     if to_level(level) == "statement":
         return (csv_line(record.values()) for record in map(lines.rows.statement, statements))
     return (line for statement in statements for line in lines.receipts(statement))
 
 
-_IN_YEN = ",,,"
+IN_YEN = ",,,"
 """The currency fields of a receipt in yen: three empty fields after the terms."""
 
 _NEEDS_CARE = frozenset("=+-@\t\r")
 """The first characters that may make text a formula (see ``write_csv``)."""
 
 
-def _plain(text: str) -> bool:
+def plain(text: str) -> bool:
     """Whether *text* is its own field: neither a formula's start nor a character to quote."""
     return not (
         text[:1] in _NEEDS_CARE or '"' in text or "," in text or "\n" in text or "\r" in text
@@ -48,7 +49,7 @@ def _plain(text: str) -> bool:
 
 
 @final
-class _Lines:
+class Lines:
     """Makes the lines of one table, each distinct field made once (as :class:`_Rows` does).
 
     The memos are dicts that make a missing field on lookup: a field seen before costs one
@@ -88,12 +89,11 @@ class _Lines:
             )
         return found[1]
 
-    def terms(self, statement: StatementFacts) -> tuple[str, str]:
-        """A statement's terms as fields: edition, source, origin, changes; and the year assumed.
+    def terms(self, terms: SubsidyTerms | None) -> tuple[str, str]:
+        """A statement's *terms* as fields: edition, source, origin, changes; the year assumed.
 
         The year assumed from is the last column, so it comes apart, after its comma.
         """
-        terms = statement.terms
         found = self._terms.get(id(terms))
         if found is None:  # the key object is held in the value: its id is not reused
             facts = self.rows.terms(terms)
@@ -108,19 +108,19 @@ class _Lines:
     def receipts(self, statement: StatementFacts) -> list[str]:
         """One line per receipt of *statement*, in the order of ``RECORD_COLUMNS``."""
         head = f"{csv_field(statement.participant)},{statement.fiscal_year.year}"
-        tail, assumed = self.terms(statement)
+        tail, assumed = self.terms(statement.terms)
         numbers, days, reasons = self.numbers, self.days, self.reasons
         found: list[str] = []
         for decision in statement.decisions:
             receipt = decision.receipt
             ident = receipt.id
             found.append(
-                f"{head},{ident if _plain(ident) else csv_field(ident)},"
+                f"{head},{ident if plain(ident) else csv_field(ident)},"
                 f"{days[receipt.service_date]},{numbers[receipt.amount.amount]},"
-                f"{_FLAGS[receipt.insured]},{_FLAGS[receipt.mental_health_professional]},"
+                f"{FLAGS[receipt.insured]},{FLAGS[receipt.mental_health_professional]},"
                 f"{receipt.place.value},{days[decision.submitted_on]},"
                 f"{numbers[decision.eligible.amount]},{numbers[decision.subsidy.amount]},"
                 f"{numbers[decision.cut_by_cap.amount]},{reasons(decision.reasons)},{tail}"
-                f"{_IN_YEN if receipt.currency is None else self.conversion(receipt)}{assumed}\n"
+                f"{IN_YEN if receipt.currency is None else self.conversion(receipt)}{assumed}\n"
             )
         return found

@@ -7,7 +7,7 @@ import gc
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from jetrules._kernel.output import (
@@ -34,13 +34,25 @@ from jetrules.cli.subsidy_output import (
 )
 from jetrules.errors import InvalidInput
 from jetrules.records import to_day
+from jetrules.records._fast_receipts import read_receipt_rows
 from jetrules.records._tabular import table_format
 from jetrules.records.receipts import PROGRESS_EVERY, read_receipts
-from jetrules.subsidy import RECORD_COLUMNS, REQUIRED, Ledger, Statement, assess
+from jetrules.subsidy import (
+    RECORD_COLUMNS,
+    REQUIRED,
+    Ledger,
+    Participants,
+    Statement,
+    assess,
+    csv_lines_of_rows,
+)
 from jetrules.text import Label, Lang, to_lang
 
 if TYPE_CHECKING:
     import pendulum
+
+    from jetrules._kernel.policy import Policy
+    from jetrules.calendar import FiscalYear
 
 __all__ = ["register"]
 
@@ -155,6 +167,8 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
     # millions of young objects would cost a quarter of a large run.
     gc.disable()
     try:  # the progress line is erased before anything else reaches stderr, errors too
+        if _as_rows(args, (participants, policy, assume), submitted_on, progress, out):
+            return EXIT_OK
         receipts = read_receipts(
             args.file,
             encoding=args.encoding,
@@ -183,8 +197,44 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
         gc.enable()
         progress.done()
     _warn_about_years_without_terms(ledger)
-    _warn_if_assumed(ledger)
+    terms = {id(s.terms): s.terms for s in ledger if s.terms is not None}  # one per year
+    _warn_if_assumed(sorted({t.fiscal_year for t in terms.values() if t.assumed}), ledger.assume)
     return EXIT_OK
+
+
+def _as_rows(
+    args: argparse.Namespace,
+    options: tuple[Participants | None, Policy | None, FiscalYear | None],
+    submitted_on: pendulum.Date | None,
+    progress: _Progress,
+    out: TextIO,
+) -> bool:
+    """Write the CSV of a file of receipts read as rows; whether it could be (see below).
+
+    The usual run, receipts in yen to CSV, takes this path: the file is read a column at a time
+    and written line by line without a value per receipt (``read_receipt_rows``,
+    ``csv_lines_of_rows``), the same lines as the assessment's. Any other file (a problem to
+    report, a currency, a year without terms), format or option is left to :func:`_subsidy`.
+    """
+    participants, policy, assume = options
+    if args.format != "csv" or participants is not None or args.by_organisation:
+        return False
+    rows = read_receipt_rows(
+        args.file, encoding=args.encoding, submitted_on=submitted_on, progress=progress.reading
+    )
+    if rows is None:
+        return False
+    progress.show(f"assessing {len(rows):,} receipts", now=True)
+    made = csv_lines_of_rows(rows, lang=to_lang(args.lang), policy=policy, assume=assume)
+    if made is None:
+        return False
+    lines, assumed = made
+    written = _Written(progress, len(rows))
+    with encoded_output(out, args.output_encoding) as stream:
+        write_csv_lines(stream, RECORD_COLUMNS, written.each(lines) if progress.live else lines)
+    progress.done()
+    _warn_if_assumed(assumed, assume)
+    return True
 
 
 def _write(out: TextIO, ledger: Ledger, args: argparse.Namespace, progress: _Progress) -> None:
@@ -269,6 +319,11 @@ class _Progress:
         self._stream.write(f"\r{line}{pad}")
         self._stream.flush()
 
+    @property
+    def live(self) -> bool:
+        """Whether progress is shown (stderr is a terminal)."""
+        return self._stream is not None
+
     def done(self) -> None:
         """Erase the progress line, if one was shown."""
         if self._stream is not None and self._width:
@@ -329,14 +384,12 @@ def _warn_about_years_without_terms(ledger: Ledger) -> None:
     )
 
 
-def _warn_if_assumed(ledger: Ledger) -> None:
-    """One line on stderr when some terms were assumed from another year's published ones."""
-    terms = {id(s.terms): s.terms for s in ledger if s.terms is not None}  # one per year
-    assumed = sorted({t.fiscal_year for t in terms.values() if t.assumed})
+def _warn_if_assumed(assumed: Sequence[FiscalYear], assume: FiscalYear | None) -> None:
+    """One line on stderr when the terms of the years *assumed* were assumed from *assume*'s."""
     if assumed:
         print(
             "jetrules: warning: Counselling Assistance Programme terms are not published (in "
-            f"full) for {', '.join(map(str, assumed))}; the terms published for {ledger.assume} "
+            f"full) for {', '.join(map(str, assumed))}; the terms published for {assume} "
             "were assumed (--assume-terms-from), and every decision made under them says so "
             "(ASSUMED_TERMS)",
             file=sys.stderr,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from jetrules.records._excel import MissingExtra as MissingExtra
     from jetrules.records._excel import read_xlsx as read_xlsx
+    from jetrules.records._fast_receipts import read_receipt_rows as read_receipt_rows
     from jetrules.records._source import MAX_INPUT_BYTES as MAX_INPUT_BYTES
     from jetrules.records._tabular import Problems as Problems
     from jetrules.records._tabular import read_csv as read_csv
@@ -58,6 +59,7 @@ _NAMES = {
     "fold": "jetrules.records._vocabulary",
     "read_csv": "jetrules.records._tabular",
     "read_participants": "jetrules.records.participants",
+    "read_receipt_rows": "jetrules.records._fast_receipts",
     "read_receipts": "jetrules.records.receipts",
     "read_receipts_csv": "jetrules.records.receipts",
     "read_receipts_json": "jetrules.records.receipts",
@@ -107,6 +109,7 @@ __all__ = [
     "fold",
     "read_csv",
     "read_participants",
+    "read_receipt_rows",
     "read_receipts",
     "read_receipts_csv",
     "read_receipts_json",

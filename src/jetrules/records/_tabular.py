@@ -27,6 +27,7 @@ __all__ = [
     "Problems",
     "Table",
     "no_sheet",
+    "open_cells",
     "open_csv",
     "open_table",
     "parse_json",
@@ -52,6 +53,27 @@ def open_csv(
     Raises:
         InvalidRecords: the file is not text in *encoding*, or larger than *max_bytes*.
     """
+    problems, columns, width, reader = open_cells(
+        source, required=required, optional=optional, encoding=encoding, max_bytes=max_bytes
+    )
+    if columns is None:
+        return Table(problems, (), iter(()))
+    return Table(problems, columns.names, _rows(reader, width, columns, problems))
+
+
+def open_cells(
+    source: Input,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    encoding: str = "utf-8",
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> tuple[Problems, Columns | None, int, _Reader]:
+    """:func:`open_csv`'s first part: the header checked, the ``csv`` reader of the lines after it.
+
+    Also given: the number of cells of the header. The columns are None when the header has a
+    problem (or there is none): each is recorded.
+    """
     name, lines = open_lines(source, encoding=encoding, max_bytes=max_bytes)
     problems = Problems(name)
     reader = csv.reader(lines, strict=True)
@@ -59,17 +81,16 @@ def open_csv(
         header = next(reader)
     except StopIteration:
         problems.add("line 1", f"the file is empty; expected a header with {', '.join(required)}")
-        return Table(problems, (), iter(()))
+        return problems, None, 0, reader
     except csv.Error as error:
         problems.add("line 1", f"not valid CSV: {error}")
-        return Table(problems, (), iter(()))
+        return problems, None, 0, reader
     columns, header_problems = match_header(header, required=required, optional=optional)
     for message in header_problems:
         problems.add("line 1", message)
-    if columns is None:
-        return Table(problems, (), iter(()))
-    problems.headers = columns.typed
-    return Table(problems, columns.names, _rows(reader, len(header), columns, problems))
+    if columns is not None:
+        problems.headers = columns.typed
+    return problems, columns, len(header), reader
 
 
 def read_csv(
