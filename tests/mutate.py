@@ -71,6 +71,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/test_records_receipts_files.py",
             "tests/test_subsidy_records.py",
             "tests/test_subsidy_organisations.py",
+            "tests/test_subsidy_rows.py",  # _subsidy/rows.py: the command's CSV path
             "tests/test_subsidy_terms_of_appointment.py",
             "tests/test_policyfile.py",
             "tests/test_notebook.py",  # _subsidy/frame.py and notebook.py: the analysts' views,

@@ -12,6 +12,7 @@ import io
 import tempfile
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import event, given
@@ -20,9 +21,10 @@ from hypothesis import strategies as st
 from jetrules.cli import main
 from jetrules.cli import subsidy as cli_subsidy
 from jetrules.errors import InvalidRecords
+from jetrules.money import Rounding
 from jetrules.records import _fast_receipts as fast
 from jetrules.records import read_receipt_rows, read_receipts, to_day
-from jetrules.subsidy import Receipt, assess, csv_lines_of_rows
+from jetrules.subsidy import Receipt, assess, csv_lines_of_rows, terms_for
 
 HEADER = "id,participant,service_date,amount,insured,mental_health_professional,place"
 JA_HEADER = "領収書番号,参加者,受診日,金額,保険適用,専門家,場所"
@@ -282,3 +284,13 @@ def test_each_participant_and_year_is_capped_on_its_own():
         "30000",
     ]  # cap ¥30,000
     assert "".join(written) == "".join(assess(receipts).iter_csv())
+
+
+@given(
+    st.sampled_from([2016, 2019, 2021, 2024]),
+    st.sampled_from(list(Rounding)),
+    st.integers(0, 10**12),
+)
+def test_the_subsidy_function_answers_as_subsidy_of(year, rounding, total):
+    terms = attrs.evolve(terms_for(year), rounding=rounding)
+    assert terms.subsidy_function()(total) == terms.subsidy_of(total)

@@ -21,8 +21,8 @@ tests/test_subsidy_rows.py holds both paths equal on generated files.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from operator import itemgetter
 from typing import final
 
 import pendulum
@@ -81,12 +81,18 @@ def csv_lines_of_rows(
     return _Decided(years, Lines(language)).lines(rows), assumed
 
 
-_NOT_PLAIN = re.compile(r'^[=+\-@\t\r]|[",\r]', re.MULTILINE)
-"""What makes an id of ids on lines of their own not its own field (:func:`plain`'s test)."""
+_NOT_PLAIN = ('"', ",", "\r", *(f"\n{first}" for first in "=+-@\t"))
+"""What makes an id of ids each after a line break not its own field (:func:`plain`'s test)."""
 
 _Said = tuple[bool, str]
 """What a kind of row says: whether it is refused, and its fields from the amount on (refused)
 or from the amount to the service date's end (paid, before the subsidy's share is known)."""
+
+
+_Year = tuple[TermsReasons, str, dict[object, _Said], dict[object, str], Callable[[int], int], int]
+"""What a year's decisions are made with: its terms' reasons, the fields after a decision's
+reasons, what each kind of row says, the fields of each paid row from its subsidy on (by kind,
+subsidy and cut), the subsidy of a total before the cap, and the cap."""
 
 
 @final
@@ -97,12 +103,12 @@ class _Decided:
         self.years = years
         self.fields = lines
         self.reason = ReasonMemo()
-        self._terms: dict[int, tuple[TermsReasons, str, dict[object, _Said], dict[object, str]]]
-        self._terms = {}
+        self._terms: dict[int, _Year] = {}
         self._arrivals: dict[str, pendulum.Date | None] = {"": None}
+        self._stand_ins: dict[object, tuple[Receipt, pendulum.Date | None]] = {}
 
-    def under(self, year: int) -> tuple[TermsReasons, str, dict[object, _Said], dict[object, str]]:
-        """The reasons of *year*'s terms, the fields after the reasons, the memos of its rows."""
+    def under(self, year: int) -> _Year:
+        """What decisions of *year* are made with (see :data:`_Year`), made once."""
         found = self._terms.get(year)
         if found is None:
             terms = self.years[year]
@@ -112,11 +118,20 @@ class _Decided:
                 f"{tail}{IN_YEN}{assumed}\n",
                 {},
                 {},
+                terms.subsidy_function(),
+                terms.annual_cap.amount,
             )
         return found
 
     def stand_in(self, row: ReceiptRow) -> tuple[Receipt, pendulum.Date | None]:
         """A receipt like *row*, and the day its claim arrived: what its reasons are made of."""
+        kind = row[4:]
+        found = self._stand_ins.get(kind)
+        if found is None:
+            found = self._stand_ins[kind] = self._stand_in(row)
+        return found
+
+    def _stand_in(self, row: ReceiptRow) -> tuple[Receipt, pendulum.Date | None]:
         _, _, day, _, amount, insured, professional, place, arrived = row
         receipt = Receipt(
             id="row",
@@ -154,28 +169,27 @@ class _Decided:
 
     def lines(self, rows: list[ReceiptRow]) -> Iterator[str]:
         """The line of each of *rows* (sorted), in order."""
-        ids = "\n".join([row[3] for row in rows])  # a receipt's id holds no line break
-        all_plain = _NOT_PLAIN.search(ids) is None  # one search, not a call per id
+        ids = "\n" + "\n".join(map(itemgetter(3), rows))  # an id holds no line break
+        all_plain = not any(mark in ids for mark in _NOT_PLAIN)  # a few scans, no call per id
         del ids
         who = year = None
         for row in rows:
+            _, _, day, ident, amount, insured, professional, place, arrived = row
             if row[0] != who or row[1] != year:
                 who, year = row[0], row[1]
-                said_of, tail, kinds, paid_as = self.under(year)
-                terms = self.years[year]
+                said_of, tail, kinds, paid_as, subsidy_of, cap = self.under(year)
                 head = f"{who if plain(who) else csv_field(who)},{year},"
-                subsidy_of, cap = terms.subsidy_of, terms.annual_cap.amount
                 total = paid = uncapped_before = 0
-            ident = row[3]
-            start = f"{head}{ident if all_plain or plain(ident) else csv_field(ident)},{row[2]},"
-            kind = row[4:]
+            if not (all_plain or plain(ident)):
+                ident = csv_field(ident)
+            kind = (amount, insured, professional, place, arrived)
             said = kinds.get(kind)
             if said is None:
                 said = kinds[kind] = self.said(said_of, tail, row)
             if said[0]:
-                yield start + said[1]
+                yield f"{head}{ident},{day},{said[1]}"
                 continue
-            total += row[4]
+            total += amount
             uncapped = subsidy_of(total)
             now = cap if uncapped > cap else uncapped
             subsidy, cut = now - paid, (uncapped - uncapped_before) - (now - paid)
@@ -184,4 +198,4 @@ class _Decided:
             fields = paid_as.get(key)
             if fields is None:
                 fields = paid_as[key] = self.granted(said_of, tail, row, subsidy, cut)
-            yield f"{start}{said[1]}{fields}"
+            yield f"{head}{ident},{day},{said[1]}{fields}"

@@ -9,7 +9,7 @@ sources that state them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import final
 
@@ -147,6 +147,21 @@ class SubsidyTerms:
         if self.rounding is Rounding.FLOOR:
             return eligible * self.rate.numerator // self.rate.denominator
         return self.rounding.apply(eligible * self.rate)
+
+    def subsidy_function(self) -> Callable[[int], int]:
+        """:meth:`subsidy_of` as a function of the total alone, for a loop over many totals.
+
+        The rate's parts are taken once (a ``Fraction``'s are properties, read on every call
+        of :meth:`subsidy_of`); the answers are :meth:`subsidy_of`'s.
+
+        >>> from jetrules.subsidy import terms_for
+        >>> terms_for(2019).subsidy_function()(7_001)
+        3500
+        """
+        if self.rounding is Rounding.FLOOR:
+            numerator, denominator = self.rate.numerator, self.rate.denominator
+            return lambda eligible: eligible * numerator // denominator
+        return self.subsidy_of
 
     def required_documents(self) -> ClaimDocuments:
         """The documents a claim under these terms is made of.

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
-from itertools import islice
+from itertools import compress, islice
+from operator import not_
 from pathlib import Path
 from typing import Final, TypeVar, final
 
@@ -60,17 +61,22 @@ class _Other(Exception):
 class _Readings(dict[str, T]):
     """The reading of each distinct cell of a column, made by *read* on first lookup.
 
-    A cell that is blank or that *read* refuses raises :class:`_Other`.
+    A cell that *read* refuses raises :class:`_Other`; so does a blank one, unless *blank* is
+    given: what a blank cell reads.
     """
 
-    def __init__(self, read: Callable[[str], T]) -> None:
+    def __init__(self, read: Callable[[str], T], blank: T | None = None) -> None:
         super().__init__()
         self.read = read
+        self.blank = blank
 
     def __missing__(self, cell: str) -> T:
         text = cell.strip()
         if not text:
-            raise _Other
+            if self.blank is None:
+                raise _Other
+            self[cell] = self.blank
+            return self.blank
         try:
             value = self[cell] = self.read(text)
         except JetRulesError:
@@ -100,8 +106,10 @@ class _Columns:
         self.amounts = _Readings(_amount)
         self.flags = _Readings(lambda text: to_flag(text, "insured"))
         self.places = _Readings(lambda text: to_word(text, "place", PLACE_WORDS))
-        self.arrivals = _Readings(lambda text: _day(text).isoformat())
+        self.arrivals = _Readings(lambda text: _day(text).isoformat(), blank="")
         self.batch = "" if submitted_on is None else submitted_on.isoformat()
+        self.ids: set[str] = set()
+        self.count = 0
 
     def rows(self, block: list[list[str]], at: dict[str, int]) -> list[ReceiptRow]:
         """The receipts of *block* (each row of the header's width), as rows."""
@@ -110,6 +118,11 @@ class _Columns:
             if name in at and any(map(str.strip, cells[at[name]])):
                 raise _Other
         ids = list(map(str.strip, cells[at["id"]]))
+        every = "".join(ids)  # ids the reader of every file keeps as they are: ASCII, printable
+        if not (every.isascii() and every.isprintable()):
+            raise _Other
+        self.ids.update(ids)
+        self.count += len(ids)
         days = list(map(self.days.__getitem__, cells[at["service_date"]]))
         flags = self.flags.__getitem__
         return list(
@@ -137,16 +150,13 @@ class _Columns:
         batch = self.batch
         if "submitted_on" not in at:
             own: Sequence[str] = ("",) * len(days)
-        else:
-            own = [
-                self.arrivals[cell] if cell and not cell.isspace() else ""
-                for cell in cells[at["submitted_on"]]
-            ]
-        if any(arrived < day for arrived, day in zip(own, days, strict=True) if arrived):
-            raise _Other
+        else:  # the rows with their own day picked out at C speed: usually few
+            own = list(map(self.arrivals.__getitem__, cells[at["submitted_on"]]))
+            if any(arrived < day for arrived, day in compress(zip(own, days, strict=True), own)):
+                raise _Other
         if not batch or all(own):
             return own
-        if any(day > batch for arrived, day in zip(own, days, strict=True) if not arrived):
+        if max(compress(days, map(not_, own))) > batch:
             raise _Other
         return [arrived or batch for arrived in own]
 
@@ -193,9 +203,6 @@ def _read(
         rows.extend(readings.rows(block, at))
         if progress is not None and len(block) == BLOCK:  # every 1,000 rows, as read_receipts
             progress(len(rows))
-    ids = [row[3] for row in rows]
-    distinct = set(ids)
-    every = "".join(distinct)  # ids the reader of every file keeps as they are: ASCII, printable
-    if len(distinct) != len(ids) or "" in distinct or not (every.isascii() and every.isprintable()):
+    if len(readings.ids) != readings.count or "" in readings.ids:  # each id given once
         return None
     return rows
