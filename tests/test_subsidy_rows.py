@@ -33,7 +33,18 @@ DAYS = ("2019-04-01", "2019/5/10", "2020-03-31", "2020-04-01", "2021-12-28", "20
 AMOUNTS = ("7001", "¥7,001", "15,000", "１２０００", "60000", "5500")
 FLAGS = ("yes", "no", "はい", "いいえ", "true", "No")
 PLACES = ("japan", "abroad", "日本", "海外")
-PARTICIPANTS = ("JET-0001", "JET-0002", "Smith, J", "=cmd", "ＪＥＴ－０００３", 'Say "hi"')
+PARTICIPANTS = (
+    "JET-0001",
+    "JET-0002",
+    "Smith, J",
+    "=cmd",
+    "ＪＥＴ－０００３",
+    'Say "hi"',
+    "田中　花子",
+    "O’Brien",
+    "'quoted",
+    "-1",
+)
 
 
 def _row(ident: str, participant: str, day: str, *rest: str) -> list[str]:
