@@ -285,8 +285,10 @@ def test_each_participant_and_year_is_capped_on_its_own():
             [("P", "2019-05-01"), ("P", "2019-06-01"), ("P", "2020-05-01"), ("Q", "2019-05-01")]
         )
     ]
-    lines, assumed = csv_lines_of_rows(_rows_of(*reversed(receipts)))
+    given = _rows_of(*reversed(receipts))
+    lines, assumed = csv_lines_of_rows(given)
     written = list(lines)
+    assert given == _rows_of(*reversed(receipts))  # the caller's list is left as it was
     assert assumed == ()
     assert [line.split(",")[10] for line in written] == [
         "30000",

@@ -60,11 +60,11 @@ def csv_lines_of_rows(
 ) -> tuple[Iterator[str], tuple[FiscalYear, ...]] | None:
     """The lines ``assess(receipts, policy=policy, assume=assume).iter_csv(lang)`` gives.
 
-    *rows* are the receipts (their ids unique, each field as ``Receipt`` would hold it); the
-    list is sorted in place. Also given: the years whose terms were assumed, sorted. None when a
-    year of the rows has no terms to decide it under (the assessment says why, receipt by
-    receipt). The terms are resolved now (errors are raised now); the lines are made as they
-    are asked for.
+    *rows* are the receipts (their ids unique, each field as ``Receipt`` would hold it), in any
+    order; the list is left as it is. Also given: the years whose terms were assumed, sorted.
+    None when a year of the rows has no terms to decide it under (the assessment says why,
+    receipt by receipt). The terms are resolved now (errors are raised now); the lines are made
+    as they are asked for.
     """
     language = to_lang(lang)
     terms = Terms(
@@ -77,16 +77,16 @@ def csv_lines_of_rows(
             return None
         years[number] = found
     assumed = tuple(sorted({t.fiscal_year for t in years.values() if t.assumed}))
-    rows.sort()
-    return _Decided(years, Lines(language)).lines(rows), assumed
+    return _Decided(years, Lines(language)).lines(sorted(rows)), assumed
 
 
 _NOT_PLAIN = ('"', ",", "\r", *(f"\n{first}" for first in "=+-@\t"))
 """What makes an id of ids each after a line break not its own field (:func:`plain`'s test)."""
 
 _Said = tuple[bool, str]
-"""What a kind of row says: whether it is refused, and its fields from the amount on (refused)
-or from the amount to the service date's end (paid, before the subsidy's share is known)."""
+"""What a kind of row says: whether it is refused, and its fields from the amount on: to the
+end of the line (refused), or to its eligible amount (paid: its share of the subsidy is not known
+before its statement's earlier rows are)."""
 
 
 _Year = tuple[TermsReasons, str, dict[object, _Said], dict[object, str], Callable[[int], int], int]
