@@ -276,3 +276,59 @@ def test_the_editions_years_are_the_calendars():
     from jetrules.calendar import FIRST_DAY, LAST_DAY
 
     assert (FIRST_DAY.year, LAST_DAY.year) == (FIRST_YEAR, LAST_YEAR)
+
+
+def test_a_reading_with_the_words_of_a_source_is_a_problem():
+    """A reading is our choice where no source states the value: it quotes nothing."""
+    assert _problems(
+        """
+        [[subsidy]]
+        fiscal_year = 2019
+        rounding = { value = "down", reading = "round-down", quote = "rounded down" }
+        annual_cap = { value = 1, reading = "round-down", paraphrase = "one yen" }
+        """
+    ) == [
+        "subsidy FY2019, rounding: has a 'reading' and the words of a source ('quote' or "
+        "'paraphrase'): a reading is our choice where no source states the value; words go with "
+        "a 'source'",
+        "subsidy FY2019, annual_cap: has a 'reading' and the words of a source ('quote' or "
+        "'paraphrase'): a reading is our choice where no source states the value; words go with "
+        "a 'source'",
+    ]
+
+
+def test_a_bundled_source_or_reading_given_another_meaning_is_a_problem():
+    """One key would cite two sources in one run: a file names a bundled key, or uses its own."""
+    assert _problems(
+        """
+        [source.notice]
+        title = "My own notice"
+
+        [reading.round-down]
+        en = "Rounded up, in fact."
+        ja = "切り上げ。"
+
+        [[subsidy]]
+        fiscal_year = 2019
+        annual_cap = { value = 1, source = "notice" }
+        """
+    ) == [
+        "source notice: redefines the bundled source 'notice': name it as it is, or give yours "
+        "a key of its own",
+        "reading round-down: redefines the bundled reading 'round-down': name it as it is, or "
+        "give yours a key of its own",
+    ]
+
+
+def test_a_bundled_source_given_again_as_it_is_is_no_problem():
+    records = parse_editions(
+        '[source.notice]\ntitle = "A notice"\nurl = "https://example.org/notice"\n\n'
+        '[[subsidy]]\nfiscal_year = 2019\nannual_cap = { value = 1, source = "notice" }\n',
+        "mine.toml",
+        SERVICES,
+        _book(),
+    )
+    (edition,) = records["subsidy"]
+    assert edition.provenance("annual_cap").source == Source(
+        title="A notice", url="https://example.org/notice"
+    )

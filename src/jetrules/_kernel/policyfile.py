@@ -184,7 +184,9 @@ def read_editions(
     """
     document = _toml(text, file)
     problems = _Problems(file)
-    book = book.merged(_book(document, problems))
+    own = _book(document, problems)
+    _redefined(own, book, problems)
+    book = book.merged(own)
     found: dict[str, tuple[EditionRecord, ...]] = {}
     for key, value in document.items():
         if key in ("source", "reading"):
@@ -198,6 +200,25 @@ def read_editions(
             continue
         found[key] = _editions(key, value, file, services[key], book, problems)
     return PolicyText(editions=found, book=book, problems=tuple(problems.found))
+
+
+def _redefined(own: SourceBook, known: SourceBook, problems: _Problems) -> None:
+    """Record each source or reading of *own* that gives a key of *known* another meaning.
+
+    A file names a bundled source or reading by its key; one that defined it anew would have
+    one key cite two sources (or rest on two readings) in one run.
+    """
+    for kind, mine, theirs in (
+        ("source", own.sources, known.sources),
+        ("reading", own.readings, known.readings),
+    ):
+        for key in sorted(mine.keys() & theirs.keys()):
+            if mine[key] != theirs[key]:
+                problems.add(
+                    f"{kind} {key}",
+                    f"redefines the bundled {kind} {key!r}: name it as it is, or give yours a "
+                    "key of its own",
+                )
 
 
 def parse_editions(
@@ -324,6 +345,13 @@ def _provenance(  # noqa: PLR0911  (one return per way a parameter can be wrong)
         problems.add(position, "needs exactly one of 'source' (a source's key) or 'reading'")
         return None
     if reading_key is not None:
+        if entry.keys() & {"quote", "paraphrase"}:
+            problems.add(
+                position,
+                "has a 'reading' and the words of a source ('quote' or 'paraphrase'): a reading "
+                "is our choice where no source states the value; words go with a 'source'",
+            )
+            return None
         reading = book.readings.get(str(reading_key))
         if reading is None:
             problems.add(position, f"unknown reading {reading_key!r}")
