@@ -28,6 +28,7 @@ from jetrules.records._receipt_rows import PROGRESS_EVERY, Progress
 from jetrules.records._tabular import open_cells, table_format
 from jetrules.records._vocabulary import to_day, to_flag, to_name, to_word, to_yen
 from jetrules.records._words import PLACE_WORDS
+from jetrules.records.receipts import RECEIPT_FIELDS
 from jetrules.subsidy import ReceiptRow
 
 __all__ = ["BLOCK", "read_receipt_rows"]
@@ -36,15 +37,6 @@ BLOCK: Final = PROGRESS_EVERY
 """How many rows are read and made at a time, between two calls of ``progress``: as often as
 ``read_receipts`` calls it (blocks of 1,000 rows cost no more time than larger ones)."""
 
-_FIELDS: Final = (
-    "id",
-    "participant",
-    "service_date",
-    "amount",
-    "insured",
-    "mental_health_professional",
-    "place",
-)
 _IN_YEN_ONLY: Final = ("currency", "jpy_per_unit")
 """Optional columns this reader takes only blank: a receipt in another currency is read by the
 reader of every file."""
@@ -190,7 +182,7 @@ def _read(
     progress: Progress | None,
 ) -> list[ReceiptRow] | None:
     problems, columns, width, reader = open_cells(
-        source, required=_FIELDS, optional=(*_IN_YEN_ONLY, "submitted_on"), encoding=encoding
+        source, required=RECEIPT_FIELDS, optional=(*_IN_YEN_ONLY, "submitted_on"), encoding=encoding
     )
     if columns is None or problems or width != len(columns.names):
         return None
