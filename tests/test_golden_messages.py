@@ -126,6 +126,14 @@ def subsidy_reasons() -> Iterator[tuple[str, list[Reason]]]:
     what_if = Policy().supplying("subsidy", FiscalYear(2019), annual_cap=Yen(40_000))
     supplied = assess([_receipt("w", "2019-05-10", 90_000)], policy=what_if)
     yield "FY2019 under a supplied cap of ¥40,000", list(supplied[0].decisions[0].reasons)
+    no_deadline = Policy().supplying("subsidy", FiscalYear(2023), claim_deadline=None)
+    undated = assess(
+        [_receipt("u", "2023-06-10", 8_000, submitted_on="2024-05-01")], policy=no_deadline
+    )
+    yield (
+        "FY2023 under supplied terms without its published deadline",
+        list(undated[0].decisions[0].reasons),
+    )
     term = Participant(
         participant="P-001",
         appointed_from="2024-08-01",

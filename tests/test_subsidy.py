@@ -607,7 +607,7 @@ def test_every_receipt_appears_exactly_once(receipts):
 
 def test_every_reason_has_a_message_in_every_language():
     codes = [template.code for template in REASONS]
-    assert len(set(codes)) == len(codes) == 15
+    assert len(set(codes)) == len(codes) == 16
     for template in REASONS:
         assert template.code.isupper()
         for lang in LANGUAGES:
@@ -640,6 +640,10 @@ def test_statements_render_every_reason_in_both_languages():
         assess(
             [receipt("supplied", "2019-05-01", 1_000, "P-005")],
             policy=supplying(2019, annual_cap=Yen(40_000)),
+        ),
+        assess(  # a what-if without FY2023's published deadline
+            [receipt("undated", "2023-06-10", 1_000, "P-007", submitted_on="2024-05-01")],
+            policy=supplying(2023, claim_deadline=None),
         ),
         assess(
             [

@@ -584,3 +584,26 @@ def test_the_bundled_file_loaded_as_a_users_policy_changes_nothing():
 def test_subsidy_terms_are_the_attrs_class_the_records_build():
     assert all(isinstance(terms, SubsidyTerms) for terms in EDITIONS)
     assert EDITIONS[3] == terms_for(2019)
+
+
+def test_a_what_if_without_the_published_deadline_says_so_and_not_that_none_is_published():
+    """Red-team round 2, finding 5: it said "No claim deadline is published for FY2023"."""
+    policy = Policy().supplying("subsidy", FiscalYear(2023), claim_deadline=None)
+    claim = Receipt(
+        id="r1", participant="P", service_date="2023-06-10", amount=8_000, submitted_on="2024-05-01"
+    )
+    (statement,) = assess([claim], policy=policy)
+    (decision,) = statement.decisions
+    assert decision.codes == ("ELIGIBLE", "DEADLINE_NOT_SUPPLIED", "SUPPLIED_TERMS")
+    assert decision.subsidy == Yen(4_000)  # not refused as late: the what-if has no deadline
+    assert statement.terms.dropped_deadline == pendulum.Date(2024, 4, 5)
+    assert (
+        "The supplied terms for FY2023 have no claim deadline (the published one is 2024-04-05); "
+        "the claim that arrived on 2024-05-01 is not refused as late."
+    ) in decision.explain("en")
+    assert "公表された期限は2024-04-05" in decision.explain("ja")
+    assert statement.terms.describe("en").endswith("; no claim deadline")
+    assert statement.terms.describe("ja").endswith("；申請期限なし")
+    published = terms_for(2019)  # no deadline published: as before
+    assert published.dropped_deadline is None
+    assert published.describe("en").endswith("; no claim deadline published")

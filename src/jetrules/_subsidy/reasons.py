@@ -27,6 +27,7 @@ __all__ = [
     "CLAIM_IN_TIME",
     "CONVERTED",
     "DEADLINE_NOT_PUBLISHED",
+    "DEADLINE_NOT_SUPPLIED",
     "ELIGIBLE",
     "INSURED_COST",
     "LATE_CLAIM",
@@ -122,6 +123,13 @@ DEADLINE_NOT_PUBLISHED = ReasonTemplate(
     ja="{fiscal_year}の申請期限は公表されていないため、{submitted_on}着の申請を期限後として"
     "扱いません。",
 )
+DEADLINE_NOT_SUPPLIED = ReasonTemplate(
+    "DEADLINE_NOT_SUPPLIED",
+    en="The supplied terms for {fiscal_year} have no claim deadline (the published one is "
+    "{published}); the claim that arrived on {submitted_on} is not refused as late.",
+    ja="{fiscal_year}の利用者指定の条件には申請期限がないため（公表された期限は{published}）、"
+    "{submitted_on}着の申請を期限後として扱いません。",
+)
 OUTSIDE_TERM = ReasonTemplate(
     "OUTSIDE_TERM",
     en="{day} is outside {participant}'s term of appointment ({term}): the programme is for "
@@ -149,6 +157,7 @@ REASONS: tuple[ReasonTemplate, ...] = check_templates(
         LATE_CLAIM,
         CLAIM_IN_TIME,
         DEADLINE_NOT_PUBLISHED,
+        DEADLINE_NOT_SUPPLIED,
         PLACE_NOT_NAMED,
         ASSUMED_TERMS,
         SUPPLIED_TERMS,
@@ -252,9 +261,22 @@ def timing(
     deadline = terms.claim_deadline
     source = terms.cited("claim_deadline")
     if deadline is None:
-        said = reason(
-            DEADLINE_NOT_PUBLISHED, source, fiscal_year=terms.fiscal_year, submitted_on=submitted_on
-        )
+        dropped = terms.dropped_deadline
+        if dropped is not None:  # a what-if without the year's published deadline
+            said = reason(
+                DEADLINE_NOT_SUPPLIED,
+                source,
+                fiscal_year=terms.fiscal_year,
+                published=dropped,
+                submitted_on=submitted_on,
+            )
+        else:
+            said = reason(
+                DEADLINE_NOT_PUBLISHED,
+                source,
+                fiscal_year=terms.fiscal_year,
+                submitted_on=submitted_on,
+            )
         return False, [said]
     late = submitted_on > deadline
     template = LATE_CLAIM if late else CLAIM_IN_TIME

@@ -243,11 +243,26 @@ class SubsidyTerms:
             else f"{self.fiscal_year.render(lang)}の要件"
         )
 
+    @property
+    def dropped_deadline(self) -> pendulum.Date | None:
+        """The published claim deadline these terms leave out (a what-if without one), if any.
+
+        >>> from jetrules.subsidy import terms_for
+        >>> terms_for(2023).dropped_deadline is None
+        True
+        """
+        for change in self.changes:
+            published = change.published
+            if change.name == "claim_deadline" and isinstance(published, pendulum.Date):
+                return published if change.value is None else None
+        return None
+
     def describe(self, lang: Lang) -> str:
         """The terms in one line of *lang*."""
+        none = self.dropped_deadline is None  # published none, or supplied none (a what-if)
         if lang == "en":
             deadline = (
-                "no claim deadline published"
+                ("no claim deadline published" if none else "no claim deadline")
                 if self.claim_deadline is None
                 else f"claims must arrive by {self.claim_deadline}"
             )
@@ -256,7 +271,7 @@ class SubsidyTerms:
                 f"{self.annual_cap} per participant; {self.place.render(lang)}; {deadline}"
             )
         deadline = (
-            "申請期限の公表なし"
+            ("申請期限の公表なし" if none else "申請期限なし")
             if self.claim_deadline is None
             else f"申請は{self.claim_deadline}必着"
         )
