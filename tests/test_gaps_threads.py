@@ -550,3 +550,37 @@ def test_a_note_names_a_value_it_has_no_label_for_as_written():
     assert note.code == "ASSUMED_TERMS"
     assert note.render("en").endswith(": fiscal_year FY2019 (from FY2018).")
     assert note.render("ja").endswith("：fiscal_year FY2019（2018年度から）。")
+
+
+# -- which threads and replies a report counts at its instant (mutation run of report.py) --------
+
+
+def test_a_report_of_a_list_holding_something_else_is_refused_naming_it():
+    with pytest.raises(WrongType) as caught:
+        report([closed(), "T2"], at="2020-01-15T10:00+09:00")
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "threads",
+        "must hold only Thread values",
+        "T2",
+    )
+
+
+def test_a_report_counts_a_thread_opened_at_its_instant_and_leaves_out_only_later_ones():
+    later = thread("T2", at="2019-12-27T10:00:00.000001+09:00")
+    summary = report([later, thread("T1")], at=INQUIRY)
+    assert [status.thread for status in summary.statuses] == ["T1"]
+
+
+def test_a_late_reply_given_at_the_reports_instant_counts_as_late():
+    answered = thread().reply("2020-01-09T10:00+09:00", "Sorry for the wait.")
+    summary = report([answered], at="2020-01-09T10:00+09:00")
+    assert [late.number for late in summary.late_replies] == [1]
+    assert (summary.replies_on_time, summary.replies_due, summary.on_time_percent()) == (0, 1, 0)
+
+
+def test_a_reply_given_on_time_at_the_reports_instant_counts_as_on_time():
+    answered = thread().reply("2020-01-06T10:00+09:00", "Here is how.")
+    summary = report([answered], at="2020-01-06T10:00+09:00")
+    assert summary.late_replies == ()
+    assert (summary.replies_on_time, summary.replies_due, summary.on_time_percent()) == (1, 1, 100)
