@@ -60,6 +60,7 @@ def test_json():
         "terms_origin": "published",
         "assumed_from": None,
         "sources": "CLAIR News, April 2020",
+        "supplied": "",
     }
     assert [r["date"] for r in records if r["kinds"] == "extra"] == ["2020-04-22", "2020-04-28"]
 
@@ -81,6 +82,7 @@ def test_csv_in_japanese():
         "published",
         "",
         "CLAIR News, April 2020; CLAIR News, January 2021 (supplement)",
+        "",
     ]
 
 
@@ -255,3 +257,32 @@ def test_supplied_dates_are_listed_with_the_published_ones(tmp_path):
         in out.splitlines()
     )
     assert "2020-05-01  Fri  17:30  21:00  extra session" in out
+
+
+def test_supplied_hours_under_an_assumed_day_are_named_and_their_source_not_credited_to_the_donor(
+    tmp_path,
+):
+    """Red-team round 2, finding 4: the officer's notice was listed as FY2020's source."""
+    path = tmp_path / "hours.toml"
+    path.write_text(
+        '[source.notice]\ntitle = "Office notice 2026"\n\n[[phone]]\nfiscal_year = 2026\n'
+        'regular_hours = { value = "18:00-21:00", source = "notice" }\n',
+        encoding="utf-8",
+    )
+    status, out = run("2026", "--policy", str(path), "--assume-terms-from", "2020")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[4].split()[:4] == ["2026-04-15", "Wed", "18:00", "21:00"]
+    assert lines[-1] == (
+        "Sources (of FY2020's schedule and the values supplied): Office notice 2026; "
+        "CLAIR News, April 2020 <https://jetprogramme.org/en/clairnewsapril2020>"
+    )
+    status, out = run("2026", "--policy", str(path), "--assume-terms-from", "2020", "--lang", "ja")
+    assert out.splitlines()[-1].startswith(
+        "出典（2020年度の日程と指定された値）：Office notice 2026"
+    )
+    status, out = run(
+        "2026", "--policy", str(path), "--assume-terms-from", "2020", "--format", "csv"
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {row["supplied"] for row in rows} == {"regular_hours"}

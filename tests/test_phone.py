@@ -16,6 +16,7 @@ from jetrules._kernel.policy import Policy
 from jetrules._kernel.provenance import Origin, Provenance
 from jetrules._phone import editions as phone_editions
 from jetrules._phone import lookup as phone_lookup
+from jetrules._phone.session import merged
 from jetrules.phone import (
     EDITIONS,
     PARAMETERS,
@@ -667,7 +668,46 @@ def test_a_session_made_by_hand_reads_and_records():
         "terms_origin": "published",
         "assumed_from": None,
         "sources": "Notice",
+        "supplied": "",
     }
+
+
+def test_a_session_under_an_assumed_day_and_supplied_hours_names_both():
+    """Red-team round 2, finding 4: it said only "under FY2020's schedule, assumed"."""
+    policy = Policy().supplying("phone", FiscalYear(2026), regular_hours="18:00-21:00")
+    first = sessions_in(2026, policy=policy, assume=FiscalYear(2020))[0]
+    assert first.hours() == "18:00-21:00"  # the officer's hours; FY2020's are 17:30-21:00
+    assert (first.origin, first.assumed_from, first.supplied) == (
+        "assumed",
+        FiscalYear(2020),
+        ("regular_hours",),
+    )
+    assert first.note("en") == "under FY2020's schedule, assumed; supplied: regular_hours"
+    assert first.note("ja") == "2020年度の日程を仮定、利用者指定：regular_hours"
+    assert first.to_record()["supplied"] == "regular_hours"
+    only_assumed = sessions_in(2026, assume=FiscalYear(2020))[0]
+    assert only_assumed.supplied == ()
+    assert only_assumed.note("en") == "under FY2020's schedule, assumed"
+
+
+@pytest.mark.parametrize("names", ["regular_hours", [1]])
+def test_supplied_names_are_names(names):
+    with pytest.raises(WrongType, match="'supplied' must be parameter names"):
+        _session(start="2020-04-15T17:30+09:00", end="2020-04-15T21:00+09:00", supplied=names)
+
+
+def test_merged_sessions_name_each_value_supplied_once():
+    first = _session(
+        start="2020-04-15T17:30+09:00", end="2020-04-15T21:00+09:00", supplied=["regular_hours"]
+    )
+    second = _session(
+        start="2020-04-15T20:00+09:00",
+        end="2020-04-15T22:00+09:00",
+        kinds=(SessionKind.EXTRA,),
+        supplied=["extra_hours", "regular_hours"],
+    )
+    (both,) = merged([first, second])
+    assert both.supplied == ("regular_hours", "extra_hours")
 
 
 @pytest.mark.parametrize("year", [1900, 2151, "FY2151"])

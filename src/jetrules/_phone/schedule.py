@@ -223,6 +223,7 @@ class PhoneSchedule:
         start, end = hours.on(day)
         provenance = dict(self._provenance)
         assumed = [provenance[n].assumed_from for n in names if n in provenance]
+        changed = {change.name for change in self.changes}
         return PhoneSession(
             start=start,
             end=end,
@@ -230,6 +231,7 @@ class PhoneSchedule:
             origin=_origin(self, names),
             assumed_from=next((year for year in assumed if year is not None), None),
             sources=_sources((n, provenance[n]) for n in names if n in provenance),
+            supplied=tuple(name for name in names if name in changed),
         )
 
     def describe(self, lang: Lang) -> str:

@@ -79,6 +79,13 @@ def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return sources
 
 
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    """Converter: parameter names, as a tuple of text."""
+    if isinstance(value, str) or not all(isinstance(name, str) for name in value):
+        raise WrongType.for_field("supplied", "must be parameter names (text)", value)
+    return tuple(value)
+
+
 def _origin(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if value not in ORIGINS:
         raise InvalidInput.for_field(attribute.name, f"must be one of {', '.join(ORIGINS)}", value)
@@ -98,6 +105,9 @@ class PhoneSession:
             request): where the schedule it was made under comes from.
         assumed_from: the fiscal year whose schedule was assumed, if one was.
         sources: the sources that state the rules opening it (a reading cites none).
+        supplied: the values the caller supplied that differ from the published ones, among
+            those that make the session (``regular_hours``): a session under an assumed day and
+            supplied hours names both.
     """
 
     start: pendulum.DateTime = attrs.field(converter=to_instant)
@@ -109,6 +119,7 @@ class PhoneSession:
         validator=attrs.validators.optional(of_type(FiscalYear, "must be a FiscalYear")),
     )
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    supplied: tuple[str, ...] = attrs.field(default=(), converter=_names)
 
     @end.validator
     def _after_start(self, attribute: attrs.Attribute[pendulum.DateTime], value: object) -> None:
@@ -146,9 +157,12 @@ class PhoneSession:
     def note(self, lang: Lang) -> str | None:
         """What the session's schedule is, when it is not the published one."""
         if self.assumed_from is not None:
+            values = ", ".join(self.supplied)
             if lang == "en":
-                return f"under {self.assumed_from}'s schedule, assumed"
-            return f"{self.assumed_from.render('ja')}の日程を仮定"
+                note = f"under {self.assumed_from}'s schedule, assumed"
+                return f"{note}; supplied: {values}" if values else note
+            note = f"{self.assumed_from.render('ja')}の日程を仮定"
+            return f"{note}、利用者指定：{values}" if values else note
         if self.origin == TermsOrigin.SUPPLIED:
             return "under a supplied schedule" if lang == "en" else "利用者指定の日程"
         return None
@@ -176,6 +190,7 @@ class PhoneSession:
             "terms_origin": self.origin,
             "assumed_from": None if self.assumed_from is None else self.assumed_from.year,
             "sources": "; ".join(source.title for source in self.sources),
+            "supplied": " ".join(self.supplied),
         }
 
 
@@ -190,6 +205,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "terms_origin",
     "assumed_from",
     "sources",
+    "supplied",
 )
 """The columns of :meth:`PhoneSession.to_record`, in the order CSV output lists them."""
 
@@ -219,6 +235,7 @@ def _joined(first: PhoneSession, second: PhoneSession) -> PhoneSession:
         origin=origin,
         assumed_from=first.assumed_from or second.assumed_from,
         sources=_once((*first.sources, *second.sources)),
+        supplied=tuple(dict.fromkeys((*first.supplied, *second.supplied))),
     )
 
 

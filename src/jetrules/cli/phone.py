@@ -146,11 +146,20 @@ def _notes(schedule: PhoneSchedule, lang: Lang) -> list[str]:
     donor = schedule.assumed[0][1] if schedule.assumed else None
     sources = "; ".join(str(source) for source in schedule.sources)
     readings = ", ".join(reading.key for reading in schedule.readings)
+    changed = bool(schedule.changes)  # the officer's values' sources are listed too
     if lang == "en":
-        of = "" if donor is None else f" (of {donor}'s schedule)"
+        of = (
+            ""
+            if donor is None
+            else f" (of {donor}'s schedule{' and the values supplied' if changed else ''})"
+        )
         notes = [_OPEN.en, *_changes(schedule, lang), f"Sources{of}: {sources}"]
         return notes + ([f"Readings (see jetrules rules): {readings}"] if readings else [])
-    of = "" if donor is None else f"（{donor.render(lang)}の日程）"
+    of = (
+        ""
+        if donor is None
+        else f"（{donor.render(lang)}の日程{'と指定された値' if changed else ''}）"
+    )
     notes = [_OPEN.ja, *_changes(schedule, lang), f"出典{of}：{sources}"]
     return notes + ([f"解釈（jetrules rules を参照）：{readings}"] if readings else [])
 
