@@ -204,3 +204,16 @@ def test_a_bad_policy_file_lists_every_problem(tmp_path, capsys):
     assert len(err) == 2
     assert "booking FY2020, yearly_session_limit" in err[0]
     assert "booking FY2020, hours_bound: 'hours_bound' must be 'end' or 'start'" in err[1]
+
+
+def test_the_warning_of_assumed_terms_is_in_japanese_with_lang_ja(files, capsys):
+    sessions, policy = files
+    status, _ = run(
+        "sessions", sessions, "--policy", policy, "--assume-terms-from", "FY2023", "--lang", "ja"
+    )
+    assert status == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "jetrules: warning: 2025年度のSkype相談の要件は公表されていません。他の年度に公表された"
+        "要件を仮定し（--assume-terms-from）、その要件による各行にその旨を記載しています"
+        "（ASSUMED_TERMS）"
+    ]

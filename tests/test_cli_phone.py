@@ -286,3 +286,12 @@ def test_supplied_hours_under_an_assumed_day_are_named_and_their_source_not_cred
     )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {row["supplied"] for row in rows} == {"regular_hours"}
+
+
+def test_the_warning_of_an_assumed_schedule_is_in_japanese_with_lang_ja(capsys):
+    status, _ = run("2026", "--assume-terms-from", "2020", "--lang", "ja")
+    assert status == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "jetrules: warning: 2026年度の電話相談の日程は公表されていません。各回は2020年度の日程を"
+        "仮定して示し（--assume-terms-from）、各回にその旨を記載しています"
+    ]

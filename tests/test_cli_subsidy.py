@@ -3,6 +3,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from jetrules.cli import main
 from jetrules.subsidy import RECORD_COLUMNS
 
@@ -316,3 +318,27 @@ def test_a_bad_policy_file_lists_its_problems_and_exits_2(tmp_path, capsys):
     )
     assert run("subsidy", EXAMPLE, "--policy", str(policy)) == (2, "")
     assert "subsidy FY2019, annual_cap" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("output", ["csv", "table"])
+def test_the_warnings_are_in_japanese_with_lang_ja(tmp_path, capsys, output):
+    """Both the CSV path and the assessment's say the same, in the language asked for."""
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        FY2025_CLAIMS + "\nE-09,JET-0142,2022-05-12,8000,no,yes,japan,\n", encoding="utf-8"
+    )
+    assert run("subsidy", str(path), "--lang", "ja", "--format", output)[0] == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "jetrules: warning: 4件の領収書は要件が公表されていない年度（2022年度）または要件が一部"
+        "のみ公表された年度（2025年度はrate, annual_cap, place, insured_costs_excluded, "
+        "professional_required, rounding, share_outを公表していません）のものです。NO_EDITION"
+        "として示し、助成額は0円です（他の年度に公表された要件で審査するには "
+        "--assume-terms-from YEAR を指定してください。例：2024）"
+    ]
+    argv = ("subsidy", str(path), "--lang", "ja", "--format", output)
+    assert run(*argv, "--assume-terms-from", "2024")[0] == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "jetrules: warning: 2022年度、2025年度のカウンセリング費用助成の要件は（すべては）公表"
+        "されていません。2024年度に公表された要件を仮定し（--assume-terms-from）、その要件による"
+        "各決定にその旨を記載しています（ASSUMED_TERMS）"
+    ]

@@ -155,3 +155,15 @@ def test_a_bad_policy_file_lists_every_problem(tmp_path, capsys):
         f"jetrules: error: {policy}: webmail FY2019, languages: 'languages' must be one or more "
         "of 'en', 'ja' (got ['fr'])",
     ]
+
+
+def test_the_warning_of_assumed_terms_is_in_japanese_with_lang_ja(capsys):
+    status, _ = run(
+        "threads", str(FY2024), "--assume-terms-from", "2023", "--at", AT, "--lang", "ja"
+    )
+    assert status == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "jetrules: warning: 2024年度のウェブメール相談の要件は公表されていません。2023年度に公表"
+        "された要件を仮定し（--assume-terms-from）、その要件による各状況にその旨を記載しています"
+        "（ASSUMED_TERMS）"
+    ]

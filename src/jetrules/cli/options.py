@@ -79,7 +79,11 @@ e.g. 2019-12-27T10:00+09:00 (got '2019-12-27 10:00')
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--lang en|ja``, the language of the output (English unless told)."""
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default="en", help="language of the output (default: en)"
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of the output and of the warnings on stderr (default: en; error "
+        "messages are in English)",
     )
 
 

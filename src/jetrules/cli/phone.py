@@ -76,7 +76,7 @@ def _phone(args: argparse.Namespace, out: TextIO) -> int:
     else:
         print(_table(schedule, sessions, lang), file=out)
     if schedule.assumed:
-        _warn_assumed(schedule)
+        _warn_assumed(schedule, lang)
     return EXIT_OK
 
 
@@ -164,12 +164,15 @@ def _notes(schedule: PhoneSchedule, lang: Lang) -> list[str]:
     return notes + ([f"解釈（jetrules rules を参照）：{readings}"] if readings else [])
 
 
-def _warn_assumed(schedule: PhoneSchedule) -> None:
-    """One line on stderr: the year's sessions are listed under another year's schedule."""
+def _warn_assumed(schedule: PhoneSchedule, lang: Lang) -> None:
+    """One line on stderr, in *lang*: the year's sessions are under another year's schedule."""
     donor = schedule.assumed[0][1]
-    print(
-        f"jetrules: warning: no telephone counselling schedule is published for "
-        f"{schedule.fiscal_year}; its sessions are listed under {donor}'s schedule, assumed "
-        "(--assume-terms-from), and each says so",
-        file=sys.stderr,
+    year = schedule.fiscal_year
+    text = (
+        f"no telephone counselling schedule is published for {year}; its sessions are listed "
+        f"under {donor}'s schedule, assumed (--assume-terms-from), and each says so"
+        if lang == "en"
+        else f"{year.render(lang)}の電話相談の日程は公表されていません。各回は"
+        f"{donor.render(lang)}の日程を仮定して示し（--assume-terms-from）、各回にその旨を記載しています"
     )
+    print(f"jetrules: warning: {text}", file=sys.stderr)

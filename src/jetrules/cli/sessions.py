@@ -160,16 +160,21 @@ def _table(usages: Sequence[Usage], lang: Lang) -> str:
     return "\n".join([table, "", *notes])
 
 
-def _warn_if_assumed(usages: Sequence[Usage]) -> None:
-    """One line on stderr when a year's terms were assumed from another year's."""
+def _warn_if_assumed(usages: Sequence[Usage], lang: Lang) -> None:
+    """One line on stderr, in *lang*, when a year's terms were assumed from another year's."""
     assumed = sorted({u.fiscal_year for u in usages if u.terms_origin == Origin.ASSUMED.value})
-    if assumed:
-        print(
-            "jetrules: warning: Skype Counselling terms are not published for "
-            f"{', '.join(map(str, assumed))}; another year's published terms were assumed "
-            "(--assume-terms-from), and every row made under them says so (ASSUMED_TERMS)",
-            file=sys.stderr,
-        )
+    if not assumed:
+        return
+    text = (
+        f"Skype Counselling terms are not published for {', '.join(map(str, assumed))}; "
+        "another year's published terms were assumed (--assume-terms-from), and every row made "
+        "under them says so (ASSUMED_TERMS)"
+        if lang == "en"
+        else f"{'、'.join(year.render(lang) for year in assumed)}のSkype相談の要件は公表されて"
+        "いません。他の年度に公表された要件を仮定し（--assume-terms-from）、その要件による各行に"
+        "その旨を記載しています（ASSUMED_TERMS）"
+    )
+    print(f"jetrules: warning: {text}", file=sys.stderr)
 
 
 def _sessions(args: argparse.Namespace, out: TextIO) -> int:
@@ -188,7 +193,7 @@ def _sessions(args: argparse.Namespace, out: TextIO) -> int:
         sheet=args.sheet,
     )
     usages = ledger.usages()
-    _warn_if_assumed(usages)
+    _warn_if_assumed(usages, lang)
     with encoded_output(out, args.output_encoding) as stream:
         _write(stream, usages, args.format, lang)
     return EXIT_OK

@@ -196,9 +196,11 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         gc.enable()
         progress.done()
-    _warn_about_years_without_terms(ledger)
+    lang = to_lang(args.lang)
+    _warn_about_years_without_terms(ledger, lang)
     terms = {id(s.terms): s.terms for s in ledger if s.terms is not None}  # one per year
-    _warn_if_assumed(sorted({t.fiscal_year for t in terms.values() if t.assumed}), ledger.assume)
+    assumed = sorted({t.fiscal_year for t in terms.values() if t.assumed})
+    _warn_if_assumed(assumed, ledger.assume, lang)
     return EXIT_OK
 
 
@@ -233,7 +235,7 @@ def _as_rows(
     with encoded_output(out, args.output_encoding) as stream:
         write_csv_lines(stream, RECORD_COLUMNS, written.each(lines) if progress.live else lines)
     progress.done()
-    _warn_if_assumed(assumed, assume)
+    _warn_if_assumed(assumed, assume, to_lang(args.lang))
     return True
 
 
@@ -357,8 +359,8 @@ def _summary(ledger: Ledger, lang: Lang) -> str:
     return format_table([header.render(lang) for header in _SUMMARY_HEADERS], rows)
 
 
-def _warn_about_years_without_terms(ledger: Ledger) -> None:
-    """Say on stderr which receipts no terms covered: they are in the output, paid nothing.
+def _warn_about_years_without_terms(ledger: Ledger, lang: Lang) -> None:
+    """Say on stderr, in *lang*, which receipts no terms covered: listed, paid nothing.
 
     It names the fiscal years with no published terms, and those published in part with what
     they leave out, and how to assume another year's terms for them.
@@ -369,6 +371,9 @@ def _warn_about_years_without_terms(ledger: Ledger) -> None:
     count = sum(len(s.decisions) for s in statements)
     whole = sorted({s.fiscal_year for s in statements if len(s.missing) == len(REQUIRED)})
     partial = {s.fiscal_year: s.missing for s in statements if len(s.missing) < len(REQUIRED)}
+    if lang == "ja":
+        print(f"jetrules: warning: {_without_terms_ja(count, whole, partial)}", file=sys.stderr)
+        return
     kinds = []
     if whole:
         kinds.append(f"no published terms ({', '.join(map(str, whole))})")
@@ -384,13 +389,36 @@ def _warn_about_years_without_terms(ledger: Ledger) -> None:
     )
 
 
-def _warn_if_assumed(assumed: Sequence[FiscalYear], assume: FiscalYear | None) -> None:
-    """One line on stderr when the terms of the years *assumed* were assumed from *assume*'s."""
-    if assumed:
-        print(
-            "jetrules: warning: Counselling Assistance Programme terms are not published (in "
-            f"full) for {', '.join(map(str, assumed))}; the terms published for {assume} "
-            "were assumed (--assume-terms-from), and every decision made under them says so "
-            "(ASSUMED_TERMS)",
-            file=sys.stderr,
-        )
+def _without_terms_ja(
+    count: int, whole: Sequence[FiscalYear], partial: dict[FiscalYear, tuple[str, ...]]
+) -> str:
+    """:func:`_warn_about_years_without_terms`'s line in Japanese."""
+    kinds = []
+    if whole:
+        kinds.append(f"要件が公表されていない年度（{'、'.join(y.render('ja') for y in whole)}）")
+    if partial:
+        parts = [
+            f"{y.render('ja')}は{', '.join(partial[y])}を公表していません" for y in sorted(partial)
+        ]
+        kinds.append(f"要件が一部のみ公表された年度（{'；'.join(parts)}）")
+    return (
+        f"{count}件の領収書は{'または'.join(kinds)}のものです。NO_EDITIONとして示し、助成額は"
+        "0円です（他の年度に公表された要件で審査するには --assume-terms-from YEAR を"
+        "指定してください。例：2024）"
+    )
+
+
+def _warn_if_assumed(assumed: Sequence[FiscalYear], assume: FiscalYear | None, lang: Lang) -> None:
+    """One line on stderr, in *lang*, when the years *assumed* took *assume*'s terms."""
+    if not assumed or assume is None:
+        return
+    text = (
+        "Counselling Assistance Programme terms are not published (in full) for "
+        f"{', '.join(map(str, assumed))}; the terms published for {assume} were assumed "
+        "(--assume-terms-from), and every decision made under them says so (ASSUMED_TERMS)"
+        if lang == "en"
+        else f"{'、'.join(year.render(lang) for year in assumed)}のカウンセリング費用助成の要件は"
+        f"（すべては）公表されていません。{assume.render(lang)}に公表された要件を仮定し"
+        "（--assume-terms-from）、その要件による各決定にその旨を記載しています（ASSUMED_TERMS）"
+    )
+    print(f"jetrules: warning: {text}", file=sys.stderr)

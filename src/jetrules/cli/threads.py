@@ -89,8 +89,8 @@ def _threads(args: argparse.Namespace, out: TextIO) -> int:
     calendar = official_calendar(args)
     threads = read_threads(args.file, policy=policy, assume=assume, calendar=calendar)
     result = _report(args.at, threads)
-    _warn_if_assumed(threads)  # only for a run that answers: a refused one says why alone
     lang = to_lang(args.lang)
+    _warn_if_assumed(threads, lang)  # only for a run that answers: a refused one says why alone
     with encoded_output(out, args.output_encoding) as stream:
         _write(stream, result, threads, lang, args.format)
     return EXIT_OK
@@ -110,19 +110,22 @@ def _write(
     print(result.render(lang), file=out)
 
 
-def _warn_if_assumed(threads: tuple[Thread, ...]) -> None:
-    """One line on stderr when a thread is held to terms assumed from another year."""
+def _warn_if_assumed(threads: tuple[Thread, ...], lang: Lang) -> None:
+    """One line on stderr, in *lang*, when a thread is held to terms assumed from another year."""
     assumed = sorted({thread.terms.fiscal_year for thread in threads if thread.terms.assumed})
     if not assumed:
         return
     donors = sorted({year for thread in threads for _, year in thread.terms.assumed})
-    print(
-        f"jetrules: warning: {SERVICE_NAME} terms are not published for "
-        f"{', '.join(map(str, assumed))}; the terms published for "
-        f"{', '.join(map(str, donors))} were assumed (--assume-terms-from), and every status "
-        "made under them says so (ASSUMED_TERMS)",
-        file=sys.stderr,
+    text = (
+        f"{SERVICE_NAME} terms are not published for {', '.join(map(str, assumed))}; the terms "
+        f"published for {', '.join(map(str, donors))} were assumed (--assume-terms-from), and "
+        "every status made under them says so (ASSUMED_TERMS)"
+        if lang == "en"
+        else f"{'、'.join(year.render(lang) for year in assumed)}のウェブメール相談の要件は公表"
+        f"されていません。{'、'.join(year.render(lang) for year in donors)}に公表された要件を仮定"
+        "し（--assume-terms-from）、その要件による各状況にその旨を記載しています（ASSUMED_TERMS）"
     )
+    print(f"jetrules: warning: {text}", file=sys.stderr)
 
 
 def _report(raw: str | None, threads: tuple[Thread, ...]) -> ThreadsReport:
