@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jetrules import FiscalYear, Source, Yen
+from jetrules import policy as jetrules_policy
 from jetrules._kernel.policy import Change, Policy
 from jetrules._kernel.provenance import Origin, Provenance
 from jetrules._subsidy import editions as subsidy_editions
@@ -607,3 +608,26 @@ def test_a_what_if_without_the_published_deadline_says_so_and_not_that_none_is_p
     published = terms_for(2019)  # no deadline published: as before
     assert published.dropped_deadline is None
     assert published.describe("en").endswith("; no claim deadline published")
+
+
+def test_a_value_resting_on_another_services_reading_is_a_problem(tmp_path):
+    """Red-team round 2, finding 10: a subsidy cap "rested on" the web-mail closed-day reading."""
+    path = tmp_path / "q2.toml"
+    path.write_text(
+        "[reading.my-reading]\n"
+        'en = "Our office rounds down."\n'
+        'ja = "当事務所は切り捨てます。"\n\n'
+        "[[subsidy]]\n"
+        "fiscal_year = 2019\n"
+        'annual_cap = { value = 40000, reading = "webmail-closed-day-receipt" }\n'
+        'rounding = { value = "floor", reading = "round-down" }\n\n'
+        "[[webmail]]\n"
+        "fiscal_year = 2019\n"
+        'line_limit = { value = 30, reading = "my-reading" }\n',
+        encoding="utf-8",
+    )
+    assert jetrules_policy.check(path) == (
+        f"{path}: subsidy FY2019, annual_cap: rests on the reading "
+        "'webmail-closed-day-receipt', which is the webmail service's: a subsidy value rests "
+        "on a subsidy reading, or on one the file defines",
+    )

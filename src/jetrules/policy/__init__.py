@@ -165,7 +165,7 @@ def load(path: str | os.PathLike[str]) -> Policy:
     converters = {service.SERVICE: service.PARAMETERS for service in SERVICES}
     read = read_editions(text, name, converters, bundled_book())
     policy = Policy(supplied=read.editions, book=read.book, files=(name,))
-    problems = [*read.problems, *_terms_problems(policy)]
+    problems = [*read.problems, *_reading_problems(policy), *_terms_problems(policy)]
     if problems:
         raise InvalidRecords(name, problems)
     return policy
@@ -193,6 +193,38 @@ def edition_count(policy: Policy) -> int:
     0
     """
     return sum(len(editions) for _, editions in policy.supplied)
+
+
+def _reading_problems(policy: Policy) -> list[RecordProblem]:
+    """Each supplied value resting on a reading that only another service's editions rest on.
+
+    A reading is the choice made for one service's rules (``round-down`` for the subsidy's
+    rounding); a value of another service cannot rest on it. A reading no bundled edition
+    rests on (the file's own) may be named by any service.
+    """
+    owners: dict[str, set[str]] = {}
+    for service in SERVICES:
+        for edition in service.editions():
+            for name in edition.names():
+                reading = edition.provenance(name).reading
+                if reading is not None:
+                    owners.setdefault(reading.key, set()).add(service.SERVICE)
+    found: list[RecordProblem] = []
+    for service in SERVICES:
+        for edition in policy.editions(service.SERVICE):
+            for name in sorted(edition.names()):
+                reading = edition.provenance(name).reading
+                owner = set() if reading is None else owners.get(reading.key, set())
+                if reading is not None and owner and service.SERVICE not in owner:
+                    found.append(
+                        RecordProblem(
+                            position=f"{service.SERVICE} {edition.fiscal_year}, {name}",
+                            message=f"rests on the reading {reading.key!r}, which is the "
+                            f"{', '.join(sorted(owner))} service's: a {service.SERVICE} value "
+                            f"rests on a {service.SERVICE} reading, or on one the file defines",
+                        )
+                    )
+    return found
 
 
 def _terms_problems(policy: Policy) -> list[RecordProblem]:
