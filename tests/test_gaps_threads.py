@@ -584,3 +584,51 @@ def test_a_reply_given_on_time_at_the_reports_instant_counts_as_on_time():
     summary = report([answered], at="2020-01-06T10:00+09:00")
     assert summary.late_replies == ()
     assert (summary.replies_on_time, summary.replies_due, summary.on_time_percent()) == (1, 1, 100)
+
+
+# -- terms made by hand: where their values come from (mutation run of terms.py) -----------------
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"line_limit": "published"},
+        [("line_limit", "published")],
+    ],
+)
+def test_terms_refuse_a_provenance_that_is_not_one_naming_the_pair(given):
+    with pytest.raises(WrongType) as caught:
+        attrs.evolve(terms_for(2019), provenance=given)
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "provenance",
+        "must map parameter names to Provenance values",
+        ("line_limit", "published"),
+    )
+
+
+def test_terms_hold_the_provenance_of_their_values_in_parameter_order_given_in_any():
+    # the order the rules page shows them, and the order the notes list assumed values in
+    assumed = terms_for(2024, assume=2023)
+    backwards = dict(reversed(list(assumed.provenance.items())))
+    terms = attrs.evolve(assumed, provenance=backwards)
+    assert list(terms.provenance) == [
+        "line_limit",
+        "reply_business_days",
+        "replies_per_thread",
+        "languages",
+        "threads_per_participant",
+        "closed_day_receipt",
+        "line_limit_for_follow_ups",
+        "continuations_per_thread",
+    ]
+    assert terms.assumed == assumed.assumed
+    assert terms.assumed[0] == ("line_limit", FiscalYear(2023))
+
+
+def test_a_value_supplied_for_a_year_that_publishes_none_cites_that_none_is_published():
+    what_if = Policy().supplying("webmail", 2024, line_limit=40)
+    terms = terms_for(2024, assume=2023, policy=what_if)
+    cited = terms.source_of("line_limit")
+    assert cited is not None
+    assert cited.title == "supplied for FY2024: line_limit 40, not published (none is published)"
