@@ -17,7 +17,7 @@ from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, NotFound, WrongType
 from jetrules.money import Yen
 from jetrules.policy import Policy
-from jetrules.subsidy import Participant, Receipt, assess
+from jetrules.subsidy import Participant, Receipt, assess, csv_lines_of_rows
 
 D = pendulum.Date
 
@@ -334,3 +334,31 @@ def test_an_id_or_participant_that_is_not_text_is_refused_naming_it_whatever_the
             fast(id, participant)  # type: ignore[arg-type]
         assert (caught.value.field, caught.value.value) == (field, 5)
         assert caught.value.rule == "must be non-empty text"
+
+
+# -- rows.py: the command's CSV path ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("assume", "error", "rule"),
+    [
+        ("FY20x", InvalidInput, "must be written FY2019, 2019 or 2019年度"),
+        (2024.0, WrongType, "must be a FiscalYear, an int such as 2019 or text such as FY2019"),
+    ],
+)
+def test_the_rows_path_refuses_an_unreadable_assumed_year_as_the_assessment_does(
+    assume, error, rule
+):
+    given = receipt("r1", "2026-05-01")
+    row = ("P-001", 2026, "2026-05-01", "r1", 7_001, False, True, "japan", "")
+    raised = []
+    for call in (
+        lambda: assess([given], assume=assume),
+        lambda: csv_lines_of_rows([row], assume=assume),
+    ):
+        with pytest.raises(error) as caught:
+            call()
+        raised.append(
+            (caught.value.field, caught.value.rule, caught.value.value, str(caught.value))
+        )
+    assert raised[0] == raised[1] == ("assume", rule, assume, f"'assume' {rule} (got {assume!r})")

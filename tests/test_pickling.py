@@ -110,6 +110,9 @@ def subsidy_values() -> Iterator[object]:
         receipts[:1],
         policy=policy.Policy().supplying("subsidy", calendar.FiscalYear(2019), annual_cap=40_000),
     )
+    yield subsidy.ReceiptRows(
+        [("P-001", 2019, "2019-05-01", "r1", 7_001, False, True, "japan", "")]
+    )
 
 
 def thread_values() -> Iterator[object]:

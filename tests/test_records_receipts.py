@@ -6,13 +6,15 @@ import pendulum
 import pytest
 
 from jetrules import Yen
-from jetrules.errors import InvalidInput, InvalidRecords, WrongType
+from jetrules.errors import InvalidInput, InvalidRecords, OutOfRange, WrongType
 from jetrules.records import (
     OPTIONAL_RECEIPT_FIELDS,
     RECEIPT_FIELDS,
     read_receipts,
     read_receipts_csv,
     read_receipts_json,
+    to_whole,
+    to_yen,
 )
 from jetrules.subsidy import Place, Receipt
 
@@ -305,3 +307,19 @@ def test_a_json_number_too_long_for_python_is_read_and_refused_by_its_field(tmp_
         f"{path}: receipt 1: 'amount' must be at most ¥100,000,000 (got '{'9' * 60}'… "
         "(5,000 characters))"
     )
+
+
+def test_an_amount_of_thousands_of_digits_is_a_problem_of_its_row_not_a_crash():
+    """Red-team of the CSV path, X1: 4,301 digits or more (leading zeros too) were a ValueError."""
+    zeros = "0" * 5_000
+    assert to_yen(zeros + "7001", "amount") == 7_001  # leading zeros are no size
+    with pytest.raises(OutOfRange, match=r"'amount' must be at most ¥"):
+        to_yen(zeros + "9" * 20, "amount")
+    with pytest.raises(OutOfRange, match=r"'count' must have at most 4,000 digits"):
+        to_whole("9" * 4_001, "count")
+    assert to_whole("9" * 4_000, "count") == int("9" * 4_000)
+    text = "id,participant,service_date,amount,insured,mental_health_professional,place\n"
+    text += f"r1,P-1,2019-05-10,{'1' * 5_000},no,yes,japan\n"
+    with pytest.raises(InvalidRecords) as caught:
+        read_receipts_csv(io.StringIO(text))
+    assert str(caught.value.problems[0]).startswith("line 2: 'amount' must be at most ¥")

@@ -7,8 +7,12 @@ command then gives what it always gave.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
+import os
+import pickle
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,11 +24,11 @@ from hypothesis import strategies as st
 
 from jetrules.cli import main
 from jetrules.cli import subsidy as cli_subsidy
-from jetrules.errors import InvalidRecords
+from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce, WrongType
 from jetrules.money import Rounding
 from jetrules.records import _fast_receipts as fast
 from jetrules.records import read_receipt_rows, read_receipts, to_day
-from jetrules.subsidy import Receipt, assess, csv_lines_of_rows, terms_for
+from jetrules.subsidy import Receipt, ReceiptRows, assess, csv_lines_of_rows, terms_for
 
 HEADER = "id,participant,service_date,amount,insured,mental_health_professional,place"
 JA_HEADER = "領収書番号,参加者,受診日,金額,保険適用,専門家,場所"
@@ -201,13 +205,15 @@ def test_a_receipt_after_the_batchs_day_of_arrival_is_left_to_read_receipts(tmp_
     path.write_text(f"{HEADER},submitted_on\n{GOOD},\n", "utf-8")
     assert read_receipt_rows(path, submitted_on=_day("2019-05-09")) is None
     rows = read_receipt_rows(path, submitted_on=_day("2019-05-10"))
-    assert rows == [("P-1", 2019, "2019-05-10", "r1", 7001, False, True, "japan", "2019-05-10")]
+    assert rows == ReceiptRows(
+        [("P-1", 2019, "2019-05-10", "r1", 7001, False, True, "japan", "2019-05-10")]
+    )
 
 
 def test_blank_currency_columns_and_a_blank_arrival_are_receipts_in_yen(tmp_path):
     path = tmp_path / "claims.csv"
     path.write_text(f"{HEADER},currency,jpy_per_unit,submitted_on\n{GOOD}, ,, \n", "utf-8")
-    assert read_receipt_rows(path) == [
+    assert list(read_receipt_rows(path)) == [
         ("P-1", 2019, "2019-05-10", "r1", 7001, False, True, "japan", "")
     ]
 
@@ -307,3 +313,124 @@ def test_each_participant_and_year_is_capped_on_its_own():
 def test_the_subsidy_function_answers_as_subsidy_of(year, rounding, total):
     terms = attrs.evolve(terms_for(year), rounding=rounding)
     assert terms.subsidy_function()(total) == terms.subsidy_of(total)
+
+
+ROW = ("P", 2019, "2019-05-10", "r1", 7001, False, True, "japan", "")
+
+
+def _with(**changed: object) -> tuple[object, ...]:
+    names = ("who", "year", "day", "id", "amount", "insured", "professional", "place", "arrived")
+    return tuple(changed.get(name, value) for name, value in zip(names, ROW, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("rows", "error", "message"),
+    [
+        ([ROW, _with(day="2019-05-11")], InvalidInput, "'id' must be unique: two rows have it"),
+        ([_with(id=" r1")], InvalidInput, "'id' must be as Receipt holds it"),
+        ([_with(id="ｒ1")], InvalidInput, "'id' must be as Receipt holds it"),
+        ([_with(id="")], InvalidInput, "'id' must be non-empty text"),
+        ([_with(who="ＪＥＴ")], InvalidInput, "'participant' must be as Receipt holds it"),
+        ([_with(who="a\nb")], InvalidInput, "'participant' must not hold control"),
+        ([_with(year=2020)], InvalidInput, "'fiscal_year' must be the fiscal year of its service"),
+        ([_with(day="2019/5/10")], InvalidInput, "'service_date' must be an ISO date"),
+        ([_with(day="2019-5-10")], InvalidInput, "'service_date' must be"),
+        ([_with(day="2019-05-10 ")], InvalidInput, "'service_date' must be a day written"),
+        ([_with(day=None)], WrongType, "'service_date' must be a day written YYYY-MM-DD"),
+        ([_with(place="日本")], InvalidInput, "'place' must be one of japan, abroad"),
+        ([_with(amount=0)], InvalidInput, "'amount' must be more than ¥0"),
+        ([_with(amount=7001.0)], WrongType, "'rows' must be ReceiptRow tuples"),
+        ([_with(insured=1)], WrongType, "'insured' must be True or False"),
+        ([_with(arrived="2019-05-09")], InvalidInput, "'submitted_on' must not be before the"),
+        ([_with(arrived="2019/6/1")], InvalidInput, "'submitted_on' must be an ISO date"),
+        ([list(ROW)], WrongType, "'rows' must be ReceiptRow tuples"),
+        ([ROW[:8]], WrongType, "'rows' must be ReceiptRow tuples"),
+        ([_with(id=5)], WrongType, "'rows' must be ReceiptRow tuples"),
+        (ROW[0], WrongType, "'rows' must be ReceiptRow tuples"),
+        (5, WrongType, "'rows' must be ReceiptRow tuples"),
+    ],
+)
+def test_rows_that_are_not_receipts_are_refused_naming_the_field(rows, error, message):
+    """Red-team of the CSV path, remark 3: such rows wrote wrong or broken CSV, silently."""
+    with pytest.raises(error, match=re.escape(message)):
+        csv_lines_of_rows(rows)
+    with pytest.raises(error, match=re.escape(message)):
+        ReceiptRows(rows)
+
+
+def test_rows_read_from_a_file_are_receipt_rows_that_pickle_and_copy_equal(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text(f"{HEADER}\n{GOOD}\n", "utf-8")
+    rows = read_receipt_rows(path)
+    assert type(rows) is ReceiptRows
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps(rows, protocol))
+        assert (type(again), again) == (ReceiptRows, rows)
+    assert copy.deepcopy(rows) == rows
+
+
+def test_the_first_year_without_terms_in_file_order_is_named_as_assess_names_it():
+    """Red-team of the CSV path, D2: the rows path named the earliest year, assess the first."""
+    rows = [_with(id="a", year=2027, day="2027-05-01"), _with(id="b", year=2026, day="2026-05-01")]
+    with pytest.raises(NoRuleInForce) as rows_error:
+        csv_lines_of_rows(rows, assume=2022)
+    receipts = [Receipt(id=r[3], participant=r[0], service_date=r[2], amount=r[4]) for r in rows]
+    with pytest.raises(NoRuleInForce) as assess_error:
+        assess(receipts, assume=2022)
+    assert str(rows_error.value) == str(assess_error.value)
+    assert "FY2027" in str(rows_error.value)
+
+
+def test_a_pipe_is_read_once_by_the_reader_of_every_file(monkeypatch, capsys, tmp_path):
+    """Red-team of the CSV path, D1: a pipe read by the rows path was empty for the fallback."""
+    source = Path("examples/claims-fy2025.csv").read_text("utf-8")  # years without terms
+    read, write = os.pipe()
+    with os.fdopen(write, "w", encoding="utf-8") as pipe:
+        pipe.write(source)
+    try:
+        path = f"/dev/fd/{read}"
+        assert read_receipt_rows(path) is None  # not a regular file: never read here
+        assert main(["subsidy", path, "--format", "csv"]) == 0
+    finally:
+        os.close(read)
+    out, err = capsys.readouterr()
+    assert out.count("NO_EDITION") == 3
+    assert "jetrules: warning: 3 receipts fall in fiscal years" in err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{HEADER}\nr1,P-1,2019-05-10,-5,no,yes,japan\n",  # a problem to report
+        f"{HEADER},currency,jpy_per_unit\nr1,P-1,2019-05-10,100.00,no,yes,japan,USD,149.5\n",
+        f"{HEADER}\nr1,P-1,2026-05-10,7001,no,yes,japan\n\n",  # no terms; a blank line
+    ],
+)
+def test_a_file_left_to_the_assessment_gives_what_it_always_gave(
+    monkeypatch, capsys, tmp_path, text
+):
+    path = tmp_path / "claims.csv"
+    path.write_text(text, "utf-8")
+    argv = (str(path), "--format", "csv", "--lang", "ja")
+    assert _command(monkeypatch, capsys, *argv, rows=True) == _command(
+        monkeypatch, capsys, *argv, rows=False
+    )
+
+
+def test_rows_of_participants_in_kanji_are_checked_one_by_one_and_taken():
+    receipts = [
+        Receipt(id="a", participant="田中", service_date="2019-05-10", amount=7_001),
+        Receipt(id="b", participant="JET-1", service_date="2019-05-11", amount=7_001),
+    ]
+    lines, _ = csv_lines_of_rows(_rows_of(*receipts))
+    assert "".join(lines) == "".join(assess(receipts).iter_csv())
+
+
+def test_a_column_of_more_distinct_cells_than_are_kept_is_read_all_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(fast, "_MEMO_SIZE", 1)
+    path = tmp_path / "claims.csv"
+    lines = [f"r{n},P-{n},2019-05-1{n},700{n},no,yes,japan" for n in range(3)]
+    path.write_text("\n".join([HEADER, *lines]) + "\n", "utf-8")
+    rows = read_receipt_rows(path)
+    assert [row[0] for row in rows] == ["P-0", "P-1", "P-2"]
+    assert rows == ReceiptRows(rows)

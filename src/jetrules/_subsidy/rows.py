@@ -21,14 +21,16 @@ tests/test_subsidy_rows.py holds both paths equal on generated files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import final
 
 import pendulum
 
 from jetrules._kernel.dates import to_date
-from jetrules._kernel.fiscal import to_fiscal_year
+from jetrules._kernel.fields import as_id, as_participant
+from jetrules._kernel.fiscal import fiscal_year_of, to_fiscal_year
 from jetrules._kernel.output import csv_field
 from jetrules._kernel.policy import Policy
 from jetrules._subsidy.allocate import TermsReasons
@@ -40,10 +42,11 @@ from jetrules._subsidy.place import Place
 from jetrules._subsidy.reasons import ReasonMemo
 from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
+from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
 from jetrules.text import Lang, to_lang
 
-__all__ = ["ReceiptRow", "csv_lines_of_rows"]
+__all__ = ["ReceiptRow", "ReceiptRows", "csv_lines_of_rows"]
 
 ReceiptRow = tuple[str, int, str, str, int, bool, bool, str, str]
 """A receipt as a reader checked it: participant, fiscal year, service date (ISO 8601), id,
@@ -51,8 +54,40 @@ amount in yen, insured, mental health professional, place (``japan`` or ``abroad
 its claim arrived (ISO 8601: its own, else the batch's; ``""`` when not known)."""
 
 
+@final
+class ReceiptRows(tuple[ReceiptRow, ...]):
+    """Receipts as rows, each checked as ``Receipt`` checks its fields (an immutable tuple).
+
+    ``ReceiptRows(rows)`` checks every row (each distinct value once) and refuses what a
+    ``Receipt`` would not hold; :func:`jetrules.records.read_receipt_rows` gives rows it checked
+    as it read them, which :func:`csv_lines_of_rows` then takes as they are.
+
+    >>> ReceiptRows([("P", 2019, "2019-05-10", "r1", 7001, False, True, "japan", "")])[0][3]
+    'r1'
+    >>> ReceiptRows([("P", 2020, "2019-05-10", "r1", 7001, False, True, "japan", "")])
+    Traceback (most recent call last):
+    ...
+    jetrules.errors.InvalidInput: 'fiscal_year' must be the fiscal year of its service date, ...
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, rows: Iterable[ReceiptRow]) -> ReceiptRows:
+        """Check *rows* and hold them (see the class)."""
+        if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
+            raise WrongType.for_field("rows", _ROWS, rows)
+        found = list(rows)
+        _check(found)
+        return super().__new__(cls, found)
+
+    @classmethod
+    def _read(cls, rows: list[ReceiptRow]) -> ReceiptRows:
+        """*rows* as a reader gives them, checked as they were read (the reader's only)."""
+        return super().__new__(cls, rows)
+
+
 def csv_lines_of_rows(
-    rows: list[ReceiptRow],
+    rows: ReceiptRows | Iterable[ReceiptRow],
     *,
     lang: Lang = "en",
     policy: Policy | None = None,
@@ -60,25 +95,112 @@ def csv_lines_of_rows(
 ) -> tuple[Iterator[str], tuple[FiscalYear, ...]] | None:
     """The lines ``assess(receipts, policy=policy, assume=assume).iter_csv(lang)`` gives.
 
-    *rows* are the receipts (their ids unique, each field as ``Receipt`` would hold it), in any
-    order; the list is left as it is. Also given: the years whose terms were assumed, sorted.
-    None when a year of the rows has no terms to decide it under (the assessment says why,
-    receipt by receipt). The terms are resolved now (errors are raised now); the lines are made
-    as they are asked for.
+    *rows* are the receipts, in any order: :class:`ReceiptRows` as a reader gives them, or any
+    rows, checked first (as ``ReceiptRows(rows)`` checks them). Also given: the years whose
+    terms were assumed, sorted. None when a year of the rows has no terms to decide it under
+    (the assessment says why, receipt by receipt). The terms are resolved now (errors are
+    raised now); the lines are made as they are asked for.
+
+    Raises:
+        InvalidInput: a row is not a receipt as ``Receipt`` holds one (an id given twice or not
+            as an id reads, a fiscal year not its service date's, a claim before its service...).
+        WrongType: *rows* is not :data:`ReceiptRow` tuples.
     """
     language = to_lang(lang)
+    checked = rows if type(rows) is ReceiptRows else ReceiptRows(rows)
     terms = Terms(
         check_policy(policy), None if assume is None else to_fiscal_year(assume, "assume")
     )
     years: dict[int, SubsidyTerms] = {}
-    for number in sorted({row[1] for row in rows}):
+    for number in dict.fromkeys(map(itemgetter(1), checked)):  # in file order, as assess asks
         found = terms(FiscalYear(number))
         if not isinstance(found, SubsidyTerms):
             return None
         years[number] = found
     assumed = tuple(sorted({t.fiscal_year for t in years.values() if t.assumed}))
-    return _Decided(years, Lines(language)).lines(sorted(rows)), assumed
+    return _Decided(years, Lines(language)).lines(sorted(checked)), assumed
 
+
+_ROWS = "must be ReceiptRow tuples (what jetrules.records.read_receipt_rows gives)"
+
+
+def _check(rows: list[ReceiptRow]) -> None:
+    """Refuse rows that are not receipts as ``Receipt`` holds them: each distinct value once.
+
+    Raises:
+        InvalidInput: naming the field, the rule and the value.
+        WrongType: *rows* is no list of 9-tuples of the right types.
+    """
+    if not set(map(type, rows)) <= {tuple}:
+        raise WrongType.for_field("rows", _ROWS, rows)
+    if not set(map(len, rows)) <= {9} or not set(map(type, map(itemgetter(4), rows))) <= {int}:
+        raise WrongType.for_field("rows", _ROWS, rows)
+    ids = set(map(itemgetter(3), rows))
+    if len(ids) != len(rows):
+        twice = next(ident for ident, n in Counter(map(itemgetter(3), rows)).items() if n > 1)
+        raise InvalidInput.for_field("id", "must be unique: two rows have it", twice)
+    _as_held(ids, "id", as_id)
+    _as_held(set(map(itemgetter(0), rows)), "participant", as_participant)
+    for year, day in set(map(itemgetter(1, 2), rows)):
+        if fiscal_year_of(_iso_day(day, "service_date"), "service_date") != year:
+            rule = f"must be the fiscal year of its service date, {day}"
+            raise InvalidInput.for_field("fiscal_year", rule, year)
+    for amount, insured, professional, place in set(map(itemgetter(4, 5, 6, 7), rows)):
+        if place not in _PLACES:
+            raise InvalidInput.for_field("place", f"must be one of {', '.join(_PLACES)}", place)
+        Receipt(  # the checks of a receipt's amount and flags
+            id="row",
+            participant="row",
+            service_date=_A_DAY,
+            amount=amount,
+            insured=insured,
+            mental_health_professional=professional,
+        )
+    for day, arrived in set(map(itemgetter(2, 8), rows)):
+        if arrived and _iso_day(arrived, "submitted_on") < _iso_day(day, "service_date"):
+            rule = f"must not be before the service date ({day})"
+            raise InvalidInput.for_field("submitted_on", rule, arrived)
+
+
+def _as_held(texts: set[str], field: str, read: Callable[[object], object]) -> None:
+    """Refuse each of *texts* that is not as *read* (an id's or a participant's) holds it.
+
+    Printable ASCII without a blank around it is (the usual case: one scan of them all);
+    anything else is read one by one.
+    """
+    try:
+        joined = "\n" + "\n".join(texts) + "\n"
+    except TypeError:
+        raise WrongType.for_field("rows", _ROWS, sorted(map(repr, texts))[:3]) from None
+    if (
+        joined.isascii()
+        and joined.count("\n") == len(texts) + 1  # none holds a line break of its own
+        and joined.replace("\n", "").isprintable()
+        and not any(mark in joined for mark in _LOOSE)
+    ):
+        return
+    for text in texts:
+        if read(text) != text:
+            raise InvalidInput.for_field(field, "must be as Receipt holds it (see to_name)", text)
+
+
+def _iso_day(text: object, field: str) -> pendulum.Date:
+    """*text*, a day as ISO 8601 writes it (``2019-05-10``), as a date."""
+    if not isinstance(text, str):
+        raise WrongType.for_field(field, "must be a day written YYYY-MM-DD", text)
+    day = to_date(text, field)
+    if day.isoformat() != text:
+        raise InvalidInput.for_field(field, "must be a day written YYYY-MM-DD", text)
+    return day
+
+
+_PLACES = tuple(place.value for place in Place)
+_A_DAY = pendulum.Date(2019, 5, 1)
+"""A service date for checking a row's amount and flags (they do not depend on it)."""
+
+
+_LOOSE = ("\n ", " \n", "\n\n")
+"""Text with a blank around it, or none, among texts each between line breaks."""
 
 _NOT_PLAIN = ('"', ",", "\r", *(f"\n{first}" for first in "=+-@\t"))
 """What makes an id of ids each after a line break not its own field (:func:`plain`'s test)."""

@@ -7,7 +7,7 @@ import gc
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from jetrules._kernel.output import (
@@ -30,6 +30,8 @@ from jetrules.cli.subsidy_output import (
     add_participant_options,
     participants_of,
     statement_json,
+    warn_about_years_without_terms,
+    warn_if_assumed,
     write_by_organisation,
 )
 from jetrules.errors import InvalidInput
@@ -39,7 +41,6 @@ from jetrules.records._tabular import table_format
 from jetrules.records.receipts import PROGRESS_EVERY, read_receipts
 from jetrules.subsidy import (
     RECORD_COLUMNS,
-    REQUIRED,
     Ledger,
     Participants,
     Statement,
@@ -197,10 +198,10 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
         gc.enable()
         progress.done()
     lang = to_lang(args.lang)
-    _warn_about_years_without_terms(ledger, lang)
+    warn_about_years_without_terms(ledger, lang)
     terms = {id(s.terms): s.terms for s in ledger if s.terms is not None}  # one per year
     assumed = sorted({t.fiscal_year for t in terms.values() if t.assumed})
-    _warn_if_assumed(assumed, ledger.assume, lang)
+    warn_if_assumed(assumed, ledger.assume, lang)
     return EXIT_OK
 
 
@@ -235,7 +236,7 @@ def _as_rows(
     with encoded_output(out, args.output_encoding) as stream:
         write_csv_lines(stream, RECORD_COLUMNS, written.each(lines) if progress.live else lines)
     progress.done()
-    _warn_if_assumed(assumed, assume, to_lang(args.lang))
+    warn_if_assumed(assumed, assume, to_lang(args.lang))
     return True
 
 
@@ -357,68 +358,3 @@ def _summary(ledger: Ledger, lang: Lang) -> str:
         for s in ledger
     ]
     return format_table([header.render(lang) for header in _SUMMARY_HEADERS], rows)
-
-
-def _warn_about_years_without_terms(ledger: Ledger, lang: Lang) -> None:
-    """Say on stderr, in *lang*, which receipts no terms covered: listed, paid nothing.
-
-    It names the fiscal years with no published terms, and those published in part with what
-    they leave out, and how to assume another year's terms for them.
-    """
-    statements = [s for s in ledger if s.terms is None]
-    if not statements:
-        return
-    count = sum(len(s.decisions) for s in statements)
-    whole = sorted({s.fiscal_year for s in statements if len(s.missing) == len(REQUIRED)})
-    partial = {s.fiscal_year: s.missing for s in statements if len(s.missing) < len(REQUIRED)}
-    if lang == "ja":
-        print(f"jetrules: warning: {_without_terms_ja(count, whole, partial)}", file=sys.stderr)
-        return
-    kinds = []
-    if whole:
-        kinds.append(f"no published terms ({', '.join(map(str, whole))})")
-    if partial:
-        parts = [f"{year} does not publish {', '.join(partial[year])}" for year in sorted(partial)]
-        kinds.append(f"terms published in part ({'; '.join(parts)})")
-    print(
-        f"jetrules: warning: {count} {'receipt falls' if count == 1 else 'receipts fall'} in "
-        f"fiscal years with {' or '.join(kinds)}; "
-        "they are listed with NO_EDITION and paid nothing (to assess them under another "
-        "year's published terms, pass --assume-terms-from YEAR, such as 2024)",
-        file=sys.stderr,
-    )
-
-
-def _without_terms_ja(
-    count: int, whole: Sequence[FiscalYear], partial: dict[FiscalYear, tuple[str, ...]]
-) -> str:
-    """:func:`_warn_about_years_without_terms`'s line in Japanese."""
-    kinds = []
-    if whole:
-        kinds.append(f"要件が公表されていない年度（{'、'.join(y.render('ja') for y in whole)}）")
-    if partial:
-        parts = [
-            f"{y.render('ja')}は{', '.join(partial[y])}を公表していません" for y in sorted(partial)
-        ]
-        kinds.append(f"要件が一部のみ公表された年度（{'；'.join(parts)}）")
-    return (
-        f"{count}件の領収書は{'または'.join(kinds)}のものです。NO_EDITIONとして示し、助成額は"
-        "0円です（他の年度に公表された要件で審査するには --assume-terms-from YEAR を"
-        "指定してください。例：2024）"
-    )
-
-
-def _warn_if_assumed(assumed: Sequence[FiscalYear], assume: FiscalYear | None, lang: Lang) -> None:
-    """One line on stderr, in *lang*, when the years *assumed* took *assume*'s terms."""
-    if not assumed or assume is None:
-        return
-    text = (
-        "Counselling Assistance Programme terms are not published (in full) for "
-        f"{', '.join(map(str, assumed))}; the terms published for {assume} were assumed "
-        "(--assume-terms-from), and every decision made under them says so (ASSUMED_TERMS)"
-        if lang == "en"
-        else f"{'、'.join(year.render(lang) for year in assumed)}のカウンセリング費用助成の要件は"
-        f"（すべては）公表されていません。{assume.render(lang)}に公表された要件を仮定し"
-        "（--assume-terms-from）、その要件による各決定にその旨を記載しています（ASSUMED_TERMS）"
-    )
-    print(f"jetrules: warning: {text}", file=sys.stderr)

@@ -14,6 +14,8 @@ characters): whatever it gives, ``read_receipts`` gives the same receipts.
 from __future__ import annotations
 
 import csv
+import os
+import stat
 from collections.abc import Callable, Sequence
 from itertools import compress, islice
 from operator import not_
@@ -25,11 +27,11 @@ import pendulum
 from jetrules.calendar import FIRST_DAY, LAST_DAY, FiscalYear
 from jetrules.errors import JetRulesError
 from jetrules.records._receipt_rows import PROGRESS_EVERY, Progress
-from jetrules.records._tabular import open_cells, table_format
+from jetrules.records._tabular import open_cells
 from jetrules.records._vocabulary import to_day, to_flag, to_name, to_word, to_yen
 from jetrules.records._words import PLACE_WORDS
-from jetrules.records.receipts import RECEIPT_FIELDS
-from jetrules.subsidy import ReceiptRow
+from jetrules.records.receipts import RECEIPT_FIELDS, receipts_format
+from jetrules.subsidy import ReceiptRow, ReceiptRows
 
 __all__ = ["BLOCK", "read_receipt_rows"]
 
@@ -43,6 +45,9 @@ reader of every file."""
 
 
 T = TypeVar("T")
+
+_MEMO_SIZE: Final = 1 << 17
+"""The most cells of a column whose readings are kept (as ``read_receipts`` keeps them)."""
 
 
 class _Other(Exception):
@@ -70,9 +75,11 @@ class _Readings(dict[str, T]):
             self[cell] = self.blank
             return self.blank
         try:
-            value = self[cell] = self.read(text)
+            value = self.read(text)
         except JetRulesError:
             raise _Other from None
+        if len(self) < _MEMO_SIZE:  # a column of distinct cells (ids, names) is not all kept
+            self[cell] = value
         return value
 
 
@@ -159,17 +166,18 @@ def read_receipt_rows(
     encoding: str = "utf-8",
     submitted_on: pendulum.Date | None = None,
     progress: Progress | None = None,
-) -> list[ReceiptRow] | None:
+) -> ReceiptRows | None:
     """The receipts of the CSV file *source* as rows, in file order; None for a file they are not.
 
     *encoding*, *submitted_on* (the batch's day of arrival) and *progress* (called with the
     number of rows read after each :data:`BLOCK`) are as for ``read_receipts``. None for a
-    workbook or a JSON file, and for a file with anything ``read_receipts`` would report or
-    reads otherwise: read it with ``read_receipts``.
+    workbook or a JSON file, for what is not a regular file (a pipe can be read only once: the
+    caller's ``read_receipts`` must have it whole), and for a file with anything
+    ``read_receipts`` would report or reads otherwise: read it with ``read_receipts``.
     """
-    if table_format(source) != "csv" or str(source).lower().endswith(".json"):
-        return None
     try:
+        if receipts_format(source) != "csv" or not stat.S_ISREG(os.stat(source).st_mode):
+            return None  # a pipe (/dev/stdin) is read once only: by the reader of every file
         return _read(source, encoding, submitted_on, progress)
     except (_Other, csv.Error, JetRulesError, OSError):  # the reader of every file reports it
         return None
@@ -180,7 +188,7 @@ def _read(
     encoding: str,
     submitted_on: pendulum.Date | None,
     progress: Progress | None,
-) -> list[ReceiptRow] | None:
+) -> ReceiptRows | None:
     problems, columns, width, reader = open_cells(
         source, required=RECEIPT_FIELDS, optional=(*_IN_YEN_ONLY, "submitted_on"), encoding=encoding
     )
@@ -197,4 +205,4 @@ def _read(
             progress(len(rows))
     if len(readings.ids) != readings.count or "" in readings.ids:  # each id given once
         return None
-    return rows
+    return ReceiptRows._read(rows)

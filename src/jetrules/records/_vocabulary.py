@@ -116,12 +116,18 @@ def _digits(raw: str, field: str, rule: str) -> str:
     return text
 
 
+_MOST_DIGITS = 4_000
+"""The most significant digits a number without a maximum may have (Python reads at most 4,300
+digits of text as an int: more would be a ValueError, not a problem of the row)."""
+
+
 def _bounded(digits: str, raw: str, field: str, maximum: int | None, unit: str) -> int:
-    if maximum is not None and (
-        len(digits.lstrip("0")) > len(str(maximum)) or int(digits) > maximum
-    ):
+    significant = digits.lstrip("0") or "0"  # leading zeros: however many, they are no size
+    if maximum is not None and (len(significant) > len(str(maximum)) or int(significant) > maximum):
         raise OutOfRange.for_field(field, f"must be at most {unit}{maximum:,}", raw)
-    return int(digits)
+    if len(significant) > _MOST_DIGITS:
+        raise OutOfRange.for_field(field, f"must have at most {_MOST_DIGITS:,} digits", raw)
+    return int(significant)
 
 
 def to_whole(raw: str, field: str, *, maximum: int | None = None) -> int:

@@ -67,6 +67,7 @@ __all__ = [
     "read_receipts_csv",
     "read_receipts_json",
     "read_receipts_xlsx",
+    "receipts_format",
 ]
 
 RECEIPT_FIELDS = (
@@ -251,7 +252,12 @@ def _read_json_item(reading: ReceiptReading, number: int, item: object) -> None:
     reading.add(number, values, unreadable=unreadable)
 
 
-def _kind(source: str | Path | TextIO | BinaryIO) -> Literal["csv", "json", "xlsx"]:
+def receipts_format(source: str | Path | TextIO | BinaryIO) -> Literal["csv", "json", "xlsx"]:
+    """The kind of file :func:`read_receipts` takes *source* for, by its name (see there).
+
+    >>> receipts_format("claims.JSON"), receipts_format("claims.xlsx"), receipts_format("c")
+    ('json', 'xlsx', 'csv')
+    """
     if source_name(source).lower().endswith(".json"):
         return "json"
     return table_format(source)
@@ -292,7 +298,7 @@ def read_receipts(
         InvalidInput: *format* or *encoding* is not one jetrules reads; *sheet* for CSV or JSON.
         MissingExtra: a workbook, and openpyxl (the ``excel`` extra) is not installed.
     """
-    kind = _kind(source) if format is None else format
+    kind = receipts_format(source) if format is None else format
     if kind == "json":
         no_sheet(sheet)
         return read_receipts_json(
