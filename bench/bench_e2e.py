@@ -188,8 +188,7 @@ def stages(path: Path, reading: float) -> None:
         assert fast_rows is not None
         start = time.perf_counter()
         made = csv_lines_of_rows(fast_rows)
-        assert made is not None
-        write_csv_lines(io.StringIO(), RECORD_COLUMNS, made[0])
+        write_csv_lines(io.StringIO(), RECORD_COLUMNS, made.lines)
         timings.append(("csv_lines_of_rows, written", time.perf_counter() - start))
         start = time.perf_counter()
         rows = sum(

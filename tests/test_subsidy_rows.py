@@ -22,6 +22,7 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from jetrules.calendar import FiscalYear
 from jetrules.cli import main
 from jetrules.cli import subsidy as cli_subsidy
 from jetrules.errors import InvalidInput, InvalidRecords, NoRuleInForce, WrongType
@@ -33,7 +34,17 @@ from jetrules.subsidy import Receipt, ReceiptRows, assess, csv_lines_of_rows, te
 HEADER = "id,participant,service_date,amount,insured,mental_health_professional,place"
 JA_HEADER = "領収書番号,参加者,受診日,金額,保険適用,専門家,場所"
 
-DAYS = ("2019-04-01", "2019/5/10", "2020-03-31", "2020-04-01", "2021-12-28", "2024-06-30")
+DAYS = (
+    "2019-04-01",
+    "2019/5/10",
+    "2020-03-31",
+    "2020-04-01",
+    "2021-12-28",
+    "2024-06-30",
+    "2022-05-10",  # no published terms
+    "2025-05-10",  # terms published in part
+    "2026-04-01",  # none yet
+)
 AMOUNTS = ("7001", "¥7,001", "15,000", "１２０００", "60000", "5500")
 FLAGS = ("yes", "no", "はい", "いいえ", "true", "No")
 PLACES = ("japan", "abroad", "日本", "海外")
@@ -115,8 +126,7 @@ def test_the_rows_path_writes_what_the_assessment_writes(file):
     event("taken" if rows is not None else "left")
     if rows is not None:
         made = csv_lines_of_rows(rows, lang=lang)
-        assert made is not None  # every year of DAYS has terms
-        assert "".join(made[0]) == expected
+        assert "".join(made.lines) == expected
 
 
 def _command(monkeypatch, capsys, *argv: str, rows: bool) -> tuple[int, str, str]:
@@ -267,12 +277,23 @@ def _rows_of(*receipts: Receipt) -> list:
     ]
 
 
-def test_a_year_without_terms_is_left_to_the_assessment():
-    receipt = Receipt(id="r1", participant="P", service_date="2026-05-01", amount=7_001)
-    assert csv_lines_of_rows(_rows_of(receipt)) is None
-    lines, assumed = csv_lines_of_rows(_rows_of(receipt), assume=2024)
-    assert [str(year) for year in assumed] == ["FY2026"]
-    assert "".join(lines) == "".join(assess([receipt], assume=2024).iter_csv())
+def test_a_year_without_terms_says_no_edition_as_the_assessment_does():
+    """Today's files (FY2025, FY2026) take the rows path too, each receipt NO_EDITION."""
+    receipts = [
+        Receipt(id="r1", participant="P", service_date="2026-05-01", amount=7_001),
+        Receipt(id="r2", participant="P", service_date="2025-05-01", amount=7_001),
+        Receipt(id="r3", participant="Q", service_date="2026-06-01", amount=7_001),
+        Receipt(id="r4", participant="Q", service_date="2024-06-01", amount=7_001),
+    ]
+    made = csv_lines_of_rows(_rows_of(*receipts))
+    assert "".join(made.lines) == "".join(assess(receipts).iter_csv())
+    assert made.assumed == ()
+    assert {year.year: count for year, (count, _) in made.unassessed.items()} == {2025: 1, 2026: 2}
+    assert "rate" in made.unassessed[FiscalYear(2025)][1]
+    assumed = csv_lines_of_rows(_rows_of(*receipts), assume=2024)
+    assert [str(year) for year in assumed.assumed] == ["FY2025", "FY2026"]
+    assert assumed.unassessed == {}
+    assert "".join(assumed.lines) == "".join(assess(receipts, assume=2024).iter_csv())
 
 
 def test_ids_that_need_quoting_are_quoted_as_the_assessment_quotes_them():
@@ -280,8 +301,8 @@ def test_ids_that_need_quoting_are_quoted_as_the_assessment_quotes_them():
         Receipt(id=ident, participant="P", service_date="2019-05-01", amount=7_001)
         for ident in ("plain", "c,d", 'say "e"', "=f", "-1")
     ]
-    lines, _ = csv_lines_of_rows(_rows_of(*receipts))
-    assert "".join(lines) == "".join(assess(receipts).iter_csv())
+    made = csv_lines_of_rows(_rows_of(*receipts))
+    assert "".join(made.lines) == "".join(assess(receipts).iter_csv())
 
 
 def test_each_participant_and_year_is_capped_on_its_own():
@@ -292,8 +313,8 @@ def test_each_participant_and_year_is_capped_on_its_own():
         )
     ]
     given = _rows_of(*reversed(receipts))
-    lines, assumed = csv_lines_of_rows(given)
-    written = list(lines)
+    made = csv_lines_of_rows(given)
+    written, assumed = list(made.lines), made.assumed
     assert given == _rows_of(*reversed(receipts))  # the caller's list is left as it was
     assert assumed == ()
     assert [line.split(",")[10] for line in written] == [
@@ -422,8 +443,8 @@ def test_rows_of_participants_in_kanji_are_checked_one_by_one_and_taken():
         Receipt(id="a", participant="田中", service_date="2019-05-10", amount=7_001),
         Receipt(id="b", participant="JET-1", service_date="2019-05-11", amount=7_001),
     ]
-    lines, _ = csv_lines_of_rows(_rows_of(*receipts))
-    assert "".join(lines) == "".join(assess(receipts).iter_csv())
+    made = csv_lines_of_rows(_rows_of(*receipts))
+    assert "".join(made.lines) == "".join(assess(receipts).iter_csv())
 
 
 def test_a_column_of_more_distinct_cells_than_are_kept_is_read_all_the_same(tmp_path, monkeypatch):

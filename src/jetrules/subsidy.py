@@ -51,7 +51,7 @@ from jetrules._subsidy.organisations import (
 from jetrules._subsidy.parameters import OPTIONAL, PARAMETERS, REQUIRED, ShareOut
 from jetrules._subsidy.place import Place, PlaceRequirement
 from jetrules._subsidy.reasons import REASONS
-from jetrules._subsidy.rows import ReceiptRow, ReceiptRows, csv_lines_of_rows
+from jetrules._subsidy.rows import CsvLines, ReceiptRow, ReceiptRows, csv_lines_of_rows
 from jetrules._subsidy.statement import Statement
 from jetrules._subsidy.tables import RECORD_COLUMNS, STATEMENT_COLUMNS
 from jetrules._subsidy.terms import SubsidyTerms
@@ -74,6 +74,7 @@ __all__ = [
     "ClaimDocument",
     "ClaimDocuments",
     "Conversion",
+    "CsvLines",
     "Decision",
     "Ledger",
     "OrganisationYear",

@@ -22,10 +22,11 @@ tests/test_subsidy_rows.py holds both paths equal on generated files.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import final
 
+import attrs
 import pendulum
 
 from jetrules._kernel.dates import to_date
@@ -36,17 +37,17 @@ from jetrules._kernel.policy import Policy
 from jetrules._subsidy.allocate import TermsReasons
 from jetrules._subsidy.batch import Terms
 from jetrules._subsidy.csv_lines import FLAGS, IN_YEN, Lines, plain
-from jetrules._subsidy.editions import check_policy
+from jetrules._subsidy.editions import check_policy, example_year
 from jetrules._subsidy.model import Receipt
 from jetrules._subsidy.place import Place
-from jetrules._subsidy.reasons import ReasonMemo
+from jetrules._subsidy.reasons import ReasonMemo, no_edition
 from jetrules._subsidy.terms import SubsidyTerms
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, WrongType
 from jetrules.money import Yen
-from jetrules.text import Lang, to_lang
+from jetrules.text import Lang, Reason, to_lang
 
-__all__ = ["ReceiptRow", "ReceiptRows", "csv_lines_of_rows"]
+__all__ = ["CsvLines", "ReceiptRow", "ReceiptRows", "csv_lines_of_rows"]
 
 ReceiptRow = tuple[str, int, str, str, int, bool, bool, str, str]
 """A receipt as a reader checked it: participant, fiscal year, service date (ISO 8601), id,
@@ -86,19 +87,36 @@ class ReceiptRows(tuple[ReceiptRow, ...]):
         return super().__new__(cls, rows)
 
 
+@final
+@attrs.frozen(kw_only=True)
+class CsvLines:
+    """What :func:`csv_lines_of_rows` gives.
+
+    Attributes:
+        lines: the lines of CSV, each with its newline, made as they are asked for.
+        assumed: the years whose terms were assumed from another year's (``assume``), sorted.
+        unassessed: each year without terms to decide it under, with how many receipts it has
+            and the parameters it does not publish (what the command's warning says).
+    """
+
+    lines: Iterator[str]
+    assumed: tuple[FiscalYear, ...]
+    unassessed: Mapping[FiscalYear, tuple[int, tuple[str, ...]]]
+
+
 def csv_lines_of_rows(
     rows: ReceiptRows | Iterable[ReceiptRow],
     *,
     lang: Lang = "en",
     policy: Policy | None = None,
     assume: FiscalYear | int | str | None = None,
-) -> tuple[Iterator[str], tuple[FiscalYear, ...]] | None:
+) -> CsvLines:
     """The lines ``assess(receipts, policy=policy, assume=assume).iter_csv(lang)`` gives.
 
     *rows* are the receipts, in any order: :class:`ReceiptRows` as a reader gives them, or any
-    rows, checked first (as ``ReceiptRows(rows)`` checks them). Also given: the years whose
-    terms were assumed, sorted. None when a year of the rows has no terms to decide it under
-    (the assessment says why, receipt by receipt). The terms are resolved now (errors are
+    rows, checked first (as ``ReceiptRows(rows)`` checks them). Also given (:class:`CsvLines`):
+    the years whose terms were assumed, and those without terms (each of their receipts is
+    ``NO_EDITION``, paid nothing, as in the assessment). The terms are resolved now (errors are
     raised now); the lines are made as they are asked for.
 
     Raises:
@@ -111,14 +129,20 @@ def csv_lines_of_rows(
     terms = Terms(
         check_policy(policy), None if assume is None else to_fiscal_year(assume, "assume")
     )
-    years: dict[int, SubsidyTerms] = {}
-    for number in dict.fromkeys(map(itemgetter(1), checked)):  # in file order, as assess asks
-        found = terms(FiscalYear(number))
-        if not isinstance(found, SubsidyTerms):
-            return None
-        years[number] = found
-    assumed = tuple(sorted({t.fiscal_year for t in years.values() if t.assumed}))
-    return _Decided(years, Lines(language)).lines(sorted(checked)), assumed
+    years = {  # in file order, as assess asks: the same year is named when one cannot be had
+        number: terms(FiscalYear(number)) for number in dict.fromkeys(map(itemgetter(1), checked))
+    }
+    assumed = sorted(
+        {t.fiscal_year for t in years.values() if isinstance(t, SubsidyTerms) and t.assumed}
+    )
+    missing = {FiscalYear(n): tuple(t) for n, t in years.items() if not isinstance(t, SubsidyTerms)}
+    if missing:
+        counts = Counter(map(itemgetter(1), checked))
+        unassessed = {year: (counts[year.year], names) for year, names in sorted(missing.items())}
+    else:
+        unassessed = {}
+    decided = _Decided(years, Lines(language)).lines(sorted(checked))
+    return CsvLines(lines=decided, assumed=tuple(assumed), unassessed=unassessed)
 
 
 _ROWS = "must be ReceiptRow tuples (what jetrules.records.read_receipt_rows gives)"
@@ -211,7 +235,21 @@ end of the line (refused), or to its eligible amount (paid: its share of the sub
 before its statement's earlier rows are)."""
 
 
-_Year = tuple[TermsReasons, str, dict[object, _Said], dict[object, str], Callable[[int], int], int]
+@final
+class _NoTerms:
+    """What a year without terms says of every receipt: *said* (``NO_EDITION``), refused."""
+
+    def __init__(self, said: tuple[Reason, ...]) -> None:
+        self.said = said
+
+    def refused(self, receipt: Receipt, arrival: pendulum.Date | None) -> tuple[Reason, ...]:
+        """Every receipt is refused, saying the same."""
+        return self.said
+
+
+_Year = tuple[
+    TermsReasons | _NoTerms, str, dict[object, _Said], dict[object, str], Callable[[int], int], int
+]
 """What a year's decisions are made with: its terms' reasons, the fields after a decision's
 reasons, what each kind of row says, the fields of each paid row from its subsidy on (by kind,
 subsidy and cut), the subsidy of a total before the cap, and the cap."""
@@ -221,7 +259,7 @@ subsidy and cut), the subsidy of a total before the cap, and the cap."""
 class _Decided:
     """Each year's rows decided, each distinct decision's fields made once."""
 
-    def __init__(self, years: dict[int, SubsidyTerms], lines: Lines) -> None:
+    def __init__(self, years: Mapping[int, SubsidyTerms | Sequence[str]], lines: Lines) -> None:
         self.years = years
         self.fields = lines
         self.reason = ReasonMemo()
@@ -234,6 +272,12 @@ class _Decided:
         found = self._terms.get(year)
         if found is None:
             terms = self.years[year]
+            if not isinstance(terms, SubsidyTerms):  # every receipt NO_EDITION, as decide says
+                tail, assumed = self.fields.terms(None)
+                said = (no_edition(FiscalYear(year), tuple(terms), example_year(), self.reason),)
+                return self._terms.setdefault(
+                    year, (_NoTerms(said), f"{tail}{IN_YEN}{assumed}\n", {}, {}, int, 0)
+                )
             tail, assumed = self.fields.terms(terms)
             found = self._terms[year] = (
                 self.reason.under(terms, TermsReasons),
@@ -269,7 +313,7 @@ class _Decided:
             arrival = self._arrivals[arrived] = to_date(arrived, "submitted_on")
         return receipt, arrival
 
-    def said(self, said_of: TermsReasons, tail: str, row: ReceiptRow) -> _Said:
+    def said(self, said_of: TermsReasons | _NoTerms, tail: str, row: ReceiptRow) -> _Said:
         """Whether a row like *row* is refused, and its fields from the amount on."""
         receipt, arrival = self.stand_in(row)
         numbers = self.fields.numbers
@@ -281,9 +325,10 @@ class _Decided:
         return True, f"{start}0,0,0,{self.fields.reasons(refused)},{tail}"
 
     def granted(
-        self, said_of: TermsReasons, tail: str, row: ReceiptRow, subsidy: int, cut: int
+        self, said_of: TermsReasons | _NoTerms, tail: str, row: ReceiptRow, subsidy: int, cut: int
     ) -> str:
-        """The fields of a paid row like *row* from its subsidy on."""
+        """The fields of a paid row like *row* from its subsidy on (under terms: none refuses)."""
+        assert isinstance(said_of, TermsReasons)  # a year without terms pays no row
         receipt, arrival = self.stand_in(row)
         granted = said_of.granted(receipt, arrival, cut, partly=bool(subsidy))
         numbers = self.fields.numbers

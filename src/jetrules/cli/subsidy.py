@@ -30,6 +30,7 @@ from jetrules.cli.subsidy_output import (
     add_participant_options,
     participants_of,
     statement_json,
+    unassessed,
     warn_about_years_without_terms,
     warn_if_assumed,
     write_by_organisation,
@@ -198,7 +199,7 @@ def _subsidy(args: argparse.Namespace, out: TextIO) -> int:
         gc.enable()
         progress.done()
     lang = to_lang(args.lang)
-    warn_about_years_without_terms(ledger, lang)
+    warn_about_years_without_terms(unassessed(ledger), lang)
     terms = {id(s.terms): s.terms for s in ledger if s.terms is not None}  # one per year
     assumed = sorted({t.fiscal_year for t in terms.values() if t.assumed})
     warn_if_assumed(assumed, ledger.assume, lang)
@@ -216,8 +217,8 @@ def _as_rows(
 
     The usual run, receipts in yen to CSV, takes this path: the file is read a column at a time
     and written line by line without a value per receipt (``read_receipt_rows``,
-    ``csv_lines_of_rows``), the same lines as the assessment's. Any other file (a problem to
-    report, a currency, a year without terms), format or option is left to :func:`_subsidy`.
+    ``csv_lines_of_rows``), the same lines and warnings as the assessment's. Any other file (a
+    problem to report, a currency, a pipe), format or option is left to :func:`_subsidy`.
     """
     participants, policy, assume = options
     if args.format != "csv" or participants is not None or args.by_organisation:
@@ -228,15 +229,15 @@ def _as_rows(
     if rows is None:
         return False
     progress.show(f"assessing {len(rows):,} receipts", now=True)
-    made = csv_lines_of_rows(rows, lang=to_lang(args.lang), policy=policy, assume=assume)
-    if made is None:
-        return False
-    lines, assumed = made
+    lang = to_lang(args.lang)
+    made = csv_lines_of_rows(rows, lang=lang, policy=policy, assume=assume)
     written = _Written(progress, len(rows))
+    lines = written.each(made.lines) if progress.live else made.lines
     with encoded_output(out, args.output_encoding) as stream:
-        write_csv_lines(stream, RECORD_COLUMNS, written.each(lines) if progress.live else lines)
+        write_csv_lines(stream, RECORD_COLUMNS, lines)
     progress.done()
-    warn_if_assumed(assumed, assume, to_lang(args.lang))
+    warn_about_years_without_terms(made.unassessed, lang)
+    warn_if_assumed(made.assumed, assume, lang)
     return True
 
 
@@ -332,6 +333,7 @@ class _Progress:
         if self._stream is not None and self._width:
             self._stream.write("\r" + " " * self._width + "\r")
             self._stream.flush()
+            self._width = 0  # erased: a second call writes nothing
 
 
 def _write_json_list(out: TextIO, items: Iterable[object]) -> None:

@@ -40,6 +40,7 @@ __all__ = [
     "json_value",
     "participants_of",
     "statement_json",
+    "unassessed",
     "warn_about_years_without_terms",
     "warn_if_assumed",
     "write_by_organisation",
@@ -186,18 +187,36 @@ def _plain(value: object) -> object:
     return value
 
 
-def warn_about_years_without_terms(ledger: Ledger, lang: Lang) -> None:
+def unassessed(ledger: Ledger) -> dict[FiscalYear, tuple[int, tuple[str, ...]]]:
+    """Each year of *ledger* without terms: its receipts (all NO_EDITION) and what it leaves out.
+
+    As ``csv_lines_of_rows`` gives it (``CsvLines.unassessed``), for the same warning.
+    """
+    found: dict[FiscalYear, tuple[int, tuple[str, ...]]] = {}
+    for statement in ledger:
+        if statement.terms is None:
+            count, _ = found.get(statement.fiscal_year, (0, ()))
+            found[statement.fiscal_year] = (count + len(statement.decisions), statement.missing)
+    return found
+
+
+def warn_about_years_without_terms(
+    years: Mapping[FiscalYear, tuple[int, tuple[str, ...]]], lang: Lang
+) -> None:
     """Say on stderr, in *lang*, which receipts no terms covered: listed, paid nothing.
 
-    It names the fiscal years with no published terms, and those published in part with what
-    they leave out, and how to assume another year's terms for them.
+    *years* are the years without terms, each with its count of receipts and the parameters
+    it does not publish (:func:`unassessed`). The line names the fiscal years with no published
+    terms, and those published in part with what they leave out, and how to assume another
+    year's terms for them.
     """
-    statements = [s for s in ledger if s.terms is None]
-    if not statements:
+    if not years:
         return
-    count = sum(len(s.decisions) for s in statements)
-    whole = sorted({s.fiscal_year for s in statements if len(s.missing) == len(REQUIRED)})
-    partial = {s.fiscal_year: s.missing for s in statements if len(s.missing) < len(REQUIRED)}
+    count = sum(receipts for receipts, _ in years.values())
+    whole = sorted(year for year, (_, missing) in years.items() if len(missing) == len(REQUIRED))
+    partial = {
+        year: missing for year, (_, missing) in years.items() if len(missing) < len(REQUIRED)
+    }
     if lang == "ja":
         print(f"jetrules: warning: {_without_terms_ja(count, whole, partial)}", file=sys.stderr)
         return
