@@ -44,6 +44,7 @@ DAYS = (
     "2022-05-10",  # no published terms
     "2025-05-10",  # terms published in part
     "2026-04-01",  # none yet
+    "2023-06-10",  # no place named
 )
 AMOUNTS = ("7001", "¥7,001", "15,000", "１２０００", "60000", "5500")
 FLAGS = ("yes", "no", "はい", "いいえ", "true", "No")
@@ -147,10 +148,21 @@ def _command(monkeypatch, capsys, *argv: str, rows: bool) -> tuple[int, str, str
         ["--output-encoding", "utf-8-sig"],
         ["--assume-terms-from", "2024"],
         ["--policy", "examples/what-if-fy2019-cap.toml"],
-        ["--lang", "en"],  # FY2025 and FY2026 without terms: NO_EDITION, left to the assessment
+        ["--lang", "en"],  # FY2025 and FY2026 without terms: NO_EDITION, warned of
+        ["--policy", "WHAT-IF"],  # rounding up, no deadline, any place: the file below
     ],
 )
 def test_the_command_gives_the_same_output_either_way(monkeypatch, capsys, tmp_path, options):
+    what_if = tmp_path / "what-if.toml"
+    what_if.write_text(
+        "[[subsidy]]\nfiscal_year = 2019\n"
+        'rounding = { value = "ceiling", reading = "round-down" }\n'
+        'place = { value = "any_place", reading = "no-place-named" }\n\n'
+        "[[subsidy]]\nfiscal_year = 2020\n"
+        'claim_deadline = { reading = "no-deadline-published" }\n',
+        "utf-8",
+    )
+    options = [str(what_if) if option == "WHAT-IF" else option for option in options]
     path = tmp_path / "claims.csv"
     lines = [HEADER + ",submitted_on"]
     for number in range(300):
