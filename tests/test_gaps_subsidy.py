@@ -8,7 +8,9 @@ a year without published terms.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pendulum
 import pytest
@@ -17,7 +19,16 @@ from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, NotFound, WrongType
 from jetrules.money import Yen
 from jetrules.policy import Policy
-from jetrules.subsidy import Participant, Receipt, assess, csv_lines_of_rows
+from jetrules.policy import check as check_policy_file
+from jetrules.policy import load as load_policy
+from jetrules.subsidy import (
+    Participant,
+    Place,
+    PlaceRequirement,
+    Receipt,
+    assess,
+    csv_lines_of_rows,
+)
 
 D = pendulum.Date
 
@@ -362,3 +373,105 @@ def test_the_rows_path_refuses_an_unreadable_assumed_year_as_the_assessment_does
             (caught.value.field, caught.value.rule, caught.value.value, str(caught.value))
         )
     assert raised[0] == raised[1] == ("assume", rule, assume, f"'assume' {rule} (got {assume!r})")
+
+
+# -- csv_lines.py: each field as the csv module writes it, formulas guarded ----------------------
+
+
+def test_receipt_ids_in_csv_are_guarded_and_quoted_as_the_csv_module_writes_them():
+    written = {
+        "=f": "'=f",
+        "+g": "'+g",
+        "-h": "'-h",
+        "@i": "'@i",
+        "-1": "-1",  # a number, not a formula
+        'say "e"': 'say "e"',
+        "c,d": "c,d",
+        "plain": "plain",
+    }
+    ledger = assess([receipt(ident, "2019-05-01") for ident in written])
+    text = "".join(ledger.iter_csv())
+    cells = list(csv.reader(io.StringIO(text)))
+    assert sorted(row[2] for row in cells) == sorted(written.values())
+    # quoted only where csv quotes: a field with a quote or a comma, and nothing else
+    again = io.StringIO()
+    csv.writer(again, lineterminator="\n").writerows(cells)
+    assert again.getvalue() == text
+    assert {line.split(",")[2] for line in text.splitlines()} >= {"'=f", '"say ""e"""', '"c'}
+
+
+# -- place.py: where counselling took place, and where the terms require it ----------------------
+
+
+def test_a_place_is_read_in_either_language_whatever_its_case_and_blanks():
+    assert [Place.parse(text) for text in (" Abroad ", "JAPAN", "海外", " 日本 ")] == [
+        Place.ABROAD,
+        Place.JAPAN,
+        Place.ABROAD,
+        Place.JAPAN,
+    ]
+    assert Place.parse(Place.ABROAD) is Place.ABROAD
+    assert receipt("r1", "2024-05-10", place=" 海外 ").place is Place.ABROAD
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "rule"),
+    [
+        (5, WrongType, "must be 'japan' or 'abroad'"),
+        (None, WrongType, "must be 'japan' or 'abroad'"),
+        ("mars", InvalidInput, "must be 'japan' or 'abroad' (日本 / 海外)"),
+        ("in japan", InvalidInput, "must be 'japan' or 'abroad' (日本 / 海外)"),
+    ],
+)
+def test_a_place_that_is_no_place_is_refused_naming_place(given, error, rule):
+    with pytest.raises(error) as caught:
+        Place.parse(given)
+    assert (caught.value.field, caught.value.rule, caught.value.value) == ("place", rule, given)
+    assert str(caught.value) == f"'place' {rule} (got {given!r})"
+
+
+def test_places_and_requirements_are_named_in_english_and_japanese():
+    assert [(p.label.en, p.label.ja) for p in Place] == [("in Japan", "日本"), ("abroad", "海外")]
+    assert [(r.label.en, r.label.ja) for r in PlaceRequirement] == [
+        ("in Japan", "日本国内"),
+        ("no place named", "場所の定めなし"),
+        ("in Japan or abroad", "日本国内または海外"),
+    ]
+
+
+def test_only_the_requirement_in_japan_refuses_counselling_abroad():
+    allowed = {
+        (requirement.value, place.value): requirement.allows(place)
+        for requirement in PlaceRequirement
+        for place in Place
+    }
+    assert allowed == {
+        ("in_japan", "japan"): True,
+        ("in_japan", "abroad"): False,
+        ("any_place", "japan"): True,
+        ("any_place", "abroad"): True,
+        ("japan_or_abroad", "japan"): True,
+        ("japan_or_abroad", "abroad"): True,
+    }
+
+
+def _policy_file(folder, place: str) -> str:
+    path = folder / "policy.toml"
+    path.write_text(
+        '[source.what-if]\ntitle = "a what-if"\n\n[[subsidy]]\nfiscal_year = 2019\n'
+        f'place = {{ value = {place}, source = "what-if", paraphrase = "where" }}\n',
+        "utf-8",
+    )
+    return str(path)
+
+
+def test_a_policy_files_place_is_read_or_refused_naming_place(tmp_path):
+    policy = load_policy(_policy_file(tmp_path, '"any_place"'))
+    abroad = receipt("r1", "2019-05-10", place="abroad")
+    assert assess([abroad], policy=policy)[0].terms.place is PlaceRequirement.ANY_PLACE
+    rule = "must be one of in_japan, any_place, japan_or_abroad"
+    for given, shown in (("5", "5"), ('"IN_JAPAN"', "'IN_JAPAN'"), ('"nowhere"', "'nowhere'")):
+        path = _policy_file(tmp_path, given)
+        assert check_policy_file(path) == (
+            f"{path}: subsidy FY2019, place: 'place' {rule} (got {shown})",
+        )
