@@ -8,10 +8,13 @@ continues.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pendulum
 import pytest
 
+from jetrules._threads import editions as webmail_editions
 from jetrules.calendar import SERVICE_CALENDAR
 from jetrules.errors import InvalidInput, NoRuleInForce, OutOfRange, Refused, WrongType
 from jetrules.policy import Origin, Policy, Provenance
@@ -632,3 +635,76 @@ def test_a_value_supplied_for_a_year_that_publishes_none_cites_that_none_is_publ
     cited = terms.source_of("line_limit")
     assert cited is not None
     assert cited.title == "supplied for FY2024: line_limit 40, not published (none is published)"
+
+
+# -- the editions: what terms_for refuses and what it says to do (mutation run of editions.py) ---
+
+
+def test_a_supplied_value_of_no_parameter_is_refused_naming_it_its_value_and_the_known_ones():
+    colour = Policy().supplying("webmail", 2019, colour="blue")
+    with pytest.raises(InvalidInput) as caught:
+        terms_for(2019, policy=colour)
+    error = caught.value
+    assert (error.field, error.value) == ("colour", "blue")
+    assert error.rule == (
+        "is not a Web Mail Counselling parameter (known: line_limit, reply_business_days, "
+        "replies_per_thread, languages, threads_per_participant, closed_day_receipt, "
+        "line_limit_for_follow_ups, continuations_per_thread)"
+    )
+
+
+def test_a_value_supplied_for_the_closed_day_reading_is_refused_naming_it():
+    same_day = Policy().supplying("webmail", 2019, closed_day_receipt="same day")
+    with pytest.raises(InvalidInput) as caught:
+        terms_for(2019, policy=same_day)
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "closed_day_receipt",
+        "takes no value: it names our reading of how a deadline counts",
+        "same day",
+    )
+
+
+@pytest.fixture
+def no_complete_edition(monkeypatch):
+    """The bundled webmail.toml without its line limits: no edition is complete."""
+    original = webmail_editions.bundled_text
+    caches = (
+        webmail_editions.bundled_editions,
+        webmail_editions.bundled_book,
+        webmail_editions._memo,
+    )
+    text = re.sub(r"\nline_limit = .*", "", original("webmail"))
+    monkeypatch.setattr(
+        webmail_editions,
+        "bundled_text",
+        lambda name: text if name == "webmail" else original(name),
+    )
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    monkeypatch.undo()
+    for cache in caches:
+        cache.cache_clear()
+
+
+@pytest.mark.usefixtures("no_complete_edition")
+def test_without_a_complete_edition_the_hint_is_to_supply_every_parameter_by_policy():
+    with pytest.raises(NoRuleInForce) as caught:
+        terms_for(2019)
+    assert str(caught.value).endswith(
+        " do not publish line_limit (only closed_day_receipt, continuations_per_thread, "
+        "languages, line_limit_for_follow_ups, replies_per_thread, reply_business_days, "
+        "threads_per_participant); supply every parameter with policy= (--policy FILE)"
+    )
+
+
+def test_terms_for_a_policy_that_is_not_one_is_refused_naming_what_was_given():
+    with pytest.raises(WrongType) as caught:
+        terms_for(2019, policy="my-policy.toml")
+    error = caught.value
+    assert (error.field, error.rule, error.value) == (
+        "policy",
+        "must be a Policy (see jetrules.policy.load)",
+        "my-policy.toml",
+    )
