@@ -475,3 +475,13 @@ def test_a_policy_files_place_is_read_or_refused_naming_place(tmp_path):
         assert check_policy_file(path) == (
             f"{path}: subsidy FY2019, place: 'place' {rule} (got {shown})",
         )
+
+
+def test_the_csv_names_the_year_whose_terms_were_assumed_in_its_last_column():
+    ledger = assess([receipt("r1", "2026-05-01"), receipt("r2", "2019-05-01")], assume=2024)
+    cells = list(csv.reader(io.StringIO("".join(ledger.iter_csv()))))
+    assert [(row[2], row[16], row[-1]) for row in cells] == [
+        ("r2", "published", ""),
+        ("r1", "assumed", "2024"),
+    ]
+    assert [record["assumed_from"] for record in ledger.to_records()] == [None, 2024]
