@@ -185,8 +185,12 @@ def test_the_hint_names_the_latest_published_year_never_a_supplied_one():
 def test_without_a_complete_published_edition_the_hint_says_to_supply_terms(monkeypatch):
     partial = supplying(2030, yearly_session_limit=5).editions(SERVICE)
     monkeypatch.setattr(booking_editions, "bundled", lambda: partial)
-    with pytest.raises(NoRuleInForce, match="supply terms of your own with policy="):
+    with pytest.raises(NoRuleInForce) as caught:
         terms_from(partial, FiscalYear(2031), None)
+    assert str(caught.value) == (
+        "no Skype Counselling terms are published for FY2031; editions exist for FY2030 "
+        "(supply terms of your own with policy= (--policy FILE))"
+    )
 
 
 # -- assumed terms -------------------------------------------------------------------------------
