@@ -344,22 +344,17 @@ def test_the_warnings_are_in_japanese_with_lang_ja(tmp_path, capsys, output):
     ]
 
 
-def test_the_warning_of_a_year_without_any_published_terms_in_japanese(tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        ("2022-05-12", "1件の領収書は要件が公表されていない年度（2022年度）のものです。NO_EDITION"),
+        ("2025-05-12", "1件の領収書は要件が一部のみ公表された年度（2025年度はrate, annual_cap, "),
+    ],
+)
+def test_the_warning_of_one_kind_of_year_without_terms_in_japanese(tmp_path, capsys, day, said):
     path = tmp_path / "claims.csv"
-    path.write_text(f"{HEADER}\nE-09,JET-0142,2022-05-12,8000,no,yes,japan\n", encoding="utf-8")
-    assert run("subsidy", str(path), "--lang", "ja", "--format", "csv")[0] == 0
-    assert capsys.readouterr().err.splitlines() == [
-        "jetrules: warning: 1件の領収書は要件が公表されていない年度（2022年度）のものです。"
-        "NO_EDITIONとして示し、助成額は0円です（他の年度に公表された要件で審査するには "
-        "--assume-terms-from YEAR を指定してください。例：2024）"
-    ]
-
-
-def test_the_warning_of_a_year_with_terms_published_in_part_in_japanese(tmp_path, capsys):
-    path = tmp_path / "claims.csv"
-    path.write_text(f"{HEADER}\nE-09,JET-0142,2025-05-12,8000,no,yes,japan\n", encoding="utf-8")
+    path.write_text(f"{HEADER}\nE-09,JET-0142,{day},8000,no,yes,japan\n", encoding="utf-8")
     assert run("subsidy", str(path), "--lang", "ja", "--format", "csv")[0] == 0
     [warning] = capsys.readouterr().err.splitlines()
-    assert warning.startswith(
-        "jetrules: warning: 1件の領収書は要件が一部のみ公表された年度（2025年度はrate, "
-    )
+    assert warning.startswith(f"jetrules: warning: {said}")
+    assert warning.endswith("--assume-terms-from YEAR を指定してください。例：2024）")
