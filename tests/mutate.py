@@ -81,6 +81,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/test_pickling.py",
             "tests/test_rulebook.py",  # the rules page prints the editions' tables
             "tests/test_gaps_subsidy.py",
+            "tests/test_gaps_subsidy_terms.py",  # a second file: two writers at once
             "tests/test_errors.py",  # bad calls of every family: Ledger.statement's, assess's
             GOLDEN,
             ERRORS,
@@ -167,9 +168,21 @@ def _without_mutmut_table(text: str) -> str:
     return "".join(kept)
 
 
+def place_of(group: str) -> Path:
+    """Where *group*'s copy is made: ``build/mutate/GROUP``, or ``GROUP-TAG`` under ``MUTATE_TAG``.
+
+    Two runs of one group at once (two modules, one core each) need a folder each.
+
+    >>> place_of("money").relative_to(WORK).as_posix()
+    'money'
+    """
+    tag = os.environ.get("MUTATE_TAG", "")
+    return WORK / (f"{group}-{tag}" if tag else group)
+
+
 def prepare(group: str, only: str | None = None) -> Path:
     """A fresh copy of the project for *group*, its pyproject.toml holding the group's table."""
-    place = WORK / group
+    place = place_of(group)
     shutil.rmtree(place, ignore_errors=True)
     place.mkdir(parents=True)
     for name in COPIED:
