@@ -126,7 +126,7 @@ docs: $(VENV)/.installed-docs
 	NO_MKDOCS_2_WARNING=1 JUPYTER_CONFIG_PATH=.jupyter JUPYTER_PLATFORM_DIRS=1 $(BIN)/mkdocs build --strict --clean --site-dir site
 
 ## mutate: mutation testing with mutmut, a group of modules at a time (money calendar subsidy
-## threads booking; MUTATE=money for one); not part of `make test`. Scores and survivors:
+## threads booking phone; MUTATE=money for one); not part of `make test`. Scores and survivors:
 ## build/mutate/GROUP/ (docs/development.md, "Mutation testing")
 MUTATE ?=
 $(VENV)/.installed-mutate: pyproject.toml $(VENV)/.installed-test

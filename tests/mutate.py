@@ -116,6 +116,18 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             ERRORS,
         ],
     ),
+    "phone": (
+        ["src/jetrules/_phone/*"],
+        [
+            "tests/test_phone.py",
+            "tests/test_cli_phone.py",
+            "tests/test_policy.py",  # the telephone line's what-ifs
+            "tests/test_policyfile.py",
+            "tests/test_pickling.py",
+            GOLDEN,
+            ERRORS,
+        ],
+    ),
 }
 """Each group's modules (mutmut's ``only_mutate`` patterns) and test files."""
 
