@@ -121,8 +121,6 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         [
             "tests/test_phone.py",
             "tests/test_cli_phone.py",
-            "tests/test_policy.py",  # the telephone line's what-ifs
-            "tests/test_policyfile.py",
             "tests/test_pickling.py",
             GOLDEN,
             ERRORS,
