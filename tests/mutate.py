@@ -121,6 +121,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         [
             "tests/test_phone.py",
             "tests/test_cli_phone.py",
+            "tests/test_gaps_phone.py",
             "tests/test_pickling.py",
             GOLDEN,
             ERRORS,

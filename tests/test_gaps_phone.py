@@ -1,0 +1,92 @@
+"""The telephone line's behaviours no other test pinned: each fails when the gap is reintroduced.
+
+The first mutation run of the phone group (issue 15, ``make mutate MUTATE=phone``) changed these
+without any test failing: a schedule's description in English (its extra sessions and weekly runs,
+its separators), a weekly run in English, the error of a parameter a schedule does not have, a
+session open at its very start and the field named when the instant is unreadable, and more than
+one supplied value named in a session's note and record.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jetrules import FiscalYear, InvalidInput
+from jetrules._kernel.policy import Policy
+from jetrules._phone.editions import _missing_message, editions
+from jetrules.phone import PhoneSession, SessionKind, sessions_in, terms_for
+
+FY2020 = FiscalYear(2020)
+
+
+def test_the_published_schedule_described_whole_in_both_languages():
+    schedule = terms_for(FY2020)
+    assert schedule.describe("en") == (
+        "FY2020: the third Wednesday of each month, 17:30-21:00; "
+        "extra sessions on 2020-04-22, 2020-04-28, 17:30-21:00; "
+        "every Wednesday from 2021-01-13 to 2021-03-03, 17:30-21:00"
+    )
+    assert schedule.describe("ja") == (
+        "2020年度：毎月第3水曜日、17:30-21:00；臨時開設 2020-04-22、2020-04-28、17:30-21:00；"
+        "2021-01-13から2021-03-03までの毎週水曜日、17:30-21:00"
+    )
+
+
+def test_a_weekly_run_reads_in_english_and_japanese():
+    (run,) = terms_for(FY2020).weekly_runs
+    assert run.render("en") == "every Wednesday from 2021-01-13 to 2021-03-03"
+    assert run.render("ja") == "2021-01-13から2021-03-03までの毎週水曜日"
+
+
+def test_a_parameter_a_schedule_does_not_have_is_named_with_those_it_has():
+    with pytest.raises(InvalidInput) as error:
+        terms_for(FY2020).value("opening_hours")
+    assert (error.value.field, error.value.value) == ("name", "opening_hours")
+    assert str(error.value) == (
+        "'name' must be one of regular_day, regular_hours, extra_dates, extra_hours, "
+        "weekly_runs, weekly_hours (got 'opening_hours')"
+    )
+
+
+def test_a_session_is_open_from_its_very_start_and_names_an_unreadable_instant():
+    first = sessions_in(FY2020)[0]
+    assert first.is_open_at("2020-04-15T17:30+09:00")
+    assert not first.is_open_at("2020-04-15T17:29:59+09:00")
+    with pytest.raises(InvalidInput) as error:
+        first.is_open_at("half past five")
+    assert (error.value.field, error.value.value) == ("at", "half past five")
+    assert error.value.rule == "must be an ISO date-time such as 2019-12-27T10:00+09:00"
+
+
+def test_a_session_names_each_value_supplied_in_its_note_and_record():
+    session = PhoneSession(
+        start="2026-04-15T17:30+09:00",
+        end="2026-04-15T22:00+09:00",
+        kinds=(SessionKind.REGULAR, SessionKind.WEEKLY),
+        origin="assumed",
+        assumed_from=FY2020,
+        supplied=("regular_hours", "weekly_hours"),
+    )
+    assert session.note("en") == (
+        "under FY2020's schedule, assumed; supplied: regular_hours, weekly_hours"
+    )
+    assert session.note("ja") == "2020年度の日程を仮定、利用者指定：regular_hours, weekly_hours"
+    assert session.to_record()["supplied"] == "regular_hours weekly_hours"
+
+
+def test_a_year_without_a_schedule_lists_every_year_that_has_one():
+    # the bundled file publishes FY2020 only; the message must still list two years well
+    year_2025 = dict.fromkeys(("regular_hours", "extra_hours", "weekly_hours"), "10:00-12:00")
+    policy = Policy().supplying(
+        "phone",
+        FiscalYear(2025),
+        regular_day="first monday",
+        extra_dates=[],
+        weekly_runs=[],
+        **year_2025,
+    )
+    message = _missing_message(FiscalYear(2026), editions(policy), ["regular_day"])
+    assert message.startswith(
+        "no telephone counselling schedule is published for FY2026: it needs regular_day, "
+        "and schedules are published for FY2020, FY2025 only; "
+    )
