@@ -90,3 +90,24 @@ def test_a_year_without_a_schedule_lists_every_year_that_has_one():
         "no telephone counselling schedule is published for FY2026: it needs regular_day, "
         "and schedules are published for FY2020, FY2025 only; "
     )
+
+
+def test_a_supplied_extra_session_on_an_assumed_regular_day_stays_assumed():
+    # merged, the assumed regular session and the supplied extra one are the strongest origin,
+    # "assumed" (not "supplied", which sorts after it), still naming the year assumed
+    policy = Policy().supplying(
+        "phone",
+        FiscalYear(2026),
+        extra_dates=["2026-04-15", "2026-04-22"],
+        extra_hours="20:00-22:00",
+    )
+    first, second = sessions_in(2026, policy=policy, assume=FY2020)[:2]
+    assert (first.origin, first.assumed_from) == ("assumed", FY2020)
+    assert first.render("en") == (
+        "2026-04-15 (Wed) 17:30-22:00 Tokyo time: regular session; extra session "
+        "(under FY2020's schedule, assumed; supplied: extra_dates, extra_hours)"
+    )
+    assert (second.origin, second.assumed_from) == ("supplied", None)
+    assert second.render("en") == (
+        "2026-04-22 (Wed) 20:00-22:00 Tokyo time: extra session (under a supplied schedule)"
+    )
