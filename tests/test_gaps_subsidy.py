@@ -4,6 +4,10 @@ A mutation run (issue 15) changed these without any test failing: the default la
 decision, a statement and a ledger say, a claim that arrives on the day of the service, a policy
 equal to the published terms passed again to ``Ledger.add``, and the day a claim arrived kept for
 a year without published terms.
+
+Later runs (issue 15, subsidy modules one by one) added: a receipt's flags, place and claim day
+given in other types than their final ones while every other value is final (model.py's fast
+path must not take them as they are).
 """
 
 from __future__ import annotations
@@ -345,6 +349,52 @@ def test_an_id_or_participant_that_is_not_text_is_refused_naming_it_whatever_the
             fast(id, participant)  # type: ignore[arg-type]
         assert (caught.value.field, caught.value.value) == (field, 5)
         assert caught.value.rule == "must be non-empty text"
+
+
+def test_a_flag_of_a_receipt_given_as_no_bool_is_refused_whatever_the_other_types():
+    for field, given in (("insured", 1), ("insured", "yes"), ("mental_health_professional", 0)):
+        with pytest.raises(WrongType) as caught:
+            Receipt(
+                id="r1",
+                participant="P-001",
+                service_date=D(2019, 5, 10),
+                amount=Yen(7_001),
+                **{field: given},
+            )
+        assert (caught.value.field, caught.value.rule, caught.value.value) == (
+            field,
+            "must be True or False",
+            given,
+        )
+        assert str(caught.value) == f"'{field}' must be True or False (got {given!r})"
+
+
+def test_a_place_and_a_claim_day_given_as_text_are_read_whatever_the_other_types():
+    abroad = Receipt(
+        id="r1",
+        participant="P-001",
+        service_date=D(2019, 5, 10),
+        amount=Yen(7_001),
+        place=" abroad ",
+    )
+    assert abroad.place is Place.ABROAD
+    arrived = Receipt(
+        id="r1",
+        participant="P-001",
+        service_date=D(2019, 5, 10),
+        amount=Yen(7_001),
+        submitted_on="2019-06-01",
+    )
+    assert (arrived.submitted_on, arrived.submitted_on.__class__) == (D(2019, 6, 1), D)
+    with pytest.raises(InvalidInput) as caught:
+        Receipt(
+            id="r1",
+            participant="P-001",
+            service_date=D(2019, 5, 10),
+            amount=Yen(7_001),
+            place="mars",
+        )
+    assert str(caught.value) == "'place' must be 'japan' or 'abroad' (日本 / 海外) (got 'mars')"
 
 
 # -- rows.py: the command's CSV path ---------------------------------------------------------------
