@@ -11,10 +11,19 @@ from __future__ import annotations
 
 import pytest
 
-from jetrules import FiscalYear, InvalidInput
+from jetrules import FiscalYear, InvalidInput, OutOfRange, WrongType
 from jetrules._kernel.policy import Policy
-from jetrules._phone.editions import _missing_message, editions
-from jetrules.phone import PhoneSession, SessionKind, sessions_in, terms_for
+from jetrules._phone.editions import _hint, _missing_message, editions
+from jetrules.phone import (
+    PhoneSession,
+    SessionKind,
+    Weekday,
+    WeeklyRun,
+    is_open,
+    next_session,
+    sessions_in,
+    terms_for,
+)
 
 FY2020 = FiscalYear(2020)
 
@@ -75,21 +84,20 @@ def test_a_session_names_each_value_supplied_in_its_note_and_record():
 
 
 def test_a_year_without_a_schedule_lists_every_year_that_has_one():
-    # the bundled file publishes FY2020 only; the message must still list two years well
-    year_2025 = dict.fromkeys(("regular_hours", "extra_hours", "weekly_hours"), "10:00-12:00")
+    # the bundled file publishes FY2020 only; the message must still list two years well, and a
+    # year that has exactly the parameters required (no extra or weekly sessions) is complete
     policy = Policy().supplying(
-        "phone",
-        FiscalYear(2025),
-        regular_day="first monday",
-        extra_dates=[],
-        weekly_runs=[],
-        **year_2025,
+        "phone", FiscalYear(2025), regular_day="first monday", regular_hours="10:00-12:00"
     )
     message = _missing_message(FiscalYear(2026), editions(policy), ["regular_day"])
-    assert message.startswith(
+    assert message == (
         "no telephone counselling schedule is published for FY2026: it needs regular_day, "
-        "and schedules are published for FY2020, FY2025 only; "
+        "and schedules are published for FY2020, FY2025 only; assume another year's published "
+        "schedule with assume=FiscalYear(2025) (--assume-terms-from 2025 on the command line), "
+        "or supply one with policy= (--policy FILE)"
     )
+    # and when no year is complete, the hint can only be to supply one
+    assert _hint(()) == "supply a schedule with policy= (--policy FILE)"
 
 
 def test_a_supplied_extra_session_on_an_assumed_regular_day_stays_assumed():
@@ -111,3 +119,33 @@ def test_a_supplied_extra_session_on_an_assumed_regular_day_stays_assumed():
     assert second.render("en") == (
         "2026-04-22 (Wed) 20:00-22:00 Tokyo time: extra session (under a supplied schedule)"
     )
+
+
+def test_the_calendars_first_fiscal_year_has_sessions_under_an_assumed_schedule():
+    assert terms_for(1948, assume=2020).describe("en") == (
+        "FY1948: the third Wednesday of each month, 17:30-21:00"
+    )
+    assert is_open("1948-06-16T18:00+09:00", assume=2020)
+    with pytest.raises(OutOfRange) as error:
+        is_open("1948-03-16T18:00+09:00", assume=2020)
+    assert (error.value.field, error.value.value) == ("at", "1948-03-16T18:00+09:00")
+    assert error.value.rule == "must fall in FY1948 to FY2150, the years the calendar covers"
+    with pytest.raises(OutOfRange) as before_any_year:
+        next_session("0001-03-31T23:00+09:00")
+    assert before_any_year.value.field == "after"
+
+
+def test_bad_assumed_years_and_policies_are_named():
+    with pytest.raises(InvalidInput) as error:
+        terms_for(2026, assume="soon")
+    assert (error.value.field, error.value.value) == ("assume", "soon")
+    assert error.value.rule == "must be written FY2019, 2019 or 2019年度"
+    with pytest.raises(WrongType) as wrong:
+        sessions_in(2020, policy="phone.toml")
+    assert (wrong.value.field, wrong.value.value) == ("policy", "phone.toml")
+    assert wrong.value.rule == "must be a Policy (see jetrules.policy.load)"
+
+
+def test_a_weekly_run_whose_first_day_is_not_its_weekday_starts_on_the_next_one():
+    run = WeeklyRun(weekday=Weekday.WEDNESDAY, first="2021-01-14", last="2021-02-03")
+    assert [day.isoformat() for day in run.days()] == ["2021-01-20", "2021-01-27", "2021-02-03"]
