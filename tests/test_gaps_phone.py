@@ -4,17 +4,24 @@ The first mutation run of the phone group (issue 15, ``make mutate MUTATE=phone`
 without any test failing: a schedule's description in English (its extra sessions and weekly runs,
 its separators), a weekly run in English, the error of a parameter a schedule does not have, a
 session open at its very start and the field named when the instant is unreadable, and more than
-one supplied value named in a session's note and record.
+one supplied value named in a session's note and record; and, throughout, the field, the rule
+and the value of each error a bad schedule, session or hours raise (the tests before matched the
+start of the message only).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pendulum
 import pytest
 
 from jetrules import FiscalYear, InvalidInput, OutOfRange, WrongType
 from jetrules._kernel.policy import Policy
 from jetrules._phone.editions import _hint, _missing_message, editions
 from jetrules.phone import (
+    Hours,
+    PhoneSchedule,
     PhoneSession,
     SessionKind,
     Weekday,
@@ -149,3 +156,261 @@ def test_bad_assumed_years_and_policies_are_named():
 def test_a_weekly_run_whose_first_day_is_not_its_weekday_starts_on_the_next_one():
     run = WeeklyRun(weekday=Weekday.WEDNESDAY, first="2021-01-14", last="2021-02-03")
     assert [day.isoformat() for day in run.days()] == ["2021-01-20", "2021-01-27", "2021-02-03"]
+
+
+_RUNS = 'a list of runs such as [{ weekday = "wednesday", first = 2021-01-13, last = 2021-03-03 }]'
+_DAY = "a week and a weekday such as 'third wednesday' (weeks: first, second, third, fourth, last)"
+_TWICE = ["2030-05-01", "2030-05-01"]
+_BACKWARDS = {"weekday": "monday", "first": "2030-05-31", "last": "2030-05-01"}
+_SHORT = {"weekday": "wed", "first": "2030-05-01", "last": "2030-05-31"}
+
+
+_HOURS = "must be Tokyo times such as 17:30-21:00"
+_ISO = "must be an ISO date such as 2019-04-01"
+
+
+@pytest.mark.parametrize(
+    ("fields", "kind", "field", "value", "message"),
+    [
+        ({"regular_day": 3}, WrongType, "regular_day", 3, f"must name {_DAY} (got 3)"),
+        (
+            {"regular_day": "third"},
+            InvalidInput,
+            "regular_day",
+            "third",
+            f"must name {_DAY} (got 'third')",
+        ),
+        (
+            {"regular_day": "3rd wednesday"},
+            InvalidInput,
+            "regular_day",
+            "3rd wednesday",
+            f"must name {_DAY} (got '3rd wednesday')",
+        ),
+        (
+            {"regular_day": "third wed"},
+            InvalidInput,
+            "regular_day",
+            "third wed",
+            f"must name {_DAY} (got 'third wed')",
+        ),
+        (
+            {"regular_hours": "17:30"},
+            InvalidInput,
+            "regular_hours",
+            "17:30",
+            f"{_HOURS} (got '17:30')",
+        ),
+        (
+            {"regular_hours": "25:00-26:00"},
+            InvalidInput,
+            "regular_hours",
+            "25:00-26:00",
+            f"{_HOURS} (got '25:00-26:00')",
+        ),
+        (
+            {"regular_hours": dt.time(17)},
+            WrongType,
+            "regular_hours",
+            dt.time(17),
+            f"{_HOURS} (got 17:00:00)",
+        ),
+        (
+            {"regular_hours": "17:30-17:30"},
+            InvalidInput,
+            "regular_hours",
+            "17:30-17:30",
+            "must be the end after the start, such as 17:30-21:00 (got '17:30-17:30')",
+        ),
+        (
+            {"extra_dates": "2030-05-01"},
+            WrongType,
+            "extra_dates",
+            "2030-05-01",
+            "must be a list of dates such as [2020-04-22] (got '2030-05-01')",
+        ),
+        (
+            {"extra_dates": [20300501]},
+            WrongType,
+            "extra_dates",
+            20300501,
+            "must hold dates such as 2020-04-22 (got 20300501)",
+        ),
+        (
+            {"extra_dates": _TWICE},
+            InvalidInput,
+            "extra_dates",
+            _TWICE,
+            f"must not list a day twice (got {_TWICE})",
+        ),
+        (
+            {"extra_dates": ["2030-13-01"]},
+            InvalidInput,
+            "extra_dates",
+            "2030-13-01",
+            f"{_ISO} (got '2030-13-01')",
+        ),
+        (
+            {"extra_dates": ["2031-05-01"], "extra_hours": "10:00-11:00"},
+            InvalidInput,
+            "extra_dates",
+            pendulum.Date(2031, 5, 1),
+            "must lie in FY2030 (2030-04-01 to 2031-03-31) (got 2031-05-01)",
+        ),
+        (
+            {"weekly_runs": "weekly"},
+            WrongType,
+            "weekly_runs",
+            "weekly",
+            f"must be {_RUNS} (got 'weekly')",
+        ),
+        (
+            {"weekly_runs": ["weekly"]},
+            WrongType,
+            "weekly_runs",
+            "weekly",
+            f"must be {_RUNS} (got 'weekly')",
+        ),
+        (
+            {"weekly_runs": [{"weekday": "wed"}]},
+            InvalidInput,
+            "weekly_runs",
+            {"weekday": "wed"},
+            f"must be {_RUNS} (got {{'weekday': 'wed'}})",
+        ),
+        (
+            {"weekly_runs": [_SHORT]},
+            InvalidInput,
+            "weekly_runs",
+            _SHORT,
+            f"must name weekdays such as 'wednesday' (got {_SHORT})",
+        ),
+        (
+            {"weekly_runs": [_BACKWARDS]},
+            InvalidInput,
+            "weekly_runs",
+            _BACKWARDS,
+            f"must have runs whose last day is not before their first day (got {_BACKWARDS})",
+        ),
+        (
+            {"weekly_runs": [{"weekday": "monday", "first": "2030-05-32", "last": "2030-05-01"}]},
+            InvalidInput,
+            "weekly_runs",
+            "2030-05-32",
+            f"{_ISO} (got '2030-05-32')",
+        ),
+        (
+            {"weekly_runs": [{"weekday": "monday", "first": "2030-05-01", "last": "2030-05-32"}]},
+            InvalidInput,
+            "weekly_runs",
+            "2030-05-32",
+            f"{_ISO} (got '2030-05-32')",
+        ),
+    ],
+)
+def test_a_bad_schedule_value_names_its_field_rule_and_value(fields, kind, field, value, message):
+    values = {"fiscal_year": 2030, "regular_day": "first monday", "regular_hours": "10:00-11:00"}
+    with pytest.raises(kind) as error:
+        PhoneSchedule(**(values | fields))
+    assert (error.value.field, error.value.value) == (field, value)
+    assert str(error.value) == f"'{field}' {message}"
+
+
+@pytest.mark.parametrize(
+    ("make", "kind", "field", "value", "message"),
+    [
+        (
+            lambda: Hours(start=dt.time(17), end=dt.time(17)),
+            InvalidInput,
+            "end",
+            dt.time(17),
+            "must be after the start, 17:00:00 (got 17:00:00)",
+        ),
+        (
+            lambda: Hours(start="17:00", end=dt.time(18)),
+            WrongType,
+            "start",
+            "17:00",
+            "must be a datetime.time (got '17:00')",
+        ),
+        (
+            lambda: Hours(start=dt.time(17, 0, 30), end=dt.time(18)),
+            InvalidInput,
+            "start",
+            dt.time(17, 0, 30),
+            "must be a whole minute with no zone (the hours are Tokyo's) (got 17:00:30)",
+        ),
+        (
+            lambda: WeeklyRun(weekday=Weekday.MONDAY, first="2030-05-06", last="2030-05-05"),
+            InvalidInput,
+            "last",
+            pendulum.Date(2030, 5, 5),
+            "must not be before the first day, 2030-05-06 (got 2030-05-05)",
+        ),
+        (
+            lambda: _session(kinds=()),
+            InvalidInput,
+            "kinds",
+            (),
+            "must be one or more SessionKind values (got ())",
+        ),
+        (
+            lambda: _session(origin="guessed"),
+            InvalidInput,
+            "origin",
+            "guessed",
+            "must be one of published, supplied, assumed (got 'guessed')",
+        ),
+        (
+            lambda: _session(sources=("CLAIR",)),
+            WrongType,
+            "sources",
+            ("CLAIR",),
+            "must be Source values (got ('CLAIR',))",
+        ),
+        (
+            lambda: _session(supplied=[1]),
+            WrongType,
+            "supplied",
+            [1],
+            "must be parameter names (text) (got [1])",
+        ),
+        (
+            lambda: terms_for(2020, policy=Policy().supplying("phone", FY2020, colour="blue")),
+            InvalidInput,
+            "colour",
+            "blue",
+            "is not a telephone counselling parameter (known: regular_day, regular_hours, "
+            "extra_dates, extra_hours, weekly_runs, weekly_hours) (got 'blue')",
+        ),
+    ],
+)
+def test_bad_hours_runs_sessions_and_parameters_name_their_field_rule_and_value(
+    make, kind, field, value, message
+):
+    with pytest.raises(kind) as error:
+        make()
+    assert (error.value.field, error.value.value) == (field, value)
+    assert str(error.value) == f"'{field}' {message}"
+
+
+def _session(**fields: object) -> PhoneSession:
+    values: dict[str, object] = {
+        "start": "2020-04-15T17:30+09:00",
+        "end": "2020-04-15T21:00+09:00",
+        "kinds": (SessionKind.REGULAR,),
+    }
+    return PhoneSession(**(values | fields))
+
+
+def test_a_run_of_one_day_given_as_a_table_is_a_run():
+    run = {"weekday": "monday", "first": "2030-05-06", "last": "2030-05-06"}
+    schedule = PhoneSchedule(
+        fiscal_year=2030,
+        regular_day="first monday",
+        regular_hours="10:00-11:00",
+        weekly_runs=[run],
+        weekly_hours="12:00-13:00",
+    )
+    (only,) = schedule.weekly_runs
+    assert only.days() == (pendulum.Date(2030, 5, 6),)
