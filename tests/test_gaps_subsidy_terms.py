@@ -15,7 +15,8 @@ import pendulum
 import pytest
 
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
-from jetrules.subsidy import Receipt, ReceiptRows, assess, csv_lines_of_rows
+from jetrules.policy import load as load_policy
+from jetrules.subsidy import Participant, Receipt, ReceiptRows, assess, csv_lines_of_rows
 
 # -- the command's CSV path (rows.py) -------------------------------------------------------------
 
@@ -130,3 +131,87 @@ def test_an_id_that_starts_a_formula_is_guarded_first_in_the_file_or_later(ident
         Receipt(id=row[3], participant=row[0], service_date=row[2], amount=row[4]) for row in rows
     ]
     assert "".join(lines) == "".join(assess(receipts).iter_csv())
+
+
+# -- what a decision says (reasons.py) ------------------------------------------------------------
+
+_NOT_PUBLISHED_2025 = (
+    "No published terms cover FY2025 in full (not published: rate, annual cap, place, costs "
+    "covered by health insurance excluded, mental health professional required, rounding, "
+    "share-out over receipts), so nothing was assessed or paid; to assess it, assume another "
+    "year's published terms (assume=FiscalYear(2024), or --assume-terms-from 2024 on the command "
+    "line) or supply the missing ones in a policy."
+)
+
+
+def test_receipts_alike_but_for_their_rate_each_say_their_own_conversion():
+    """Two refusals say the same but for the conversion: the rate is the caller's, per receipt."""
+    ledger = assess(
+        [
+            Receipt(
+                id=f"r{n}",
+                participant="P",
+                service_date="2024-05-10",
+                amount="100.00",
+                currency="usd",
+                jpy_per_unit=rate,
+                insured=True,
+            )
+            for n, rate in enumerate(["149.5", "150"])
+        ]
+    )
+    tail = (
+        " (rounded down to whole yen); the rate is the caller's, as no source gives one (reading "
+        "rate-is-the-callers). Covered by health insurance, so not eligible under the FY2024 terms."
+    )
+    assert [decision.explain() for decision in ledger[0].decisions] == [
+        f"Paid 100.00 USD at ¥149.5 per USD: ¥14,950{tail}",
+        f"Paid 100.00 USD at ¥150 per USD: ¥15,000{tail}",
+    ]
+
+
+def test_receipts_outside_the_term_of_a_year_without_terms_each_name_their_own_day():
+    term = Participant(
+        participant="P",
+        appointed_from="2025-08-01",
+        appointed_to="2026-07-31",
+        organisation="Saga",
+    )
+    ledger = assess(
+        [
+            Receipt(id=f"r{n}", participant="P", service_date=day, amount=7_001)
+            for n, day in enumerate(["2025-05-10", "2025-06-10"])
+        ],
+        participants=[term],
+    )
+    assert [decision.explain() for decision in ledger[0].decisions] == [
+        f"{day} is outside P's term of appointment (2025-08-01 to 2026-07-31): the programme is "
+        f"for participants during their term, so nothing is paid. {_NOT_PUBLISHED_2025}"
+        for day in ("2025-05-10", "2025-06-10")
+    ]
+
+
+def test_counselling_abroad_under_a_supplied_any_place_cites_the_source_given_for_it(tmp_path):
+    """A policy may state "any place" with a source: PLACE_NOT_NAMED then cites it."""
+    path = tmp_path / "any-place.toml"
+    path.write_text(
+        '[source.office]\ntitle = "Programme office notice"\n\n'
+        "[[subsidy]]\nfiscal_year = 2024\n"
+        'place = { value = "any_place", source = "office", paraphrase = "counselling anywhere" }\n',
+        "utf-8",
+    )
+    ledger = assess(
+        [
+            Receipt(
+                id="r1", participant="P", service_date="2024-05-10", amount=7_001, place="abroad"
+            )
+        ],
+        policy=load_policy(path),
+    )
+    decision = ledger[0].decisions[0]
+    cited = [(r.code, None if r.source is None else r.source.title) for r in decision.reasons]
+    assert cited == [
+        ("ELIGIBLE", "JET Programme, Mental health support"),
+        ("PLACE_NOT_NAMED", "Programme office notice"),
+        ("SUPPLIED_TERMS", None),
+    ]
