@@ -6,7 +6,10 @@ Covered here:
 
 - the command's CSV path (``csv_lines_of_rows``, ``ReceiptRows``): each row it refuses names the
   field, the rule and the value a person reads, whole; an id that starts a formula is guarded
-  wherever it stands in the file.
+  wherever it stands in the file;
+- what a decision says (reasons.py): receipts alike but for their rate each say their own
+  conversion, receipts outside the term in a year without terms each name their own day, and a
+  place or a claim deadline stated on a cited notice is said citing it.
 """
 
 from __future__ import annotations
@@ -15,8 +18,17 @@ import pendulum
 import pytest
 
 from jetrules.errors import InvalidInput, OutOfRange, WrongType
+from jetrules.policy import EditionRecord, Origin, Parameter, Policy, Provenance
 from jetrules.policy import load as load_policy
-from jetrules.subsidy import Participant, Receipt, ReceiptRows, assess, csv_lines_of_rows
+from jetrules.subsidy import (
+    Participant,
+    Receipt,
+    ReceiptRows,
+    assess,
+    csv_lines_of_rows,
+    terms_for,
+)
+from jetrules.text import Source
 
 # -- the command's CSV path (rows.py) -------------------------------------------------------------
 
@@ -215,3 +227,53 @@ def test_counselling_abroad_under_a_supplied_any_place_cites_the_source_given_fo
         ("PLACE_NOT_NAMED", "Programme office notice"),
         ("SUPPLIED_TERMS", None),
     ]
+
+
+_NOTICE = Source(title="Programme office notice")
+
+
+def _no_deadline_on_the_notice(year: int, others_from: int | None) -> Policy:
+    """A policy whose *year* has no claim deadline, stated by a cited notice (built in code)."""
+    parameters = () if others_from is None else terms_for(others_from).parameters
+    none = Provenance(origin=Origin.SUPPLIED, source=_NOTICE)
+    record = EditionRecord(
+        service="subsidy",
+        fiscal_year=year,
+        parameters=(
+            *(p for p in parameters if p.name != "claim_deadline"),
+            Parameter(name="claim_deadline", value=None, provenance=none),
+        ),
+        file="(code)",
+    )
+    return Policy(supplied=(("subsidy", (record,)),))
+
+
+@pytest.mark.parametrize(
+    ("year", "others_from", "code", "says"),
+    [
+        (
+            2023,
+            None,
+            "DEADLINE_NOT_SUPPLIED",
+            "The supplied terms for FY2023 have no claim deadline (the published one is "
+            "2024-04-05); the claim that arrived on 2024-05-01 is not refused as late.",
+        ),
+        (
+            2026,
+            2024,
+            "DEADLINE_NOT_PUBLISHED",
+            "No claim deadline is published for FY2026; the claim that arrived on 2027-05-01 is "
+            "not refused as late.",
+        ),
+    ],
+)
+def test_a_claim_deadline_left_out_on_a_cited_notice_is_said_citing_it(
+    year, others_from, code, says
+):
+    ledger = assess(
+        [Receipt(id="r1", participant="P", service_date=f"{year}-05-10", amount=7_001)],
+        policy=_no_deadline_on_the_notice(year, others_from),
+        submitted_on=f"{year + 1}-05-01",
+    )
+    (timing,) = [r for r in ledger[0].decisions[0].reasons if r.code == code]
+    assert (timing.source, timing.render("en")) == (_NOTICE, says)
