@@ -9,7 +9,9 @@ Covered here:
   wherever it stands in the file;
 - what a decision says (reasons.py): receipts alike but for their rate each say their own
   conversion, receipts outside the term in a year without terms each name their own day, and a
-  place or a claim deadline stated on a cited notice is said citing it.
+  place or a claim deadline stated on a cited notice is said citing it;
+- a statement as text (statement_text.py), whole, in English and Japanese: its blank lines
+  between the terms, the table, the reasons and the totals included.
 """
 
 from __future__ import annotations
@@ -277,3 +279,71 @@ def test_a_claim_deadline_left_out_on_a_cited_notice_is_said_citing_it(
     )
     (timing,) = [r for r in ledger[0].decisions[0].reasons if r.code == code]
     assert (timing.source, timing.render("en")) == (_NOTICE, says)
+
+
+# -- statements as text (statement_text.py) ------------------------------------------------------
+
+_FY2019_STATEMENT = """\
+FY2019 statement for participant P-001
+Terms: FY2019 terms: 50% of eligible costs, up to ¥30,000 per participant; in Japan; no claim \
+deadline published
+Source: CLAIR's Mental Health Support (FY2019 text) <https://ajetpsg.com/clair-counselling>
+  rate 50%: "a partial subsidy (50%"
+  annual cap ¥30,000: "up to ¥30,000 per year"
+  place in Japan: "mental health professionals in Japan"
+  costs covered by health insurance excluded yes: "not covered by health insurance"
+  mental health professional required yes: "consultation with mental health professionals"
+
+receipt  service date     paid  eligible  subsidy  cut by cap
+-------  ------------  -------  --------  -------  ----------
+r1       2019-05-10     ¥7,001    ¥7,001   ¥3,500          ¥0
+r2       2019-06-10    ¥60,000   ¥60,000  ¥26,500      ¥3,500
+
+r1: Eligible under the FY2019 terms: ¥7,001 counts at 50%.
+r2 (claim arrived 2020-04-10): Eligible under the FY2019 terms: ¥60,000 counts at 50%. No claim \
+deadline is published for FY2019; the claim that arrived on 2020-04-10 is not refused as late. \
+This receipt reaches the annual cap of ¥30,000; ¥3,500 is cut.
+
+Totals: paid ¥67,001, eligible ¥67,001, subsidy ¥30,000, cut by cap ¥3,500; cap left ¥0."""
+
+_FY2019_STATEMENT_JA = """\
+2019年度 助成明細：P-001
+要件: 2019年度の要件：対象経費の50%、1人あたり上限¥30,000；日本国内；申請期限の公表なし
+出典: CLAIR's Mental Health Support (FY2019 text) <https://ajetpsg.com/clair-counselling>
+  助成率：50%　「a partial subsidy (50%」
+  年間上限額：¥30,000　「up to ¥30,000 per year」
+  場所：日本国内　「mental health professionals in Japan」
+  健康保険適用分の除外：はい　「not covered by health insurance」
+  メンタルヘルス専門家によること：はい　「consultation with mental health professionals」
+
+領収書  受診日       支払額   対象額   助成額  上限超過
+------  ----------  -------  -------  -------  --------
+r1      2019-05-10   ¥7,001   ¥7,001   ¥3,500        ¥0
+r2      2019-06-10  ¥60,000  ¥60,000  ¥26,500    ¥3,500
+
+r1: 2019年度の要件により対象：¥7,001の50%が助成対象です。
+r2 (申請到着日 2020-04-10): 2019年度の要件により対象：¥60,000の50%が助成対象です。\
+2019年度の申請期限は公表されていないため、2020-04-10着の申請を期限後として扱いません。\
+この領収書で年間上限額¥30,000に達するため、¥3,500は助成されません。
+
+合計：支払額¥67,001、対象額¥67,001、助成額¥30,000、上限超過¥3,500、上限残額¥0。"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("en", _FY2019_STATEMENT), ("ja", _FY2019_STATEMENT_JA)]
+)
+def test_a_statement_reads_whole_heading_terms_quotes_table_reasons_and_totals(lang, text):
+    ledger = assess(
+        [
+            Receipt(id="r1", participant="P-001", service_date="2019-05-10", amount=7_001),
+            Receipt(
+                id="r2",
+                participant="P-001",
+                service_date="2019-06-10",
+                amount=60_000,
+                submitted_on="2020-04-10",
+            ),
+        ]
+    )
+    assert ledger[0].render(lang) == text
+    assert ledger.render(lang) == text
