@@ -7,7 +7,9 @@ a year without published terms.
 
 Later runs (issue 15, subsidy modules one by one) added: a receipt's flags, place and claim day
 given in other types than their final ones while every other value is final (model.py's fast
-path must not take them as they are).
+path must not take them as they are); each parameter of a policy file refused with its field, rule
+and value, the edges of what it allows, and supplied values read against the published ones in
+either language (parameters.py).
 """
 
 from __future__ import annotations
@@ -15,21 +17,24 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from fractions import Fraction
 
 import pendulum
 import pytest
 
 from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, NotFound, WrongType
-from jetrules.money import Yen
+from jetrules.money import Rounding, Yen
 from jetrules.policy import Policy
 from jetrules.policy import check as check_policy_file
 from jetrules.policy import load as load_policy
 from jetrules.subsidy import (
+    PARAMETERS,
     Participant,
     Place,
     PlaceRequirement,
     Receipt,
+    ShareOut,
     assess,
     csv_lines_of_rows,
 )
@@ -535,3 +540,94 @@ def test_the_csv_names_the_year_whose_terms_were_assumed_in_its_last_column():
         ("r1", "assumed", "2024"),
     ]
     assert [record["assumed_from"] for record in ledger.to_records()] == [None, 2024]
+
+
+# -- parameters.py: what a policy file's parameter may be, and how a change reads ----------------
+
+RATE_RULE = 'must be a Fraction such as Fraction(1, 2), or text such as "1/2" or "50%"'
+ROUNDINGS = "must be one of floor, ceiling, half_up, half_even"
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "error", "rule"),
+    [
+        ("rate", "half", InvalidInput, RATE_RULE),
+        ("rate", "x%", InvalidInput, RATE_RULE),
+        ("rate", "1/0", InvalidInput, RATE_RULE),
+        ("rate", 0.5, WrongType, RATE_RULE),
+        ("rate", True, WrongType, RATE_RULE),
+        ("rate", "150%", InvalidInput, "must be more than 0 and at most 1"),
+        ("rate", "0%", InvalidInput, "must be more than 0 and at most 1"),
+        ("rate", 0, InvalidInput, "must be more than 0 and at most 1"),
+        ("rate", Fraction(3, 2), InvalidInput, "must be more than 0 and at most 1"),
+        ("annual_cap", True, WrongType, "must be whole yen as an int or a whole Decimal"),
+        ("annual_cap", "abc", InvalidInput, "must be whole yen such as 30000, 30,000 or ¥30,000"),
+        ("annual_cap", -1, InvalidInput, "must not be negative"),
+        ("claim_deadline", 5, WrongType, "must be a date such as 2026-04-01"),
+        ("claim_deadline", "2026-02-30", InvalidInput, "must be an ISO date such as 2019-04-01"),
+        ("insured_costs_excluded", "yes", WrongType, "must be true or false"),
+        ("professional_required", 1, WrongType, "must be true or false"),
+        ("rounding", 1, WrongType, ROUNDINGS),
+        ("rounding", "up", InvalidInput, ROUNDINGS),
+        ("share_out", None, WrongType, "must be one of service_date_order"),
+        ("share_out", "pro_rata", InvalidInput, "must be one of service_date_order"),
+        ("claim_documents", [], InvalidInput, "must name at least one document"),
+        ("claim_documents", "receipts", WrongType, "must be a list of document names"),
+    ],
+)
+def test_a_parameter_refuses_what_it_cannot_read_with_its_rule_and_value(name, given, error, rule):
+    with pytest.raises(error) as caught:
+        PARAMETERS[name](given)
+    assert type(caught.value) is error
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (name, rule, given)
+    assert str(caught.value) == f"'{name}' {rule} (got {given!r})"
+
+
+def test_a_parameter_reads_the_edges_of_what_it_allows():
+    assert PARAMETERS["rate"]("100%") == PARAMETERS["rate"](" 1 ") == Fraction(1)
+    assert PARAMETERS["rate"](" 1/3 ") == Fraction(1, 3)
+    assert PARAMETERS["annual_cap"](0) == Yen(0)
+    assert PARAMETERS["insured_costs_excluded"](False) is False
+    assert PARAMETERS["rounding"]("half_even") is Rounding.HALF_EVEN
+    assert PARAMETERS["share_out"](ShareOut.SERVICE_DATE_ORDER) is ShareOut.SERVICE_DATE_ORDER
+    assert PARAMETERS["claim_deadline"]("2026-04-01") == D(2026, 4, 1)
+
+
+def _supplied_changes(year: int, assume: int, **values: object) -> list[str]:
+    given = [receipt("r1", f"{year}-05-10")]
+    policy = Policy().supplying("subsidy", FiscalYear(year), **values)
+    ledger = assess(given, policy=policy, assume=assume)
+    return [ledger.to_records(lang)[0]["changes"] for lang in ("en", "ja")]
+
+
+def test_changed_values_read_each_value_with_what_was_published_in_either_language():
+    assert _supplied_changes(
+        2019, 2018, rate=Fraction(1, 3), rounding=Rounding.HALF_EVEN, insured_costs_excluded=False
+    ) == [
+        "rate 1/3 (published: 50%); costs covered by health insurance excluded no "
+        "(published: yes); rounding to the nearest yen, halves to even (published: round down)",
+        "助成率：1/3（公表値：50%）；健康保険適用分の除外：いいえ（公表値：はい）；"
+        "端数処理：偶数丸め（公表値：切り捨て）",
+    ]
+
+
+def test_values_no_year_published_are_listed_last_in_either_language():
+    changes = _supplied_changes(
+        2025,
+        2024,
+        rate=Fraction(1, 2),
+        annual_cap=Yen(30_000),
+        rounding=Rounding.CEILING,
+        claim_deadline="2026-05-01",
+    )
+    assert changes == [
+        "claim deadline 2026-05-01 (published: 2026-04-01); "
+        "rate 50%, annual cap ¥30,000, rounding round up (none published)",
+        "申請期限：2026-05-01（公表値：2026-04-01）；"
+        "助成率：50%、年間上限額：¥30,000、端数処理：切り上げ（公表値なし）",
+    ]
+    halves_up = _supplied_changes(2022, 2021, rounding=Rounding.HALF_UP)
+    assert halves_up == [
+        "rounding to the nearest yen, halves up (none published)",
+        "端数処理：四捨五入（公表値なし）",
+    ]
