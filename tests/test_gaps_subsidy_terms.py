@@ -11,7 +11,9 @@ Covered here:
   conversion, receipts outside the term in a year without terms each name their own day, and a
   place or a claim deadline stated on a cited notice is said citing it;
 - a statement as text (statement_text.py), whole, in English and Japanese: its blank lines
-  between the terms, the table, the reasons and the totals included.
+  between the terms, the table, the reasons and the totals included;
+- a year's terms (terms.py): how to have claim documents a year does not publish, a claim
+  deadline described in Japanese, a supplied deadline within its year refused naming it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from jetrules.errors import InvalidInput, OutOfRange, WrongType
+from jetrules.errors import InvalidInput, NoRuleInForce, OutOfRange, WrongType
 from jetrules.policy import EditionRecord, Origin, Parameter, Policy, Provenance
 from jetrules.policy import load as load_policy
 from jetrules.subsidy import (
+    REQUIRED,
     Participant,
     Receipt,
     ReceiptRows,
@@ -347,3 +350,51 @@ def test_a_statement_reads_whole_heading_terms_quotes_table_reasons_and_totals(l
     )
     assert ledger[0].render(lang) == text
     assert ledger.render(lang) == text
+
+
+# -- the terms of a year (terms.py) ---------------------------------------------------------------
+
+
+def test_terms_without_claim_documents_say_how_to_have_them():
+    """A year supplied with its required parameters only: what a claim is made of is unknown."""
+    published = terms_for(2024)
+    policy = Policy().supplying("subsidy", 2026, **{n: getattr(published, n) for n in REQUIRED})
+    with pytest.raises(NoRuleInForce) as caught:
+        terms_for(2026, policy=policy).required_documents()
+    assert str(caught.value) == (
+        "the Counselling Assistance Programme terms for FY2026 do not publish claim_documents; "
+        "assume another year's published terms (assume=) or supply them with policy="
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "en",
+            "FY2023 terms: 50% of eligible costs, up to ¥30,000 per participant; no place named; "
+            "claims must arrive by 2024-04-05",
+        ),
+        (
+            "ja",
+            "2023年度の要件：対象経費の50%、1人あたり上限¥30,000；場所の定めなし；申請は2024-04-05必着",
+        ),
+    ],
+)
+def test_terms_with_a_claim_deadline_describe_it_in_either_language(lang, line):
+    assert terms_for(2023).describe(lang) == line
+
+
+def test_a_supplied_claim_deadline_within_its_year_is_refused_naming_it():
+    policy = Policy().supplying("subsidy", 2019, claim_deadline="2020-03-31")
+    with pytest.raises(InvalidInput) as caught:
+        terms_for(2019, policy=policy)
+    refused = caught.value
+    assert (refused.field, refused.rule, refused.value) == (
+        "claim_deadline",
+        "must be after the fiscal year ends, 2020-03-31",
+        pendulum.Date(2020, 3, 31),
+    )
+    assert str(refused) == (
+        "'claim_deadline' must be after the fiscal year ends, 2020-03-31 (got 2020-03-31)"
+    )
