@@ -13,7 +13,9 @@ Covered here:
 - a statement as text (statement_text.py), whole, in English and Japanese: its blank lines
   between the terms, the table, the reasons and the totals included;
 - a year's terms (terms.py): how to have claim documents a year does not publish, a claim
-  deadline described in Japanese, a supplied deadline within its year refused naming it.
+  deadline described in Japanese, a supplied deadline within its year refused naming it;
+- the editions under a policy (editions.py): a year supplied in part names only the parameters
+  the policy still leaves out.
 """
 
 from __future__ import annotations
@@ -397,4 +399,31 @@ def test_a_supplied_claim_deadline_within_its_year_is_refused_naming_it():
     )
     assert str(refused) == (
         "'claim_deadline' must be after the fiscal year ends, 2020-03-31 (got 2020-03-31)"
+    )
+
+
+# -- the editions under a policy (editions.py) ---------------------------------------------------
+
+
+def test_a_year_supplied_in_part_names_only_what_the_policy_still_leaves_out():
+    policy = Policy().supplying("subsidy", 2026, rate="1/2", annual_cap=30_000)
+    ledger = assess(
+        [Receipt(id="r1", participant="P", service_date="2026-05-10", amount=7_001)],
+        policy=policy,
+    )
+    statement = ledger[0]
+    assert statement.missing == (
+        "place",
+        "claim_deadline",
+        "insured_costs_excluded",
+        "professional_required",
+        "rounding",
+        "share_out",
+    )
+    assert statement.decisions[0].explain() == (
+        "No published terms cover FY2026 in full (not published: place, claim deadline, costs "
+        "covered by health insurance excluded, mental health professional required, rounding, "
+        "share-out over receipts), so nothing was assessed or paid; to assess it, assume another "
+        "year's published terms (assume=FiscalYear(2024), or --assume-terms-from 2024 on the "
+        "command line) or supply the missing ones in a policy."
     )
