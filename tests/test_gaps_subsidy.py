@@ -631,3 +631,90 @@ def test_values_no_year_published_are_listed_last_in_either_language():
         "rounding to the nearest yen, halves up (none published)",
         "端数処理：四捨五入（公表値なし）",
     ]
+
+
+# -- batch.py: a batch checked receipt by receipt, the first at fault named ----------------------
+
+
+def _refused(call) -> tuple[type, str, str, object, str]:
+    with pytest.raises((InvalidInput, WrongType)) as caught:
+        call()
+    error = caught.value
+    return type(error), error.field, error.rule, error.value, str(error)
+
+
+def test_a_batch_names_the_first_item_that_is_not_a_receipt():
+    given = [receipt("a", "2019-05-10"), "b", 5]
+    assert _refused(lambda: assess(given)) == (
+        WrongType,
+        "receipts",
+        "must hold Receipt values",
+        "b",
+        "'receipts' must hold Receipt values (got 'b')",
+    )
+
+
+def test_a_batch_names_the_first_id_it_repeats_or_that_was_assessed_before():
+    before = "must be unique: a receipt with this id was assessed before"
+    twice = "must be unique: two receipts in this batch have it"
+    ledger = assess([receipt("a", "2019-05-10")])
+    again = [receipt("b", "2019-05-10"), receipt("a", "2019-05-11"), receipt("b", "2019-05-12")]
+    assert _refused(lambda: ledger.add(again)) == (
+        InvalidInput,
+        "id",
+        before,
+        "a",
+        f"'id' {before} (got 'a')",
+    )
+    repeated = [receipt("b", "2019-05-10"), receipt("b", "2019-05-11"), receipt("a", "2019-05-12")]
+    assert _refused(lambda: ledger.add(repeated)) == (
+        InvalidInput,
+        "id",
+        twice,
+        "b",
+        f"'id' {twice} (got 'b')",
+    )
+
+
+def test_a_batch_day_is_held_only_to_the_receipts_without_their_own_day():
+    given = [
+        receipt("a", "2019-05-10"),
+        receipt("b", "2019-06-20", submitted_on="2019-07-01"),
+        receipt("c", "2019-06-18"),
+    ]
+    rule = "must not be before a receipt's service date (c: 2019-06-18)"
+    assert _refused(lambda: assess(given, submitted_on="2019-06-15")) == (
+        InvalidInput,
+        "submitted_on",
+        rule,
+        D(2019, 6, 15),
+        f"'submitted_on' {rule} (got 2019-06-15)",
+    )
+    ledger = assess(given[:2], submitted_on="2019-06-15")
+    assert [d.submitted_on for d in ledger[0].decisions] == [D(2019, 6, 15), D(2019, 7, 1)]
+
+
+def test_receipts_of_participants_without_a_term_are_refused_naming_each_once():
+    term = Participant(
+        participant="P-001",
+        appointed_from="2018-08-01",
+        appointed_to="2020-07-31",
+        organisation="Saga",
+    )
+    given = [
+        receipt("a", "2019-05-10"),
+        receipt("b", "2019-05-10", participant="P-9"),
+        receipt("c", "2019-05-10", participant="P-8"),
+        receipt("d", "2019-05-10", participant="P-9"),
+    ]
+    rule = (
+        "must be one of the participants given (a receipt of a participant without a term is "
+        "not assumed to be covered)"
+    )
+    assert _refused(lambda: assess(given, participants=[term])) == (
+        InvalidInput,
+        "participant",
+        rule,
+        ["P-8", "P-9"],
+        f"'participant' {rule} (got ['P-8', 'P-9'])",
+    )
