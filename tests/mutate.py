@@ -5,6 +5,8 @@ Usage (from the project's root, with mutmut installed: ``make mutate`` installs 
     python tests/mutate.py [GROUP ...]    # default: every group; GROUPS below names them
     python tests/mutate.py GROUP:PATTERN  # only the group's modules matching PATTERN, e.g.
                                           # booking:src/jetrules/_booking/appointment.py
+    python tests/mutate.py GROUP:P1,P2    # those matching any of P1, P2 (one run: the tests'
+                                          # coverage of the mutants is learnt once)
 
 For each group, a copy of the project is made in ``build/mutate/GROUP`` whose ``[tool.mutmut]``
 (the one of pyproject.toml) mutates only the group's modules and collects only the group's test
@@ -153,17 +155,20 @@ def _toml(value: object) -> str:
 def group_config(group: str, only: str | None = None) -> str:
     """The ``[tool.mutmut]`` table of *group*: pyproject.toml's, with the group's modules and tests.
 
-    *only*, a pattern, narrows the modules mutated to those it matches.
+    *only*, patterns joined by commas, narrows the modules mutated to those any of them matches.
 
     >>> "only_mutate = [\\"src/jetrules/money.py\\"]" in group_config("money")
     True
     >>> 'only_mutate = ["src/jetrules/_booking/appointment.py"]' in group_config(
     ...     "booking", "src/jetrules/_booking/appointment.py")
     True
+    >>> 'only_mutate = ["src/jetrules/_booking/terms.py", "src/jetrules/_booking/origin.py"]' in (
+    ...     group_config("booking", "src/jetrules/_booking/terms.py,src/jetrules/_booking/origin.py"))
+    True
     """
     settings = dict(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"])
     modules, tests = GROUPS[group]
-    settings["only_mutate"] = modules if only is None else [only]
+    settings["only_mutate"] = modules if only is None else only.split(",")
     settings["pytest_add_cli_args_test_selection"] = tests
     return "[tool.mutmut]\n" + "".join(f"{key} = {_toml(v)}\n" for key, v in settings.items())
 
