@@ -10,6 +10,7 @@ and each limit from both sides.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -23,8 +24,19 @@ from jetrules._subsidy.currency import (
     to_rate_per_unit,
     to_yen_at,
 )
+from jetrules._subsidy.tables import (
+    RECORD_COLUMNS,
+    STATEMENT_COLUMNS,
+    TextMemo,
+    columns_of,
+    plain_number,
+    to_level,
+)
+from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, JetRulesError, WrongType
 from jetrules.money import Yen
+from jetrules.policy import Policy
+from jetrules.subsidy import Receipt, assess, terms_for
 
 
 def refused(call: Callable[[], object]) -> tuple[object, ...]:
@@ -243,3 +255,143 @@ def test_an_amount_must_come_to_at_least_one_yen():
         "0.05",
         "'amount' must come to at least ¥1 at 10 yen per AUD (got '0.05')",
     )
+
+
+# -- tables.py: records ---------------------------------------------------------------------------
+
+FY2023_SOURCES = (
+    "CLAIR News, June 2023 <https://jetprogramme.org/en/clairnewsjune2023>; "
+    "CLAIR News, November 2023 <https://jetprogramme.org/en/clairnewsnov2023>"
+)
+
+
+def test_a_level_is_receipt_or_statement_and_nothing_else():
+    assert to_level("receipt") == "receipt"
+    assert to_level("statement") == "statement"
+    assert columns_of("receipt") == RECORD_COLUMNS
+    assert columns_of("statement") == STATEMENT_COLUMNS
+    for given in ("statements", "Receipt", None):
+        assert refused(lambda given=given: to_level(given)) == (
+            InvalidInput,
+            "level",
+            "must be 'receipt' or 'statement'",
+            given,
+            f"'level' must be 'receipt' or 'statement' (got {given!r})",
+        )
+    assert refused(lambda: assess([]).to_records(level="all"))[1:4] == (
+        "level",
+        "must be 'receipt' or 'statement'",
+        "all",
+    )
+
+
+@pytest.fixture(scope="module")
+def late_fy2023():
+    """FY2023 (two sources), claimed late: one receipt of one reason, one of two."""
+    return assess(
+        [
+            Receipt(id="a", participant="P", service_date="2023-05-01", amount=1_000),
+            Receipt(id="b", participant="P", service_date="2023-05-02", amount=1_000, insured=True),
+        ],
+        submitted_on="2024-08-01",
+    )
+
+
+def test_a_records_explanation_is_its_reasons_in_sentences_of_its_language(late_fy2023):
+    late_en = (
+        "The claim arrived after the deadline: it reached the programme office on 2024-08-01, "
+        "after 2024-04-05, so nothing is paid."
+    )
+    late_ja = "申請が期限後に到着しました（2024-08-01着、期限2024-04-05）。助成されません。"
+    english = late_fy2023.to_records("en")
+    assert [(r["reason_codes"], r["explanation"]) for r in english] == [
+        (["LATE_CLAIM"], late_en),
+        (
+            ["INSURED_COST", "LATE_CLAIM"],
+            "Covered by health insurance, so not eligible under the FY2023 terms. " + late_en,
+        ),
+    ]
+    japanese = late_fy2023.to_records("ja")
+    assert [r["explanation"] for r in japanese] == [
+        late_ja,
+        "健康保険が適用されているため、2023年度の要件の対象外です。" + late_ja,
+    ]
+    for lang in ("en", "ja"):
+        decisions = late_fy2023[0].decisions
+        assert [r["explanation"] for r in late_fy2023.to_records(lang)] == [
+            d.explain(lang) for d in decisions
+        ]
+
+
+def test_the_sources_of_a_year_are_joined_in_its_records(late_fy2023):
+    for record in (*late_fy2023.to_records(), *late_fy2023.to_records(level="statement")):
+        assert record["source"] == FY2023_SOURCES
+    assert late_fy2023.to_records()[1]["submitted_on"] == dt.date(2024, 8, 1)
+
+
+def test_terms_supplied_without_a_source_give_no_source():
+    published = terms_for(2021)
+    names = ("rate", "annual_cap", "place", "insured_costs_excluded", "professional_required")
+    policy = Policy().supplying(
+        "subsidy",
+        FiscalYear(2022),
+        claim_deadline=None,
+        rounding=published.rounding,
+        share_out=published.share_out,
+        claim_documents=published.claim_documents,
+        **{name: getattr(published, name) for name in names},
+    )
+    ledger = assess(
+        [Receipt(id="x", participant="P", service_date="2022-05-01", amount=1_000)], policy=policy
+    )
+    [totals] = ledger.to_records(level="statement")
+    assert (totals["source"], totals["terms_origin"], totals["edition"]) == (None, "supplied", 2022)
+    assert (totals["remaining_cap"], totals["cap_reached"]) == (29_500, False)
+
+
+def test_a_cap_with_one_yen_left_is_not_reached():
+    one_left = assess([Receipt(id="a", participant="P", service_date="2019-05-01", amount=59_998)])
+    at_cap = assess([Receipt(id="a", participant="P", service_date="2019-05-01", amount=60_000)])
+    [left] = one_left.to_records(level="statement")
+    [reached] = at_cap.to_records(level="statement")
+    assert (left["remaining_cap"], left["cap_reached"]) == (1, False)
+    assert (reached["remaining_cap"], reached["cap_reached"]) == (0, True)
+
+
+def test_a_receipt_in_another_currency_gives_its_amount_and_rate_as_written():
+    paid = Receipt(
+        id="u",
+        participant="P",
+        service_date="2024-05-01",
+        amount=Decimal("1E+2"),
+        currency="USD",
+        jpy_per_unit=Decimal("1.5E+2"),
+        place="abroad",
+    )
+    in_yen = Receipt(id="y", participant="P", service_date="2024-05-02", amount=2_000)
+    records = assess([paid, in_yen]).to_records()
+    converted = {key: records[0][key] for key in ("amount", "currency", "amount_in_currency")}
+    assert converted == {"amount": 15_000, "currency": "USD", "amount_in_currency": "100"}
+    assert records[0]["jpy_per_unit"] == "150"
+    assert records[0]["reason_codes"] == ["CONVERTED", "ELIGIBLE"]
+    assert [records[1][key] for key in ("currency", "amount_in_currency", "jpy_per_unit")] == [
+        None,
+        None,
+        None,
+    ]
+    assert plain_number(Decimal("1E+2")) == "100"
+    assert plain_number(Decimal("0.50")) == "0.50"
+    assert plain_number(None) is None
+
+
+def test_a_text_memo_makes_each_text_once():
+    made: list[object] = []
+
+    def make(value: object) -> str:
+        made.append(value)
+        return f"<{value}>"
+
+    memo = TextMemo(make)
+    assert [memo[1], memo[2], memo[1], memo[1]] == ["<1>", "<2>", "<1>", "<1>"]
+    assert made == [1, 2]
+    assert dict(memo) == {1: "<1>", 2: "<2>"}
