@@ -11,6 +11,9 @@ and each limit from both sides.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -24,6 +27,7 @@ from jetrules._subsidy.currency import (
     to_rate_per_unit,
     to_yen_at,
 )
+from jetrules._subsidy.frame import MissingPandas, to_frame
 from jetrules._subsidy.tables import (
     RECORD_COLUMNS,
     STATEMENT_COLUMNS,
@@ -36,7 +40,7 @@ from jetrules.calendar import FiscalYear
 from jetrules.errors import InvalidInput, JetRulesError, WrongType
 from jetrules.money import Yen
 from jetrules.policy import Policy
-from jetrules.subsidy import Receipt, assess, terms_for
+from jetrules.subsidy import Ledger, Receipt, Statement, assess, terms_for
 
 
 def refused(call: Callable[[], object]) -> tuple[object, ...]:
@@ -395,3 +399,220 @@ def test_a_text_memo_makes_each_text_once():
     assert [memo[1], memo[2], memo[1], memo[1]] == ["<1>", "<2>", "<1>", "<1>"]
     assert made == [1, 2]
     assert dict(memo) == {1: "<1>", 2: "<2>"}
+
+
+# -- frame.py: DataFrames -------------------------------------------------------------------------
+
+RECEIPT_DTYPES = {
+    **dict.fromkeys(RECORD_COLUMNS, "object"),
+    **dict.fromkeys(("fiscal_year", "amount", "eligible", "subsidy", "cut_by_cap"), "int64"),
+    **dict.fromkeys(("service_date", "submitted_on"), "datetime64[ns]"),
+    **dict.fromkeys(("insured", "mental_health_professional"), "bool"),
+    **dict.fromkeys(("edition", "assumed_from"), "Int64"),
+}
+STATEMENT_DTYPES = {
+    **dict.fromkeys(STATEMENT_COLUMNS, "object"),
+    **dict.fromkeys(
+        ("fiscal_year", "receipts", "total_paid", "total_eligible", "total_subsidy"), "int64"
+    ),
+    "total_cut_by_cap": "int64",
+    **dict.fromkeys(("remaining_cap", "edition", "assumed_from"), "Int64"),
+    "cap_reached": "bool",
+}
+
+
+def test_every_column_of_a_frame_has_its_dtype():
+    pytest.importorskip("pandas")
+    ledger = assess(
+        [
+            Receipt(id="a", participant="P", service_date="2019-05-01", amount=1_000),
+            Receipt(id="c", participant="Q", service_date="2022-05-01", amount=1_000),
+        ],
+        assume=2021,
+    )
+    for level, dtypes in (("receipt", RECEIPT_DTYPES), ("statement", STATEMENT_DTYPES)):
+        for frame in (ledger.to_frame(level=level), assess([]).to_frame(level=level)):
+            assert {name: str(frame[name].dtype) for name in frame.columns} == dtypes
+    frame = ledger.to_frame(level="statement")
+    assert frame["assumed_from"].isna().tolist() == [True, False]
+    assert frame["assumed_from"][1] == 2021
+    assert frame["total_eligible"].tolist() == [1_000, 1_000]
+
+
+def test_a_frame_has_the_columns_asked_for_in_their_order():
+    pytest.importorskip("pandas")
+    frame = to_frame([{"note": "x", "amount": 2, "ignored": 0}], ["amount", "note"])
+    assert list(frame.columns) == ["amount", "note"]
+    assert {name: str(frame[name].dtype) for name in frame.columns} == {
+        "amount": "int64",
+        "note": "object",
+    }
+    assert frame.to_dict("records") == [{"amount": 2, "note": "x"}]
+    assert len(to_frame([], ["amount"])) == 0
+
+
+def test_a_frame_without_pandas_names_the_extra_that_installs_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas raises ImportError
+    with pytest.raises(MissingPandas) as caught:
+        assess([]).to_frame()
+    assert str(caught.value) == (
+        "to_frame needs pandas, which is not installed: pip install 'jetrules[pandas]' "
+        "(to_records gives the same rows as plain dicts without it)"
+    )
+    assert isinstance(caught.value, ImportError)
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
+
+
+# -- notebook.py: a statement and a ledger as HTML ------------------------------------------------
+
+RECEIPT_HEADS = (
+    "<th>receipt</th><th>service date</th><th>paid</th><th>eligible</th><th>subsidy</th>"
+    "<th>cut by cap</th><th>reasons</th>"
+)
+
+
+@pytest.fixture(scope="module")
+def two_statements():
+    """P&1's FY2019 at the cap (an id to escape), and Q's FY2022 without terms."""
+    return assess(
+        [
+            Receipt(id="a<1>", participant="P&1", service_date="2019-05-01", amount=50_000),
+            Receipt(id="b", participant="P&1", service_date="2019-06-01", amount=20_000),
+            Receipt(id="c", participant="Q", service_date="2022-05-01", amount=1_000),
+        ]
+    )
+
+
+def test_a_statement_shows_its_caption_its_table_and_its_reasons(two_statements):
+    assert two_statements[0]._repr_html_() == (
+        "<p><strong>FY2019 · P&amp;1 · subsidy ¥30,000 of ¥70,000 eligible · cap left ¥0"
+        "</strong> (CLAIR&#x27;s Mental Health Support (FY2019 text) "
+        "&lt;https://ajetpsg.com/clair-counselling&gt;)</p>"
+        f"<table><thead><tr>{RECEIPT_HEADS}</tr></thead><tbody>"
+        "<tr><td>a&lt;1&gt;</td><td>2019-05-01</td><td>¥50,000</td><td>¥50,000</td>"
+        "<td>¥25,000</td><td>¥0</td><td>ELIGIBLE</td></tr>"
+        "<tr><td>b</td><td>2019-06-01</td><td>¥20,000</td><td>¥20,000</td><td>¥5,000</td>"
+        "<td>¥5,000</td><td>ELIGIBLE<br>CAP_PARTLY_REACHED</td></tr></tbody></table>"
+        "<ul><li><strong>a&lt;1&gt;</strong>: Eligible under the FY2019 terms: ¥50,000 counts "
+        "at 50%.</li><li><strong>b</strong>: Eligible under the FY2019 terms: ¥20,000 counts "
+        "at 50%. This receipt reaches the annual cap of ¥30,000; ¥5,000 is cut.</li></ul>"
+    )
+
+
+def test_a_statement_without_terms_says_so_in_its_caption(two_statements):
+    html = two_statements[1]._repr_html_()
+    assert html.startswith(
+        "<p><strong>FY2022 · Q · subsidy ¥0 of ¥0 eligible · cap left n/a</strong> "
+        "(no published terms for this year)</p><table>"
+    )
+    assert "<td>c</td><td>2022-05-01</td><td>¥1,000</td><td>¥0</td><td>¥0</td><td>¥0</td>" in html
+    assert html.endswith(
+        "so nothing was assessed or paid; to assess it, assume another year&#x27;s"
+        " published terms (assume=FiscalYear(2024), or --assume-terms-from 2024 "
+        "on the command line) or supply the missing ones in a policy.</li></ul>"
+    )
+
+
+def test_a_caption_names_terms_not_published_and_every_source():
+    q_paid = {"participant": "Q", "amount": 1_000}
+    assumed = assess([Receipt(id="c", service_date="2022-05-01", **q_paid)], assume=2021)
+    assert (
+        assumed[0]
+        ._repr_html_()
+        .startswith(
+            "<p><strong>FY2022 · Q · subsidy ¥500 of ¥1,000 eligible · cap left ¥29,500 · terms "
+            "assumed</strong> (Saga JET, Mental health support (FY2021) "
+            "&lt;https://sagajet.com/support/mental-health&gt;)</p><table>"
+        )
+    )
+    fy2023 = assess([Receipt(id="d", service_date="2023-05-01", **q_paid)])
+    assert (
+        fy2023[0]
+        ._repr_html_()
+        .startswith(
+            "<p><strong>FY2023 · Q · subsidy ¥500 of ¥1,000 eligible · cap left ¥29,500</strong> "
+            f"({html.escape(FY2023_SOURCES)})</p><table>"
+        )
+    )
+
+
+def test_a_ledger_shows_every_receipt_with_its_participant_and_year(two_statements):
+    heads = f"<th>participant</th><th>fiscal year</th>{RECEIPT_HEADS}"
+    assert two_statements._repr_html_() == (
+        f"<table><thead><tr>{heads}</tr></thead><tbody>"
+        "<tr><td>P&amp;1</td><td>FY2019</td><td>a&lt;1&gt;</td><td>2019-05-01</td><td>¥50,000</td>"
+        "<td>¥50,000</td><td>¥25,000</td><td>¥0</td><td>ELIGIBLE</td></tr>"
+        "<tr><td>P&amp;1</td><td>FY2019</td><td>b</td><td>2019-06-01</td><td>¥20,000</td>"
+        "<td>¥20,000</td><td>¥5,000</td><td>¥5,000</td><td>ELIGIBLE<br>CAP_PARTLY_REACHED</td>"
+        "</tr><tr><td>Q</td><td>FY2022</td><td>c</td><td>2022-05-01</td><td>¥1,000</td>"
+        "<td>¥0</td><td>¥0</td><td>¥0</td><td>NO_EDITION</td></tr></tbody></table>"
+        "<p>3 receipts in 2 statements.</p>"
+    )
+    one = assess(
+        [
+            Receipt(id=f"r{n}", participant="P", service_date="2019-05-01", amount=9)
+            for n in range(2)
+        ]
+    )
+    assert one._repr_html_().endswith("</table><p>2 receipts in 1 statement.</p>")
+
+
+def shown_ids(html_text: str) -> list[str]:
+    return re.findall(r"<td>([xy]\d+)</td>|<strong>([xy]\d+)</strong>", html_text)
+
+
+def test_a_long_table_shows_its_ends_in_order_and_counts_the_rest():
+    receipts = [
+        *(
+            Receipt(id=f"x{n}", participant="P-1", service_date="2019-05-01", amount=9)
+            for n in range(3)
+        ),
+        *(
+            Receipt(id=f"y{n:02d}", participant="P-2", service_date="2019-05-01", amount=9)
+            for n in range(60)
+        ),
+    ]
+    ledger = assess(receipts)
+    text = ledger._repr_html_()
+    ids = [found[0] for found in shown_ids(text)]
+    assert ids == ["x0", "x1", "x2", "y00", "y01", "y55", "y56", "y57", "y58", "y59"]
+    gap = '<tr><td colspan="9">… 53 more receipts …</td></tr>'
+    assert text.index(">y01<") < text.index(gap) < text.index(">y55<")
+    assert text.endswith("</table><p>63 receipts in 2 statements; the first and last 5 shown.</p>")
+    statement = ledger[1]._repr_html_()  # P-2's 60: shown in full
+    assert "more receipts" not in statement
+    assert len(shown_ids(statement)) == 120  # a row and a reason each
+    longer = assess(
+        [*receipts[3:], Receipt(id="y60", participant="P-2", service_date="2019-05-02", amount=9)]
+    )[0]
+    text = longer._repr_html_()
+    rows = ["y00", "y01", "y02", "y03", "y04", "y56", "y57", "y58", "y59", "y60"]
+    assert [found[0] for found in shown_ids(text) if found[0]] == rows
+    assert [found[1] for found in shown_ids(text) if found[1]] == rows
+    assert text.count('<tr><td colspan="7">… 51 more receipts …</td></tr>') == 1
+    assert text.index(">y04<") < text.index("</ul>")
+    reasons = text[text.index("<ul>") :]
+    assert reasons.index("<strong>y04</strong>") < reasons.index("<li>… 51 more receipts …</li>")
+    assert reasons.index("<li>… 51 more receipts …</li>") < reasons.index("<strong>y56</strong>")
+
+
+def test_a_gap_of_a_thousand_receipts_is_counted_with_a_comma():
+    first, *_ = decisions = assess(
+        [
+            Receipt(id=f"y{n}", participant="P", service_date="2019-05-01", amount=9)
+            for n in range(11)
+        ]
+    )[0].decisions
+    statement = Statement(
+        participant="P",
+        fiscal_year=FiscalYear(2019),
+        terms=terms_for(2019),
+        decisions=(*decisions[:5], *[first] * 1_001, *decisions[6:]),
+    )
+    text = statement._repr_html_()
+    assert '<tr><td colspan="7">… 1,001 more receipts …</td></tr>' in text
+    assert "<li>… 1,001 more receipts …</li>" in text
+    ledger_text = Ledger(statements=(statement,))._repr_html_()
+    assert '<tr><td colspan="9">… 1,001 more receipts …</td></tr>' in ledger_text
+    assert ledger_text.endswith("<p>1,011 receipts in 1 statement; the first and last 5 shown.</p>")
