@@ -718,3 +718,41 @@ def test_receipts_of_participants_without_a_term_are_refused_naming_each_once():
         ["P-8", "P-9"],
         f"'participant' {rule} (got ['P-8', 'P-9'])",
     )
+
+
+# -- parameters.py: the converters built when the module is imported, built again here ----------
+
+
+@pytest.mark.parametrize(
+    ("build", "name", "given", "error", "rule"),
+    [
+        ("flag", "professional_required", 1, WrongType, "must be true or false"),
+        ("flag", "insured_costs_excluded", "yes", WrongType, "must be true or false"),
+        ("choice", "rounding", 1, WrongType, ROUNDINGS),
+        ("choice", "rounding", "up", InvalidInput, ROUNDINGS),
+    ],
+)
+def test_a_converter_built_in_a_test_refuses_naming_its_field_rule_and_value(
+    build, name, given, error, rule
+):
+    """``_flag`` and ``_choice`` build PARAMETERS' converters while the module is imported, and
+    mutmut credits what runs at import to the first test of a session only: built here, each of
+    their mutants is run against this test (docs/development.md, the blind spot of import)."""
+    from jetrules._subsidy import parameters as module
+
+    convert = module._flag(name) if build == "flag" else module._choice(Rounding, name)
+    with pytest.raises(error) as caught:
+        convert(given)
+    assert type(caught.value) is error
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (name, rule, given)
+    assert str(caught.value) == f"'{name}' {rule} (got {given!r})"
+
+
+def test_a_converter_built_in_a_test_gives_back_what_it_allows():
+    from jetrules._subsidy import parameters as module
+
+    flag = module._flag("professional_required")
+    assert (flag(True), flag(False)) == (True, False)
+    choice = module._choice(Rounding, "rounding")
+    assert choice(Rounding.FLOOR) is Rounding.FLOOR
+    assert [choice(member.value) for member in Rounding] == list(Rounding)
