@@ -84,6 +84,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
             "tests/test_rulebook.py",  # the rules page prints the editions' tables
             "tests/test_gaps_subsidy.py",
             "tests/test_gaps_subsidy_terms.py",  # a second file: two writers at once
+            "tests/test_gaps_subsidy_views.py",  # tables, frame, notebook, currency, organisations
             "tests/test_errors.py",  # bad calls of every family: Ledger.statement's, assess's
             GOLDEN,
             ERRORS,
