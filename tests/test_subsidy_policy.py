@@ -226,6 +226,46 @@ def test_a_partial_bundled_edition_without_a_deadline_is_read(monkeypatch, fresh
     assert [r.fiscal_year.year for r in editions()][-2:] == [2026, 2027]
 
 
+def test_a_malformed_bundled_edition_says_where_and_what_in_its_own_words(
+    monkeypatch, fresh_editions
+):
+    real = subsidy_editions.bundled_text
+    # a date the file's reader takes, which the terms refuse (not within its year)
+    broken = real(SERVICE).replace("value = 2019-04-12", "value = 2018-04-12", 1)
+    monkeypatch.setattr(
+        subsidy_editions, "bundled_text", lambda name: broken if name == SERVICE else real(name)
+    )
+    with pytest.raises(InvalidRecords) as caught:
+        subsidy_editions.bundled_editions()
+    [problem] = caught.value.problems
+    assert (problem.position, problem.message) == (
+        "subsidy FY2018, claim_deadline",
+        "'claim_deadline' must be after the fiscal year ends, 2019-03-31 (got 2018-04-12)",
+    )
+
+
+def test_a_supplied_value_of_no_subsidy_parameter_names_it_its_value_and_the_known_ones():
+    with pytest.raises(InvalidInput) as caught:
+        terms_for(2019, policy=supplying(2019, cap=40_000))
+    error = caught.value
+    assert (error.field, error.value) == ("cap", 40_000)
+    assert error.rule == (
+        "is not a parameter of the subsidy (known: rate, annual_cap, place, claim_deadline, "
+        "insured_costs_excluded, professional_required, rounding, share_out, claim_documents)"
+    )
+
+
+def test_a_deadline_assumed_from_a_quoted_year_keeps_no_quote_of_it():
+    """FY2016's deadline is quoted verbatim; moved to FY2022 it is our date, not their words."""
+    terms = terms_for(2022, assume=FiscalYear(2016))
+    assert terms.claim_deadline == pendulum.Date(2023, 4, 10)
+    assert terms.provenance["claim_deadline"] == Provenance(
+        origin=Origin.ASSUMED, assumed_from=FiscalYear(2016)
+    )
+    moved = terms.provenance["claim_deadline"]
+    assert (moved.source, moved.quote, moved.verbatim) == (None, None, False)
+
+
 # --- parameters ---------------------------------------------------------------------------------
 
 
