@@ -756,3 +756,13 @@ def test_a_converter_built_in_a_test_gives_back_what_it_allows():
     choice = module._choice(Rounding, "rounding")
     assert choice(Rounding.FLOOR) is Rounding.FLOOR
     assert [choice(member.value) for member in Rounding] == list(Rounding)
+
+
+def test_a_parameter_without_a_label_is_named_as_it_is_in_either_language():
+    """A name the labels do not hold (a parameter of a newer policy file, say) is shown as given."""
+    from jetrules._subsidy.parameters import ParameterNames, named_value
+
+    assert ParameterNames(("rate", "colour")).render("en") == "rate, colour"
+    assert ParameterNames(("rate", "colour")).render("ja") == "助成率、colour"
+    assert named_value("colour", "blue", "en") == "colour blue"
+    assert named_value("colour", "blue", "ja") == "colour：blue"
