@@ -476,6 +476,19 @@ def test_a_long_table_shows_its_ends_in_order_and_counts_the_rest():
     assert reasons.index("<li>… 51 more receipts …</li>") < reasons.index("<strong>y56</strong>")
 
 
+def test_a_long_table_holds_nothing_between_its_rows_nor_its_reasons_between_items():
+    receipts = [paid(f"y{n:02d}", "2019-05-01", 9, "P-2") for n in range(61)]
+    ledger = assess(receipts)
+    for text in (ledger._repr_html_(), ledger[0]._repr_html_()):
+        body = text[text.index("<tbody>") + len("<tbody>") : text.index("</tbody>")]
+        assert body.count("<tr>") == 11  # five, the gap, five
+        assert re.sub(r"<tr>.*?</tr>", "", body) == ""
+    text = ledger[0]._repr_html_()
+    items = text[text.index("<ul>") + len("<ul>") : text.index("</ul>")]
+    assert items.count("<li>") == 11
+    assert re.sub(r"<li>.*?</li>", "", items) == ""
+
+
 def test_a_gap_of_a_thousand_receipts_is_counted_with_a_comma():
     first, *_ = decisions = assess([paid(f"y{n}", "2019-05-01") for n in range(11)])[0].decisions
     statement = Statement(
