@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import pytest
 
-from jetrules.errors import InvalidInput, WrongType
+from jetrules.errors import InvalidInput, OutOfRange, WrongType
 from jetrules.money import Rounding, Yen
 
 
@@ -165,3 +165,20 @@ def test_a_yen_defers_to_the_other_side_for_what_it_cannot_compare():
     for method in ("__eq__", "__lt__", "__le__", "__gt__", "__ge__"):
         assert getattr(Yen(5), method)(anything) is NotImplemented
         assert getattr(Yen(5), method)(5.0) is NotImplemented
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        (10**30 - 1, "999999999999999999999999999999"),
+        (10**30, "a whole number of 31 digits"),
+        (2**12999 - 1, "a whole number of 3,914 digits"),
+        (2**12999, "a whole number of about 3,913 digits"),
+    ],
+)
+def test_an_amount_too_large_is_shown_whole_up_to_30_digits_then_by_its_length(amount, shown):
+    rule = "must be at most ¥999,999,999,999,999,999"
+    with pytest.raises(OutOfRange) as caught:
+        Yen(amount)
+    assert (caught.value.field, caught.value.rule) == ("amount", rule)
+    assert str(caught.value) == f"'amount' {rule} (got {shown})"
