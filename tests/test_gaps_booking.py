@@ -23,12 +23,13 @@ from jetrules.booking import (
     SignUp,
     Status,
     Usage,
+    check_length,
     check_start,
     ledger_of,
     refusals_over_limit,
     terms_for,
 )
-from jetrules.errors import InvalidInput, Refused, WrongType
+from jetrules.errors import InvalidInput, JetRulesError, Refused, WrongType
 from jetrules.policy import Origin, Parameter, Policy, Provenance
 
 REQUESTED = "2020-01-06T10:00+09:00"
@@ -732,3 +733,93 @@ def test_values_supplied_as_a_list_are_laid_over_the_assumed_terms():
     supplied = supplying(2024, session_minutes=[20, 60])
     terms = terms_for(2024, policy=supplied, assume=2023)
     assert (terms.session_minutes, terms.origin) == ((20, 60), "assumed")
+
+
+# -- check_start's and check_length's errors: each names its field, rule and value ---------------
+
+AWARE = "must be an aware datetime with a zone or offset, e.g. 2019-12-27T10:00+09:00"
+ASKED = "2020-01-06T10:00+09:00"
+START = "2020-01-14T18:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("given", "kind", "field", "rule", "value"),
+    [
+        ({"start": "2020-01-14T18:00"}, WrongType, "start", AWARE, "2020-01-14T18:00"),
+        (
+            {"requested_at": "2020-01-06T10:00"},
+            WrongType,
+            "requested_at",
+            AWARE,
+            "2020-01-06T10:00",
+        ),
+        ({"minutes": "40"}, WrongType, "minutes", "must be a whole number of minutes", "40"),
+        ({"minutes": 0}, InvalidInput, "minutes", "must be at least 1 minute", 0),
+    ],
+)
+def test_check_start_names_the_field_rule_and_value_of_a_bad_argument(
+    given: dict[str, object], kind: type[JetRulesError], field: str, rule: str, value: object
+) -> None:
+    arguments: dict[str, object] = {"start": START, "minutes": 40, "requested_at": ASKED} | given
+    with pytest.raises(kind) as caught:
+        check_start(**arguments)  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (field, rule, value)
+
+
+@pytest.mark.parametrize(
+    ("given", "kind", "field", "rule", "value"),
+    [
+        ({"start": "2020-01-14T18:00"}, WrongType, "start", AWARE, "2020-01-14T18:00"),
+        ({"minutes": 2.5}, WrongType, "minutes", "must be a whole number of minutes", 2.5),
+        ({"minutes": 0}, InvalidInput, "minutes", "must be at least 1 minute", 0),
+    ],
+)
+def test_check_length_names_the_field_rule_and_value_of_a_bad_argument(
+    given: dict[str, object], kind: type[JetRulesError], field: str, rule: str, value: object
+) -> None:
+    arguments: dict[str, object] = {"start": START, "minutes": 40} | given
+    with pytest.raises(kind) as caught:
+        check_length(**arguments)  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (field, rule, value)
+
+
+def test_a_usage_record_is_in_english_unless_asked() -> None:
+    policy = supplying(2024, yearly_session_limit=5)
+    start = "2024-05-14T18:00+09:00"
+    booked = SignUp(
+        participant="P-01",
+        requested_at="2024-05-01T10:00+09:00",
+        preferred_times=[start],
+        minutes=40,
+        language="en",
+        policy=policy,
+        assume=2023,
+    ).confirm(start, id="A-1")
+    ledger = Ledger(appointments=[booked], policy=policy, assume=2023)
+    usage = ledger.usage("P-01", FiscalYear(2024))
+    record = usage.to_record()
+    assert record == usage.to_record("en")
+    assert record != usage.to_record("ja")
+    assert record["reasons"] == [
+        {"code": note.code, "text": note.render("en")} for note in usage.notes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("participant", "rule"),
+    [
+        ("   ", "must be non-empty text"),
+        (
+            "P-\t01",
+            "must not hold control or invisible characters (such as tabs or line breaks)",
+        ),
+    ],
+)
+def test_a_usage_of_an_unreadable_participant_names_it(participant: str, rule: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        Ledger(appointments=[fy2021("05-11", "A-1")]).usage(participant, FiscalYear(2021))
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (
+        "participant",
+        rule,
+        participant,
+    )
