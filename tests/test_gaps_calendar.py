@@ -460,6 +460,20 @@ def test_a_list_of_bare_carriage_returns_is_read_by_csv():
     assert [(h.date, h.name_ja) for h in crlf.holidays_in(2030)] == [(D(2030, 1, 1), "元日")]
 
 
+def test_a_quoted_name_is_read_as_written_its_line_breaks_too():
+    """Mutation run of _calendar/official.py: the csv module reads the text untranslated.
+
+    Read with universal newlines (``newline=None``), a quoted CR LF or CR inside a name would
+    become LF: the name would differ from the list's.
+    """
+    text = 'date,name\r\n2030-01-01,"元\r\n日"\r\n2030-01-02,"a\rb"\r\n'
+    table = load_official_holidays(text.encode())
+    assert [(h.date, h.name_ja) for h in table.holidays_in(2030)][:2] == [
+        (D(2030, 1, 1), "元\r\n日"),
+        (D(2030, 1, 2), "a\rb"),
+    ]
+
+
 def test_the_bundled_list_by_year_and_whole():
     """Mutation run of _calendar/official.py: bundled_year and bundled_rows were not called."""
     assert _official.bundled_year(2019)[:2] == (
