@@ -823,3 +823,28 @@ def test_a_usage_of_an_unreadable_participant_names_it(participant: str, rule: s
         rule,
         participant,
     )
+
+
+# -- a ledger's appointments: a list of Appointment values, refused naming what was given --------
+
+
+@pytest.mark.parametrize("given", ["A-1", b"A-1", 5, "one"])
+def test_a_ledger_of_what_is_not_a_list_of_appointments_names_it(given: object) -> None:
+    value = fy2021("05-11", "A-1") if given == "one" else given
+    with pytest.raises(WrongType) as caught:
+        Ledger(appointments=value)  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (
+        "appointments",
+        "must be a list of Appointment values",
+        value,
+    )
+
+
+def test_a_ledger_holding_something_else_names_the_item() -> None:
+    with pytest.raises(WrongType) as caught:
+        Ledger(appointments=[fy2021("05-11", "A-1"), "A-2"])  # type: ignore[list-item]
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (
+        "appointments",
+        "must hold Appointment values",
+        "A-2",
+    )
