@@ -17,6 +17,7 @@ from jetrules.booking import (
     PARAMETERS,
     Appointment,
     FiscalYear,
+    HoursBound,
     Ledger,
     Participant,
     Reschedule,
@@ -848,3 +849,13 @@ def test_a_ledger_holding_something_else_names_the_item() -> None:
         "must hold Appointment values",
         "A-2",
     )
+
+
+def test_a_supplied_value_is_held_in_the_form_the_terms_give_it() -> None:
+    """A policy's ``hours_bound = "start"`` is the terms' ``HoursBound.START`` in their parameters
+    too (mutation run of _booking/editions.py: ``_build`` kept the text as supplied)."""
+    policy = supplying(2023, hours_bound="start", session_minutes=[40, 20])
+    terms = terms_for(FiscalYear(2023), policy=policy)
+    held = {p.name: p.value for p in terms.parameters}
+    assert held["hours_bound"] is HoursBound.START is terms.hours_bound
+    assert held["session_minutes"] == (40, 20) == terms.session_minutes
