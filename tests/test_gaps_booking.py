@@ -859,3 +859,35 @@ def test_a_supplied_value_is_held_in_the_form_the_terms_give_it() -> None:
     held = {p.name: p.value for p in terms.parameters}
     assert held["hours_bound"] is HoursBound.START is terms.hours_bound
     assert held["session_minutes"] == (40, 20) == terms.session_minutes
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "error", "rule", "value"),
+    [
+        ("yearly_session_limit", 0, InvalidInput, "must be a positive whole number", 0),
+        ("session_minutes", [0], InvalidInput, "must be positive whole numbers", (0,)),
+        ("hours_bound", "middle", InvalidInput, "must be 'end' or 'start'", "middle"),
+        ("closed_on_holidays", "yes", WrongType, "must be true or false", "yes"),
+    ],
+)
+def test_a_converter_built_in_a_test_refuses_naming_its_parameter(
+    name: str, given: object, error: type[JetRulesError], rule: str, value: object
+) -> None:
+    """``_checked`` builds PARAMETERS' converters while the module is imported, and mutmut
+    credits what runs at import to the first test of a session only: built here, each of its
+    mutants is run against this test (docs/development.md, the blind spot of import)."""
+    from jetrules._booking import editions as module
+
+    convert = module._checked(name, module._as_given)
+    with pytest.raises(error) as caught:
+        convert(given)
+    assert type(caught.value) is error
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (name, rule, value)
+
+
+def test_a_converter_built_in_a_test_gives_the_terms_form() -> None:
+    from jetrules._booking import editions as module
+
+    assert module._checked("sessions_end_by", module._time)("21:30") == dt.time(21, 30)
+    assert module._checked("hours_bound", module._as_given)("start") is HoursBound.START
+    assert module._checked("session_minutes", module._as_given)([20, 40]) == (20, 40)
