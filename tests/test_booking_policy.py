@@ -607,7 +607,7 @@ def test_each_parameter_is_checked_by_the_terms_class(name, raw, message):
 def test_hours_that_leave_no_session_are_refused(values, field, rule, tmp_path):
     with pytest.raises(InvalidInput) as error:
         terms_for(FiscalYear(2020), policy=supplying(2020, **values))
-    assert (error.value.field, error.value.rule) == (field, rule)
+    assert (error.value.field, error.value.rule, error.value.value) == (field, rule, values[field])
     lines = [
         f"{name} = {{ value = \"{value:%H:%M}\", source = 'n' }}" for name, value in values.items()
     ]
