@@ -304,6 +304,7 @@ def test_a_usage_under_assumed_and_supplied_terms_says_both():
     assert usage.changes_text("en") == "yearly session limit 5 (published: none)"
     assert usage.changes_text("ja") == "年間のセッション上限 5（公表値: なし）"
     record = usage.to_record("en")
+    assert usage.to_record() == record != usage.to_record("ja")  # English unless asked
     assert (record["limit"], record["sessions_left"], record["terms_origin"]) == (5, 4, "assumed")
     assert record["changes"] == [
         {"parameter": "yearly_session_limit", "value": "5", "published": None}
@@ -782,28 +783,6 @@ def test_check_length_names_the_field_rule_and_value_of_a_bad_argument(
     with pytest.raises(kind) as caught:
         check_length(**arguments)  # type: ignore[arg-type]
     assert (caught.value.field, caught.value.rule, caught.value.value) == (field, rule, value)
-
-
-def test_a_usage_record_is_in_english_unless_asked() -> None:
-    policy = supplying(2024, yearly_session_limit=5)
-    start = "2024-05-14T18:00+09:00"
-    booked = SignUp(
-        participant="P-01",
-        requested_at="2024-05-01T10:00+09:00",
-        preferred_times=[start],
-        minutes=40,
-        language="en",
-        policy=policy,
-        assume=2023,
-    ).confirm(start, id="A-1")
-    ledger = Ledger(appointments=[booked], policy=policy, assume=2023)
-    usage = ledger.usage("P-01", FiscalYear(2024))
-    record = usage.to_record()
-    assert record == usage.to_record("en")
-    assert record != usage.to_record("ja")
-    assert record["reasons"] == [
-        {"code": note.code, "text": note.render("en")} for note in usage.notes
-    ]
 
 
 @pytest.mark.parametrize(
