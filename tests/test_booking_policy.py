@@ -569,7 +569,7 @@ def test_a_malformed_bundled_file_lists_every_problem(edited_bundle):
     ("name", "raw", "message"),
     [
         ("lead_business_days", 0, "'lead_business_days' must be a positive whole number"),
-        ("sessions_end_by", "9pm", "'value' must be a time of day such as 21:30"),
+        ("sessions_end_by", "9pm", "'sessions_end_by' must be a time of day such as 21:30"),
         ("sessions_end_by", 2130, "'sessions_end_by' must be a time of day without a zone"),
         ("hours_bound", "middle", "'hours_bound' must be 'end' or 'start'"),
         ("confirm_only_preferred", "yes", "'confirm_only_preferred' must be true or false"),

@@ -728,7 +728,7 @@ def test_terms_for_names_the_argument_it_cannot_read():
     assert (caught.value.field, caught.value.value) == ("policy", "mine")
     with pytest.raises(InvalidInput) as caught:
         PARAMETERS["sessions_end_by"]("half past nine")
-    assert (caught.value.field, caught.value.value) == ("value", "half past nine")
+    assert (caught.value.field, caught.value.value) == ("sessions_end_by", "half past nine")
 
 
 def test_values_supplied_as_a_list_are_laid_over_the_assumed_terms():

@@ -523,3 +523,36 @@ def test_a_policy_equal_to_the_bundled_one_gives_the_same_report(thread, later):
         late.render("ja") for late in published.late_replies
     ]
     assert mine.render("en") == published.render("en")
+
+
+def test_languages_given_as_a_number_are_one_problem_not_a_crash():
+    """A policy file's ``languages = { value = 5 }`` was a TypeError (a traceback from the
+    command); it is refused naming the parameter, as a list of unknown languages is."""
+    assert _problems(
+        """
+        [[webmail]]
+        fiscal_year = 2026
+        languages = { value = 5, source = "seed-fy2019" }
+        """
+    ) == ["webmail FY2026, languages: 'languages' must be one or more of 'en', 'ja' (got 5)"]
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "rule"),
+    [
+        ("languages", 5, "must be one or more of 'en', 'ja'"),
+        ("languages", ["fr"], "must be one or more of 'en', 'ja'"),
+        ("threads_per_participant", "lots", "must be 'unlimited' or 'not stated'"),
+        (
+            "closed_day_receipt",
+            "same day",
+            "takes no value: it names our reading of how a deadline counts",
+        ),
+    ],
+)
+def test_each_parameter_s_converter_names_its_parameter(name, given, rule):
+    """Not 'value' (the policy file's reader used to put the name in afterwards)."""
+    with pytest.raises(InvalidInput) as caught:
+        PARAMETERS[name](given)
+    assert (caught.value.field, caught.value.rule, caught.value.value) == (name, rule, given)
+    assert isinstance(caught.value, WrongType) is (given == 5)

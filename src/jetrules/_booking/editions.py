@@ -60,23 +60,26 @@ SERVICE_NAME = "Skype Counselling"
 """The service as messages name it."""
 
 
-def _time(value: object) -> object:
-    """A TOML time (``21:30:00``) as given, or ``"21:30"`` text as a time; else as given."""
+def _time(value: object, name: str) -> object:
+    """A TOML time (``21:30:00``) as given, or ``"21:30"`` text as a time; else as given.
+
+    Text that is no time is refused naming parameter *name*.
+    """
     if isinstance(value, str):
         try:
             return dt.time.fromisoformat(value)
         except ValueError:
             raise InvalidInput.for_field(
-                "value", "must be a time of day such as 21:30", value
+                name, "must be a time of day such as 21:30", value
             ) from None
     return value
 
 
-def _as_given(value: object) -> object:
+def _as_given(value: object, name: str) -> object:
     return value
 
 
-def _checked(name: str, shape: Callable[[object], object]) -> Callable[[Any], object]:
+def _checked(name: str, shape: Callable[[object, str], object]) -> Callable[[Any], object]:
     """The converter of parameter *name*: *shape* the TOML value, then judge it.
 
     The terms class's own converter and validator of that field judge it, so validation stays
@@ -85,7 +88,7 @@ def _checked(name: str, shape: Callable[[object], object]) -> Callable[[Any], ob
     field = getattr(attrs.fields(BookingTerms), name)
 
     def convert(raw: Any) -> object:
-        value = shape(raw)
+        value = shape(raw, name)
         if field.converter is not None:
             value = field.converter(value)
         field.validator(None, field, value)

@@ -53,14 +53,16 @@ _THREAD_COUNTS = {"unlimited": UNLIMITED, "not stated": NOT_STATED}
 def _thread_count(value: object) -> Label:
     if isinstance(value, str) and value in _THREAD_COUNTS:
         return _THREAD_COUNTS[value]
-    raise InvalidInput.for_field("value", "must be 'unlimited' or 'not stated'", value)
+    raise InvalidInput.for_field(
+        "threads_per_participant", "must be 'unlimited' or 'not stated'", value
+    )
 
 
 _NO_VALUE = "takes no value: it names our reading of how a deadline counts"
 
 
 def _no_value(value: object) -> object:
-    raise InvalidInput.for_field("value", _NO_VALUE, value)
+    raise InvalidInput.for_field("closed_day_receipt", _NO_VALUE, value)
 
 
 def _checked(name: str, read: Converter | None = None) -> Converter:

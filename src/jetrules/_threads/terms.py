@@ -64,9 +64,15 @@ def to_languages(value: Iterable[str]) -> tuple[Lang, ...]:
     >>> to_languages(["ja", "en", "ja"])
     ('en', 'ja')
     """
-    languages = tuple(value) if not isinstance(value, str) else (value,)
+    rule = "must be one or more of 'en', 'ja'"
+    if isinstance(value, str):
+        languages: tuple[object, ...] = (value,)
+    elif isinstance(value, Iterable):
+        languages = tuple(value)
+    else:  # a number, say, from a policy file
+        raise WrongType.for_field("languages", rule, value)
     if not languages or any(lang not in LANGUAGES for lang in languages):
-        raise InvalidInput.for_field("languages", "must be one or more of 'en', 'ja'", value)
+        raise InvalidInput.for_field("languages", rule, value)
     return tuple(lang for lang in LANGUAGES if lang in languages)
 
 
