@@ -847,6 +847,7 @@ def test_a_supplied_value_is_held_in_the_form_the_terms_give_it() -> None:
         ("session_minutes", [0], InvalidInput, "must be positive whole numbers", (0,)),
         ("hours_bound", "middle", InvalidInput, "must be 'end' or 'start'", "middle"),
         ("closed_on_holidays", "yes", WrongType, "must be true or false", "yes"),
+        ("sessions_end_by", "9pm", InvalidInput, "must be a time of day such as 21:30", "9pm"),
     ],
 )
 def test_a_converter_built_in_a_test_refuses_naming_its_parameter(
@@ -857,7 +858,8 @@ def test_a_converter_built_in_a_test_refuses_naming_its_parameter(
     mutants is run against this test (docs/development.md, the blind spot of import)."""
     from jetrules._booking import editions as module
 
-    convert = module._checked(name, module._as_given)
+    shape = module._time if name == "sessions_end_by" else module._as_given
+    convert = module._checked(name, shape)
     with pytest.raises(error) as caught:
         convert(given)
     assert type(caught.value) is error
