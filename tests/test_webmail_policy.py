@@ -556,3 +556,18 @@ def test_each_parameter_s_converter_names_its_parameter(name, given, rule):
         PARAMETERS[name](given)
     assert (caught.value.field, caught.value.rule, caught.value.value) == (name, rule, given)
     assert isinstance(caught.value, WrongType) is (given == 5)
+
+
+def test_a_value_whose_text_is_value_is_shown_as_written():
+    """The reader used to put the parameter's name for the first 'value' of the message: once
+    converters named their parameter, that was the value written (got 'threads_per_participant')."""
+    assert _problems(
+        """
+        [[webmail]]
+        fiscal_year = 2026
+        threads_per_participant = { value = "value", source = "seed-fy2019" }
+        """
+    ) == [
+        "webmail FY2026, threads_per_participant: 'threads_per_participant' must be "
+        "'unlimited' or 'not stated' (got 'value')"
+    ]

@@ -329,12 +329,19 @@ def _parameter(  # noqa: PLR0917  (one call site)
         try:
             value = convert(raw.isoformat() if isinstance(raw, dt.date) else raw)
         except InvalidInput as error:
-            problems.add(position, str(error).replace("'value'", repr(name), 1))
+            problems.add(position, str(_naming(error, name)))
     elif provenance is not None and provenance.origin is not Origin.READING:
         problems.add(position, "a parameter with a source needs a 'value'")
     if provenance is None or len(problems.found) > before:
         return None
     return Parameter(name=name, value=value, provenance=provenance)
+
+
+def _naming(error: InvalidInput, name: str) -> InvalidInput:
+    """*error* naming parameter *name* where its converter named only the TOML key ``value``."""
+    if error.field == "value" and error.rule is not None:
+        return type(error).for_field(name, error.rule, error.value)
+    return error
 
 
 def _provenance(  # noqa: PLR0911  (one return per way a parameter can be wrong)
