@@ -8,6 +8,7 @@ time of the caller's own (a policy too).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pendulum
@@ -740,48 +741,31 @@ def test_values_supplied_as_a_list_are_laid_over_the_assumed_terms():
 # -- check_start's and check_length's errors: each names its field, rule and value ---------------
 
 AWARE = "must be an aware datetime with a zone or offset, e.g. 2019-12-27T10:00+09:00"
-ASKED = "2020-01-06T10:00+09:00"
+WHOLE = "must be a whole number of minutes"
 START = "2020-01-14T18:00+09:00"
 
 
 @pytest.mark.parametrize(
-    ("given", "kind", "field", "rule", "value"),
+    ("check", "given", "kind", "rule"),
     [
-        ({"start": "2020-01-14T18:00"}, WrongType, "start", AWARE, "2020-01-14T18:00"),
-        (
-            {"requested_at": "2020-01-06T10:00"},
-            WrongType,
-            "requested_at",
-            AWARE,
-            "2020-01-06T10:00",
-        ),
-        ({"minutes": "40"}, WrongType, "minutes", "must be a whole number of minutes", "40"),
-        ({"minutes": 0}, InvalidInput, "minutes", "must be at least 1 minute", 0),
+        (check_start, {"start": "2020-01-14T18:00"}, WrongType, AWARE),
+        (check_start, {"requested_at": "2020-01-06T10:00"}, WrongType, AWARE),
+        (check_start, {"minutes": "40"}, WrongType, WHOLE),
+        (check_start, {"minutes": 0}, InvalidInput, "must be at least 1 minute"),
+        (check_length, {"start": "2020-01-14T18:00"}, WrongType, AWARE),
+        (check_length, {"minutes": 2.5}, WrongType, WHOLE),
+        (check_length, {"minutes": 0}, InvalidInput, "must be at least 1 minute"),
     ],
 )
-def test_check_start_names_the_field_rule_and_value_of_a_bad_argument(
-    given: dict[str, object], kind: type[JetRulesError], field: str, rule: str, value: object
+def test_a_check_names_the_field_rule_and_value_of_a_bad_argument(
+    check: Any, given: dict[str, object], kind: type[JetRulesError], rule: str
 ) -> None:
-    arguments: dict[str, object] = {"start": START, "minutes": 40, "requested_at": ASKED} | given
+    arguments: dict[str, object] = {"start": START, "minutes": 40}
+    if check is check_start:
+        arguments["requested_at"] = REQUESTED
     with pytest.raises(kind) as caught:
-        check_start(**arguments)  # type: ignore[arg-type]
-    assert (caught.value.field, caught.value.rule, caught.value.value) == (field, rule, value)
-
-
-@pytest.mark.parametrize(
-    ("given", "kind", "field", "rule", "value"),
-    [
-        ({"start": "2020-01-14T18:00"}, WrongType, "start", AWARE, "2020-01-14T18:00"),
-        ({"minutes": 2.5}, WrongType, "minutes", "must be a whole number of minutes", 2.5),
-        ({"minutes": 0}, InvalidInput, "minutes", "must be at least 1 minute", 0),
-    ],
-)
-def test_check_length_names_the_field_rule_and_value_of_a_bad_argument(
-    given: dict[str, object], kind: type[JetRulesError], field: str, rule: str, value: object
-) -> None:
-    arguments: dict[str, object] = {"start": START, "minutes": 40} | given
-    with pytest.raises(kind) as caught:
-        check_length(**arguments)  # type: ignore[arg-type]
+        check(**(arguments | given))
+    ((field, value),) = given.items()
     assert (caught.value.field, caught.value.rule, caught.value.value) == (field, rule, value)
 
 
